@@ -1,0 +1,24 @@
+//! Urna's election model: pure data and rules, no I/O.
+//!
+//! An [`Election`] is one election of one body (a municipal council, a provincial council, …): its
+//! identity, the law that applies, its contests with lists and candidates, and its polling
+//! stations. Importers (`eml`, `flanders`) build it; [`validate`] checks that what they built can
+//! be run; `store` keeps it.
+
+#![forbid(unsafe_code)]
+
+pub mod election;
+pub mod ids;
+pub mod validate;
+
+pub use election::{
+    Address, Body, Candidate, Contest, Domain, Election, Gender, Jurisdiction, LawVersion,
+    LawVersionError, List, PollingStation, PollingStationKind,
+};
+pub use ids::{
+    CandidatePosition, ContestId, DomainId, ElectionId, IdError, ListNumber, PollingStationNumber,
+};
+pub use validate::{
+    DefinitionError, DefinitionErrors, validate, validate_contests, validate_header,
+    validate_polling_stations,
+};
