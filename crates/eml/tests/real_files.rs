@@ -4,16 +4,14 @@
 //! threshold from `kr:NumberOfSeats`/`kr:PreferenceThreshold`, lists from `<Affiliation>`,
 //! candidates from `<Candidate>`).
 
-use std::path::PathBuf;
+// A test fails by panicking; unwrapping is how it says what went wrong.
+#![allow(clippy::unwrap_used)]
 
 use eml::{SourceFile, import_election, read_candidate_lists, read_election_definition};
 use model::{Body, Election, LawVersion};
 
 fn fixture(path: &str) -> Vec<u8> {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/eml")
-        .join(path);
-    std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+    testkit::fixture(&format!("eml/{path}"))
 }
 
 fn definition(path: &str) -> Election {

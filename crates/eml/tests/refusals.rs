@@ -1,7 +1,8 @@
 //! Every way a file is refused: the error names the file and says what is wrong, and bad input
 //! never panics.
 
-use std::path::PathBuf;
+// A test fails by panicking; unwrapping is how it says what went wrong.
+#![allow(clippy::unwrap_used)]
 
 use eml::{
     DocumentType, EmlError, SourceFile, import_election, read_candidate_lists,
@@ -11,10 +12,7 @@ use model::{DefinitionError, Election};
 use proptest::prelude::*;
 
 fn fixture(path: &str) -> Vec<u8> {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/eml")
-        .join(path);
-    std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+    testkit::fixture(&format!("eml/{path}"))
 }
 
 fn test_election() -> Election {

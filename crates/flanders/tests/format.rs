@@ -1,27 +1,21 @@
 //! The Flemish definition format: the shipped example imports and matches the JSON schema, and
 //! the schema and the reader refuse the same broken documents.
 
-use std::path::PathBuf;
+// A test fails by panicking; unwrapping is how it says what went wrong.
+#![allow(clippy::unwrap_used)]
 
 use flanders::{FlandersError, read_definition};
 use model::{Body, DefinitionError, Jurisdiction, LawVersion};
 use serde_json::{Value, json};
 
-fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-}
-
 fn example_bytes() -> Vec<u8> {
-    std::fs::read(repo("fixtures/flanders/GR2024_Lindeveld.json")).unwrap()
+    testkit::fixture("flanders/GR2024_Lindeveld.json")
 }
 
 fn schema() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(repo(
-        "docs/formats/flanders-election-definition.schema.json",
-    ))
-    .unwrap();
+    let path =
+        testkit::fixtures_dir().join("../docs/formats/flanders-election-definition.schema.json");
+    let text = std::fs::read_to_string(path).unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
     jsonschema::validator_for(&schema).expect("the schema itself is valid")
 }

@@ -25,6 +25,14 @@ impl Jurisdiction {
             Jurisdiction::Flanders => "Vlaanderen",
         }
     }
+
+    /// Name in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Jurisdiction::Netherlands => "the Netherlands",
+            Jurisdiction::Flanders => "Flanders",
+        }
+    }
 }
 
 /// The body that is elected.
@@ -190,6 +198,19 @@ impl LawVersion {
                 jurisdiction: jurisdiction.name_nl(),
                 date,
             })
+        }
+    }
+
+    /// Short description in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            LawVersion::NlKieswet => "Elections Act (Kieswet), chapter P",
+            LawVersion::FlandersDevolution => {
+                "Local and Provincial Electoral Decree, list votes devolve (2006-2018)"
+            }
+            LawVersion::FlandersPreference => {
+                "Local and Provincial Electoral Decree, preference votes only (from 2024)"
+            }
         }
     }
 

@@ -91,7 +91,8 @@ macro_rules! code_id {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                // `pad` honours width and alignment, so ids line up in tables.
+                f.pad(&self.0)
             }
         }
     };
@@ -146,7 +147,8 @@ macro_rules! number_id {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}", self.0)
+                // Forwarding keeps width and alignment, so numbers line up in tables.
+                fmt::Display::fmt(&self.0, f)
             }
         }
     };
@@ -209,6 +211,15 @@ mod tests {
         );
         assert_eq!("12".parse::<ListNumber>().map(ListNumber::get), Ok(12));
         assert!("x".parse::<CandidatePosition>().is_err());
+    }
+
+    #[test]
+    fn display_honours_width() {
+        assert_eq!(format!("{:>3}", ListNumber::new(7).unwrap()), "  7");
+        assert_eq!(
+            format!("{:<6}|", ContestId::new("geen").unwrap()),
+            "geen  |"
+        );
     }
 
     #[test]

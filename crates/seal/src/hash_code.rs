@@ -31,7 +31,7 @@ impl HashCode {
     }
 
     /// Wraps raw SHA-256 output.
-    pub fn from_bytes(bytes: [u8; 32]) -> HashCode {
+    pub const fn from_bytes(bytes: [u8; 32]) -> HashCode {
         HashCode(bytes)
     }
 

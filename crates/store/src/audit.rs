@@ -1,0 +1,267 @@
+//! The audit log: every change to the database, in order, as a hash chain.
+//!
+//! Entry `n` stores the hash of entry `n − 1` and its own hash over that and its fields
+//! (sequence number, time, actor, action, details as stored), so an entry changed, removed or
+//! inserted directly in the database breaks the chain at that entry. Verification recomputes
+//! every hash and names the first entry that does not match.
+//!
+//! What the chain cannot show by itself is the removal of the *last* entries; for that, the head
+//! hash (the last entry's hash) is printed by `urna audit verify` and belongs in the official
+//! report, where a later check can compare it.
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+use seal::HashCode;
+use seal::chain::{GENESIS, link_hash};
+use serde::Serialize;
+
+use crate::error::StoreError;
+
+/// Domain tag of the audit chain's hashes.
+const CHAIN_DOMAIN: &str = "urna/audit-log/v1";
+
+/// Triggers that keep the application from changing the log; their absence means someone
+/// removed them.
+const TRIGGERS: [&str; 2] = ["audit_log_no_update", "audit_log_no_delete"];
+
+/// Who performed an action: a role and a name, e.g. `cli:anne` or `web:typist1`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(String);
+
+impl Actor {
+    /// An actor in `channel` (`cli`, `web`, …) named `name`.
+    pub fn new(channel: &str, name: &str) -> Actor {
+        Actor(format!("{channel}:{name}"))
+    }
+
+    /// As stored.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One entry of the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// Sequence number, from 1.
+    pub seq: u64,
+    /// UTC time, RFC 3339 with milliseconds.
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// What, e.g. `election.import`.
+    pub action: String,
+    /// Details as canonical JSON (keys sorted).
+    pub details: String,
+    /// Hash of the previous entry (64 hex digits; zeros for the first).
+    pub prev_hash: String,
+    /// This entry's hash.
+    pub entry_hash: String,
+}
+
+/// The outcome of checking the whole chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditReport {
+    /// Number of entries checked.
+    pub entries: u64,
+    /// Hash of the last entry, if any.
+    pub head: Option<String>,
+    /// The first problem, if any.
+    pub broken: Option<AuditBreak>,
+}
+
+/// Where and how the chain is broken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuditBreak {
+    /// An entry's fields do not hash to its stored hash: it was changed after it was written.
+    #[error("entry {seq} was altered: its contents do not match its hash")]
+    Altered {
+        /// The entry.
+        seq: u64,
+    },
+    /// An entry does not point at the hash of the entry before it.
+    #[error(
+        "entry {seq} does not follow entry {previous}: an entry was removed, inserted or replaced"
+    )]
+    Unlinked {
+        /// The entry.
+        seq: u64,
+        /// The entry before it.
+        previous: u64,
+    },
+    /// Sequence numbers skip: entries are missing.
+    #[error("entry {expected} is missing (the next entry is {found})")]
+    Missing {
+        /// The number expected.
+        expected: u64,
+        /// The number found.
+        found: u64,
+    },
+    /// A protective trigger was removed from the database.
+    #[error("the append-only protection {0} was removed from the database")]
+    TriggerRemoved(&'static str),
+}
+
+impl AuditBreak {
+    /// The entry concerned, where there is one.
+    pub fn seq(&self) -> Option<u64> {
+        match self {
+            AuditBreak::Altered { seq } | AuditBreak::Unlinked { seq, .. } => Some(*seq),
+            AuditBreak::Missing { expected, .. } => Some(*expected),
+            AuditBreak::TriggerRemoved(_) => None,
+        }
+    }
+}
+
+fn entry_hash(
+    previous: &HashCode,
+    seq: u64,
+    at: &str,
+    actor: &str,
+    action: &str,
+    details: &str,
+) -> HashCode {
+    link_hash(
+        CHAIN_DOMAIN,
+        previous,
+        &[
+            seq.to_string().as_bytes(),
+            at.as_bytes(),
+            actor.as_bytes(),
+            action.as_bytes(),
+            details.as_bytes(),
+        ],
+    )
+}
+
+/// Appends an entry after the current head. Runs inside the mutation's transaction.
+pub(crate) fn append(
+    connection: &Connection,
+    actor: &Actor,
+    action: &str,
+    details: &serde_json::Value,
+) -> Result<AuditEntry, StoreError> {
+    let head: Option<(i64, String)> = connection
+        .query_row(
+            "SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let (previous_seq, previous_hash) = match head {
+        Some((seq, hash)) => (
+            u64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("audit seq {seq}")))?,
+            hash.parse::<HashCode>()
+                .map_err(|e| StoreError::Corrupt(format!("audit entry {seq}: {e}")))?,
+        ),
+        None => (0, GENESIS),
+    };
+    let seq = previous_seq + 1;
+    let at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+    // serde_json's maps are ordered by key, so this text is canonical for the same details.
+    let details = serde_json::to_string(details)?;
+    let hash = entry_hash(&previous_hash, seq, &at, actor.as_str(), action, &details);
+    let entry = AuditEntry {
+        seq,
+        at,
+        actor: actor.as_str().to_string(),
+        action: action.to_string(),
+        details,
+        prev_hash: previous_hash.to_hex(),
+        entry_hash: hash.to_hex(),
+    };
+    connection.execute(
+        "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, entry_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            i64::try_from(entry.seq)
+                .map_err(|_| StoreError::Corrupt("audit seq overflow".into()))?,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.details,
+            entry.prev_hash,
+            entry.entry_hash
+        ],
+    )?;
+    Ok(entry)
+}
+
+/// All entries in order.
+pub(crate) fn entries(connection: &Connection) -> Result<Vec<AuditEntry>, StoreError> {
+    let mut statement = connection.prepare(
+        "SELECT seq, at, actor, action, details, prev_hash, entry_hash FROM audit_log ORDER BY seq",
+    )?;
+    let rows = statement.query_map([], |row| {
+        let seq: i64 = row.get(0)?;
+        Ok(AuditEntry {
+            seq: u64::try_from(seq).unwrap_or(0),
+            at: row.get(1)?,
+            actor: row.get(2)?,
+            action: row.get(3)?,
+            details: row.get(4)?,
+            prev_hash: row.get(5)?,
+            entry_hash: row.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Checks the protective triggers and recomputes the whole chain.
+pub(crate) fn verify(connection: &Connection) -> Result<AuditReport, StoreError> {
+    let entries = entries(connection)?;
+    let count = entries.len() as u64;
+    let head = entries.last().map(|e| e.entry_hash.clone());
+    let report = |broken| AuditReport {
+        entries: count,
+        head: head.clone(),
+        broken,
+    };
+
+    for trigger in TRIGGERS {
+        let present: i64 = connection.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+            [trigger],
+            |row| row.get(0),
+        )?;
+        if present == 0 {
+            return Ok(report(Some(AuditBreak::TriggerRemoved(trigger))));
+        }
+    }
+
+    let mut previous_hash = GENESIS.to_hex();
+    for (expected_seq, entry) in (1..).zip(&entries) {
+        if entry.seq != expected_seq {
+            return Ok(report(Some(AuditBreak::Missing {
+                expected: expected_seq,
+                found: entry.seq,
+            })));
+        }
+        if entry.prev_hash != previous_hash {
+            return Ok(report(Some(AuditBreak::Unlinked {
+                seq: entry.seq,
+                previous: entry.seq - 1,
+            })));
+        }
+        let recomputed = entry
+            .prev_hash
+            .parse::<HashCode>()
+            .map(|previous| {
+                entry_hash(
+                    &previous,
+                    entry.seq,
+                    &entry.at,
+                    &entry.actor,
+                    &entry.action,
+                    &entry.details,
+                )
+                .to_hex()
+            })
+            .unwrap_or_default();
+        if recomputed != entry.entry_hash {
+            return Ok(report(Some(AuditBreak::Altered { seq: entry.seq })));
+        }
+        previous_hash = entry.entry_hash.clone();
+    }
+    Ok(report(None))
+}

@@ -1,0 +1,75 @@
+//! Why a store operation failed.
+
+use std::path::PathBuf;
+
+/// Why a store operation failed. A failed write leaves the database as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A command that only reads found no data directory.
+    #[error(
+        "there is no Urna data directory at {0} (import an election first, or pass --data-dir)"
+    )]
+    NoDataDir(PathBuf),
+    /// The database file belongs to another application.
+    #[error(
+        "{path} is not an Urna database (its application id is {found:#010x}); refusing to touch it"
+    )]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+        /// Its application id.
+        found: i64,
+    },
+    /// The database was written by a newer version of Urna.
+    #[error("{path} was written by a newer version of Urna ({detail}); use that version")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// What the migration library reported.
+        detail: String,
+    },
+    /// The database or its directory could not be opened or created.
+    #[error("cannot open {path}: {detail}")]
+    Open {
+        /// The file or directory.
+        path: PathBuf,
+        /// Why.
+        detail: String,
+    },
+    /// An SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(String),
+    /// The election is already in the store.
+    #[error("election {id} is already loaded (imported {imported_at}); nothing was changed")]
+    ElectionExists {
+        /// The election id.
+        id: String,
+        /// When it was imported.
+        imported_at: String,
+    },
+    /// The batch containing this write could not be committed; nothing of it was stored.
+    #[error("the write could not be committed, nothing was stored: {0}")]
+    Commit(String),
+    /// The writer thread is gone (the store is shutting down, or a write panicked).
+    #[error("the database writer has stopped")]
+    WriterStopped,
+    /// A mutation did not write its audit-log entry. A programming error, refused at run time so
+    /// that no change ever reaches the database unlogged.
+    #[error("refused to commit {0}: it wrote no audit-log entry")]
+    Unaudited(&'static str),
+    /// Stored data does not decode.
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        StoreError::Sqlite(error.to_string())
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(error: serde_json::Error) -> Self {
+        StoreError::Corrupt(error.to_string())
+    }
+}

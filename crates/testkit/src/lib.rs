@@ -1,0 +1,65 @@
+//! Helpers shared by the tests of several crates. Never a dependency of production code.
+
+#![forbid(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The repository's `fixtures/` directory.
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// Path of a fixture, relative to `fixtures/`.
+pub fn fixture_path(relative: &str) -> PathBuf {
+    fixtures_dir().join(relative)
+}
+
+/// The bytes of a fixture, relative to `fixtures/`; panics with the path when missing.
+pub fn fixture(relative: &str) -> Vec<u8> {
+    let path = fixture_path(relative);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every row of every table (and the schema), as text. Two snapshots are equal exactly when
+/// the two databases hold the same data, whatever their files look like on disk.
+pub fn database_snapshot(path: &Path) -> String {
+    let connection =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = String::new();
+    let schema: Vec<(String, String, Option<String>)> = connection
+        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+        .and_then(|mut s| {
+            s.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                .collect()
+        })
+        .expect("schema");
+    for (kind, name, sql) in &schema {
+        out.push_str(&format!(
+            "{kind} {name}: {}\n",
+            sql.as_deref().unwrap_or("")
+        ));
+    }
+    for (_, table, _) in schema.iter().filter(|(kind, _, _)| kind == "table") {
+        let mut statement = connection
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            .or_else(|_| connection.prepare(&format!("SELECT * FROM \"{table}\"")))
+            .expect("select");
+        let columns = statement.column_count();
+        let rows: Vec<String> = statement
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| row.get_ref(i).map(|value| format!("{value:?}")))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|values| values.join("|"))
+            })
+            .and_then(|rows| rows.collect())
+            .expect("rows");
+        out.push_str(&format!("== {table} ({} rows)\n", rows.len()));
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out
+}

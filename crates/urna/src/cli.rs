@@ -1,0 +1,130 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Urna: verkiezingssoftware voor Vlaanderen en Nederland / election software for Flanders and
+/// the Netherlands.
+#[derive(Debug, Parser)]
+#[command(name = "urna", version, about, long_about = None)]
+pub struct Cli {
+    /// Data directory: database, generated files, backups.
+    #[arg(
+        long,
+        global = true,
+        env = "URNA_DATA_DIR",
+        default_value = "urna-data"
+    )]
+    pub data_dir: PathBuf,
+
+    /// Language of messages: nl (default) or en.
+    #[arg(long, global = true, env = "URNA_LANG", value_enum, default_value_t = Lang::Nl)]
+    pub lang: Lang,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The Dutch or the English text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Elections: import, list, show.
+    #[command(subcommand)]
+    Election(ElectionCommand),
+    /// The audit log: verify, show.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Print the hash code of a file (SHA-256 of its exact bytes, in 16 groups of 4).
+    Hash {
+        /// The file.
+        file: PathBuf,
+    },
+    /// Run the whole chain, as far as Urna has it, on a real election, into a fresh folder.
+    Demo(DemoArgs),
+}
+
+/// `urna election …`
+#[derive(Debug, Subcommand)]
+pub enum ElectionCommand {
+    /// Load an election: definition and candidate lists, checked against their official hash
+    /// codes.
+    Import(ImportArgs),
+    /// List the loaded elections.
+    List,
+    /// Show an election: lists, candidates, polling stations and the hash codes of its files.
+    Show {
+        /// Election id, e.g. GR2026_Assen.
+        id: String,
+        /// Print the election as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `urna election import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Election definition: EML 110a, or a Flemish definition file (JSON).
+    #[arg(long)]
+    pub definition: PathBuf,
+    /// Candidate lists: EML 230b (not used with a Flemish definition file, which holds them).
+    #[arg(long)]
+    pub candidates: Option<PathBuf>,
+    /// Polling stations: EML 110b.
+    #[arg(long)]
+    pub polling_stations: Option<PathBuf>,
+    /// The official hash code of the definition (64 hex digits, spaces allowed). Without it,
+    /// Urna asks for two groups of it on the terminal.
+    #[arg(long)]
+    pub definition_hash: Option<String>,
+    /// The official hash code of the candidate lists (64 hex digits, spaces allowed). Without
+    /// it, Urna asks for two groups of it on the terminal.
+    #[arg(long)]
+    pub candidates_hash: Option<String>,
+}
+
+/// `urna audit …`
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain; exit status 0 when intact, 1 naming the first broken
+    /// entry otherwise.
+    Verify,
+    /// Print the audit log.
+    Show {
+        /// Print the entries as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `urna demo`
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Folder for everything the demo produces (database, input files).
+    #[arg(long, default_value = "urna-demo")]
+    pub dir: PathBuf,
+    /// Replace the folder of an earlier demo run (only a folder the demo itself made).
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,269 @@
+//! `urna demo`: the whole chain as far as Urna has it, on a real election, into one folder.
+//!
+//! Today that is the preparation of a municipality: loading the real candidate lists of the
+//! municipal council election of Assen (18 March 2026) with their hash codes checked, showing a
+//! refused file, loading a Flemish election, and verifying the audit log. Each new capability
+//! extends this demo.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use seal::HashCode;
+use store::{Actor, Store};
+
+use crate::cli::{DemoArgs, ImportArgs, Lang};
+use crate::commands::{audit, election};
+use crate::hash_check::Prompt;
+
+/// Marks a folder as made by the demo, so `--force` only ever deletes the demo's own folder.
+const MARKER: &str = ".urna-demo";
+
+struct InputFile {
+    name: &'static str,
+    bytes: &'static [u8],
+    /// The official hash code, as the authority publishes it (for the composed files: their
+    /// hash code as recorded in `fixtures/README.md`).
+    official_hash: &'static str,
+}
+
+const ASSEN_DEFINITION: InputFile = InputFile {
+    name: "Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml",
+    bytes: include_bytes!(
+        "../../../../fixtures/eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml"
+    ),
+    official_hash: "913dd74c15fa29513997735ef9ebcad5b4c3a56696b30cdab803b3b4eeaf2e06",
+};
+
+const ASSEN_CANDIDATES: InputFile = InputFile {
+    name: "Kandidatenlijsten_GR2026_Assen.eml.xml",
+    bytes: include_bytes!("../../../../fixtures/eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml"),
+    official_hash: "396fb1402e74f5baa11da6410fca648f66ff20fb737c21ed30cdde35bfae6338",
+};
+
+const ASSEN_POLLING_STATIONS: InputFile = InputFile {
+    name: "Stembureaus_GR2026_Assen.composed.eml.xml",
+    bytes: include_bytes!(
+        "../../../../fixtures/eml/composed/Stembureaus_GR2026_Assen.composed.eml.xml"
+    ),
+    official_hash: "aab25d8bc1bbdd5de223ca50c956f62cbeaabbddcaa1b1a6b46faa7e9c5b38e9",
+};
+
+const LINDEVELD: InputFile = InputFile {
+    name: "GR2024_Lindeveld.json",
+    bytes: include_bytes!("../../../../fixtures/flanders/GR2024_Lindeveld.json"),
+    official_hash: "f619b6231c7b4cc09ad7ff05b00218f9467faa3ee171a5fd57881e401bea8e6d",
+};
+
+/// The demo answers no questions: it passes the official hash codes as a script does.
+struct Unattended;
+
+impl Prompt for Unattended {
+    fn is_interactive(&self) -> bool {
+        false
+    }
+    fn say(&mut self, _text: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn ask(&mut self, _question: &str) -> std::io::Result<String> {
+        Err(std::io::Error::other("the demo does not ask questions"))
+    }
+}
+
+/// Makes `dir` a fresh, empty demo folder.
+fn prepare_folder(lang: Lang, dir: &Path, force: bool) -> anyhow::Result<()> {
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .with_context(|| dir.display().to_string())?
+            .next()
+            .is_none();
+        if !empty {
+            if !dir.join(MARKER).is_file() {
+                bail!(
+                    "{} {} {}",
+                    dir.display(),
+                    lang.pick(
+                        "bestaat al en is geen demomap van Urna; kies een andere map met",
+                        "exists and is not an Urna demo folder; choose another folder with"
+                    ),
+                    "--dir"
+                );
+            }
+            if !force {
+                bail!(
+                    "{} {} --force",
+                    dir.display(),
+                    lang.pick(
+                        "bevat een eerdere demo; vervang die met",
+                        "holds an earlier demo; replace it with"
+                    )
+                );
+            }
+            fs::remove_dir_all(dir).with_context(|| dir.display().to_string())?;
+        }
+    }
+    fs::create_dir_all(dir.join("invoer")).with_context(|| dir.display().to_string())?;
+    fs::write(dir.join(MARKER), "urna demo\n")?;
+    Ok(())
+}
+
+fn write_input(dir: &Path, file: &InputFile) -> anyhow::Result<std::path::PathBuf> {
+    let path = dir.join("invoer").join(file.name);
+    fs::write(&path, file.bytes).with_context(|| path.display().to_string())?;
+    Ok(path)
+}
+
+/// Runs the demo, printing what it does.
+pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
+    let dir = &args.dir;
+    prepare_folder(lang, dir, args.force)?;
+    let data_dir = dir.join("urna-data");
+    println!(
+        "Urna demo — {}\n{} {}\n",
+        lang.pick(
+            "een verkiezing voorbereiden zoals een gemeente dat doet",
+            "preparing an election as a municipality does"
+        ),
+        lang.pick("Map:", "Folder:"),
+        dir.display()
+    );
+
+    let definition = write_input(dir, &ASSEN_DEFINITION)?;
+    let candidates = write_input(dir, &ASSEN_CANDIDATES)?;
+    let stations = write_input(dir, &ASSEN_POLLING_STATIONS)?;
+    let lindeveld = write_input(dir, &LINDEVELD)?;
+    println!(
+        "1. {} {}",
+        lang.pick("Invoerbestanden geschreven naar", "Input files written to"),
+        dir.join("invoer").display()
+    );
+
+    println!(
+        "\n2. {}",
+        lang.pick(
+            "Gemeenteraad Assen 2026 laden: de echte kandidatenlijsten (EML 230b) van de Kiesraad, met verkiezingsdefinitie (110a) en stembureaus (110b). De hashcodes worden gecontroleerd tegen de officiële, zoals een script dat doet (--definition-hash, --candidates-hash).",
+            "Loading the municipal council election of Assen 2026: the Electoral Council's real candidate lists (EML 230b), with election definition (110a) and polling stations (110b). The hash codes are checked against the official ones, as a script does (--definition-hash, --candidates-hash)."
+        )
+    );
+    let assen_args = ImportArgs {
+        definition: definition.clone(),
+        candidates: Some(candidates.clone()),
+        polling_stations: Some(stations),
+        definition_hash: Some(ASSEN_DEFINITION.official_hash.to_string()),
+        candidates_hash: Some(ASSEN_CANDIDATES.official_hash.to_string()),
+    };
+    let imported = election::import(lang, &data_dir, actor, &mut Unattended, &assen_args)?;
+    print!("{}", indent(&election::import_report(lang, &imported)));
+    let code = HashCode::of(ASSEN_CANDIDATES.bytes);
+    println!(
+        "   {}\n     {}",
+        lang.pick(
+            "Op een terminal ziet de ambtenaar de hashcode met twee groepen weggelaten en typt die over van de officiële publicatie:",
+            "On a terminal the official sees the hash code with two groups blanked out and types them from the official publication:"
+        ),
+        code.masked()
+    );
+
+    println!(
+        "\n3. {}",
+        lang.pick(
+            "Een bestand met een andere hashcode dan de officiële wordt geweigerd, en de database blijft zoals ze was:",
+            "A file whose hash code differs from the official one is refused, and the database stays as it was:"
+        )
+    );
+    let mut wrong = ASSEN_CANDIDATES.official_hash.to_string();
+    wrong.replace_range(0..1, if wrong.starts_with('0') { "1" } else { "0" });
+    let refused = election::import(
+        lang,
+        &data_dir,
+        actor,
+        &mut Unattended,
+        &ImportArgs {
+            candidates_hash: Some(wrong),
+            ..assen_args
+        },
+    );
+    match refused {
+        Ok(_) => bail!("the demo expected the wrong hash code to be refused"),
+        Err(error) => println!("   {error}"),
+    }
+
+    println!(
+        "\n4. {}",
+        lang.pick(
+            "Een Vlaamse gemeenteraadsverkiezing laden (Lindeveld 2024, een fictieve gemeente in het Vlaamse definitieformaat):",
+            "Loading a Flemish municipal election (Lindeveld 2024, a fictional municipality in the Flemish definition format):"
+        )
+    );
+    let imported = election::import(
+        lang,
+        &data_dir,
+        actor,
+        &mut Unattended,
+        &ImportArgs {
+            definition: lindeveld,
+            candidates: None,
+            polling_stations: None,
+            definition_hash: Some(LINDEVELD.official_hash.to_string()),
+            candidates_hash: None,
+        },
+    )?;
+    print!("{}", indent(&election::import_report(lang, &imported)));
+
+    let store = Store::open_existing(&data_dir)?;
+    println!(
+        "\n5. {}",
+        lang.pick("Geladen verkiezingen:", "Loaded elections:")
+    );
+    print!("{}", indent(&election::list(lang, &store)?));
+
+    println!(
+        "\n6. {}",
+        lang.pick("Het auditlog controleren:", "Checking the audit log:")
+    );
+    let (intact, report) = audit::verify(lang, &store)?;
+    print!("{}", indent(&report));
+    if !intact {
+        bail!("the demo's audit log is broken");
+    }
+    let integrity = store.integrity_check()?;
+    println!("   SQLite integrity_check: {}", integrity.join(", "));
+
+    println!(
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show",
+        lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
+        dir.display(),
+        lang.pick("de database (SQLite)", "the database (SQLite)"),
+        lang.pick("de geladen bestanden", "the files that were loaded"),
+        lang.pick("Bekijk het resultaat:", "Look at the result:"),
+        data_dir.display(),
+        data_dir.display(),
+    );
+    Ok(())
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("   {line}\n")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_hash_codes_belong_to_the_embedded_files() {
+        for file in [
+            &ASSEN_DEFINITION,
+            &ASSEN_CANDIDATES,
+            &ASSEN_POLLING_STATIONS,
+            &LINDEVELD,
+        ] {
+            assert_eq!(
+                HashCode::of(file.bytes).to_hex(),
+                file.official_hash,
+                "{}",
+                file.name
+            );
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The subcommands.
+
+pub mod audit;
+pub mod demo;
+pub mod election;

@@ -1,0 +1,260 @@
+//! The official proves a file is the official one: by typing two blanked groups of its hash code
+//! on a terminal, or (scripts) by passing the whole official hash code.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use anyhow::{Context, bail};
+use seal::{HashCode, HashCodeError};
+use store::HashCheck;
+
+use crate::cli::Lang;
+
+/// Where the questions are asked and answered.
+pub trait Prompt {
+    /// Whether a person can answer (a terminal).
+    fn is_interactive(&self) -> bool;
+    /// Shows `text` to the person.
+    fn say(&mut self, text: &str) -> io::Result<()>;
+    /// Asks `question` and returns the answer line.
+    fn ask(&mut self, question: &str) -> io::Result<String>;
+}
+
+/// The process's terminal: questions on stderr (stdout stays for results), answers on stdin.
+#[derive(Debug)]
+pub struct Terminal;
+
+impl Prompt for Terminal {
+    fn is_interactive(&self) -> bool {
+        io::stdin().is_terminal()
+    }
+
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        writeln!(io::stderr(), "{text}")
+    }
+
+    fn ask(&mut self, question: &str) -> io::Result<String> {
+        let mut stderr = io::stderr();
+        write!(stderr, "{question}")?;
+        stderr.flush()?;
+        let mut answer = String::new();
+        if io::stdin().lock().read_line(&mut answer)? == 0 {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no answer"));
+        }
+        Ok(answer)
+    }
+}
+
+/// A file whose hash code must be confirmed.
+#[derive(Debug)]
+pub struct Subject<'a> {
+    /// What the file is, in Dutch and English, e.g. ("verkiezingsdefinitie", "election definition").
+    pub what: (&'a str, &'a str),
+    /// File name as given.
+    pub file: &'a str,
+    /// Its bytes.
+    pub bytes: &'a [u8],
+    /// The command-line option that passes its official hash code.
+    pub option: &'a str,
+}
+
+/// Confirms `subject`'s hash code with the full official hash code when given, or else by two
+/// typed groups on an interactive prompt. Any mismatch refuses.
+pub fn confirm(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    subject: &Subject<'_>,
+    official: Option<&str>,
+) -> anyhow::Result<HashCheck> {
+    let code = HashCode::of(subject.bytes);
+    let what = lang.pick(subject.what.0, subject.what.1);
+    if let Some(official) = official {
+        let official: HashCode = official.parse().with_context(|| {
+            format!(
+                "{} {}",
+                subject.option,
+                lang.pick("is geen geldige hashcode", "is not a valid hash code")
+            )
+        })?;
+        if code.check_full(&official).is_err() {
+            bail!(
+                "{}: {} {} ({what}) {}\n  {:<11}{code}\n  {:<11}{official}",
+                lang.pick("Import geweigerd", "Import refused"),
+                lang.pick("de hashcode van", "the hash code of"),
+                subject.file,
+                lang.pick(
+                    "wijkt af van de officiële hashcode:",
+                    "differs from the official hash code:"
+                ),
+                lang.pick("bestand:", "file:"),
+                lang.pick("officieel:", "official:"),
+            );
+        }
+        return Ok(HashCheck::FullHashCode);
+    }
+    if !prompt.is_interactive() {
+        bail!(
+            "{} {} ({what}). {} {} {}",
+            lang.pick(
+                "Geen officiële hashcode opgegeven voor",
+                "No official hash code given for"
+            ),
+            subject.file,
+            lang.pick("Geef", "Pass"),
+            subject.option,
+            lang.pick(
+                "mee, of start de import op een terminal om twee groepen in te typen.",
+                "or run the import on a terminal to type two groups."
+            )
+        );
+    }
+    let challenge = code.challenge();
+    prompt.say(&format!(
+        "{} {} ({what}):\n  {}\n{}",
+        lang.pick("Hashcode van", "Hash code of"),
+        subject.file,
+        code.masked(),
+        lang.pick(
+            "Vergelijk met de officiële hashcode en typ de twee ontbrekende groepen.",
+            "Compare with the official hash code and type the two missing groups."
+        )
+    ))?;
+    let mut answers = Vec::new();
+    for group in [challenge.first, challenge.second] {
+        let question = format!("{} {}: ", lang.pick("Groep", "Group"), group + 1);
+        answers.push(prompt.ask(&question).context(lang.pick(
+            "geen antwoord op de vraag naar de hashcode",
+            "no answer to the hash code question",
+        ))?);
+    }
+    match code.check_answer(&answers[0], &answers[1]) {
+        Ok(()) => {}
+        Err(HashCodeError::WrongGroup { group, typed }) => bail!(
+            "{}: {} {group} {} {} ({what}) {} {typed:?}",
+            lang.pick("Import geweigerd", "Import refused"),
+            lang.pick("groep", "group"),
+            lang.pick("van de hashcode van", "of the hash code of"),
+            subject.file,
+            lang.pick(
+                "komt niet overeen met wat getypt is:",
+                "does not match what was typed:"
+            ),
+        ),
+        Err(other) => bail!(
+            "{}: {other}",
+            lang.pick("Import geweigerd", "Import refused")
+        ),
+    }
+    prompt.say(lang.pick("Hashcode bevestigd.", "Hash code confirmed."))?;
+    Ok(HashCheck::TypedGroups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scripted person: answers in order, and a transcript of what was shown.
+    struct Scripted {
+        interactive: bool,
+        answers: Vec<String>,
+        shown: String,
+    }
+
+    impl Prompt for Scripted {
+        fn is_interactive(&self) -> bool {
+            self.interactive
+        }
+        fn say(&mut self, text: &str) -> io::Result<()> {
+            self.shown.push_str(text);
+            self.shown.push('\n');
+            Ok(())
+        }
+        fn ask(&mut self, question: &str) -> io::Result<String> {
+            self.shown.push_str(question);
+            if self.answers.is_empty() {
+                Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no answer"))
+            } else {
+                Ok(self.answers.remove(0))
+            }
+        }
+    }
+
+    const BYTES: &[u8] = b"<EML Id=\"110a\"/>";
+
+    fn subject() -> Subject<'static> {
+        Subject {
+            what: ("verkiezingsdefinitie", "election definition"),
+            file: "def.xml",
+            bytes: BYTES,
+            option: "--definition-hash",
+        }
+    }
+
+    fn person(interactive: bool, answers: &[String]) -> Scripted {
+        Scripted {
+            interactive,
+            answers: answers.to_vec(),
+            shown: String::new(),
+        }
+    }
+
+    #[test]
+    fn typed_groups_confirm() {
+        let code = HashCode::of(BYTES);
+        let challenge = code.challenge();
+        let answers = [
+            format!("{}\n", code.group(challenge.first)),
+            format!(" {}\n", code.group(challenge.second).to_uppercase()),
+        ];
+        let mut prompt = person(true, &answers);
+        let check = confirm(Lang::Nl, &mut prompt, &subject(), None).unwrap();
+        assert_eq!(check, HashCheck::TypedGroups);
+        assert!(prompt.shown.contains(&code.masked()));
+        assert!(
+            prompt
+                .shown
+                .contains(&format!("Groep {}: ", challenge.first + 1))
+        );
+        assert!(prompt.shown.contains("Hashcode bevestigd."));
+    }
+
+    #[test]
+    fn wrong_groups_refuse() {
+        let code = HashCode::of(BYTES);
+        let challenge = code.challenge();
+        let answers = [code.group(challenge.first), "0000".to_string()];
+        let mut prompt = person(true, &answers);
+        let error = confirm(Lang::En, &mut prompt, &subject(), None).unwrap_err();
+        // (unless group two happens to be 0000, which it is not for these bytes)
+        assert_ne!(code.group(challenge.second), "0000");
+        assert!(error.to_string().starts_with("Import refused"), "{error}");
+    }
+
+    #[test]
+    fn no_answer_refuses() {
+        let mut prompt = person(true, &[]);
+        assert!(confirm(Lang::En, &mut prompt, &subject(), None).is_err());
+    }
+
+    #[test]
+    fn full_hash_code_for_scripts() {
+        let code = HashCode::of(BYTES);
+        let mut prompt = person(false, &[]);
+        let check = confirm(Lang::Nl, &mut prompt, &subject(), Some(&code.to_string())).unwrap();
+        assert_eq!(check, HashCheck::FullHashCode);
+        assert!(prompt.shown.is_empty(), "scripts are not asked anything");
+
+        let other = HashCode::of(b"other").to_hex();
+        let error = confirm(Lang::Nl, &mut prompt, &subject(), Some(&other)).unwrap_err();
+        assert!(error.to_string().starts_with("Import geweigerd"), "{error}");
+
+        let error = confirm(Lang::En, &mut prompt, &subject(), Some("12ab")).unwrap_err();
+        assert!(format!("{error:#}").contains("64 hex digits"), "{error:#}");
+    }
+
+    #[test]
+    fn without_terminal_or_hash_code_refuses() {
+        let mut prompt = person(false, &[]);
+        let error = confirm(Lang::En, &mut prompt, &subject(), None).unwrap_err();
+        assert!(error.to_string().contains("--definition-hash"), "{error}");
+    }
+}

@@ -1,0 +1,81 @@
+//! The `urna` command: every role in the election chain is a subcommand of this one binary.
+//!
+//! This crate only parses arguments, wires the library crates together and reports. Exit status:
+//! 0 on success, 1 when something was refused or failed (the reason on stderr), 2 for wrong
+//! usage.
+
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod hash_check;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use store::{Actor, Store};
+
+use crate::cli::{AuditCommand, Cli, Command, ElectionCommand, Lang};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{} {error:#}", cli.lang.pick("Fout:", "Error:"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The person at the keyboard, as named in the audit log.
+fn actor() -> Actor {
+    let name = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".to_string());
+    Actor::new("cli", &name)
+}
+
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let lang: Lang = cli.lang;
+    match &cli.command {
+        Command::Election(ElectionCommand::Import(args)) => {
+            let imported = commands::election::import(
+                lang,
+                &cli.data_dir,
+                &actor(),
+                &mut hash_check::Terminal,
+                args,
+            )?;
+            print!("{}", commands::election::import_report(lang, &imported));
+        }
+        Command::Election(ElectionCommand::List) => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            print!("{}", commands::election::list(lang, &store)?);
+        }
+        Command::Election(ElectionCommand::Show { id, json }) => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            print!("{}", commands::election::show(lang, &store, id, *json)?);
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            let (intact, report) = commands::audit::verify(lang, &store)?;
+            print!("{report}");
+            if !intact {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Audit(AuditCommand::Show { json }) => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            print!("{}", commands::audit::show(&store, *json)?);
+        }
+        Command::Hash { file } => {
+            let bytes =
+                std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            println!("{}  {}", seal::HashCode::of(&bytes), file.display());
+        }
+        Command::Demo(args) => commands::demo::run(lang, args, &actor())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,460 @@
+//! The `urna` command end to end: importing with the hash-code check (as a script and on a
+//! terminal), every refusal leaving the database exactly as it was, the audit log noticing a
+//! change made behind Urna's back, and the demo.
+
+// A test fails by panicking; unwrapping is how it says what went wrong.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use seal::HashCode;
+use testkit::{database_snapshot, fixture, fixture_path};
+
+const ASSEN_110A: &str = "eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml";
+const ASSEN_230B: &str = "eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml";
+const ASSEN_110B: &str = "eml/composed/Stembureaus_GR2026_Assen.composed.eml.xml";
+const TEST_110A: &str = "eml/synthetic/eml110a_test.eml.xml";
+const TEST_230B: &str = "eml/synthetic/eml230b_test.eml.xml";
+const TEST_110B: &str = "eml/synthetic/eml110b_test.eml.xml";
+
+fn urna(data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_urna"));
+    command
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("URNA_DATA_DIR")
+        .env_remove("URNA_FAULT_PAUSE")
+        .env("URNA_LANG", "en")
+        .env("USER", "tester")
+        .stdin(Stdio::null());
+    command
+}
+
+fn hash(relative: &str) -> String {
+    HashCode::of(&fixture(relative)).to_string()
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("urna runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn import_args(definition: &str, candidates: &str, stations: Option<&str>) -> Vec<String> {
+    let mut args = vec![
+        "election".to_string(),
+        "import".into(),
+        "--definition".into(),
+        fixture_path(definition).display().to_string(),
+        "--candidates".into(),
+        fixture_path(candidates).display().to_string(),
+        "--definition-hash".into(),
+        hash(definition),
+        "--candidates-hash".into(),
+        hash(candidates),
+    ];
+    if let Some(stations) = stations {
+        args.push("--polling-stations".into());
+        args.push(fixture_path(stations).display().to_string());
+    }
+    args
+}
+
+fn database(data_dir: &Path) -> PathBuf {
+    data_dir.join(store::DATABASE_FILE)
+}
+
+#[test]
+fn import_list_and_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(urna(&data).args(import_args(ASSEN_110A, ASSEN_230B, Some(ASSEN_110B))));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Loaded: Gemeenteraad Assen 2026 (GR2026_Assen)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("33 seats, 13 lists, 228 candidates, 44 polling stations"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&hash(ASSEN_230B)), "{stdout}");
+
+    let list = text(&run(urna(&data).args(["election", "list"])).stdout);
+    assert!(
+        list.contains("GR2026_Assen") && list.contains("228"),
+        "{list}"
+    );
+
+    let show = run(urna(&data).args(["election", "show", "GR2026_Assen"]));
+    assert!(show.status.success());
+    let show = text(&show.stdout);
+    for expected in [
+        "Seats:                33",
+        "Preference threshold: 25% of the quota",
+        "List 1  GROENLINKS / Partij van de Arbeid (PvdA) — 35 candidates",
+        "  3. P.M.J. (Peter) de Vries, Assen",
+        "confirmed: full official hash code",
+        "Polling stations (44):",
+        "     1  Stembureau Stadhuis, 9401 JW — 1082 voters",
+    ] {
+        assert!(show.contains(expected), "missing {expected:?} in\n{show}");
+    }
+    assert!(show.contains(&hash(ASSEN_110A)));
+
+    let json = run(urna(&data).args(["election", "show", "GR2026_Assen", "--json"]));
+    let election: model::Election = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(election.candidate_count(), 228);
+
+    let missing = run(urna(&data).args(["election", "show", "GR2099_Nergens"]));
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("GR2099_Nergens is not loaded"));
+}
+
+#[test]
+fn reading_commands_refuse_a_missing_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("typo");
+    for args in [
+        &["election", "list"][..],
+        &["audit", "verify"],
+        &["audit", "show"],
+    ] {
+        let output = run(urna(&data).args(args));
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&output.stderr).contains("no Urna data directory"),
+            "{}",
+            text(&output.stderr)
+        );
+    }
+    assert!(!data.exists());
+}
+
+/// Each refusal names the problem, exits with status 1, and leaves the database as it was.
+#[test]
+fn refusals_leave_the_database_exactly_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(urna(&data).args(import_args(TEST_110A, TEST_230B, Some(TEST_110B))));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let before = database_snapshot(&database(&data));
+
+    let malformed = dir.path().join("malformed.xml");
+    std::fs::write(
+        &malformed,
+        text(&fixture(ASSEN_230B)).replacen("</Affiliation>", "</Affiliatoin>", 1),
+    )
+    .unwrap();
+    let truncated = dir.path().join("truncated.xml");
+    let bytes = fixture(ASSEN_230B);
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+
+    let mut wrong_hash = import_args(ASSEN_110A, ASSEN_230B, None);
+    let last = wrong_hash.len() - 1;
+    wrong_hash[last] = HashCode::of(b"not the official file").to_hex();
+
+    let mut no_hash = import_args(ASSEN_110A, ASSEN_230B, None);
+    no_hash.truncate(no_hash.len() - 2);
+
+    let with_file = |candidates: &Path| {
+        let mut args = import_args(ASSEN_110A, ASSEN_230B, None);
+        args[5] = candidates.display().to_string();
+        args[9] = HashCode::of(&std::fs::read(candidates).unwrap()).to_hex();
+        args
+    };
+
+    let cases: Vec<(&str, Vec<String>, Vec<&str>)> = vec![
+        (
+            "wrong hash",
+            wrong_hash,
+            vec![
+                "Import refused",
+                "Kandidatenlijsten_GR2026_Assen.eml.xml",
+                "differs from the official hash code",
+            ],
+        ),
+        (
+            "no hash, no terminal",
+            no_hash,
+            vec!["No official hash code given for", "--candidates-hash"],
+        ),
+        (
+            "wrong document type",
+            import_args(ASSEN_230B, ASSEN_230B, None),
+            vec![
+                "is an EML 230b document (candidate lists), but EML 110a (election definition) was expected",
+            ],
+        ),
+        (
+            "another election",
+            import_args(
+                ASSEN_110A,
+                "eml/real/Kandidatenlijsten_GR2022_Groningen.eml.xml",
+                None,
+            ),
+            vec![
+                "Kandidatenlijsten_GR2022_Groningen.eml.xml belongs to another election",
+                "ElectionIdentifier/@Id is \"GR2022_Groningen\"",
+            ],
+        ),
+        (
+            "malformed XML",
+            with_file(&malformed),
+            vec!["malformed.xml", "not well-formed XML", "line 1,"],
+        ),
+        ("truncated", with_file(&truncated), vec!["truncated.xml"]),
+        (
+            "already loaded",
+            import_args(TEST_110A, TEST_230B, None),
+            vec!["GR2022_Test is already loaded"],
+        ),
+    ];
+    for (what, args, expected) in cases {
+        let output = run(urna(&data).args(&args));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{what}: {}",
+            text(&output.stdout)
+        );
+        let stderr = text(&output.stderr);
+        for part in expected {
+            assert!(stderr.contains(part), "{what}: {part:?} not in {stderr}");
+        }
+        assert_eq!(
+            database_snapshot(&database(&data)),
+            before,
+            "{what} changed the database"
+        );
+    }
+}
+
+#[test]
+fn the_audit_log_names_an_altered_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    assert!(
+        run(urna(&data).args(import_args(TEST_110A, TEST_230B, None)))
+            .status
+            .success()
+    );
+    assert!(
+        run(urna(&data).args(import_args(ASSEN_110A, ASSEN_230B, None)))
+            .status
+            .success()
+    );
+
+    let verified = run(urna(&data).args(["audit", "verify"]));
+    assert_eq!(verified.status.code(), Some(0));
+    assert!(text(&verified.stdout).contains("Audit log intact: 2 entries"));
+
+    let shown = text(&run(urna(&data).args(["audit", "show"])).stdout);
+    assert!(
+        shown.contains("cli:tester") && shown.contains("election.import"),
+        "{shown}"
+    );
+
+    let connection = rusqlite::Connection::open(database(&data)).unwrap();
+    connection
+        .execute_batch(
+            "DROP TRIGGER audit_log_no_update;
+             UPDATE audit_log SET details = replace(details, 'GR2022_Test', 'GR2022_Fake') WHERE seq = 1;
+             CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+        )
+        .unwrap();
+    drop(connection);
+
+    let broken = run(urna(&data).args(["audit", "verify"]));
+    assert_eq!(broken.status.code(), Some(1));
+    let stdout = text(&broken.stdout);
+    assert!(stdout.contains("Audit log BROKEN at entry 1"), "{stdout}");
+    assert!(stdout.contains("entry 1 was altered"), "{stdout}");
+}
+
+#[test]
+fn a_flemish_definition_imports_through_the_same_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = fixture_path("flanders/GR2024_Lindeveld.json")
+        .display()
+        .to_string();
+    let official = hash("flanders/GR2024_Lindeveld.json");
+
+    let refused = run(urna(&data).args([
+        "election",
+        "import",
+        "--definition",
+        &path,
+        "--definition-hash",
+        &HashCode::of(b"x").to_hex(),
+    ]));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("Import refused"));
+
+    let mixed = run(urna(&data).args([
+        "election",
+        "import",
+        "--definition",
+        &path,
+        "--definition-hash",
+        &official,
+        "--candidates",
+        &fixture_path(ASSEN_230B).display().to_string(),
+    ]));
+    assert_eq!(mixed.status.code(), Some(1));
+    assert!(text(&mixed.stderr).contains("holds its lists and polling stations itself"));
+    assert!(
+        !database(&data).exists(),
+        "nothing was created for refused imports"
+    );
+
+    let output = run(urna(&data).args([
+        "election",
+        "import",
+        "--definition",
+        &path,
+        "--definition-hash",
+        &official,
+    ]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("27 seats, 8 lists, 170 candidates, 14 polling stations")
+    );
+    let show = text(&run(urna(&data).args(["election", "show", "GR2024_Lindeveld"])).stdout);
+    assert!(show.contains("preference votes only"), "{show}");
+}
+
+/// On a terminal, the official types the two blanked groups. `script` (util-linux) gives the
+/// import a real pseudo-terminal, so this exercises exactly what an official sees.
+#[test]
+fn on_a_terminal_the_official_types_two_groups() {
+    if Command::new("script").arg("--version").output().is_err() {
+        panic!("the `script` command (util-linux) is required for this test");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let groups = |relative: &str| {
+        let code = HashCode::of(&fixture(relative));
+        let challenge = code.challenge();
+        (
+            code.group(challenge.first),
+            code.group(challenge.second),
+            code.masked(),
+        )
+    };
+    let (d1, d2, definition_masked) = groups(TEST_110A);
+    let (c1, c2, _) = groups(TEST_230B);
+
+    let interactive = |answers: String| {
+        let command_line = format!(
+            "{} --data-dir {} --lang en election import --definition {} --candidates {}",
+            env!("CARGO_BIN_EXE_urna"),
+            data.display(),
+            fixture_path(TEST_110A).display(),
+            fixture_path(TEST_230B).display(),
+        );
+        let mut child = Command::new("script")
+            .args([
+                "--quiet",
+                "--return",
+                "--command",
+                &command_line,
+                "/dev/null",
+            ])
+            .env("USER", "tester")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(answers.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+
+    // A wrong second group for the candidate lists: refused, nothing stored.
+    let refused = interactive(format!("{d1}\n{d2}\n{c1}\nffff\n"));
+    assert!(!refused.status.success());
+    let transcript = text(&refused.stdout);
+    assert!(transcript.contains(&definition_masked), "{transcript}");
+    assert!(transcript.contains("Import refused"), "{transcript}");
+    assert!(!database(&data).exists());
+
+    let accepted = interactive(format!("{d1}\n{d2}\n{c1}\n{c2}\n"));
+    let transcript = text(&accepted.stdout);
+    assert!(accepted.status.success(), "{transcript}");
+    assert!(transcript.contains("Hash code confirmed."), "{transcript}");
+    assert!(
+        transcript.contains("confirmed: two groups typed"),
+        "{transcript}"
+    );
+}
+
+#[test]
+fn the_demo_runs_into_a_fresh_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let output = run(urna(&dir.path().join("unused"))
+        .args(["demo", "--dir"])
+        .arg(&demo));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    for expected in [
+        "Loaded: Gemeenteraad Assen 2026 (GR2026_Assen)",
+        "Import refused",
+        "Loaded: Gemeenteraadsverkiezingen Lindeveld 2024 (GR2024_Lindeveld)",
+        "Audit log intact: 2 entries",
+        "SQLite integrity_check: ok",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    assert!(demo.join("urna-data").join(store::DATABASE_FILE).is_file());
+    assert!(
+        demo.join("invoer/Kandidatenlijsten_GR2026_Assen.eml.xml")
+            .is_file()
+    );
+
+    let again = run(urna(dir.path()).args(["demo", "--dir"]).arg(&demo));
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("--force"));
+    let forced = run(urna(dir.path())
+        .args(["demo", "--force", "--dir"])
+        .arg(&demo));
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+
+    let foreign = dir.path().join("mine");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "keep").unwrap();
+    let refused = run(urna(dir.path())
+        .args(["demo", "--force", "--dir"])
+        .arg(&foreign));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        foreign.join("notes.txt").is_file(),
+        "a folder the demo did not make is never deleted"
+    );
+}
+
+#[test]
+fn hash_prints_the_grouped_hash_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(urna(dir.path())
+        .args(["hash"])
+        .arg(fixture_path(ASSEN_230B)));
+    assert!(output.status.success());
+    assert!(text(&output.stdout).starts_with(&hash(ASSEN_230B)));
+}
