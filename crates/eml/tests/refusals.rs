@@ -118,6 +118,49 @@ fn another_election() {
     let fields: Vec<&str> = differences.iter().map(|d| d.field).collect();
     assert!(fields.contains(&"ElectionDate") && fields.contains(&"NominationDate"));
 
+    // Only the election day differs (the nomination day still precedes it).
+    let moved = String::from_utf8(fixture("synthetic/eml230b_test.eml.xml"))
+        .unwrap()
+        .replace(
+            "<kr:ElectionDate>2022-03-16<",
+            "<kr:ElectionDate>2022-03-23<",
+        );
+    let error = read_candidate_lists(
+        SourceFile::new("moved.xml", moved.as_bytes()),
+        &test_election(),
+    )
+    .unwrap_err();
+    let EmlError::OtherElection { differences, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(differences.len(), 1, "{error}");
+    assert_eq!(differences[0].field, "ElectionDate");
+    assert_eq!(
+        (
+            differences[0].found.as_str(),
+            differences[0].expected.as_str()
+        ),
+        ("2022-03-23", "2022-03-16")
+    );
+
+    // Only the category differs: municipal council lists for a water-board definition.
+    let water_board_bytes = fixture("synthetic/eml110a_test_AB.eml.xml");
+    let water_board =
+        read_election_definition(SourceFile::new("ab.xml", &water_board_bytes)).unwrap();
+    let lists = fixture("synthetic/eml230b_test.eml.xml");
+    let error = read_candidate_lists(SourceFile::new("gr.xml", &lists), &water_board).unwrap_err();
+    let EmlError::OtherElection { differences, .. } = &error else {
+        panic!("{error:?}")
+    };
+    let fields: Vec<&str> = differences.iter().map(|d| d.field).collect();
+    assert!(fields.contains(&"ElectionCategory"), "{error}");
+    assert!(
+        error.to_string().contains(
+            "\"GR (municipal council)\" where the election definition has \"AB (water board)\""
+        ),
+        "{error}"
+    );
+
     // Polling stations of another election (EP2024).
     let stations = fixture("synthetic/eml110b_not_matching_election_id.eml.xml");
     let error = read_polling_stations(SourceFile::new("110b.xml", &stations), &test_election())

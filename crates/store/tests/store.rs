@@ -175,64 +175,51 @@ fn verify(dir: &Path) -> Option<AuditBreak> {
 }
 
 #[test]
-fn an_altered_entry_is_named() {
+fn the_application_cannot_change_the_log_and_removing_the_protection_shows() {
     let (dir, path) = store_with_two_entries();
     let connection = Connection::open(&path).unwrap();
-    // The application cannot change the log…
     let refused = connection.execute(
         "UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 1",
         [],
     );
     assert!(refused.unwrap_err().to_string().contains("append-only"));
-    // …someone with the file can, after removing the protection; that is reported first.
     connection
         .execute_batch("DROP TRIGGER audit_log_no_update")
-        .unwrap();
-    connection
-        .execute(
-            "UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 1",
-            [],
-        )
         .unwrap();
     assert_eq!(
         verify(dir.path()),
         Some(AuditBreak::TriggerRemoved("audit_log_no_update"))
     );
-    // With the protection restored, the change itself is found, at entry 1.
-    connection
-        .execute_batch(
-            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-        )
-        .unwrap();
+}
+
+#[test]
+fn an_altered_entry_is_named() {
+    let (dir, path) = store_with_two_entries();
+    testkit::tamper(
+        &path,
+        "audit_log",
+        "UPDATE audit_log SET actor = 'cli:mallory' WHERE seq = 1",
+    );
     assert_eq!(verify(dir.path()), Some(AuditBreak::Altered { seq: 1 }));
 }
 
 #[test]
 fn a_rehashed_entry_breaks_the_link_to_the_next() {
     let (dir, path) = store_with_two_entries();
-    let connection = Connection::open(&path).unwrap();
-    connection
-        .execute_batch("DROP TRIGGER audit_log_no_update")
-        .unwrap();
     // Replace entry 1 with a forged one whose own hash is consistent.
     let forged = seal::chain::link_hash(
         "urna/audit-log/v1",
         &seal::chain::GENESIS,
         &[b"1", b"x", b"y", b"z", b"{}"],
     );
-    connection
-        .execute(
-            "UPDATE audit_log SET at = 'x', actor = 'y', action = 'z', details = '{}', entry_hash = ?1 WHERE seq = 1",
-            [forged.to_hex()],
-        )
-        .unwrap();
-    connection
-        .execute_batch(
-            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-        )
-        .unwrap();
+    testkit::tamper(
+        &path,
+        "audit_log",
+        &format!(
+            "UPDATE audit_log SET at = 'x', actor = 'y', action = 'z', details = '{{}}', entry_hash = '{}' WHERE seq = 1",
+            forged.to_hex()
+        ),
+    );
     assert_eq!(
         verify(dir.path()),
         Some(AuditBreak::Unlinked {
@@ -245,19 +232,7 @@ fn a_rehashed_entry_breaks_the_link_to_the_next() {
 #[test]
 fn a_removed_entry_is_missed() {
     let (dir, path) = store_with_two_entries();
-    let connection = Connection::open(&path).unwrap();
-    connection
-        .execute_batch("DROP TRIGGER audit_log_no_delete")
-        .unwrap();
-    connection
-        .execute("DELETE FROM audit_log WHERE seq = 1", [])
-        .unwrap();
-    connection
-        .execute_batch(
-            "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-        )
-        .unwrap();
+    testkit::tamper(&path, "audit_log", "DELETE FROM audit_log WHERE seq = 1");
     assert_eq!(
         verify(dir.path()),
         Some(AuditBreak::Missing {

@@ -63,3 +63,28 @@ pub fn database_snapshot(path: &Path) -> String {
     }
     out
 }
+
+/// Runs `sql` on the database at `path` as someone with the file would: with the triggers of
+/// `table` removed for the moment and then put back exactly as they were. For tests that tamper
+/// with the audit log behind Urna's back.
+pub fn tamper(path: &Path, table: &str, sql: &str) {
+    let connection = rusqlite::Connection::open(path).expect("open");
+    let triggers: Vec<(String, String)> = connection
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1")
+        .and_then(|mut s| {
+            s.query_map([table], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect()
+        })
+        .expect("triggers");
+    for (name, _) in &triggers {
+        connection
+            .execute_batch(&format!("DROP TRIGGER \"{name}\""))
+            .expect("drop trigger");
+    }
+    connection.execute_batch(sql).expect("tampering SQL");
+    for (_, definition) in &triggers {
+        connection
+            .execute_batch(definition)
+            .expect("restore trigger");
+    }
+}

@@ -260,16 +260,11 @@ fn the_audit_log_names_an_altered_entry() {
         "{shown}"
     );
 
-    let connection = rusqlite::Connection::open(database(&data)).unwrap();
-    connection
-        .execute_batch(
-            "DROP TRIGGER audit_log_no_update;
-             UPDATE audit_log SET details = replace(details, 'GR2022_Test', 'GR2022_Fake') WHERE seq = 1;
-             CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
-        )
-        .unwrap();
-    drop(connection);
+    testkit::tamper(
+        &database(&data),
+        "audit_log",
+        "UPDATE audit_log SET details = replace(details, 'GR2022_Test', 'GR2022_Fake') WHERE seq = 1",
+    );
 
     let broken = run(urna(&data).args(["audit", "verify"]));
     assert_eq!(broken.status.code(), Some(1));

@@ -94,33 +94,36 @@ pub fn import(
 
     let mut imported_files = Vec::new();
     for (role, name, bytes) in files {
-        let hash_check = match role {
-            FileRole::Definition => hash_check::confirm(
-                lang,
-                prompt,
-                &Subject {
-                    what: ("verkiezingsdefinitie", "election definition"),
-                    file: &name,
-                    bytes: &bytes,
-                    option: "--definition-hash",
-                },
+        let (what, option, official) = match role {
+            FileRole::Definition => (
+                ("verkiezingsdefinitie", "election definition"),
+                "--definition-hash",
                 args.definition_hash.as_deref(),
-            )?,
-            FileRole::CandidateLists => hash_check::confirm(
-                lang,
-                prompt,
-                &Subject {
-                    what: ("kandidatenlijsten", "candidate lists"),
-                    file: &name,
-                    bytes: &bytes,
-                    option: "--candidates-hash",
-                },
+            ),
+            FileRole::CandidateLists => (
+                ("kandidatenlijsten", "candidate lists"),
+                "--candidates-hash",
                 args.candidates_hash.as_deref(),
-            )?,
+            ),
             // The municipality makes its own polling-station file; there is no official hash
             // code to compare with. Its hash code is stored and shown.
-            FileRole::PollingStations => HashCheck::NotApplicable,
+            FileRole::PollingStations => {
+                imported_files.push(ImportedFile {
+                    role,
+                    name,
+                    bytes,
+                    hash_check: HashCheck::NotApplicable,
+                });
+                continue;
+            }
         };
+        let subject = Subject {
+            what,
+            file: &name,
+            bytes: &bytes,
+            option,
+        };
+        let hash_check = hash_check::confirm(lang, prompt, &subject, official)?;
         imported_files.push(ImportedFile {
             role,
             name,
