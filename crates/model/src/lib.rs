@@ -11,6 +11,29 @@ pub mod election;
 pub mod ids;
 pub mod validate;
 
+/// Language of the user interface and of official documents: Dutch first, English second.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// Nederlands.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// The Dutch or the English text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Language::Nl => nl,
+            Language::En => en,
+        }
+    }
+}
+
 pub use election::{
     Address, Body, Candidate, Contest, Domain, Election, Gender, Jurisdiction, LawVersion,
     LawVersionError, List, PollingStation, PollingStationKind,

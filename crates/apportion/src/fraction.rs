@@ -1,0 +1,211 @@
+//! Exact non-negative fractions for quotas, averages, remainders and thresholds.
+//!
+//! Every decision is a comparison of two fractions. Comparing `a/b` with `c/d` by cross
+//! multiplication can overflow even in 128 bits, so comparison walks the continued fractions
+//! instead: compare the integer parts, and if they are equal compare the reciprocals of the
+//! remainders. That is exact for every pair of `u128` fractions and never overflows. No floating
+//! point is used in any decision; [`Fraction::approx`] exists for display only.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A non-negative fraction `num / den` with `den > 0`, kept in lowest terms.
+#[derive(Debug, Clone, Copy)]
+pub struct Fraction {
+    num: u128,
+    den: u128,
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+impl Fraction {
+    /// Zero.
+    pub const ZERO: Fraction = Fraction { num: 0, den: 1 };
+
+    /// `num / den`, reduced. A zero denominator is a programming error and yields zero rather
+    /// than a panic; callers never construct one.
+    pub fn new(num: u128, den: u128) -> Fraction {
+        if den == 0 {
+            debug_assert!(false, "fraction with zero denominator");
+            return Fraction::ZERO;
+        }
+        let divisor = gcd(num, den).max(1);
+        Fraction {
+            num: num / divisor,
+            den: den / divisor,
+        }
+    }
+
+    /// A whole number.
+    pub fn whole(value: u128) -> Fraction {
+        Fraction { num: value, den: 1 }
+    }
+
+    /// Numerator (lowest terms).
+    pub fn numerator(&self) -> u128 {
+        self.num
+    }
+
+    /// Denominator (lowest terms).
+    pub fn denominator(&self) -> u128 {
+        self.den
+    }
+
+    /// The integer part.
+    pub fn floor(&self) -> u128 {
+        self.num / self.den
+    }
+
+    /// An approximation for display, never for decisions.
+    pub fn approx(&self) -> f64 {
+        // u128 → f64 loses precision for huge values, which is acceptable for display.
+        self.num as f64 / self.den as f64
+    }
+
+    /// Text with `places` decimals, rounded down, computed exactly (for reports).
+    pub fn decimal(&self, places: u32) -> String {
+        let whole = self.num / self.den;
+        if places == 0 {
+            return whole.to_string();
+        }
+        let mut remainder = self.num % self.den;
+        let mut digits = String::new();
+        for _ in 0..places {
+            // remainder < den, so remainder * 10 only overflows for denominators above
+            // u128::MAX / 10, which no election produces; saturate instead of panicking.
+            let scaled = remainder.saturating_mul(10);
+            digits.push(char::from(b'0' + (scaled / self.den) as u8));
+            remainder = scaled % self.den;
+        }
+        format!("{whole}.{digits}")
+    }
+}
+
+/// Compares `a/b` with `c/d` exactly (b, d > 0), without multiplication.
+fn compare(mut a: u128, mut b: u128, mut c: u128, mut d: u128) -> Ordering {
+    // Invariant: comparing a/b with c/d, flipped when `inverted`.
+    let mut inverted = false;
+    loop {
+        let (qa, qc) = (a / b, c / d);
+        if qa != qc {
+            let order = qa.cmp(&qc);
+            return if inverted { order.reverse() } else { order };
+        }
+        let (ra, rc) = (a % b, c % d);
+        match (ra == 0, rc == 0) {
+            (true, true) => return Ordering::Equal,
+            (true, false) => {
+                return if inverted {
+                    Ordering::Greater
+                } else {
+                    Ordering::Less
+                };
+            }
+            (false, true) => {
+                return if inverted {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
+            }
+            (false, false) => {
+                // ra/b vs rc/d  ⇔  d/rc vs b/ra (reciprocals, order reversed)
+                (a, b, c, d) = (b, ra, d, rc);
+                inverted = !inverted;
+            }
+        }
+    }
+}
+
+impl PartialEq for Fraction {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Fraction {}
+
+impl PartialOrd for Fraction {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Fraction {
+    fn cmp(&self, other: &Self) -> Ordering {
+        compare(self.num, self.den, other.num, other.den)
+    }
+}
+
+impl fmt::Display for Fraction {
+    /// `7` for whole numbers, `655/9 (≈ 72.7778)` otherwise.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{} (≈ {})", self.num, self.den, self.decimal(4))
+        }
+    }
+}
+
+impl Serialize for Fraction {
+    /// `{"num": 655, "den": 9, "approx": "72.7778"}`: exact parts and a display value.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("Fraction", 3)?;
+        state.serialize_field("num", &self.num.to_string())?;
+        state.serialize_field("den", &self.den.to_string())?;
+        state.serialize_field("approx", &self.decimal(4))?;
+        state.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reduces_and_displays() {
+        let f = Fraction::new(6550, 90);
+        assert_eq!((f.numerator(), f.denominator()), (655, 9));
+        assert_eq!(f.to_string(), "655/9 (≈ 72.7777)");
+        assert_eq!(Fraction::new(4212, 13).to_string(), "324");
+        assert_eq!(Fraction::new(1, 3).decimal(2), "0.33");
+    }
+
+    #[test]
+    fn compares_exactly_where_floats_fail() {
+        // 2^100 + 1 over 2^100 is larger than 1; f64 says they are equal.
+        let big = 1u128 << 100;
+        assert!(Fraction::new(big + 1, big) > Fraction::whole(1));
+        // 1 + 1/(M−1) < 1 + 1/(M−2), at the very top of the range.
+        let m = u128::MAX;
+        assert!(Fraction::new(m, m - 1) < Fraction::new(m - 1, m - 2));
+        assert_eq!(Fraction::new(3, 6), Fraction::new(1, 2));
+        assert!(Fraction::ZERO < Fraction::new(1, u128::MAX));
+    }
+
+    proptest! {
+        /// Against cross multiplication where that cannot overflow.
+        #[test]
+        fn compare_matches_cross_multiplication(a in 0u64.., b in 1u64.., c in 0u64.., d in 1u64..) {
+            let expected = (u128::from(a) * u128::from(d)).cmp(&(u128::from(c) * u128::from(b)));
+            let f = Fraction::new(a.into(), b.into());
+            let g = Fraction::new(c.into(), d.into());
+            prop_assert_eq!(f.cmp(&g), expected);
+        }
+
+        #[test]
+        fn compare_never_panics(a in any::<u128>(), b in 1..=u128::MAX, c in any::<u128>(), d in 1..=u128::MAX) {
+            let _ = Fraction::new(a, b).cmp(&Fraction::new(c, d));
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! What an apportionment starts from: the rules, the seats, each list's votes and its
+//! candidates' votes, deceased candidates, and the outcomes of lots already drawn.
+//!
+//! The JSON form is documented in `docs/formats/apportionment-input.md`. Everything is checked
+//! before any computation, with the field named in the error, and bounded so that the exact
+//! arithmetic can never overflow.
+
+use serde::{Deserialize, Serialize};
+
+/// Most seats a body can have here. The largest real council has 150; the bound keeps all
+/// products of votes and seats far inside 128-bit arithmetic.
+pub const MAX_SEATS: u32 = 10_000;
+/// Most valid votes in one apportionment (a thousand billion).
+pub const MAX_TOTAL_VOTES: u64 = 1_000_000_000_000;
+/// Most lists.
+pub const MAX_LISTS: usize = 10_000;
+/// Most candidates on one list.
+pub const MAX_CANDIDATES: usize = 10_000;
+
+/// Which rules decide the seats and the elected candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Rules {
+    /// Dutch municipal council, Kieswet chapter P.
+    #[serde(rename = "nl-gemeenteraad")]
+    NlGemeenteraad,
+    /// Flemish municipal council from 2024: Imperiali, preference votes only.
+    #[serde(rename = "be-vl-gemeenteraad-2024")]
+    BeVlGemeenteraad2024,
+    /// Flemish municipal council 2006–2018: Imperiali, list votes devolve.
+    #[serde(rename = "be-vl-gemeenteraad-2018")]
+    BeVlGemeenteraad2018,
+    /// Flemish provincial council district from 2024: D'Hondt with a 5 % threshold, preference
+    /// votes only.
+    #[serde(rename = "be-vl-provincieraad-2024")]
+    BeVlProvincieraad2024,
+    /// Flemish provincial council district 2006–2018: D'Hondt with a 5 % threshold, list votes
+    /// devolve.
+    #[serde(rename = "be-vl-provincieraad-2018")]
+    BeVlProvincieraad2018,
+    /// Antwerp district council from 2024: D'Hondt, preference votes only.
+    #[serde(rename = "be-vl-districtsraad-2024")]
+    BeVlDistrictsraad2024,
+    /// Antwerp district council 2006–2018: D'Hondt, list votes devolve.
+    #[serde(rename = "be-vl-districtsraad-2018")]
+    BeVlDistrictsraad2018,
+    /// D'Hondt (divisors 1, 2, 3, …); ties by lot.
+    #[serde(rename = "dhondt")]
+    DHondt,
+    /// Sainte-Laguë (divisors 1, 3, 5, …); ties by lot.
+    #[serde(rename = "sainte-lague")]
+    SainteLague,
+    /// Imperiali (divisors 2, 3, 4, …); ties by lot.
+    #[serde(rename = "imperiali")]
+    Imperiali,
+    /// Hare quota with largest remainders; ties by lot.
+    #[serde(rename = "hare")]
+    Hare,
+}
+
+impl Rules {
+    /// The name used in the input format.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rules::NlGemeenteraad => "nl-gemeenteraad",
+            Rules::BeVlGemeenteraad2024 => "be-vl-gemeenteraad-2024",
+            Rules::BeVlGemeenteraad2018 => "be-vl-gemeenteraad-2018",
+            Rules::BeVlProvincieraad2024 => "be-vl-provincieraad-2024",
+            Rules::BeVlProvincieraad2018 => "be-vl-provincieraad-2018",
+            Rules::BeVlDistrictsraad2024 => "be-vl-districtsraad-2024",
+            Rules::BeVlDistrictsraad2018 => "be-vl-districtsraad-2018",
+            Rules::DHondt => "dhondt",
+            Rules::SainteLague => "sainte-lague",
+            Rules::Imperiali => "imperiali",
+            Rules::Hare => "hare",
+        }
+    }
+
+    /// Whether the rules elect candidates (and so need their votes).
+    pub fn elects_candidates(self) -> bool {
+        !self.is_general()
+    }
+
+    /// One of the general methods, which allocate seats only.
+    pub fn is_general(self) -> bool {
+        matches!(
+            self,
+            Rules::DHondt | Rules::SainteLague | Rules::Imperiali | Rules::Hare
+        )
+    }
+
+    /// A Flemish rule set.
+    pub fn is_flemish(self) -> bool {
+        matches!(
+            self,
+            Rules::BeVlGemeenteraad2024
+                | Rules::BeVlGemeenteraad2018
+                | Rules::BeVlProvincieraad2024
+                | Rules::BeVlProvincieraad2018
+                | Rules::BeVlDistrictsraad2024
+                | Rules::BeVlDistrictsraad2018
+        )
+    }
+
+    /// A Flemish rule set from before 2024, in which list votes devolve.
+    pub fn has_devolution(self) -> bool {
+        matches!(
+            self,
+            Rules::BeVlGemeenteraad2018
+                | Rules::BeVlProvincieraad2018
+                | Rules::BeVlDistrictsraad2018
+        )
+    }
+
+    /// The rules for an election, where Urna has them: the body and the law version decide.
+    pub fn for_election(body: model::Body, law: model::LawVersion) -> Option<Rules> {
+        use model::{Body as B, LawVersion as L};
+        Some(match (law, body) {
+            (L::NlKieswet, B::MunicipalCouncil) => Rules::NlGemeenteraad,
+            (L::FlandersPreference, B::MunicipalCouncil) => Rules::BeVlGemeenteraad2024,
+            (L::FlandersDevolution, B::MunicipalCouncil) => Rules::BeVlGemeenteraad2018,
+            (L::FlandersPreference, B::ProvincialCouncil) => Rules::BeVlProvincieraad2024,
+            (L::FlandersDevolution, B::ProvincialCouncil) => Rules::BeVlProvincieraad2018,
+            (L::FlandersPreference, B::DistrictCouncil) => Rules::BeVlDistrictsraad2024,
+            (L::FlandersDevolution, B::DistrictCouncil) => Rules::BeVlDistrictsraad2018,
+            _ => return None,
+        })
+    }
+}
+
+/// The input document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    /// The rules.
+    pub rules: Rules,
+    /// Seats to allocate.
+    pub seats: u32,
+    /// The lists, in any order.
+    pub lists: Vec<ListInput>,
+    /// Deceased candidates (Kieswet P 19a): their votes count for the list, they are not
+    /// elected and not ranked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deceased: Vec<CandidateRef>,
+    /// Outcomes of lots (and Flemish tie decisions) already drawn, by the id the result asked
+    /// for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<Lot>,
+}
+
+/// One list in the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListInput {
+    /// List number.
+    pub number: u32,
+    /// Name (may be empty).
+    #[serde(default)]
+    pub name: String,
+    /// The list's votes (stemcijfer). For `nl-gemeenteraad` it may be omitted and is then the
+    /// sum of its candidates' votes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<u64>,
+    /// Preference votes per candidate, in list order (position 1 first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<u64>>,
+    /// Ballots with only a list vote (Flemish rules 2006–2018).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_only_ballots: Option<u64>,
+}
+
+/// A candidate, by list number and position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateRef {
+    /// List number.
+    pub list: u32,
+    /// Position on the list.
+    pub position: u32,
+}
+
+/// The outcome of a drawing of lots (or a Flemish tie decision).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lot {
+    /// The id the result gave in `lots_required`.
+    pub id: String,
+    /// The drawn order of the options, winners first: at least as many as there were seats at
+    /// stake. List numbers, or candidate positions for a tie between candidates.
+    pub order: Vec<u32>,
+}
+
+/// Why an input was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// A value is outside what the rules allow.
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The field, e.g. `lists[2].votes`.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A lot's outcome does not fit the tie it is for.
+    #[error("lot {id}: {message}")]
+    BadLot {
+        /// The lot's id.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> InputError {
+    InputError::Invalid {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// A candidate after checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CandidateData {
+    pub position: u32,
+    pub votes: u64,
+    pub deceased: bool,
+}
+
+/// A list after checking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ListData {
+    pub number: u32,
+    pub name: String,
+    pub votes: u64,
+    /// Candidates in list order, when given.
+    pub candidates: Option<Vec<CandidateData>>,
+    pub list_only_ballots: u64,
+}
+
+impl ListData {
+    /// Candidates that can take a seat (not deceased, Kieswet P 19a), when candidates are given.
+    pub fn capacity(&self) -> Option<u32> {
+        self.candidates.as_ref().map(|candidates| {
+            u32::try_from(candidates.iter().filter(|c| !c.deceased).count()).unwrap_or(u32::MAX)
+        })
+    }
+}
+
+/// The input after every check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Checked {
+    /// Rules that elect candidates, run without candidates: only seats are allocated.
+    pub seats_only: bool,
+    pub rules: Rules,
+    pub seats: u32,
+    pub lists: Vec<ListData>,
+    pub total_votes: u64,
+    pub lots: Vec<Lot>,
+}
+
+/// Checks the input and fills in what may be derived.
+pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
+    if input.seats == 0 || input.seats > MAX_SEATS {
+        return Err(invalid(
+            "seats",
+            format!("must be between 1 and {MAX_SEATS}, not {}", input.seats),
+        ));
+    }
+    if input.lists.is_empty() {
+        return Err(invalid("lists", "there must be at least one list"));
+    }
+    if input.lists.len() > MAX_LISTS {
+        return Err(invalid("lists", format!("more than {MAX_LISTS} lists")));
+    }
+    let rules = input.rules;
+    let mut seen = std::collections::HashSet::new();
+    let mut lists = Vec::with_capacity(input.lists.len());
+    let mut total: u64 = 0;
+    for (index, list) in input.lists.iter().enumerate() {
+        let field = |name: &str| format!("lists[{index}].{name}");
+        if list.number == 0 {
+            return Err(invalid(field("number"), "list numbers start at 1"));
+        }
+        if !seen.insert(list.number) {
+            return Err(invalid(
+                field("number"),
+                format!("list {} occurs twice", list.number),
+            ));
+        }
+        let candidate_votes = match &list.candidates {
+            Some(votes) if votes.len() > MAX_CANDIDATES => {
+                return Err(invalid(
+                    field("candidates"),
+                    format!("more than {MAX_CANDIDATES} candidates"),
+                ));
+            }
+            Some(votes) => Some(votes.clone()),
+            None => None,
+        };
+        // Candidates for every list or for none (then only seats are allocated).
+        if rules.elects_candidates()
+            && let Some(first) = input.lists.first()
+            && first.candidates.is_some() != list.candidates.is_some()
+        {
+            return Err(invalid(
+                field("candidates"),
+                "give the candidates' votes for every list, or for none (seats only)",
+            ));
+        }
+        let candidate_sum = match &candidate_votes {
+            Some(votes) => Some(
+                votes
+                    .iter()
+                    .try_fold(0u64, |sum, v| sum.checked_add(*v))
+                    .filter(|sum| *sum <= MAX_TOTAL_VOTES)
+                    .ok_or_else(|| {
+                        invalid(
+                            field("candidates"),
+                            format!("the candidates' votes exceed {MAX_TOTAL_VOTES}"),
+                        )
+                    })?,
+            ),
+            None => None,
+        };
+        let votes = match (rules, list.votes, candidate_sum) {
+            // Kieswet: a list's votes are the votes on its candidates.
+            (Rules::NlGemeenteraad, None, Some(sum)) => sum,
+            (Rules::NlGemeenteraad, Some(votes), Some(sum)) if votes != sum => {
+                return Err(invalid(
+                    field("votes"),
+                    format!("{votes} differs from the sum of its candidates' votes, {sum}"),
+                ));
+            }
+            (_, Some(votes), _) => votes,
+            (_, None, _) => {
+                return Err(invalid(field("votes"), "the list's votes are required"));
+            }
+        };
+        if votes > MAX_TOTAL_VOTES {
+            return Err(invalid(
+                field("votes"),
+                format!("more than {MAX_TOTAL_VOTES}"),
+            ));
+        }
+        if rules.is_flemish()
+            && let Some(votes_list) = &candidate_votes
+            && let Some((position, most)) = votes_list.iter().enumerate().find(|(_, v)| **v > votes)
+        {
+            return Err(invalid(
+                format!("lists[{index}].candidates[{position}]"),
+                format!("{most} preference votes, more than the list's {votes} ballots"),
+            ));
+        }
+        let list_only_ballots = match (
+            rules.has_devolution() && list.candidates.is_some(),
+            list.list_only_ballots,
+        ) {
+            (true, None) => {
+                return Err(invalid(
+                    field("list_only_ballots"),
+                    "rules before 2024 devolve list votes: give the ballots with only a list vote",
+                ));
+            }
+            (_, Some(list_only)) if list_only > votes => {
+                return Err(invalid(
+                    field("list_only_ballots"),
+                    format!("{list_only} is more than the list's {votes} ballots"),
+                ));
+            }
+            (_, list_only) => list_only.unwrap_or(0),
+        };
+        total = total
+            .checked_add(votes)
+            .filter(|t| *t <= MAX_TOTAL_VOTES)
+            .ok_or_else(|| {
+                invalid(
+                    "lists",
+                    format!("the total of the votes exceeds {MAX_TOTAL_VOTES}"),
+                )
+            })?;
+        lists.push(ListData {
+            number: list.number,
+            name: list.name.clone(),
+            votes,
+            candidates: candidate_votes.map(|votes| {
+                votes
+                    .into_iter()
+                    .zip(1u32..)
+                    .map(|(votes, position)| CandidateData {
+                        position,
+                        votes,
+                        deceased: false,
+                    })
+                    .collect()
+            }),
+            list_only_ballots,
+        });
+    }
+
+    let mut deceased_seen = std::collections::HashSet::new();
+    for (index, deceased) in input.deceased.iter().enumerate() {
+        let field = format!("deceased[{index}]");
+        if !rules.elects_candidates() {
+            return Err(invalid(field, "the general methods elect no candidates"));
+        }
+        if !deceased_seen.insert(*deceased) {
+            return Err(invalid(field, "listed twice"));
+        }
+        let candidate = lists
+            .iter_mut()
+            .find(|l| l.number == deceased.list)
+            .and_then(|l| l.candidates.as_mut())
+            .and_then(|c| c.iter_mut().find(|c| c.position == deceased.position))
+            .ok_or_else(|| {
+                invalid(
+                    field.clone(),
+                    format!(
+                        "there is no candidate {} on list {}",
+                        deceased.position, deceased.list
+                    ),
+                )
+            })?;
+        candidate.deceased = true;
+    }
+
+    let mut lot_ids = std::collections::HashSet::new();
+    for (index, lot) in input.lots.iter().enumerate() {
+        if !lot_ids.insert(lot.id.as_str()) {
+            return Err(invalid(
+                format!("lots[{index}].id"),
+                format!("{} occurs twice", lot.id),
+            ));
+        }
+    }
+
+    let seats_only = rules.elects_candidates() && lists.iter().all(|l| l.candidates.is_none());
+    Ok(Checked {
+        seats_only,
+        rules,
+        seats: input.seats,
+        lists,
+        total_votes: total,
+        lots: input.lots.clone(),
+    })
+}

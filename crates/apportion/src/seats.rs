@@ -1,0 +1,449 @@
+//! Seat assignment by highest quotient, shared by Kieswet P 7 and P 8, the Flemish rules and the
+//! general divisor methods: one seat (or one group of equally placed lists) at a time, lists
+//! without candidates left skipped (Kieswet P 10, LPKD art. 168), ties decided only when they
+//! matter.
+
+use crate::decide::{Record, Stop, Tie};
+use crate::fraction::Fraction;
+use crate::input::{Checked, ListData};
+use crate::outcome::{Between, DecisionKind, ListResult, Method, Standing, Step};
+
+/// A list's seats while they are being assigned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SeatState {
+    /// Full seats (Kieswet P 6, Hare); 0 for the divisor methods.
+    pub full: u32,
+    /// Seats assigned after that (residual seats, or every seat of a divisor method).
+    pub extra: u32,
+    /// Most seats the list can fill (its living candidates), when candidates are known.
+    pub cap: Option<u32>,
+}
+
+impl SeatState {
+    pub fn seats(&self) -> u32 {
+        self.full + self.extra
+    }
+
+    pub fn can_take(&self) -> bool {
+        self.cap.is_none_or(|cap| self.seats() < cap)
+    }
+}
+
+/// The divisor for a list's next seat, given the seats it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Divisor {
+    /// 1, 2, 3, … — D'Hondt, and the average of Kieswet P 7 (votes per seat after this seat).
+    DHondt,
+    /// 2, 3, 4, … (equivalently 1, 1½, 2, …).
+    Imperiali,
+    /// 1, 3, 5, …
+    SainteLague,
+}
+
+impl Divisor {
+    pub fn next(self, held: u32) -> u128 {
+        let held = u128::from(held);
+        match self {
+            Divisor::DHondt => held + 1,
+            Divisor::Imperiali => held + 2,
+            Divisor::SainteLague => 2 * held + 1,
+        }
+    }
+}
+
+/// How ties between lists are decided.
+pub(crate) enum TieRule<'a> {
+    /// By lot (Kieswet P 7, P 8, P 14; the general methods).
+    Lot,
+    /// Flanders: the highest list votes; then the most preference votes of the candidates at
+    /// stake; then the oldest of them (a decision from outside). `at_stake(list index, seats
+    /// held)` gives the preference votes of the candidate who would take the list's next seat.
+    Flemish {
+        at_stake: &'a dyn Fn(usize, u32) -> Option<u64>,
+    },
+}
+
+/// One round of assignment.
+pub(crate) struct Round<'a> {
+    pub article: &'static str,
+    pub method: Method,
+    /// Key for lot ids, e.g. `P7` or `LPKD-166`.
+    pub stage: &'static str,
+    pub divisor: Divisor,
+    /// At most one seat per list in this round (Kieswet P 8).
+    pub one_per_list: bool,
+    /// Lists allowed in this round (e.g. above an electoral threshold); all when `None`.
+    pub allowed: Option<&'a [bool]>,
+    pub tie: TieRule<'a>,
+}
+
+/// The seats assigned so far, in order, as groups of lists placed equally; Kieswet P 9 needs to
+/// know which list received the last residual seat.
+pub(crate) type Log = Vec<Vec<usize>>;
+
+/// Every list's standing for the next seat.
+pub(crate) fn standings(
+    lists: &[ListData],
+    state: &[SeatState],
+    value: impl Fn(usize) -> Fraction,
+    eligible: impl Fn(usize) -> bool,
+) -> Vec<Standing> {
+    (0..lists.len())
+        .map(|i| Standing {
+            list: lists[i].number,
+            seats: state[i].seats(),
+            value: value(i),
+            eligible: eligible(i),
+        })
+        .collect()
+}
+
+/// Results with seats only, when no candidates were given.
+pub(crate) fn seats_only_results(input: &Checked, state: &[SeatState]) -> Vec<ListResult> {
+    input
+        .lists
+        .iter()
+        .zip(state)
+        .map(|(list, seat)| ListResult {
+            number: list.number,
+            name: list.name.clone(),
+            votes: list.votes,
+            seats: seat.seats(),
+            full_seats: matches!(
+                input.rules,
+                crate::input::Rules::NlGemeenteraad | crate::input::Rules::Hare
+            )
+            .then_some(seat.full),
+            elected: Vec::new(),
+            preference_elected: Vec::new(),
+            next_in_line: Vec::new(),
+        })
+        .collect()
+}
+
+/// Indices of `options` sorted by list number, for stable, input-order-independent ties.
+pub(crate) fn by_number(lists: &[ListData], mut options: Vec<usize>) -> Vec<usize> {
+    options.sort_by_key(|i| lists[*i].number);
+    options
+}
+
+fn index_of(lists: &[ListData], number: u32) -> usize {
+    lists.iter().position(|l| l.number == number).unwrap_or(0)
+}
+
+/// Assigns up to `remaining` seats by highest quotient. Stops early (leaving seats in
+/// `remaining`) when no list can take a seat.
+pub(crate) fn assign(
+    lists: &[ListData],
+    state: &mut [SeatState],
+    record: &mut Record,
+    round: &Round<'_>,
+    remaining: &mut u32,
+    seat_number: &mut u32,
+    log: &mut Log,
+) -> Result<(), Stop> {
+    let count = lists.len();
+    let mut had_one = vec![false; count];
+    let allowed = |i: usize| round.allowed.is_none_or(|allowed| allowed[i]);
+    while *remaining > 0 {
+        let value = |i: usize, state: &[SeatState]| {
+            Fraction::new(
+                u128::from(lists[i].votes),
+                round.divisor.next(state[i].seats()),
+            )
+        };
+        // A list without votes never takes a seat: a quotient of 0 is not a claim to anything.
+        let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
+            allowed(i)
+                && lists[i].votes > 0
+                && state[i].can_take()
+                && !(round.one_per_list && had_one[i])
+        };
+        let candidates: Vec<usize> = (0..count)
+            .filter(|i| eligible(*i, state, &had_one))
+            .collect();
+        let Some(best) = candidates.iter().map(|i| value(*i, state)).max() else {
+            break;
+        };
+        // Kieswet P 10 / LPKD art. 168: a list out of candidates that would have taken this seat
+        // passes it on.
+        for i in 0..count {
+            if allowed(i)
+                && lists[i].votes > 0
+                && !state[i].can_take()
+                && !(round.one_per_list && had_one[i])
+                && value(i, state) > best
+            {
+                record.push(Step::ListExhausted {
+                    article: exhaustion_article(round.stage),
+                    list: lists[i].number,
+                    candidates: state[i].cap.unwrap_or(0),
+                    seats_passed_on: 1,
+                });
+            }
+        }
+        let tied = by_number(
+            lists,
+            candidates
+                .into_iter()
+                .filter(|i| value(*i, state) == best)
+                .collect(),
+        );
+        let snapshot = standings(
+            lists,
+            state,
+            |i| value(i, state),
+            |i| eligible(i, state, &had_one),
+        );
+        let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
+        let (winners, note) = break_tie(
+            lists,
+            state,
+            record,
+            round,
+            &tied,
+            available,
+            best,
+            *seat_number,
+        )?;
+        let mut group = Vec::with_capacity(winners.len());
+        for i in winners {
+            state[i].extra += 1;
+            had_one[i] = true;
+            *seat_number += 1;
+            *remaining -= 1;
+            group.push(i);
+            record.push(Step::SeatAssigned {
+                article: round.article.to_string(),
+                seat: *seat_number,
+                method: round.method,
+                list: lists[i].number,
+                value: best,
+                standings: snapshot.clone(),
+                tie: note.clone(),
+            });
+        }
+        log.push(group);
+    }
+    Ok(())
+}
+
+/// A round of largest remainders.
+pub(crate) struct RemainderRound<'a> {
+    pub article: &'static str,
+    /// Key for lot ids.
+    pub stage: &'static str,
+    /// Lists that may take a seat in this round (Kieswet P 8: at least ¾ of the quota).
+    pub qualifies: &'a [bool],
+}
+
+/// Largest remainders (after full seats at the quota `total votes / seats`), at most one seat
+/// per list in the round, for qualifying lists: Kieswet P 8, Hare.
+pub(crate) fn largest_remainders(
+    input: &Checked,
+    state: &mut [SeatState],
+    record: &mut Record,
+    round: &RemainderRound<'_>,
+    remaining: &mut u32,
+    seat_number: &mut u32,
+    log: &mut Log,
+) -> Result<(), Stop> {
+    let lists = &input.lists;
+    let (s, v) = (u128::from(input.seats), u128::from(input.total_votes));
+    // Remainders share the denominator `seats`, so their numerators compare directly.
+    // Full seats do not change during the round, so neither do the remainders.
+    let remainders: Vec<u128> = (0..lists.len())
+        .map(|i| (u128::from(lists[i].votes) * s).saturating_sub(u128::from(state[i].full) * v))
+        .collect();
+    let remainder = |i: usize| remainders[i];
+    let mut had_one = vec![false; lists.len()];
+    while *remaining > 0 {
+        let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
+            round.qualifies[i] && !had_one[i] && state[i].can_take()
+        };
+        let candidates: Vec<usize> = (0..lists.len())
+            .filter(|i| eligible(*i, state, &had_one))
+            .collect();
+        let Some(best) = candidates.iter().map(|i| remainder(*i)).max() else {
+            break;
+        };
+        let tied = by_number(
+            lists,
+            candidates
+                .into_iter()
+                .filter(|i| remainder(*i) == best)
+                .collect(),
+        );
+        let snapshot = standings(
+            lists,
+            state,
+            |i| Fraction::new(remainder(i), s),
+            |i| eligible(i, state, &had_one),
+        );
+        let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
+        let numbers: Vec<u32> = tied.iter().map(|i| lists[*i].number).collect();
+        let winners = record.decide(Tie {
+            stage: format!("{}-seat-{}", round.stage, *seat_number + 1),
+            article: round.article,
+            kind: DecisionKind::DrawingOfLots,
+            between: Between::Lists,
+            list: None,
+            options: numbers.clone(),
+            available,
+            description: format!(
+                "{available} residual seat(s) for lists {numbers:?}, which have the same remainder {}",
+                Fraction::new(best, s)
+            ),
+        })?;
+        let note = (numbers.len() > available)
+            .then(|| format!("tie between lists {numbers:?}, decided by lot"));
+        let mut group = Vec::new();
+        for number in winners {
+            let Some(i) = lists.iter().position(|l| l.number == number) else {
+                continue;
+            };
+            state[i].extra += 1;
+            had_one[i] = true;
+            *seat_number += 1;
+            *remaining -= 1;
+            group.push(i);
+            record.push(Step::SeatAssigned {
+                article: round.article.into(),
+                seat: *seat_number,
+                method: Method::LargestRemainder,
+                list: number,
+                value: Fraction::new(best, s),
+                standings: snapshot.clone(),
+                tie: note.clone(),
+            });
+        }
+        log.push(group);
+    }
+    Ok(())
+}
+
+fn exhaustion_article(stage: &str) -> String {
+    if stage.starts_with('P') {
+        "Kieswet P 10".to_string()
+    } else if stage.starts_with("LPKD") {
+        "LPKD art. 168".to_string()
+    } else {
+        "lijstuitputting".to_string()
+    }
+}
+
+/// The lists among `tied` (sorted by number) that take the `available` seats, in order, and a
+/// note on how the tie was decided when there was one that mattered.
+#[allow(clippy::too_many_arguments)]
+fn break_tie(
+    lists: &[ListData],
+    state: &[SeatState],
+    record: &mut Record,
+    round: &Round<'_>,
+    tied: &[usize],
+    available: usize,
+    value: Fraction,
+    seat_number: u32,
+) -> Result<(Vec<usize>, Option<String>), Stop> {
+    if tied.len() <= available {
+        return Ok((tied.to_vec(), None));
+    }
+    let numbers = |indices: &[usize]| indices.iter().map(|i| lists[*i].number).collect::<Vec<_>>();
+    match &round.tie {
+        TieRule::Lot => {
+            let winners = record.decide(Tie {
+                stage: format!("{}-seat-{}", round.stage, seat_number + 1),
+                article: round.article,
+                kind: DecisionKind::DrawingOfLots,
+                between: Between::Lists,
+                list: None,
+                options: numbers(tied),
+                available,
+                description: format!(
+                    "{available} seat(s) for lists {:?}, which have the same value {value}",
+                    numbers(tied)
+                ),
+            })?;
+            let note = format!("tie between lists {:?}, decided by lot", numbers(tied));
+            Ok((
+                winners.iter().map(|n| index_of(lists, *n)).collect(),
+                Some(note),
+            ))
+        }
+        TieRule::Flemish { at_stake } => {
+            // First criterion: the list with the highest list votes (stemcijfer).
+            let mut by_votes = tied.to_vec();
+            by_votes.sort_by(|a, b| {
+                lists[*b]
+                    .votes
+                    .cmp(&lists[*a].votes)
+                    .then(lists[*a].number.cmp(&lists[*b].number))
+            });
+            let mut winners = Vec::new();
+            let mut notes = vec![format!(
+                "tie between lists {:?}: the seat goes to the highest list votes",
+                numbers(tied)
+            )];
+            let mut rest = by_votes;
+            while winners.len() < available {
+                let need = available - winners.len();
+                let top = lists[rest[0]].votes;
+                let group: Vec<usize> = rest
+                    .iter()
+                    .copied()
+                    .filter(|i| lists[*i].votes == top)
+                    .collect();
+                if group.len() <= need {
+                    winners.extend(&group);
+                    rest.retain(|i| !group.contains(i));
+                    continue;
+                }
+                // Second: the most preference votes of the candidates at stake.
+                let mut by_candidate: Vec<(usize, Option<u64>)> = group
+                    .iter()
+                    .map(|i| (*i, at_stake(*i, state[*i].seats())))
+                    .collect();
+                by_candidate.sort_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then(lists[a.0].number.cmp(&lists[b.0].number))
+                });
+                notes.push(format!(
+                    "equal list votes for lists {:?}: the candidates at stake with the most preference votes",
+                    numbers(&group)
+                ));
+                let mut inner_rest: Vec<(usize, Option<u64>)> = by_candidate;
+                while winners.len() < available {
+                    let need = available - winners.len();
+                    let top = inner_rest[0].1;
+                    let same: Vec<usize> = inner_rest
+                        .iter()
+                        .filter(|(_, v)| *v == top)
+                        .map(|(i, _)| *i)
+                        .collect();
+                    if same.len() <= need {
+                        winners.extend(&same);
+                        inner_rest.retain(|(i, _)| !same.contains(i));
+                        continue;
+                    }
+                    // Third: the oldest of the candidates at stake, which only the caller knows.
+                    let drawn = record.decide(Tie {
+                        stage: format!("{}-seat-{}-oldest", round.stage, seat_number + 1),
+                        article: "LPKD: gelijke quotiënten",
+                        kind: DecisionKind::OldestCandidate,
+                        between: Between::Lists,
+                        list: None,
+                        options: numbers(&same),
+                        available: need,
+                        description: format!(
+                            "{need} seat(s) for lists {:?}: equal quotient, list votes and preference votes of the candidates at stake; the seat goes to the list of the oldest candidate (give the lists oldest first)",
+                            numbers(&same)
+                        ),
+                    })?;
+                    notes.push("decided by the age of the candidates at stake".to_string());
+                    winners.extend(drawn.iter().map(|n| index_of(lists, *n)));
+                }
+            }
+            Ok((winners, Some(notes.join("; "))))
+        }
+    }
+}
