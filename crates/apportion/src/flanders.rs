@@ -109,7 +109,6 @@ pub(crate) fn allocate_seats(
         record.push(Step::SeatsUnfilled {
             article: "LPKD art. 168".into(),
             seats: remaining,
-            reason: "every list that could take a seat has run out of candidates".into(),
         });
     }
     Ok((state, remaining))

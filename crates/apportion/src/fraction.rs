@@ -69,23 +69,61 @@ impl Fraction {
         self.num as f64 / self.den as f64
     }
 
-    /// Text with `places` decimals, rounded down, computed exactly (for reports).
+    /// Text with `places` decimals, rounded half up, computed exactly (for reports).
     pub fn decimal(&self, places: u32) -> String {
-        let whole = self.num / self.den;
+        // Scale by 10^places and round: (num × 10^p + den / 2) / den, done digit by digit so that
+        // nothing overflows.
+        let mut whole = self.num / self.den;
+        let mut remainder = self.num % self.den;
+        let mut digits: Vec<u8> = Vec::with_capacity(places as usize);
+        for _ in 0..places {
+            // remainder < den ≤ u128::MAX, so compare instead of multiplying by 10 blindly.
+            let (digit, rest) = times_ten_div(remainder, self.den);
+            digits.push(digit);
+            remainder = rest;
+        }
+        // Round half up on what is left.
+        if remainder >= self.den - remainder {
+            let mut carry = true;
+            for digit in digits.iter_mut().rev() {
+                if *digit == 9 {
+                    *digit = 0;
+                } else {
+                    *digit += 1;
+                    carry = false;
+                    break;
+                }
+            }
+            if carry {
+                whole += 1;
+            }
+        }
         if places == 0 {
             return whole.to_string();
         }
-        let mut remainder = self.num % self.den;
-        let mut digits = String::new();
-        for _ in 0..places {
-            // remainder < den, so remainder * 10 only overflows for denominators above
-            // u128::MAX / 10, which no election produces; saturate instead of panicking.
-            let scaled = remainder.saturating_mul(10);
-            digits.push(char::from(b'0' + (scaled / self.den) as u8));
-            remainder = scaled % self.den;
-        }
-        format!("{whole}.{digits}")
+        let fraction: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        format!("{whole}.{fraction}")
     }
+}
+
+/// `(remainder × 10) / den` and `(remainder × 10) % den` for `remainder < den`, without overflow.
+fn times_ten_div(remainder: u128, den: u128) -> (u8, u128) {
+    let mut digit = 0u8;
+    let mut rest = remainder;
+    // remainder × 10 = 10 additions of remainder, reduced modulo den as we go.
+    let mut accumulated = 0u128;
+    for _ in 0..10 {
+        // accumulated < den and rest < den: their sum may exceed u128 only above u128::MAX / 2.
+        let room = den - accumulated;
+        if rest >= room {
+            accumulated = rest - room;
+            digit += 1;
+        } else {
+            accumulated += rest;
+        }
+    }
+    rest = accumulated;
+    (digit, rest)
 }
 
 /// Compares `a/b` with `c/d` exactly (b, d > 0), without multiplication.
@@ -176,9 +214,13 @@ mod tests {
     fn reduces_and_displays() {
         let f = Fraction::new(6550, 90);
         assert_eq!((f.numerator(), f.denominator()), (655, 9));
-        assert_eq!(f.to_string(), "655/9 (≈ 72.7777)");
+        assert_eq!(f.to_string(), "655/9 (≈ 72.7778)");
         assert_eq!(Fraction::new(4212, 13).to_string(), "324");
         assert_eq!(Fraction::new(1, 3).decimal(2), "0.33");
+        assert_eq!(Fraction::new(2, 3).decimal(2), "0.67");
+        assert_eq!(Fraction::new(999, 1000).decimal(2), "1.00");
+        assert_eq!(Fraction::new(5, 2).decimal(0), "3");
+        assert_eq!(Fraction::new(u128::MAX - 1, u128::MAX).decimal(3), "1.000");
     }
 
     #[test]
@@ -201,6 +243,13 @@ mod tests {
             let f = Fraction::new(a.into(), b.into());
             let g = Fraction::new(c.into(), d.into());
             prop_assert_eq!(f.cmp(&g), expected);
+        }
+
+        #[test]
+        fn decimal_matches_float_rounding(a in 0u32.., b in 1u32..) {
+            let exact = Fraction::new(a.into(), b.into()).decimal(3);
+            let scaled = (u128::from(a) * 1000 * 2 + u128::from(b)) / (u128::from(b) * 2);
+            prop_assert_eq!(exact, format!("{}.{:03}", scaled / 1000, scaled % 1000));
         }
 
         #[test]

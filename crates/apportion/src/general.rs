@@ -80,7 +80,6 @@ pub(crate) fn apportion(
         record.push(Step::SeatsUnfilled {
             article: "lijstuitputting".into(),
             seats: remaining,
-            reason: "every list that could take a seat has run out of candidates".into(),
         });
     }
     let results = seats::seats_only_results(input, &state);

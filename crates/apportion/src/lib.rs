@@ -30,7 +30,7 @@ pub use input::{
 };
 pub use outcome::{
     Apportionment, Between, DecisionKind, DevolutionPurpose, ElectedBy, FullSeatLine, ListResult,
-    LotRequest, LotRequired, Method, Outcome, Standing, Step,
+    LotRequest, LotRequired, Method, NoTransfer, Outcome, Standing, Step, TieBreak, TieInfo,
 };
 
 use decide::{Record, Stop};
@@ -93,7 +93,45 @@ pub fn apportion(input: &Input) -> Result<Outcome, InputError> {
     }
 }
 
+/// A JSON input that does not parse: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}{}: {message}", if field.is_empty() || field == "." { String::new() } else { format!(", field {field}") })]
+pub struct ParseError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The field, e.g. `lists[2].candidates`.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
 /// Parses the JSON input format (`docs/formats/apportionment-input.md`).
-pub fn parse_input(json: &str) -> Result<Input, serde_json::Error> {
-    serde_json::from_str(json)
+pub fn parse_input(json: &str) -> Result<Input, ParseError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let input: Input = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let field = error.path().to_string();
+        let inner = error.into_inner();
+        parse_error(&inner, field)
+    })?;
+    deserializer
+        .end()
+        .map_err(|error| parse_error(&error, String::new()))?;
+    Ok(input)
+}
+
+fn parse_error(error: &serde_json::Error, field: String) -> ParseError {
+    let message = error.to_string();
+    // serde_json appends " at line L column C"; the error carries those separately.
+    let message = match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    };
+    ParseError {
+        line: error.line(),
+        column: error.column(),
+        field,
+        message,
+    }
 }

@@ -23,7 +23,10 @@
 use crate::decide::{Record, Stop, Tie};
 use crate::fraction::Fraction;
 use crate::input::{Checked, ListData, invalid};
-use crate::outcome::{Between, DecisionKind, ElectedBy, FullSeatLine, ListResult, Method, Step};
+use crate::outcome::{
+    Between, DecisionKind, ElectedBy, FullSeatLine, ListResult, Method, NoTransfer, Step, TieBreak,
+    TieInfo,
+};
 use crate::seats::{self, Divisor, Log, Round, SeatState, TieRule, by_number};
 
 /// Below this many seats, Kieswet P 8 (largest remainders) applies instead of P 7, and the
@@ -193,7 +196,6 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
         record.push(Step::SeatsUnfilled {
             article: "Kieswet P 10".into(),
             seats: remaining,
-            reason: "every list that could take a seat has run out of candidates".into(),
         });
     }
     Ok(SeatOutcome {
@@ -221,19 +223,18 @@ fn absolute_majority(
         return Ok(());
     }
     let number = lists[majority].number;
-    let step = |taken_from: Option<u32>, note: String| Step::AbsoluteMajority {
+    let step = |taken_from: Option<u32>, no_transfer: Option<NoTransfer>| Step::AbsoluteMajority {
         article: "Kieswet P 9".into(),
         list: number,
         votes: lists[majority].votes,
         seats_before,
+        total_votes: input.total_votes,
+        seats: input.seats,
         taken_from,
-        note,
+        no_transfer,
     };
     if !state[majority].can_take() {
-        record.push(step(
-            None,
-            format!("list {number} has more than half of the votes but no more candidates (Kieswet P 10); no seat moves"),
-        ));
+        record.push(step(None, Some(NoTransfer::NoCandidatesLeft)));
         return Ok(());
     }
     // The last residual seat that went to another list; among lists that got their last seats
@@ -250,10 +251,7 @@ fn absolute_majority(
         })
         .find(|others| !others.is_empty())
     else {
-        record.push(step(
-            None,
-            format!("list {number} has more than half of the votes, but no other list received a residual seat; no seat moves"),
-        ));
+        record.push(step(None, Some(NoTransfer::NoResidualSeatElsewhere)));
         return Ok(());
     };
     let loser = if group.len() == 1 {
@@ -282,13 +280,7 @@ fn absolute_majority(
     };
     state[loser].extra -= 1;
     state[majority].extra += 1;
-    record.push(step(
-        Some(lists[loser].number),
-        format!(
-            "list {number} has more than half of the votes ({} of {}) but {seats_before} of {} seats; it takes the last residual seat of list {}",
-            lists[majority].votes, input.total_votes, input.seats, lists[loser].number
-        ),
-    ));
+    record.push(step(Some(lists[loser].number), None));
     Ok(())
 }
 
@@ -410,7 +402,7 @@ fn preference_elected(
     over: &[(u32, u64)],
     seats: usize,
     record: &mut Record,
-) -> Result<(Vec<u32>, Option<String>), Stop> {
+) -> Result<(Vec<u32>, Option<TieInfo>), Stop> {
     if over.len() <= seats {
         return Ok((over.iter().map(|(p, _)| *p).collect(), None));
     }
@@ -442,11 +434,9 @@ fn preference_elected(
             list.number
         ),
     })?;
-    let note = (tied.len() > available).then(|| {
-        format!(
-            "candidates {tied:?} of list {} had equal votes; decided by lot",
-            list.number
-        )
+    let note = (tied.len() > available).then(|| TieInfo {
+        between: tied.clone(),
+        decided_by: vec![TieBreak::Lot],
     });
     elected.extend(winners);
     Ok((elected, note))

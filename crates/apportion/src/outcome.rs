@@ -255,9 +255,9 @@ pub enum Step {
         value: Fraction,
         /// Every list's standing before the seat.
         standings: Vec<Standing>,
-        /// How a tie was decided, if there was one.
+        /// How a tie was decided, if there was one that mattered.
         #[serde(skip_serializing_if = "Option::is_none")]
-        tie: Option<String>,
+        tie: Option<TieInfo>,
     },
     /// A list has no more candidates than seats (Kieswet P 10, LPKD art. 168).
     ListExhausted {
@@ -280,10 +280,15 @@ pub enum Step {
         votes: u64,
         /// Seats before the correction.
         seats_before: u32,
-        /// The list that loses its last residual seat, if the correction could be made.
+        /// Total votes.
+        total_votes: u64,
+        /// Seats of the body.
+        seats: u32,
+        /// The list that loses its last residual seat, when the correction is made.
         taken_from: Option<u32>,
-        /// What happened, in words.
-        note: String,
+        /// Why no seat moves, when none does.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        no_transfer: Option<NoTransfer>,
     },
     /// Seats no list could take.
     SeatsUnfilled {
@@ -291,8 +296,6 @@ pub enum Step {
         article: String,
         /// How many.
         seats: u32,
-        /// Why.
-        reason: String,
     },
     /// The preference threshold (Kieswet P 15).
     PreferenceThreshold {
@@ -344,9 +347,9 @@ pub enum Step {
         votes: u64,
         /// Why.
         by: ElectedBy,
-        /// How a tie was decided, if there was one.
+        /// How a tie was decided, if there was one that mattered.
         #[serde(skip_serializing_if = "Option::is_none")]
-        tie: Option<String>,
+        tie: Option<TieInfo>,
     },
     /// The order of the candidates who are not elected.
     NextInLine {
@@ -366,6 +369,39 @@ pub enum Step {
         /// The order drawn.
         order: Vec<u32>,
     },
+}
+
+/// A tie that mattered and how it was decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TieInfo {
+    /// The tied lists (or candidate positions).
+    pub between: Vec<u32>,
+    /// The criteria applied, in order; the last one decided.
+    pub decided_by: Vec<TieBreak>,
+}
+
+/// A criterion that breaks a tie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieBreak {
+    /// A drawing of lots.
+    Lot,
+    /// Flanders: the higher list votes.
+    ListVotes,
+    /// Flanders: the more preference votes of the candidates at stake.
+    CandidateVotes,
+    /// Flanders: the oldest candidate at stake.
+    Age,
+}
+
+/// Why Kieswet P 9 moves no seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoTransfer {
+    /// The majority list has no more candidates (P 10).
+    NoCandidatesLeft,
+    /// No other list received a residual seat.
+    NoResidualSeatElsewhere,
 }
 
 /// For what list votes were devolved.

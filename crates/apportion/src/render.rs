@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use model::Language;
 
 use crate::outcome::{
-    Apportionment, DecisionKind, DevolutionPurpose, ElectedBy, LotRequest, Method, Outcome, Step,
+    Apportionment, Between, DecisionKind, DevolutionPurpose, ElectedBy, LotRequest, Method,
+    NoTransfer, Outcome, Step, TieBreak, TieInfo,
 };
 
 /// The whole outcome as text.
@@ -141,7 +142,7 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
                 .join(", ");
             let _ = writeln!(out, "    {}: {line}", lang.pick("stand", "standing"));
             match tie {
-                Some(note) => writeln!(out, "    {note}"),
+                Some(tie) => writeln!(out, "    {}", tie_text(tie, lang)),
                 None => Ok(()),
             }
         }
@@ -162,19 +163,61 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
                 "seat(s) pass to other lists"
             ),
         ),
-        Step::AbsoluteMajority { article, note, .. } => writeln!(
-            out,
-            "{} ({article}): {note}",
-            lang.pick("Absolute meerderheid", "Absolute majority")
-        ),
-        Step::SeatsUnfilled {
+        Step::AbsoluteMajority {
             article,
+            list,
+            votes,
+            seats_before,
+            total_votes,
             seats,
-            reason,
-        } => writeln!(
+            taken_from,
+            no_transfer,
+        } => {
+            let _ = writeln!(
+                out,
+                "{} ({article}): {} {list} {} {votes} {} {total_votes} {}, {} {seats_before} {} {seats} {}.",
+                lang.pick("Absolute meerderheid", "Absolute majority"),
+                lang.pick("lijst", "list"),
+                lang.pick("heeft", "has"),
+                lang.pick("van de", "of the"),
+                lang.pick("stemmen (meer dan de helft)", "votes (more than half)"),
+                lang.pick("maar", "but"),
+                lang.pick("van de", "of the"),
+                lang.pick("zetels", "seats"),
+            );
+            match (taken_from, no_transfer) {
+                (Some(from), _) => writeln!(
+                    out,
+                    "    {} {from} {} {list}.",
+                    lang.pick("De laatste restzetel van lijst", "The last residual seat of list"),
+                    lang.pick("gaat naar lijst", "goes to list"),
+                ),
+                (None, Some(NoTransfer::NoCandidatesLeft)) => writeln!(
+                    out,
+                    "    {}",
+                    lang.pick(
+                        "De lijst heeft geen kandidaten meer (Kieswet P 10); er gaat geen zetel over.",
+                        "The list has no candidates left (Kieswet P 10); no seat moves."
+                    )
+                ),
+                (None, _) => writeln!(
+                    out,
+                    "    {}",
+                    lang.pick(
+                        "Geen andere lijst kreeg een restzetel; er gaat geen zetel over.",
+                        "No other list received a residual seat; no seat moves."
+                    )
+                ),
+            }
+        }
+        Step::SeatsUnfilled { article, seats } => writeln!(
             out,
-            "{} ({article}): {seats} — {reason}",
-            lang.pick("NIET TOEGEWEZEN ZETELS", "SEATS LEFT EMPTY")
+            "{} ({article}): {seats} — {}",
+            lang.pick("NIET TOEGEWEZEN ZETELS", "SEATS LEFT EMPTY"),
+            lang.pick(
+                "alle lijsten die een zetel konden krijgen hebben geen kandidaten meer",
+                "every list that could take a seat has run out of candidates"
+            )
         ),
         Step::PreferenceThreshold {
             article,
@@ -254,7 +297,7 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
                 lang.pick("stemmen", "votes"),
             );
             match tie {
-                Some(note) => writeln!(out, "    {note}"),
+                Some(tie) => writeln!(out, "    {}", tie_text(tie, lang)),
                 None => Ok(()),
             }
         }
@@ -279,6 +322,28 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
             numbers(order)
         ),
     };
+}
+
+fn tie_text(tie: &TieInfo, lang: Language) -> String {
+    let criteria: Vec<&str> = tie
+        .decided_by
+        .iter()
+        .map(|criterion| match criterion {
+            TieBreak::Lot => lang.pick("beslist door loting", "decided by lot"),
+            TieBreak::ListVotes => lang.pick("hoogste stemcijfer", "highest list votes"),
+            TieBreak::CandidateVotes => lang.pick(
+                "meeste voorkeurstemmen van de kandidaten in het geding",
+                "most preference votes of the candidates at stake",
+            ),
+            TieBreak::Age => lang.pick("oudste kandidaat", "oldest candidate"),
+        })
+        .collect();
+    format!(
+        "{} {}: {}",
+        lang.pick("gelijke stand tussen", "tie between"),
+        numbers(&tie.between),
+        criteria.join(", ")
+    )
 }
 
 fn summary(out: &mut String, apportionment: &Apportionment, lang: Language) {
@@ -327,7 +392,28 @@ fn lot_text(out: &mut String, request: &LotRequest, lang: Language) {
         ),
     };
     let _ = writeln!(out, "\n{kind} ({}):", request.article);
-    let _ = writeln!(out, "  {}", request.description);
+    let what = match (request.between, request.list) {
+        (Between::Candidates, Some(list)) => format!(
+            "{} {} {list} {} {}",
+            request.seats_at_stake,
+            lang.pick("zetel(s) van lijst", "seat(s) of list"),
+            lang.pick(
+                "voor de kandidaten met gelijke stemmen:",
+                "for the candidates with equal votes:"
+            ),
+            numbers(&request.options)
+        ),
+        _ => format!(
+            "{} {} {}",
+            request.seats_at_stake,
+            lang.pick(
+                "zetel(s) voor de gelijk staande lijsten:",
+                "seat(s) for the tied lists:"
+            ),
+            numbers(&request.options)
+        ),
+    };
+    let _ = writeln!(out, "  {what}");
     let _ = writeln!(out, "  id: {}", request.id);
     let _ = writeln!(
         out,

@@ -6,7 +6,9 @@
 use crate::decide::{Record, Stop, Tie};
 use crate::fraction::Fraction;
 use crate::input::{Checked, ListData};
-use crate::outcome::{Between, DecisionKind, ListResult, Method, Standing, Step};
+use crate::outcome::{
+    Between, DecisionKind, ListResult, Method, Standing, Step, TieBreak, TieInfo,
+};
 
 /// A list's seats while they are being assigned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,7 +261,7 @@ pub(crate) fn largest_remainders(
     let mut had_one = vec![false; lists.len()];
     while *remaining > 0 {
         let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
-            round.qualifies[i] && !had_one[i] && state[i].can_take()
+            round.qualifies[i] && lists[i].votes > 0 && !had_one[i] && state[i].can_take()
         };
         let candidates: Vec<usize> = (0..lists.len())
             .filter(|i| eligible(*i, state, &had_one))
@@ -295,8 +297,10 @@ pub(crate) fn largest_remainders(
                 Fraction::new(best, s)
             ),
         })?;
-        let note = (numbers.len() > available)
-            .then(|| format!("tie between lists {numbers:?}, decided by lot"));
+        let note = (numbers.len() > available).then(|| TieInfo {
+            between: numbers.clone(),
+            decided_by: vec![TieBreak::Lot],
+        });
         let mut group = Vec::new();
         for number in winners {
             let Some(i) = lists.iter().position(|l| l.number == number) else {
@@ -344,7 +348,7 @@ fn break_tie(
     available: usize,
     value: Fraction,
     seat_number: u32,
-) -> Result<(Vec<usize>, Option<String>), Stop> {
+) -> Result<(Vec<usize>, Option<TieInfo>), Stop> {
     if tied.len() <= available {
         return Ok((tied.to_vec(), None));
     }
@@ -364,7 +368,10 @@ fn break_tie(
                     numbers(tied)
                 ),
             })?;
-            let note = format!("tie between lists {:?}, decided by lot", numbers(tied));
+            let note = TieInfo {
+                between: numbers(tied),
+                decided_by: vec![TieBreak::Lot],
+            };
             Ok((
                 winners.iter().map(|n| index_of(lists, *n)).collect(),
                 Some(note),
@@ -380,10 +387,7 @@ fn break_tie(
                     .then(lists[*a].number.cmp(&lists[*b].number))
             });
             let mut winners = Vec::new();
-            let mut notes = vec![format!(
-                "tie between lists {:?}: the seat goes to the highest list votes",
-                numbers(tied)
-            )];
+            let mut decided_by = vec![TieBreak::ListVotes];
             let mut rest = by_votes;
             while winners.len() < available {
                 let need = available - winners.len();
@@ -407,10 +411,7 @@ fn break_tie(
                     b.1.cmp(&a.1)
                         .then(lists[a.0].number.cmp(&lists[b.0].number))
                 });
-                notes.push(format!(
-                    "equal list votes for lists {:?}: the candidates at stake with the most preference votes",
-                    numbers(&group)
-                ));
+                decided_by.push(TieBreak::CandidateVotes);
                 let mut inner_rest: Vec<(usize, Option<u64>)> = by_candidate;
                 while winners.len() < available {
                     let need = available - winners.len();
@@ -439,11 +440,15 @@ fn break_tie(
                             numbers(&same)
                         ),
                     })?;
-                    notes.push("decided by the age of the candidates at stake".to_string());
+                    decided_by.push(TieBreak::Age);
                     winners.extend(drawn.iter().map(|n| index_of(lists, *n)));
                 }
             }
-            Ok((winners, Some(notes.join("; "))))
+            let note = TieInfo {
+                between: numbers(tied),
+                decided_by,
+            };
+            Ok((winners, Some(note)))
         }
     }
 }

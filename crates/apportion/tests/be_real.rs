@@ -157,5 +157,7 @@ fn a_tie_for_the_last_seat() {
         } => Some(note.clone()),
         _ => None,
     });
-    assert!(note.unwrap().contains("highest list votes"));
+    let note = note.unwrap();
+    assert_eq!(note.between, [3, 4]);
+    assert_eq!(note.decided_by, [apportion::TieBreak::ListVotes]);
 }

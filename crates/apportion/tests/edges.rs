@@ -123,7 +123,11 @@ fn p9_with_p10_the_majority_list_has_no_more_candidates() {
     assert_eq!(result.seats_per_list(), [4, 2, 2, 1]);
     assert!(has_step(&result, |s| matches!(
         s,
-        Step::AbsoluteMajority { taken_from: None, note, .. } if note.contains("no more candidates")
+        Step::AbsoluteMajority {
+            taken_from: None,
+            no_transfer: Some(apportion::NoTransfer::NoCandidatesLeft),
+            ..
+        }
     )));
 }
 
@@ -670,4 +674,33 @@ fn same_input_and_lots_same_result() {
             first
         );
     }
+}
+
+/// Hare with a list that runs out of candidates: the seats it passes on go by remainder to lists
+/// with votes, never to a list without votes. 4 seats, quota 100: list 1 (300, one candidate)
+/// keeps 1; list 2 (90) and list 3 (10) take remainder seats; the fourth stays empty rather than
+/// go to list 4 (no votes).
+#[test]
+fn hare_never_gives_a_seat_to_a_list_without_votes() {
+    let lists = vec![
+        ListInput {
+            candidates: Some(vec![0]),
+            ..list(1, 300)
+        },
+        ListInput {
+            candidates: Some(vec![0]),
+            ..list(2, 90)
+        },
+        ListInput {
+            candidates: Some(vec![0]),
+            ..list(3, 10)
+        },
+        ListInput {
+            candidates: Some(vec![0; 5]),
+            ..list(4, 0)
+        },
+    ];
+    let result = complete(&input(Rules::Hare, 4, lists));
+    assert_eq!(result.seats_per_list(), [1, 1, 1, 0]);
+    assert_eq!(result.unfilled_seats, 1);
 }

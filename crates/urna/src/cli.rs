@@ -39,9 +39,15 @@ pub enum Lang {
 impl Lang {
     /// The Dutch or the English text.
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Nl => nl,
-            Lang::En => en,
+        model::Language::from(self).pick(nl, en)
+    }
+}
+
+impl From<Lang> for model::Language {
+    fn from(lang: Lang) -> model::Language {
+        match lang {
+            Lang::Nl => model::Language::Nl,
+            Lang::En => model::Language::En,
         }
     }
 }
@@ -55,6 +61,16 @@ pub enum Command {
     /// The audit log: verify, show.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Allocate seats and elect candidates from a JSON input (docs/formats/apportionment-input.md),
+    /// printing every step. Exit status 3 when a drawing of lots is needed first.
+    Apportion {
+        /// The input file.
+        #[arg(long)]
+        input: PathBuf,
+        /// Print the result as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the hash code of a file (SHA-256 of its exact bytes, in 16 groups of 4).
     Hash {
         /// The file.

@@ -2,7 +2,7 @@
 //!
 //! This crate only parses arguments, wires the library crates together and reports. Exit status:
 //! 0 on success, 1 when something was refused or failed (the reason on stderr), 2 for wrong
-//! usage.
+//! usage, 3 when `urna apportion` needs a drawing of lots first.
 
 #![forbid(unsafe_code)]
 
@@ -69,6 +69,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Audit(AuditCommand::Show { json }) => {
             let store = Store::open_existing(&cli.data_dir)?;
             print!("{}", commands::audit::show(&store, *json)?);
+        }
+        Command::Apportion { input, json } => {
+            let (printed, status) = commands::apportion::run(lang, input, *json)?;
+            print!("{printed}");
+            return Ok(status);
         }
         Command::Hash { file } => {
             let bytes =

@@ -411,6 +411,8 @@ fn the_demo_runs_into_a_fresh_folder() {
         "Loaded: Gemeenteraadsverkiezingen Lindeveld 2024 (GR2024_Lindeveld)",
         "Audit log intact: 2 entries",
         "SQLite integrity_check: ok",
+        "Absolute majority (Kieswet P 9): list 1 has 2571 of the 5104 votes",
+        "The last residual seat of list 4 goes to list 1.",
     ] {
         assert!(
             stdout.contains(expected),
@@ -422,6 +424,14 @@ fn the_demo_runs_into_a_fresh_folder() {
         demo.join("invoer/Kandidatenlijsten_GR2026_Assen.eml.xml")
             .is_file()
     );
+    let report =
+        std::fs::read_to_string(demo.join("zetelverdeling/reusel-de-mierden-2022.txt")).unwrap();
+    assert!(report.contains("Kieswet P 15"), "{report}");
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(demo.join("zetelverdeling/reusel-de-mierden-2022.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["lists"][0]["seats"], 8);
 
     let again = run(urna(dir.path()).args(["demo", "--dir"]).arg(&demo));
     assert_eq!(again.status.code(), Some(1));

@@ -1,9 +1,9 @@
 //! `urna demo`: the whole chain as far as Urna has it, on a real election, into one folder.
 //!
-//! Today that is the preparation of a municipality: loading the real candidate lists of the
+//! Today that is the preparation of a municipality — loading the real candidate lists of the
 //! municipal council election of Assen (18 March 2026) with their hash codes checked, showing a
-//! refused file, loading a Flemish election, and verifying the audit log. Each new capability
-//! extends this demo.
+//! refused file, loading a Flemish election, verifying the audit log — and the seat allocation of
+//! Kieswet chapter P on a real published result. Each new capability extends this demo.
 
 use std::fs;
 use std::path::Path;
@@ -48,6 +48,11 @@ const ASSEN_POLLING_STATIONS: InputFile = InputFile {
     ),
     official_hash: "aab25d8bc1bbdd5de223ca50c956f62cbeaabbddcaa1b1a6b46faa7e9c5b38e9",
 };
+
+/// The real 2022 result of Reusel-De Mierden, where the absolute-majority rule (Kieswet P 9)
+/// moves a seat.
+const REUSEL_APPORTIONMENT: &[u8] =
+    include_bytes!("../../../../fixtures/apportionment/nl-gr2022-reuseldemierden.input.json");
 
 const LINDEVELD: InputFile = InputFile {
     name: "GR2024_Lindeveld.json",
@@ -230,14 +235,59 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     println!("   SQLite integrity_check: {}", integrity.join(", "));
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show",
+        "\n7. {}",
+        lang.pick(
+            "Zetelverdeling en gekozen kandidaten volgens Kieswet hoofdstuk P, op de echte uitslag van Reusel-De Mierden 2022 (waar artikel P 9, absolute meerderheid, een zetel verschuift):",
+            "Seats and elected candidates under Kieswet chapter P, on the real result of Reusel-De Mierden 2022 (where article P 9, absolute majority, moves a seat):"
+        )
+    );
+    let apportionment_dir = dir.join("zetelverdeling");
+    fs::create_dir_all(&apportionment_dir)?;
+    let input_path = apportionment_dir.join("reusel-de-mierden-2022.invoer.json");
+    fs::write(&input_path, REUSEL_APPORTIONMENT)?;
+    let input = apportion::parse_input(std::str::from_utf8(REUSEL_APPORTIONMENT)?)?;
+    let outcome = apportion::apportion(&input)?;
+    let report = apportion::render::text(&outcome, lang.into());
+    fs::write(
+        apportionment_dir.join("reusel-de-mierden-2022.txt"),
+        &report,
+    )?;
+    fs::write(
+        apportionment_dir.join("reusel-de-mierden-2022.json"),
+        serde_json::to_string_pretty(&outcome)?,
+    )?;
+    // The P 9 step and the result per list.
+    for line in report.lines().filter(|line| {
+        line.starts_with("Absolute")
+            || line.starts_with("    De laatste")
+            || line.starts_with("    The last")
+            || line.contains("gekozen:")
+            || line.contains("elected:")
+    }) {
+        println!("   {line}");
+    }
+    println!(
+        "   {} {}",
+        lang.pick("Alle stappen:", "Every step:"),
+        apportionment_dir
+            .join("reusel-de-mierden-2022.txt")
+            .display()
+    );
+
+    println!(
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna apportion --input {}",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
         lang.pick("de geladen bestanden", "the files that were loaded"),
+        lang.pick(
+            "de zetelverdeling, stap voor stap (tekst en JSON)",
+            "the seat allocation, step by step (text and JSON)"
+        ),
         lang.pick("Bekijk het resultaat:", "Look at the result:"),
         data_dir.display(),
         data_dir.display(),
+        input_path.display(),
     );
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The subcommands.
 
+pub mod apportion;
 pub mod audit;
 pub mod demo;
 pub mod election;
