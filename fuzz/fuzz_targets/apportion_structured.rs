@@ -9,22 +9,8 @@ use libfuzzer_sys::fuzz_target;
 #[path = "common.rs"]
 mod common;
 
-const RULES: [Rules; 11] = [
-    Rules::NlGemeenteraad,
-    Rules::BeVlGemeenteraad2024,
-    Rules::BeVlGemeenteraad2018,
-    Rules::BeVlProvincieraad2024,
-    Rules::BeVlProvincieraad2018,
-    Rules::BeVlDistrictsraad2024,
-    Rules::BeVlDistrictsraad2018,
-    Rules::DHondt,
-    Rules::SainteLague,
-    Rules::Imperiali,
-    Rules::Hare,
-];
-
 fn build(u: &mut Unstructured<'_>) -> arbitrary::Result<Input> {
-    let rules = RULES[usize::from(u8::arbitrary(u)?) % RULES.len()];
+    let rules = Rules::ALL[usize::from(u8::arbitrary(u)?) % Rules::ALL.len()];
     // Mostly realistic sizes, sometimes extreme ones (validation must catch them).
     let seats = if bool::arbitrary(u)? { u32::arbitrary(u)? % 60 } else { u32::arbitrary(u)? };
     let list_count = usize::from(u8::arbitrary(u)?) % 12;

@@ -20,9 +20,9 @@
 
 use crate::decide::{Record, Stop};
 use crate::fraction::Fraction;
-use crate::input::{Checked, ListData, Rules, invalid};
+use crate::input::{Checked, ListData, Rules};
 use crate::outcome::{DevolutionPurpose, ElectedBy, ListResult, Method, Step};
-use crate::seats::{self, Divisor, Log, Round, SeatState, TieRule};
+use crate::seats::{Allocation, Divisor, Round, SeatState, TieRule};
 
 /// Seats per list and unfilled seats.
 pub(crate) fn allocate_seats(
@@ -31,12 +31,6 @@ pub(crate) fn allocate_seats(
 ) -> Result<(Vec<SeatState>, u32), Stop> {
     let lists = &input.lists;
     let total = input.total_votes;
-    if total == 0 {
-        return Err(Stop::Invalid(invalid(
-            "lists",
-            "no list has any votes: there is nothing to divide the seats by",
-        )));
-    }
     let (divisor, article, stage) = match input.rules {
         Rules::BeVlGemeenteraad2024 | Rules::BeVlGemeenteraad2018 => {
             (Divisor::Imperiali, "LPKD art. 166 (Imperiali)", "LPKD-166")
@@ -73,22 +67,12 @@ pub(crate) fn allocate_seats(
         });
     }
 
-    let mut state: Vec<SeatState> = lists
-        .iter()
-        .map(|l| SeatState {
-            full: 0,
-            extra: 0,
-            cap: l.capacity(),
-        })
-        .collect();
+    let state = SeatState::initial(lists);
     let devolution = input.rules.has_devolution();
     let at_stake = |index: usize, held: u32| candidate_at_stake(&lists[index], held, devolution);
-    let mut remaining = input.seats;
-    let mut seat_number = 0;
-    let mut log: Log = Vec::new();
-    seats::assign(
+    let mut allocation = Allocation::new(state, input.seats);
+    allocation.assign(
         lists,
-        &mut state,
         record,
         &Round {
             article,
@@ -101,17 +85,14 @@ pub(crate) fn allocate_seats(
                 at_stake: &at_stake,
             },
         },
-        &mut remaining,
-        &mut seat_number,
-        &mut log,
     )?;
-    if remaining > 0 {
+    if allocation.remaining > 0 {
         record.push(Step::SeatsUnfilled {
             article: "LPKD art. 168".into(),
-            seats: remaining,
+            seats: allocation.remaining,
         });
     }
-    Ok((state, remaining))
+    Ok((allocation.state, allocation.remaining))
 }
 
 /// Living candidates of a list: (position, preference votes), in list order.

@@ -3,33 +3,17 @@
 
 use crate::decide::{Record, Stop};
 use crate::fraction::Fraction;
-use crate::input::{Checked, Rules, invalid};
+use crate::input::{Checked, Rules};
 use crate::outcome::{FullSeatLine, ListResult, Method, Step};
-use crate::seats::{self, Divisor, Log, RemainderRound, Round, SeatState, TieRule};
+use crate::seats::{self, Allocation, Divisor, RemainderRound, Round, SeatState, TieRule};
 
 pub(crate) fn apportion(
     input: &Checked,
     record: &mut Record,
 ) -> Result<(Vec<ListResult>, u32), Stop> {
     let lists = &input.lists;
-    let total = input.total_votes;
-    if total == 0 {
-        return Err(Stop::Invalid(invalid(
-            "lists",
-            "no list has any votes: there is nothing to divide the seats by",
-        )));
-    }
-    let mut state: Vec<SeatState> = lists
-        .iter()
-        .map(|l| SeatState {
-            full: 0,
-            extra: 0,
-            cap: l.capacity(),
-        })
-        .collect();
-    let mut remaining = input.seats;
-    let mut seat_number = 0;
-    let mut log: Log = Vec::new();
+    let state = SeatState::initial(lists);
+    let mut allocation = Allocation::new(state, input.seats);
     let divisor_round = |article, stage, divisor| Round {
         article,
         method: Method::HighestQuotient,
@@ -40,62 +24,36 @@ pub(crate) fn apportion(
         tie: TieRule::Lot,
     };
     match input.rules {
-        Rules::DHondt => seats::assign(
+        Rules::DHondt => allocation.assign(
             lists,
-            &mut state,
             record,
             &divisor_round("D'Hondt", "DHondt", Divisor::DHondt),
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
         )?,
-        Rules::SainteLague => seats::assign(
+        Rules::SainteLague => allocation.assign(
             lists,
-            &mut state,
             record,
             &divisor_round("Sainte-Laguë", "SainteLague", Divisor::SainteLague),
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
         )?,
-        Rules::Imperiali => seats::assign(
+        Rules::Imperiali => allocation.assign(
             lists,
-            &mut state,
             record,
             &divisor_round("Imperiali", "Imperiali", Divisor::Imperiali),
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
         )?,
-        _ => hare(
-            input,
-            &mut state,
-            record,
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
-        )?,
+        _ => hare(input, &mut allocation, record)?,
     }
-    if remaining > 0 {
+    if allocation.remaining > 0 {
         record.push(Step::SeatsUnfilled {
             article: "lijstuitputting".into(),
-            seats: remaining,
+            seats: allocation.remaining,
         });
     }
-    let results = seats::seats_only_results(input, &state);
-    Ok((results, remaining))
+    let results = seats::seats_only_results(input, &allocation.state);
+    Ok((results, allocation.remaining))
 }
 
 /// Hare: quota = votes / seats; a seat per whole quota; the rest by largest remainders, one per
 /// list per round.
-fn hare(
-    input: &Checked,
-    state: &mut [SeatState],
-    record: &mut Record,
-    remaining: &mut u32,
-    seat_number: &mut u32,
-    log: &mut Log,
-) -> Result<(), Stop> {
+fn hare(input: &Checked, allocation: &mut Allocation, record: &mut Record) -> Result<(), Stop> {
     let lists = &input.lists;
     let (s, v) = (u128::from(input.seats), u128::from(input.total_votes));
     record.push(Step::Quota {
@@ -105,7 +63,7 @@ fn hare(
         quota: Fraction::new(v, s),
     });
     let mut lines = Vec::new();
-    for (list, seat) in lists.iter().zip(state.iter_mut()) {
+    for (list, seat) in lists.iter().zip(allocation.state.iter_mut()) {
         let product = u128::from(list.votes) * s;
         let full = u32::try_from(product / v).unwrap_or(u32::MAX);
         lines.push(FullSeatLine {
@@ -116,32 +74,28 @@ fn hare(
         });
         seat.full = seat.cap.map_or(full, |cap| full.min(cap));
     }
-    *remaining = input
+    allocation.remaining = input
         .seats
-        .saturating_sub(state.iter().map(|s| s.full).sum());
+        .saturating_sub(allocation.state.iter().map(|s| s.full).sum());
     record.push(Step::FullSeats {
         article: "Hare".into(),
         lists: lines,
-        residual_seats: *remaining,
+        residual_seats: allocation.remaining,
     });
     let everyone = vec![true; lists.len()];
     // Rounds repeat only when lists out of candidates leave seats over.
     loop {
-        let before = *remaining;
-        seats::largest_remainders(
+        let before = allocation.remaining;
+        allocation.largest_remainders(
             input,
-            state,
             record,
             &RemainderRound {
                 article: "Hare",
                 stage: "Hare",
                 qualifies: &everyone,
             },
-            remaining,
-            seat_number,
-            log,
         )?;
-        if *remaining == 0 || *remaining == before {
+        if allocation.remaining == 0 || allocation.remaining == before {
             return Ok(());
         }
     }

@@ -58,6 +58,21 @@ pub enum Rules {
 }
 
 impl Rules {
+    /// Every rule set.
+    pub const ALL: [Rules; 11] = [
+        Rules::NlGemeenteraad,
+        Rules::BeVlGemeenteraad2024,
+        Rules::BeVlGemeenteraad2018,
+        Rules::BeVlProvincieraad2024,
+        Rules::BeVlProvincieraad2018,
+        Rules::BeVlDistrictsraad2024,
+        Rules::BeVlDistrictsraad2018,
+        Rules::DHondt,
+        Rules::SainteLague,
+        Rules::Imperiali,
+        Rules::Hare,
+    ];
+
     /// The name used in the input format.
     pub fn code(self) -> &'static str {
         match self {
@@ -394,6 +409,13 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
             }),
             list_only_ballots,
         });
+    }
+
+    if total == 0 {
+        return Err(invalid(
+            "lists",
+            "no list has any votes: there is no quota or quotient to divide the seats by",
+        ));
     }
 
     let mut deceased_seen = std::collections::HashSet::new();

@@ -22,12 +22,14 @@
 
 use crate::decide::{Record, Stop, Tie};
 use crate::fraction::Fraction;
-use crate::input::{Checked, ListData, invalid};
+use crate::input::{Checked, ListData};
 use crate::outcome::{
     Between, DecisionKind, ElectedBy, FullSeatLine, ListResult, Method, NoTransfer, Step, TieBreak,
     TieInfo,
 };
-use crate::seats::{self, Divisor, Log, Round, SeatState, TieRule, by_number};
+use crate::seats::{
+    Allocation, Divisor, Log, RemainderRound, Round, SeatState, TieRule, by_number,
+};
 
 /// Below this many seats, Kieswet P 8 (largest remainders) applies instead of P 7, and the
 /// preference threshold is 50 % (P 15 lid 2).
@@ -43,12 +45,6 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
     let lists = &input.lists;
     let seats = input.seats;
     let total = input.total_votes;
-    if total == 0 {
-        return Err(Stop::Invalid(invalid(
-            "lists",
-            "no list has any votes: there is no quota to divide by (Kieswet P 5)",
-        )));
-    }
     let (s, v) = (u128::from(seats), u128::from(total));
 
     // P 5: the quota.
@@ -92,7 +88,7 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
         });
     }
     let assigned: u32 = state.iter().map(|s| s.full).sum();
-    let mut remaining = seats.saturating_sub(assigned);
+    let remaining = seats.saturating_sub(assigned);
     record.push(Step::FullSeats {
         article: "Kieswet P 6".into(),
         lists: lines,
@@ -102,13 +98,11 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
         record.push(step);
     }
 
-    let mut seat_number = 0;
-    let mut log: Log = Vec::new();
+    let mut allocation = Allocation::new(state, remaining);
     if seats >= SMALL_COUNCIL {
         // P 7: highest averages.
-        seats::assign(
+        allocation.assign(
             lists,
-            &mut state,
             record,
             &Round {
                 article: "Kieswet P 7",
@@ -119,9 +113,6 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
                 allowed: None,
                 tie: TieRule::Lot,
             },
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
         )?;
     } else {
         // P 8 lid 2: only lists with at least ¾ of the quota take a largest-remainder seat.
@@ -139,23 +130,18 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
                 .map(|(l, _)| l.number)
                 .collect(),
         });
-        seats::largest_remainders(
+        allocation.largest_remainders(
             input,
-            &mut state,
             record,
-            &seats::RemainderRound {
+            &RemainderRound {
                 article: "Kieswet P 8",
                 stage: "P8-remainder",
                 qualifies: &qualifies,
             },
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
         )?;
         // P 8: then highest averages, at most one seat per list …
-        seats::assign(
+        allocation.assign(
             lists,
-            &mut state,
             record,
             &Round {
                 article: "Kieswet P 8",
@@ -166,14 +152,10 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
                 allowed: None,
                 tie: TieRule::Lot,
             },
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
         )?;
         // … and when every list has had one, plain highest averages.
-        seats::assign(
+        allocation.assign(
             lists,
-            &mut state,
             record,
             &Round {
                 article: "Kieswet P 8",
@@ -184,23 +166,20 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
                 allowed: None,
                 tie: TieRule::Lot,
             },
-            &mut remaining,
-            &mut seat_number,
-            &mut log,
         )?;
     }
 
-    absolute_majority(input, &mut state, record, &log)?;
+    absolute_majority(input, &mut allocation.state, record, &allocation.log)?;
 
-    if remaining > 0 {
+    if allocation.remaining > 0 {
         record.push(Step::SeatsUnfilled {
             article: "Kieswet P 10".into(),
-            seats: remaining,
+            seats: allocation.remaining,
         });
     }
     Ok(SeatOutcome {
-        state,
-        unfilled: remaining,
+        state: allocation.state,
+        unfilled: allocation.remaining,
     })
 }
 

@@ -31,6 +31,15 @@ fn numbers(values: &[u32]) -> String {
         .join(", ")
 }
 
+/// "lijsten 3, 5" or "geen lijst".
+fn lists_or_none(lists: &[u32], lang: Language) -> String {
+    if lists.is_empty() {
+        lang.pick("geen lijst", "no list").to_string()
+    } else {
+        format!("{} {}", lang.pick("lijsten", "lists"), numbers(lists))
+    }
+}
+
 fn method_name(method: Method, lang: Language) -> &'static str {
     match method {
         Method::LargestRemainder => lang.pick("grootste overschot", "largest remainder"),
@@ -97,11 +106,7 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
                 "Threshold for a largest-remainder seat, ¾ of the quota"
             ),
             lang.pick("daaronder", "below it"),
-            if excluded.is_empty() {
-                lang.pick("geen lijst", "no list").to_string()
-            } else {
-                format!("{} {}", lang.pick("lijsten", "lists"), numbers(excluded))
-            }
+            lists_or_none(excluded, lang)
         ),
         Step::ElectoralThreshold {
             article,
@@ -112,11 +117,7 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
             "{} ({article}): {threshold}; {}: {}",
             lang.pick("Kiesdrempel 5 %", "Electoral threshold 5 %"),
             lang.pick("uitgesloten", "excluded"),
-            if excluded.is_empty() {
-                lang.pick("geen lijst", "no list").to_string()
-            } else {
-                format!("{} {}", lang.pick("lijsten", "lists"), numbers(excluded))
-            }
+            lists_or_none(excluded, lang)
         ),
         Step::SeatAssigned {
             article,

@@ -22,6 +22,18 @@ pub(crate) struct SeatState {
 }
 
 impl SeatState {
+    /// No seats yet; each list capped at its living candidates, when they are known.
+    pub fn initial(lists: &[ListData]) -> Vec<SeatState> {
+        lists
+            .iter()
+            .map(|list| SeatState {
+                full: 0,
+                extra: 0,
+                cap: list.capacity(),
+            })
+            .collect()
+    }
+
     pub fn seats(&self) -> u32 {
         self.full + self.extra
     }
@@ -133,9 +145,67 @@ fn index_of(lists: &[ListData], number: u32) -> usize {
     lists.iter().position(|l| l.number == number).unwrap_or(0)
 }
 
+/// Seats while they are assigned: each list's seats, how many are still to assign, the running
+/// seat number and the order of assignment (for Kieswet P 9). Rounds of assignment continue
+/// where the previous one stopped.
+#[derive(Debug)]
+pub(crate) struct Allocation {
+    pub state: Vec<SeatState>,
+    pub remaining: u32,
+    pub seat_number: u32,
+    pub log: Log,
+}
+
+impl Allocation {
+    pub fn new(state: Vec<SeatState>, remaining: u32) -> Allocation {
+        Allocation {
+            state,
+            remaining,
+            seat_number: 0,
+            log: Vec::new(),
+        }
+    }
+
+    /// A round by highest quotient; see [`assign`].
+    pub fn assign(
+        &mut self,
+        lists: &[ListData],
+        record: &mut Record,
+        round: &Round<'_>,
+    ) -> Result<(), Stop> {
+        assign(
+            lists,
+            &mut self.state,
+            record,
+            round,
+            &mut self.remaining,
+            &mut self.seat_number,
+            &mut self.log,
+        )
+    }
+
+    /// A round by largest remainder; see [`largest_remainders`].
+    pub fn largest_remainders(
+        &mut self,
+        input: &Checked,
+        record: &mut Record,
+        round: &RemainderRound<'_>,
+    ) -> Result<(), Stop> {
+        largest_remainders(
+            input,
+            &mut self.state,
+            record,
+            round,
+            &mut self.remaining,
+            &mut self.seat_number,
+            &mut self.log,
+        )
+    }
+}
+
 /// Assigns up to `remaining` seats by highest quotient. Stops early (leaving seats in
 /// `remaining`) when no list can take a seat.
-pub(crate) fn assign(
+fn assign(
     lists: &[ListData],
     state: &mut [SeatState],
     record: &mut Record,
@@ -241,7 +311,7 @@ pub(crate) struct RemainderRound<'a> {
 
 /// Largest remainders (after full seats at the quota `total votes / seats`), at most one seat
 /// per list in the round, for qualifying lists: Kieswet P 8, Hare.
-pub(crate) fn largest_remainders(
+fn largest_remainders(
     input: &Checked,
     state: &mut [SeatState],
     record: &mut Record,

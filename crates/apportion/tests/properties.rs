@@ -9,20 +9,6 @@ use std::collections::BTreeMap;
 use apportion::{Apportionment, Input, ListInput, Lot, Outcome, Rules, apportion};
 use proptest::prelude::*;
 
-const ALL_RULES: [Rules; 11] = [
-    Rules::NlGemeenteraad,
-    Rules::BeVlGemeenteraad2024,
-    Rules::BeVlGemeenteraad2018,
-    Rules::BeVlProvincieraad2024,
-    Rules::BeVlProvincieraad2018,
-    Rules::BeVlDistrictsraad2024,
-    Rules::BeVlDistrictsraad2018,
-    Rules::DHondt,
-    Rules::SainteLague,
-    Rules::Imperiali,
-    Rules::Hare,
-];
-
 /// A list with candidates whose votes are consistent with every rule: for Kieswet the list's
 /// votes are the candidates' sum; for Flanders the ballots are at least every candidate's votes.
 fn list_strategy() -> impl Strategy<Value = (Vec<u64>, u64, u64)> {
@@ -40,7 +26,7 @@ fn list_strategy() -> impl Strategy<Value = (Vec<u64>, u64, u64)> {
 
 fn input_strategy() -> impl Strategy<Value = Input> {
     (
-        prop::sample::select(ALL_RULES.to_vec()),
+        prop::sample::select(Rules::ALL.to_vec()),
         1u32..40,
         prop::collection::vec(list_strategy(), 1..9),
         any::<bool>(),
