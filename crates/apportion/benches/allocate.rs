@@ -59,6 +59,7 @@ fn bench(c: &mut Criterion) {
     assert_eq!(inputs.len(), 311);
     let mut group = c.benchmark_group("Kieswet chapter P");
     group.sample_size(50);
+    group.measurement_time(std::time::Duration::from_secs(10));
     group.bench_function("all 311 municipalities of 2022", |b| {
         b.iter(|| {
             inputs

@@ -356,10 +356,21 @@ fn summary(out: &mut String, apportionment: &Apportionment, lang: Language) {
         apportionment.seats,
         lang.pick("zetels", "seats")
     );
+    // Seats-only results (no candidates given) have no elected candidates to show.
+    let with_candidates = apportionment.lists.iter().any(|l| !l.elected.is_empty());
     for list in &apportionment.lists {
+        let elected = if with_candidates {
+            format!(
+                "  {}: {}",
+                lang.pick("gekozen", "elected"),
+                numbers(&list.elected)
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "  {} {:>4} {:<40} {:>9} {} {:>3} {}  {}: {}",
+            "  {} {:>4} {:<40} {:>9} {} {:>3} {}{elected}",
             lang.pick("lijst", "list"),
             list.number,
             list.name,
@@ -367,8 +378,6 @@ fn summary(out: &mut String, apportionment: &Apportionment, lang: Language) {
             lang.pick("stemmen", "votes"),
             list.seats,
             lang.pick("zetels", "seats"),
-            lang.pick("gekozen", "elected"),
-            numbers(&list.elected)
         );
     }
     if apportionment.unfilled_seats > 0 {
