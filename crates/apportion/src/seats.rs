@@ -91,6 +91,15 @@ pub(crate) struct Round<'a> {
     pub tie: TieRule<'a>,
 }
 
+/// A round of largest remainders.
+pub(crate) struct RemainderRound<'a> {
+    pub article: &'static str,
+    /// Key for lot ids.
+    pub stage: &'static str,
+    /// Lists that may take a seat in this round (Kieswet P 8: at least ¾ of the quota).
+    pub qualifies: &'a [bool],
+}
+
 /// The seats assigned so far, in order, as groups of lists placed equally; Kieswet P 9 needs to
 /// know which list received the last residual seat.
 pub(crate) type Log = Vec<Vec<usize>>;
@@ -165,196 +174,157 @@ impl Allocation {
             log: Vec::new(),
         }
     }
-
-    /// A round by highest quotient; see [`assign`].
+    /// Assigns up to `remaining` seats by highest quotient. Stops early (leaving seats in
+    /// `remaining`) when no list can take a seat.
     pub fn assign(
         &mut self,
         lists: &[ListData],
         record: &mut Record,
         round: &Round<'_>,
     ) -> Result<(), Stop> {
-        assign(
-            lists,
-            &mut self.state,
-            record,
-            round,
-            &mut self.remaining,
-            &mut self.seat_number,
-            &mut self.log,
-        )
+        let Allocation {
+            state,
+            remaining,
+            seat_number,
+            log,
+        } = self;
+        let count = lists.len();
+        let mut had_one = vec![false; count];
+        let allowed = |i: usize| round.allowed.is_none_or(|allowed| allowed[i]);
+        while *remaining > 0 {
+            let value = |i: usize, state: &[SeatState]| {
+                Fraction::new(
+                    u128::from(lists[i].votes),
+                    round.divisor.next(state[i].seats()),
+                )
+            };
+            // A list without votes never takes a seat: a quotient of 0 is not a claim to anything.
+            let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
+                allowed(i)
+                    && lists[i].votes > 0
+                    && state[i].can_take()
+                    && !(round.one_per_list && had_one[i])
+            };
+            let candidates: Vec<usize> = (0..count)
+                .filter(|i| eligible(*i, state, &had_one))
+                .collect();
+            let Some(best) = candidates.iter().map(|i| value(*i, state)).max() else {
+                break;
+            };
+            // Kieswet P 10 / LPKD art. 168: a list out of candidates that would have taken this seat
+            // passes it on.
+            for i in 0..count {
+                if allowed(i)
+                    && lists[i].votes > 0
+                    && !state[i].can_take()
+                    && !(round.one_per_list && had_one[i])
+                    && value(i, state) > best
+                {
+                    record.push(Step::ListExhausted {
+                        article: exhaustion_article(round.stage),
+                        list: lists[i].number,
+                        candidates: state[i].cap.unwrap_or(0),
+                        seats_passed_on: 1,
+                    });
+                }
+            }
+            let tied = by_number(
+                lists,
+                candidates
+                    .into_iter()
+                    .filter(|i| value(*i, state) == best)
+                    .collect(),
+            );
+            let snapshot = standings(
+                lists,
+                state,
+                |i| value(i, state),
+                |i| eligible(i, state, &had_one),
+            );
+            let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
+            let (winners, note) = break_tie(
+                lists,
+                state,
+                record,
+                round,
+                &tied,
+                available,
+                best,
+                *seat_number,
+            )?;
+            let mut group = Vec::with_capacity(winners.len());
+            for i in winners {
+                state[i].extra += 1;
+                had_one[i] = true;
+                *seat_number += 1;
+                *remaining -= 1;
+                group.push(i);
+                record.push(Step::SeatAssigned {
+                    article: round.article.to_string(),
+                    seat: *seat_number,
+                    method: round.method,
+                    list: lists[i].number,
+                    value: best,
+                    standings: snapshot.clone(),
+                    tie: note.clone(),
+                });
+            }
+            log.push(group);
+        }
+        Ok(())
     }
+}
 
-    /// A round by largest remainder; see [`largest_remainders`].
+impl Allocation {
+    /// Largest remainders (after full seats at the quota `total votes / seats`), at most one
+    /// seat per list in the round, for qualifying lists: Kieswet P 8, Hare.
     pub fn largest_remainders(
         &mut self,
         input: &Checked,
         record: &mut Record,
         round: &RemainderRound<'_>,
     ) -> Result<(), Stop> {
-        largest_remainders(
-            input,
-            &mut self.state,
-            record,
-            round,
-            &mut self.remaining,
-            &mut self.seat_number,
-            &mut self.log,
-        )
-    }
-}
-
-/// Assigns up to `remaining` seats by highest quotient. Stops early (leaving seats in
-/// `remaining`) when no list can take a seat.
-fn assign(
-    lists: &[ListData],
-    state: &mut [SeatState],
-    record: &mut Record,
-    round: &Round<'_>,
-    remaining: &mut u32,
-    seat_number: &mut u32,
-    log: &mut Log,
-) -> Result<(), Stop> {
-    let count = lists.len();
-    let mut had_one = vec![false; count];
-    let allowed = |i: usize| round.allowed.is_none_or(|allowed| allowed[i]);
-    while *remaining > 0 {
-        let value = |i: usize, state: &[SeatState]| {
-            Fraction::new(
-                u128::from(lists[i].votes),
-                round.divisor.next(state[i].seats()),
-            )
-        };
-        // A list without votes never takes a seat: a quotient of 0 is not a claim to anything.
-        let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
-            allowed(i)
-                && lists[i].votes > 0
-                && state[i].can_take()
-                && !(round.one_per_list && had_one[i])
-        };
-        let candidates: Vec<usize> = (0..count)
-            .filter(|i| eligible(*i, state, &had_one))
+        let Allocation {
+            state,
+            remaining,
+            seat_number,
+            log,
+        } = self;
+        let lists = &input.lists;
+        let (s, v) = (u128::from(input.seats), u128::from(input.total_votes));
+        // Remainders share the denominator `seats`, so their numerators compare directly.
+        // Full seats do not change during the round, so neither do the remainders.
+        let remainders: Vec<u128> = (0..lists.len())
+            .map(|i| (u128::from(lists[i].votes) * s).saturating_sub(u128::from(state[i].full) * v))
             .collect();
-        let Some(best) = candidates.iter().map(|i| value(*i, state)).max() else {
-            break;
-        };
-        // Kieswet P 10 / LPKD art. 168: a list out of candidates that would have taken this seat
-        // passes it on.
-        for i in 0..count {
-            if allowed(i)
-                && lists[i].votes > 0
-                && !state[i].can_take()
-                && !(round.one_per_list && had_one[i])
-                && value(i, state) > best
-            {
-                record.push(Step::ListExhausted {
-                    article: exhaustion_article(round.stage),
-                    list: lists[i].number,
-                    candidates: state[i].cap.unwrap_or(0),
-                    seats_passed_on: 1,
-                });
-            }
-        }
-        let tied = by_number(
-            lists,
-            candidates
-                .into_iter()
-                .filter(|i| value(*i, state) == best)
-                .collect(),
-        );
-        let snapshot = standings(
-            lists,
-            state,
-            |i| value(i, state),
-            |i| eligible(i, state, &had_one),
-        );
-        let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
-        let (winners, note) = break_tie(
-            lists,
-            state,
-            record,
-            round,
-            &tied,
-            available,
-            best,
-            *seat_number,
-        )?;
-        let mut group = Vec::with_capacity(winners.len());
-        for i in winners {
-            state[i].extra += 1;
-            had_one[i] = true;
-            *seat_number += 1;
-            *remaining -= 1;
-            group.push(i);
-            record.push(Step::SeatAssigned {
-                article: round.article.to_string(),
-                seat: *seat_number,
-                method: round.method,
-                list: lists[i].number,
-                value: best,
-                standings: snapshot.clone(),
-                tie: note.clone(),
-            });
-        }
-        log.push(group);
-    }
-    Ok(())
-}
-
-/// A round of largest remainders.
-pub(crate) struct RemainderRound<'a> {
-    pub article: &'static str,
-    /// Key for lot ids.
-    pub stage: &'static str,
-    /// Lists that may take a seat in this round (Kieswet P 8: at least ¾ of the quota).
-    pub qualifies: &'a [bool],
-}
-
-/// Largest remainders (after full seats at the quota `total votes / seats`), at most one seat
-/// per list in the round, for qualifying lists: Kieswet P 8, Hare.
-fn largest_remainders(
-    input: &Checked,
-    state: &mut [SeatState],
-    record: &mut Record,
-    round: &RemainderRound<'_>,
-    remaining: &mut u32,
-    seat_number: &mut u32,
-    log: &mut Log,
-) -> Result<(), Stop> {
-    let lists = &input.lists;
-    let (s, v) = (u128::from(input.seats), u128::from(input.total_votes));
-    // Remainders share the denominator `seats`, so their numerators compare directly.
-    // Full seats do not change during the round, so neither do the remainders.
-    let remainders: Vec<u128> = (0..lists.len())
-        .map(|i| (u128::from(lists[i].votes) * s).saturating_sub(u128::from(state[i].full) * v))
-        .collect();
-    let remainder = |i: usize| remainders[i];
-    let mut had_one = vec![false; lists.len()];
-    while *remaining > 0 {
-        let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
-            round.qualifies[i] && lists[i].votes > 0 && !had_one[i] && state[i].can_take()
-        };
-        let candidates: Vec<usize> = (0..lists.len())
-            .filter(|i| eligible(*i, state, &had_one))
-            .collect();
-        let Some(best) = candidates.iter().map(|i| remainder(*i)).max() else {
-            break;
-        };
-        let tied = by_number(
-            lists,
-            candidates
-                .into_iter()
-                .filter(|i| remainder(*i) == best)
-                .collect(),
-        );
-        let snapshot = standings(
-            lists,
-            state,
-            |i| Fraction::new(remainder(i), s),
-            |i| eligible(i, state, &had_one),
-        );
-        let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
-        let numbers: Vec<u32> = tied.iter().map(|i| lists[*i].number).collect();
-        let winners = record.decide(Tie {
+        let remainder = |i: usize| remainders[i];
+        let mut had_one = vec![false; lists.len()];
+        while *remaining > 0 {
+            let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
+                round.qualifies[i] && lists[i].votes > 0 && !had_one[i] && state[i].can_take()
+            };
+            let candidates: Vec<usize> = (0..lists.len())
+                .filter(|i| eligible(*i, state, &had_one))
+                .collect();
+            let Some(best) = candidates.iter().map(|i| remainder(*i)).max() else {
+                break;
+            };
+            let tied = by_number(
+                lists,
+                candidates
+                    .into_iter()
+                    .filter(|i| remainder(*i) == best)
+                    .collect(),
+            );
+            let snapshot = standings(
+                lists,
+                state,
+                |i| Fraction::new(remainder(i), s),
+                |i| eligible(i, state, &had_one),
+            );
+            let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
+            let numbers: Vec<u32> = tied.iter().map(|i| lists[*i].number).collect();
+            let winners = record.decide(Tie {
             stage: format!("{}-seat-{}", round.stage, *seat_number + 1),
             article: round.article,
             kind: DecisionKind::DrawingOfLots,
@@ -367,33 +337,34 @@ fn largest_remainders(
                 Fraction::new(best, s)
             ),
         })?;
-        let note = (numbers.len() > available).then(|| TieInfo {
-            between: numbers.clone(),
-            decided_by: vec![TieBreak::Lot],
-        });
-        let mut group = Vec::new();
-        for number in winners {
-            let Some(i) = lists.iter().position(|l| l.number == number) else {
-                continue;
-            };
-            state[i].extra += 1;
-            had_one[i] = true;
-            *seat_number += 1;
-            *remaining -= 1;
-            group.push(i);
-            record.push(Step::SeatAssigned {
-                article: round.article.into(),
-                seat: *seat_number,
-                method: Method::LargestRemainder,
-                list: number,
-                value: Fraction::new(best, s),
-                standings: snapshot.clone(),
-                tie: note.clone(),
+            let note = (numbers.len() > available).then(|| TieInfo {
+                between: numbers.clone(),
+                decided_by: vec![TieBreak::Lot],
             });
+            let mut group = Vec::new();
+            for number in winners {
+                let Some(i) = lists.iter().position(|l| l.number == number) else {
+                    continue;
+                };
+                state[i].extra += 1;
+                had_one[i] = true;
+                *seat_number += 1;
+                *remaining -= 1;
+                group.push(i);
+                record.push(Step::SeatAssigned {
+                    article: round.article.into(),
+                    seat: *seat_number,
+                    method: Method::LargestRemainder,
+                    list: number,
+                    value: Fraction::new(best, s),
+                    standings: snapshot.clone(),
+                    tie: note.clone(),
+                });
+            }
+            log.push(group);
         }
-        log.push(group);
+        Ok(())
     }
-    Ok(())
 }
 
 fn exhaustion_article(stage: &str) -> String {
