@@ -58,11 +58,6 @@ impl Fraction {
         self.den
     }
 
-    /// The integer part.
-    pub fn floor(&self) -> u128 {
-        self.num / self.den
-    }
-
     /// An approximation for display, never for decisions.
     pub fn approx(&self) -> f64 {
         // u128 → f64 loses precision for huge values, which is acceptable for display.

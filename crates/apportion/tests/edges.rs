@@ -50,10 +50,13 @@ fn complete(input: &Input) -> Apportionment {
 }
 
 fn lot(input: &Input) -> LotRequest {
-    match apportion(input).unwrap() {
-        Outcome::LotRequired(required) => required.lots_required,
-        Outcome::Complete(result) => panic!("expected a lot, got {:?}", result.seats_per_list()),
-    }
+    let outcome = apportion(input).unwrap();
+    outcome.lot_required().cloned().unwrap_or_else(|| {
+        panic!(
+            "expected a lot, got {:?}",
+            outcome.complete().map(Apportionment::seats_per_list)
+        )
+    })
 }
 
 fn with_lot(mut input: Input, id: &str, order: &[u32]) -> Input {
@@ -703,4 +706,34 @@ fn hare_never_gives_a_seat_to_a_list_without_votes() {
     let result = complete(&input(Rules::Hare, 4, lists));
     assert_eq!(result.seats_per_list(), [1, 1, 1, 0]);
     assert_eq!(result.unfilled_seats, 1);
+}
+
+/// The rules an election gets from its body and law version; none where Urna has no rules.
+#[test]
+fn rules_for_an_election() {
+    use model::{Body, LawVersion};
+    assert_eq!(
+        Rules::for_election(Body::MunicipalCouncil, LawVersion::NlKieswet),
+        Some(Rules::NlGemeenteraad)
+    );
+    assert_eq!(
+        Rules::for_election(Body::MunicipalCouncil, LawVersion::FlandersDevolution),
+        Some(Rules::BeVlGemeenteraad2018)
+    );
+    assert_eq!(
+        Rules::for_election(Body::ProvincialCouncil, LawVersion::FlandersPreference),
+        Some(Rules::BeVlProvincieraad2024)
+    );
+    assert_eq!(
+        Rules::for_election(Body::DistrictCouncil, LawVersion::FlandersPreference),
+        Some(Rules::BeVlDistrictsraad2024)
+    );
+    assert_eq!(
+        Rules::for_election(Body::HouseOfRepresentatives, LawVersion::NlKieswet),
+        None
+    );
+    assert_eq!(
+        Rules::for_election(Body::ProvincialCouncil, LawVersion::NlKieswet),
+        None
+    );
 }
