@@ -5,7 +5,10 @@
 // A test fails by panicking; unwrapping is how it says what went wrong.
 #![allow(clippy::unwrap_used)]
 
-use apportion::{Fraction, Input, ListInput, Outcome, Rules, Step, apportion};
+mod common;
+
+use apportion::{Input, Rules, Step};
+use common::{complete, fraction, input, lot};
 use serde_json::Value;
 
 const FILES: [&str; 5] = [
@@ -17,42 +20,12 @@ const FILES: [&str; 5] = [
 ];
 
 fn load(name: &str) -> Value {
-    serde_json::from_slice(&testkit::fixture(&format!("results/be/{name}"))).unwrap()
-}
-
-fn input(data: &Value, rules: Rules) -> Input {
-    Input {
-        rules,
-        seats: data["seats"].as_u64().unwrap() as u32,
-        lists: data["lists"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .enumerate()
-            .map(|(index, list)| ListInput {
-                number: list["list_number"]
-                    .as_u64()
-                    .map_or(index as u32 + 1, |n| n as u32),
-                name: list["name"].as_str().unwrap().to_string(),
-                votes: Some(list["votes"].as_u64().unwrap()),
-                candidates: None,
-                list_only_ballots: None,
-            })
-            .collect(),
-        deceased: vec![],
-        lots: vec![],
-    }
+    common::load("be", name)
 }
 
 fn seats(input: &Input) -> (Vec<u32>, Vec<Step>) {
-    match apportion(input).unwrap() {
-        Outcome::Complete(result) => (result.seats_per_list(), result.steps),
-        Outcome::LotRequired(required) => panic!(
-            "{:?}: unexpected lot {:?}",
-            input.lists.iter().map(|l| l.votes).collect::<Vec<_>>(),
-            required.lots_required
-        ),
-    }
+    let result = complete(input);
+    (result.seats_per_list(), result.steps)
 }
 
 #[test]
@@ -85,11 +58,7 @@ fn imperiali_reproduces_every_published_municipal_council() {
                     _ => None,
                 })
                 .unwrap();
-            let expected = Fraction::new(
-                last["num"].as_u64().unwrap().into(),
-                last["den"].as_u64().unwrap().into(),
-            );
-            assert_eq!(quotient, expected, "{name}: last quotient");
+            assert_eq!(quotient, fraction(last), "{name}: last quotient");
         }
     }
 }
@@ -124,10 +93,7 @@ fn dhondt_gives_what_the_files_say_it_would() {
 fn a_tie_for_the_last_seat() {
     let data = load("be-gr2018-ninove.json");
     let mut general = input(&data, Rules::DHondt);
-    let request = match apportion(&general).unwrap() {
-        Outcome::LotRequired(required) => required.lots_required,
-        Outcome::Complete(_) => panic!("expected a lot"),
-    };
+    let request = lot(&general);
     assert_eq!(
         (request.options.clone(), request.seats_at_stake),
         (vec![3, 4], 1)

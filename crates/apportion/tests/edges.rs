@@ -7,10 +7,13 @@
 // A test fails by panicking; unwrapping is how it says what went wrong.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use apportion::{
-    Apportionment, Between, CandidateRef, DecisionKind, Input, InputError, ListInput, Lot,
-    LotRequest, Outcome, Rules, Step, apportion,
+    Apportionment, Between, CandidateRef, DecisionKind, Input, InputError, ListInput, Lot, Rules,
+    Step, apportion,
 };
+use common::{complete, lot};
 
 fn list(number: u32, votes: u64) -> ListInput {
     ListInput {
@@ -40,23 +43,6 @@ fn input(rules: Rules, seats: u32, lists: Vec<ListInput>) -> Input {
         deceased: vec![],
         lots: vec![],
     }
-}
-
-fn complete(input: &Input) -> Apportionment {
-    match apportion(input).unwrap() {
-        Outcome::Complete(result) => result,
-        Outcome::LotRequired(required) => panic!("unexpected lot {:?}", required.lots_required),
-    }
-}
-
-fn lot(input: &Input) -> LotRequest {
-    let outcome = apportion(input).unwrap();
-    outcome.lot_required().cloned().unwrap_or_else(|| {
-        panic!(
-            "expected a lot, got {:?}",
-            outcome.complete().map(Apportionment::seats_per_list)
-        )
-    })
 }
 
 fn with_lot(mut input: Input, id: &str, order: &[u32]) -> Input {

@@ -5,57 +5,19 @@
 // A test fails by panicking; unwrapping is how it says what went wrong.
 #![allow(clippy::unwrap_used)]
 
-use apportion::{
-    Apportionment, Fraction, Input, ListInput, Lot, Method, Outcome, Rules, Step, apportion,
-};
+mod common;
+
+use apportion::{Apportionment, Fraction, Input, Lot, Method, Rules, Step};
+use common::{complete, fraction, lot};
 use serde_json::Value;
 
 fn load(name: &str) -> Value {
-    serde_json::from_slice(&testkit::fixture(&format!("results/nl/{name}"))).unwrap()
+    common::load("nl", name)
 }
 
-fn fraction(value: &Value) -> Fraction {
-    Fraction::new(
-        value["num"].as_u64().unwrap().into(),
-        value["den"].as_u64().unwrap().into(),
-    )
-}
-
-/// The input; lists without a number in the file (older sources) are numbered in file order.
+/// The input under the rules of a municipal council.
 fn input(data: &Value) -> Input {
-    Input {
-        rules: Rules::NlGemeenteraad,
-        seats: data["seats"].as_u64().unwrap() as u32,
-        lists: data["lists"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .enumerate()
-            .map(|(index, list)| ListInput {
-                number: list["list_number"]
-                    .as_u64()
-                    .map_or(index as u32 + 1, |n| n as u32),
-                name: list["name"].as_str().unwrap().to_string(),
-                votes: Some(list["votes"].as_u64().unwrap()),
-                candidates: list["candidates"].as_array().map(|candidates| {
-                    candidates
-                        .iter()
-                        .map(|c| c["votes"].as_u64().unwrap())
-                        .collect()
-                }),
-                list_only_ballots: None,
-            })
-            .collect(),
-        deceased: vec![],
-        lots: vec![],
-    }
-}
-
-fn complete(input: &Input) -> Apportionment {
-    match apportion(input).unwrap() {
-        Outcome::Complete(result) => result,
-        Outcome::LotRequired(required) => panic!("unexpected lot: {:?}", required.lots_required),
-    }
+    common::input(data, Rules::NlGemeenteraad)
 }
 
 fn number_of(data: &Value, name: &str) -> u32 {
@@ -287,10 +249,8 @@ fn geertruidenberg_candidate_tie_needs_a_lot() {
     let name = "nl-gr2022-geertruidenberg.json";
     let data = load(name);
     let mut input = input(&data);
-    let request = match apportion(&input).unwrap() {
-        Outcome::LotRequired(required) => required.lots_required,
-        Outcome::Complete(_) => panic!("positions 2 and 4 of Morgen! are tied for its last seat"),
-    };
+    // Positions 2 and 4 of Morgen! are tied for its last seat.
+    let request = lot(&input);
     assert_eq!(request.article, "Kieswet P 15");
     assert_eq!(
         (
