@@ -150,6 +150,42 @@ pub(crate) fn by_number(lists: &[ListData], mut options: Vec<usize>) -> Vec<usiz
     options
 }
 
+/// The lists among `tied` (sorted by number) that take the `available` seats, drawn by lot
+/// (Kieswet P 7, P 8, P 14; the general methods) when there are more of them than seats, and a
+/// note on the lot when one was drawn. `describe(list numbers)` tells the drawers what is at stake.
+fn draw_lots(
+    lists: &[ListData],
+    record: &mut Record,
+    stage: String,
+    article: &'static str,
+    tied: &[usize],
+    available: usize,
+    describe: impl FnOnce(&[u32]) -> String,
+) -> Result<(Vec<usize>, Option<TieInfo>), Stop> {
+    if tied.len() <= available {
+        return Ok((tied.to_vec(), None));
+    }
+    let numbers: Vec<u32> = tied.iter().map(|i| lists[*i].number).collect();
+    let winners = record.decide(Tie {
+        stage,
+        article,
+        kind: DecisionKind::DrawingOfLots,
+        between: Between::Lists,
+        list: None,
+        options: numbers.clone(),
+        available,
+        description: describe(&numbers),
+    })?;
+    let note = TieInfo {
+        between: numbers,
+        decided_by: vec![TieBreak::Lot],
+    };
+    Ok((
+        winners.iter().map(|n| index_of(lists, *n)).collect(),
+        Some(note),
+    ))
+}
+
 fn index_of(lists: &[ListData], number: u32) -> usize {
     lists.iter().position(|l| l.number == number).unwrap_or(0)
 }
@@ -174,6 +210,7 @@ impl Allocation {
             log: Vec::new(),
         }
     }
+
     /// Assigns up to `remaining` seats by highest quotient. Stops early (leaving seats in
     /// `remaining`) when no list can take a seat.
     pub fn assign(
@@ -182,16 +219,11 @@ impl Allocation {
         record: &mut Record,
         round: &Round<'_>,
     ) -> Result<(), Stop> {
-        let Allocation {
-            state,
-            remaining,
-            seat_number,
-            log,
-        } = self;
         let count = lists.len();
         let mut had_one = vec![false; count];
         let allowed = |i: usize| round.allowed.is_none_or(|allowed| allowed[i]);
-        while *remaining > 0 {
+        while self.remaining > 0 {
+            let state = &self.state;
             let value = |i: usize, state: &[SeatState]| {
                 Fraction::new(
                     u128::from(lists[i].votes),
@@ -241,7 +273,7 @@ impl Allocation {
                 |i| value(i, state),
                 |i| eligible(i, state, &had_one),
             );
-            let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
+            let available = usize::try_from(self.remaining).unwrap_or(usize::MAX);
             let (winners, note) = break_tie(
                 lists,
                 state,
@@ -250,32 +282,23 @@ impl Allocation {
                 &tied,
                 available,
                 best,
-                *seat_number,
+                self.seat_number,
             )?;
-            let mut group = Vec::with_capacity(winners.len());
-            for i in winners {
-                state[i].extra += 1;
-                had_one[i] = true;
-                *seat_number += 1;
-                *remaining -= 1;
-                group.push(i);
-                record.push(Step::SeatAssigned {
+            self.grant(lists, record, &mut had_one, winners, |seat, list| {
+                Step::SeatAssigned {
                     article: round.article.to_string(),
-                    seat: *seat_number,
+                    seat,
                     method: round.method,
-                    list: lists[i].number,
+                    list,
                     value: best,
                     standings: snapshot.clone(),
                     tie: note.clone(),
-                });
-            }
-            log.push(group);
+                }
+            });
         }
         Ok(())
     }
-}
 
-impl Allocation {
     /// Largest remainders (after full seats at the quota `total votes / seats`), at most one
     /// seat per list in the round, for qualifying lists: Kieswet P 8, Hare.
     pub fn largest_remainders(
@@ -284,22 +307,19 @@ impl Allocation {
         record: &mut Record,
         round: &RemainderRound<'_>,
     ) -> Result<(), Stop> {
-        let Allocation {
-            state,
-            remaining,
-            seat_number,
-            log,
-        } = self;
         let lists = &input.lists;
         let (s, v) = (u128::from(input.seats), u128::from(input.total_votes));
         // Remainders share the denominator `seats`, so their numerators compare directly.
         // Full seats do not change during the round, so neither do the remainders.
         let remainders: Vec<u128> = (0..lists.len())
-            .map(|i| (u128::from(lists[i].votes) * s).saturating_sub(u128::from(state[i].full) * v))
+            .map(|i| {
+                (u128::from(lists[i].votes) * s).saturating_sub(u128::from(self.state[i].full) * v)
+            })
             .collect();
         let remainder = |i: usize| remainders[i];
         let mut had_one = vec![false; lists.len()];
-        while *remaining > 0 {
+        while self.remaining > 0 {
+            let state = &self.state;
             let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
                 round.qualifies[i] && lists[i].votes > 0 && !had_one[i] && state[i].can_take()
             };
@@ -322,48 +342,54 @@ impl Allocation {
                 |i| Fraction::new(remainder(i), s),
                 |i| eligible(i, state, &had_one),
             );
-            let available = usize::try_from(*remaining).unwrap_or(usize::MAX);
-            let numbers: Vec<u32> = tied.iter().map(|i| lists[*i].number).collect();
-            let winners = record.decide(Tie {
-            stage: format!("{}-seat-{}", round.stage, *seat_number + 1),
-            article: round.article,
-            kind: DecisionKind::DrawingOfLots,
-            between: Between::Lists,
-            list: None,
-            options: numbers.clone(),
-            available,
-            description: format!(
-                "{available} residual seat(s) for lists {numbers:?}, which have the same remainder {}",
-                Fraction::new(best, s)
-            ),
-        })?;
-            let note = (numbers.len() > available).then(|| TieInfo {
-                between: numbers.clone(),
-                decided_by: vec![TieBreak::Lot],
-            });
-            let mut group = Vec::new();
-            for number in winners {
-                let Some(i) = lists.iter().position(|l| l.number == number) else {
-                    continue;
-                };
-                state[i].extra += 1;
-                had_one[i] = true;
-                *seat_number += 1;
-                *remaining -= 1;
-                group.push(i);
-                record.push(Step::SeatAssigned {
+            let available = usize::try_from(self.remaining).unwrap_or(usize::MAX);
+            let (winners, note) = draw_lots(
+                lists,
+                record,
+                format!("{}-seat-{}", round.stage, self.seat_number + 1),
+                round.article,
+                &tied,
+                available,
+                |numbers| {
+                    format!(
+                        "{available} residual seat(s) for lists {numbers:?}, which have the same remainder {}",
+                        Fraction::new(best, s)
+                    )
+                },
+            )?;
+            self.grant(lists, record, &mut had_one, winners, |seat, list| {
+                Step::SeatAssigned {
                     article: round.article.into(),
-                    seat: *seat_number,
+                    seat,
                     method: Method::LargestRemainder,
-                    list: number,
+                    list,
                     value: Fraction::new(best, s),
                     standings: snapshot.clone(),
                     tie: note.clone(),
-                });
-            }
-            log.push(group);
+                }
+            });
         }
         Ok(())
+    }
+
+    /// Gives one seat to each of `winners` (list indices, in order of assignment), logged as one
+    /// group of equally placed lists; `step(seat number, list number)` records each seat.
+    fn grant(
+        &mut self,
+        lists: &[ListData],
+        record: &mut Record,
+        had_one: &mut [bool],
+        winners: Vec<usize>,
+        step: impl Fn(u32, u32) -> Step,
+    ) {
+        for &i in &winners {
+            self.state[i].extra += 1;
+            had_one[i] = true;
+            self.seat_number += 1;
+            self.remaining -= 1;
+            record.push(step(self.seat_number, lists[i].number));
+        }
+        self.log.push(winners);
     }
 }
 
@@ -395,29 +421,19 @@ fn break_tie(
     }
     let numbers = |indices: &[usize]| indices.iter().map(|i| lists[*i].number).collect::<Vec<_>>();
     match &round.tie {
-        TieRule::Lot => {
-            let winners = record.decide(Tie {
-                stage: format!("{}-seat-{}", round.stage, seat_number + 1),
-                article: round.article,
-                kind: DecisionKind::DrawingOfLots,
-                between: Between::Lists,
-                list: None,
-                options: numbers(tied),
-                available,
-                description: format!(
-                    "{available} seat(s) for lists {:?}, which have the same value {value}",
-                    numbers(tied)
-                ),
-            })?;
-            let note = TieInfo {
-                between: numbers(tied),
-                decided_by: vec![TieBreak::Lot],
-            };
-            Ok((
-                winners.iter().map(|n| index_of(lists, *n)).collect(),
-                Some(note),
-            ))
-        }
+        TieRule::Lot => draw_lots(
+            lists,
+            record,
+            format!("{}-seat-{}", round.stage, seat_number + 1),
+            round.article,
+            tied,
+            available,
+            |numbers| {
+                format!(
+                    "{available} seat(s) for lists {numbers:?}, which have the same value {value}"
+                )
+            },
+        ),
         TieRule::Flemish { at_stake } => {
             // First criterion: the list with the highest list votes (stemcijfer).
             let mut by_votes = tied.to_vec();
