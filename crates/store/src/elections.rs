@@ -106,6 +106,8 @@ pub struct ElectionSummary {
 pub struct ImportReceipt {
     /// The audit-log entry that records it.
     pub audit_entry: AuditEntry,
+    /// The files as stored, with the hash code of the bytes written.
+    pub files: Vec<StoredFile>,
 }
 
 /// Stores `value`'s serde name (all model enumerations serialise to a snake_case string).
@@ -250,6 +252,7 @@ pub(crate) fn import(
     }
 
     let mut file_details = Vec::new();
+    let mut stored_files = Vec::new();
     for file in files {
         let hash_code = HashCode::of(&file.bytes);
         connection.execute(
@@ -272,6 +275,13 @@ pub(crate) fn import(
             "size": file.bytes.len(),
             "hash_check": code(&file.hash_check)?,
         }));
+        stored_files.push(StoredFile {
+            role: file.role,
+            name: file.name.clone(),
+            hash_code,
+            size: u64::try_from(file.bytes.len()).unwrap_or(u64::MAX),
+            hash_check: file.hash_check,
+        });
     }
 
     #[cfg(feature = "fault-injection")]
@@ -288,7 +298,10 @@ pub(crate) fn import(
         "files": file_details,
     });
     let audit_entry = mutation.audit(actor, "election.import", &details)?;
-    Ok(ImportReceipt { audit_entry })
+    Ok(ImportReceipt {
+        audit_entry,
+        files: stored_files,
+    })
 }
 
 /// Summaries of all elections, in import order.

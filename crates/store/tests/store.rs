@@ -88,6 +88,10 @@ fn an_election_round_trips() {
         assert_eq!(stored_file.size, file.bytes.len() as u64);
         assert_eq!(stored_file.hash_check, file.hash_check);
     }
+    assert_eq!(
+        receipt.files, stored.files,
+        "the receipt names what was stored"
+    );
 
     let summaries = store.elections().unwrap();
     assert_eq!(summaries.len(), 1);

@@ -6,7 +6,6 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use eml::SourceFile;
 use model::{Election, ElectionId, Jurisdiction};
-use seal::HashCode;
 use store::{Actor, FileRole, HashCheck, ImportReceipt, ImportedFile, Store, StoredElection};
 
 use crate::cli::{ImportArgs, Lang};
@@ -17,10 +16,9 @@ use crate::hash_check::{self, Prompt, Subject};
 pub struct Imported {
     /// The election.
     pub election: Election,
-    /// Its audit-log entry.
+    /// Its audit-log entry and the files as stored: role, name, hash code and how it was
+    /// confirmed.
     pub receipt: ImportReceipt,
-    /// Each file: role, name, hash code and how it was confirmed.
-    pub files: Vec<(FileRole, String, HashCode, HashCheck)>,
 }
 
 fn read(path: &Path, lang: Lang) -> anyhow::Result<Vec<u8>> {
@@ -132,17 +130,9 @@ pub fn import(
         });
     }
 
-    let summary = imported_files
-        .iter()
-        .map(|f| (f.role, f.name.clone(), HashCode::of(&f.bytes), f.hash_check))
-        .collect();
     let store = Store::open_or_create(store_dir)?;
     let receipt = store.import_election(actor, election.clone(), imported_files)?;
-    Ok(Imported {
-        election,
-        receipt,
-        files: summary,
-    })
+    Ok(Imported { election, receipt })
 }
 
 /// Text for a file role.
@@ -195,9 +185,14 @@ pub fn import_report(lang: Lang, imported: &Imported) -> String {
         election.polling_stations.len(),
         lang.pick("stembureaus", "polling stations"),
     );
-    for (role, name, code, check) in &imported.files {
-        let _ = writeln!(out, "  {}: {name}", role_name(lang, *role));
-        let _ = writeln!(out, "    {code}  ({})", check_name(lang, *check));
+    for file in &imported.receipt.files {
+        let _ = writeln!(out, "  {}: {}", role_name(lang, file.role), file.name);
+        let _ = writeln!(
+            out,
+            "    {}  ({})",
+            file.hash_code,
+            check_name(lang, file.hash_check)
+        );
     }
     let entry = &imported.receipt.audit_entry;
     let _ = writeln!(
