@@ -351,8 +351,6 @@ pub(crate) fn elect_candidates(
                     next_in_line.push(position);
                 }
             }
-        }
-        if seats > 0 {
             record.push(Step::NextInLine {
                 article: "Kieswet P 19".into(),
                 list: list.number,
