@@ -4,11 +4,17 @@
 //! identity, the law that applies, its contests with lists and candidates, and its polling
 //! stations. Importers (`eml`, `flanders`) build it; [`validate`] checks that what they built can
 //! be run; `store` keeps it.
+//!
+//! A polling station's count is a [`count::CountForm`]; [`rules`] checks it against the
+//! published validation rules, and [`entry`] is the double-entry state machine it goes through.
 
 #![forbid(unsafe_code)]
 
+pub mod count;
 pub mod election;
+pub mod entry;
 pub mod ids;
+pub mod rules;
 pub mod validate;
 
 /// Language of the user interface and of official documents: Dutch first, English second.

@@ -111,7 +111,7 @@ pub struct ImportReceipt {
 }
 
 /// Stores `value`'s serde name (all model enumerations serialise to a snake_case string).
-fn code<T: Serialize>(value: &T) -> Result<String, StoreError> {
+pub(crate) fn code<T: Serialize>(value: &T) -> Result<String, StoreError> {
     match serde_json::to_value(value)? {
         serde_json::Value::String(text) => Ok(text),
         other => Err(StoreError::Corrupt(format!("not an enumeration: {other}"))),

@@ -57,6 +57,32 @@ pub enum StoreError {
     /// that no change ever reaches the database unlogged.
     #[error("refused to commit {0}: it wrote no audit-log entry")]
     Unaudited(&'static str),
+    /// A change was computed from a version that is no longer the stored one: someone else
+    /// changed it meanwhile. Nothing was stored.
+    #[error(
+        "the entry was changed meanwhile (version {found}, this change was based on version {expected}); reload and try again"
+    )]
+    Stale {
+        /// The version the change was based on.
+        expected: u64,
+        /// The version stored.
+        found: u64,
+    },
+    /// Something looked up does not exist.
+    #[error("{0} does not exist")]
+    NotFound(String),
+    /// A username is taken.
+    #[error("user {0} already exists")]
+    UserExists(String),
+    /// The first-run setup was already done.
+    #[error("the administrator has already been set up")]
+    SetupDone,
+    /// Polling station numbers already in use.
+    #[error("polling station number(s) {0:?} already in use; nothing was changed")]
+    StationNumbersTaken(Vec<u32>),
+    /// A polling station whose entry started cannot change its number.
+    #[error("the data entry of polling station {0} has started; its number cannot change")]
+    EntryStarted(u32),
     /// Stored data does not decode.
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),

@@ -11,24 +11,28 @@
 
 pub mod audit;
 mod elections;
+mod entries;
 mod error;
 #[cfg(feature = "fault-injection")]
 mod fault;
 mod schema;
+mod users;
 mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use model::{Election, ElectionId};
+use model::{Election, ElectionId, PollingStation, PollingStationNumber};
 use rusqlite::Connection;
 
 pub use audit::{Actor, AuditBreak, AuditEntry, AuditReport};
 pub use elections::{
     ElectionSummary, FileRole, HashCheck, ImportReceipt, ImportedFile, StoredElection, StoredFile,
 };
+pub use entries::{EntryChange, EntryReceipt, StoredEntry};
 pub use error::StoreError;
 pub use schema::APPLICATION_ID;
+pub use users::{NewUser, Role, User};
 
 /// File name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "urna.sqlite";
@@ -122,6 +126,168 @@ impl Store {
     /// Recomputes the audit chain and reports the first break, if any.
     pub fn verify_audit_log(&self) -> Result<AuditReport, StoreError> {
         audit::verify(&self.read())
+    }
+
+    /// Appends an event that changes no data (a logout, a failed login of an unknown user, an
+    /// internet connection detected) to the audit log.
+    pub fn log_event(
+        &self,
+        actor: &Actor,
+        action: &'static str,
+        details: serde_json::Value,
+    ) -> Result<AuditEntry, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("audit.event", move |mutation| {
+            mutation.audit(&actor, action, &details)
+        })
+    }
+
+    // --- users ---
+
+    /// Number of users (0 before the first-run setup).
+    pub fn user_count(&self) -> Result<u64, StoreError> {
+        users::count(&self.read())
+    }
+
+    /// The user with this username (case-insensitive).
+    pub fn user_by_username(&self, username: &str) -> Result<Option<User>, StoreError> {
+        users::by_username(&self.read(), username)
+    }
+
+    /// The user with this id.
+    pub fn user(&self, id: i64) -> Result<Option<User>, StoreError> {
+        users::by_id(&self.read(), id)
+    }
+
+    /// All users.
+    pub fn users(&self) -> Result<Vec<User>, StoreError> {
+        users::list(&self.read())
+    }
+
+    /// Creates a user.
+    pub fn create_user(&self, actor: &Actor, user: NewUser) -> Result<User, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("user.create", move |m| {
+            users::create(m, &actor, &user, false)
+        })
+    }
+
+    /// Creates the first administrator; refused once any user exists.
+    pub fn create_first_user(&self, actor: &Actor, user: NewUser) -> Result<User, StoreError> {
+        let actor = actor.clone();
+        self.writer
+            .write("user.setup", move |m| users::create(m, &actor, &user, true))
+    }
+
+    /// Records a successful login.
+    pub fn login_succeeded(&self, actor: &Actor, id: i64) -> Result<(), StoreError> {
+        let actor = actor.clone();
+        self.writer
+            .write("user.login", move |m| users::login_succeeded(m, &actor, id))
+    }
+
+    /// Records a failed login of an existing user, locking the account until `locked_until`
+    /// when given.
+    pub fn login_failed(
+        &self,
+        actor: &Actor,
+        id: i64,
+        locked_until: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> Result<(), StoreError> {
+        let actor = actor.clone();
+        self.writer.write("user.login_failed", move |m| {
+            users::login_failed(m, &actor, id, locked_until)
+        })
+    }
+
+    /// Replaces a user's password hash.
+    pub fn set_password(
+        &self,
+        actor: &Actor,
+        id: i64,
+        password_hash: String,
+        temporary: bool,
+    ) -> Result<(), StoreError> {
+        let actor = actor.clone();
+        self.writer.write("user.set_password", move |m| {
+            users::set_password(m, &actor, id, &password_hash, temporary)
+        })
+    }
+
+    // --- polling stations and data entry ---
+
+    /// Adds polling stations to an election, all or none.
+    pub fn add_polling_stations(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        stations: Vec<PollingStation>,
+    ) -> Result<AuditEntry, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("polling_station.add", move |m| {
+            entries::add_stations(m, &actor, &election, &stations, None)
+        })
+    }
+
+    /// Adds the polling stations of an EML 110b file, all or none; the file is named with its
+    /// SHA-256 in the audit log.
+    pub fn import_polling_stations(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        stations: Vec<PollingStation>,
+        file_name: String,
+        sha256: String,
+    ) -> Result<AuditEntry, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("polling_stations.import", move |m| {
+            entries::add_stations(
+                m,
+                &actor,
+                &election,
+                &stations,
+                Some((file_name.as_str(), sha256.as_str())),
+            )
+        })
+    }
+
+    /// Changes a polling station's details.
+    pub fn update_polling_station(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        number: PollingStationNumber,
+        station: PollingStation,
+    ) -> Result<AuditEntry, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("polling_station.update", move |m| {
+            entries::update_station(m, &actor, &election, number, &station)
+        })
+    }
+
+    /// One polling station's data entry.
+    pub fn entry(
+        &self,
+        election: &ElectionId,
+        number: PollingStationNumber,
+    ) -> Result<StoredEntry, StoreError> {
+        entries::load(&self.read(), election, number)
+    }
+
+    /// Every polling station's data entry.
+    pub fn entries(&self, election: &ElectionId) -> Result<Vec<StoredEntry>, StoreError> {
+        entries::list(&self.read(), election)
+    }
+
+    /// Stores a data-entry state change, refused when the stored version moved on.
+    pub fn change_entry(
+        &self,
+        actor: &Actor,
+        change: EntryChange,
+    ) -> Result<EntryReceipt, StoreError> {
+        let actor = actor.clone();
+        self.writer
+            .write("entry.change", move |m| entries::change(m, &actor, &change))
     }
 
     /// SQLite's own consistency check: `["ok"]` when the file is sound.

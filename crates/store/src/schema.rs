@@ -12,7 +12,10 @@ use crate::error::StoreError;
 pub const APPLICATION_ID: i64 = 0x5552_4e41;
 
 /// The schema, one migration per step. Append only: never edit a migration that has shipped.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/0001_elections_audit.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_elections_audit.sql")),
+    M::up(include_str!("migrations/0002_users_entries.sql")),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

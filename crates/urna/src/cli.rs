@@ -78,6 +78,54 @@ pub enum Command {
     },
     /// Run the whole chain, as far as Urna has it, on a real election, into a fresh folder.
     Demo(DemoArgs),
+    /// Serve results entry (double data entry of the polling stations' counts) on the
+    /// municipality's offline network.
+    Serve(ServeArgs),
+    /// Users of the web application.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// `urna serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// DEVELOPMENT ONLY: serve results even when this machine can reach the internet.
+    #[arg(long)]
+    pub allow_online: bool,
+    /// Seconds between two checks of the air gap.
+    #[arg(long, default_value_t = 30)]
+    pub airgap_interval: u64,
+    /// Addresses the air-gap check tries to reach (host:port, repeatable); the defaults are
+    /// public resolvers on the internet.
+    #[arg(long = "airgap-probe")]
+    pub airgap_probes: Vec<std::net::SocketAddr>,
+}
+
+/// `urna user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user. Prints a temporary password to replace at the first login, unless
+    /// `--password-stdin` gives the password.
+    Add {
+        /// administrator, coordinator or typist.
+        #[arg(long, value_parser = ["administrator", "coordinator", "typist"])]
+        role: String,
+        /// Login name.
+        #[arg(long)]
+        username: String,
+        /// Full name (defaults to the username).
+        #[arg(long)]
+        full_name: Option<String>,
+        /// Read the password (one line, at least 12 characters) from standard input instead of
+        /// generating a temporary one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the users.
+    List,
 }
 
 /// `urna election …`

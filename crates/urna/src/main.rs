@@ -81,6 +81,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             println!("{}  {}", seal::HashCode::of(&bytes), file.display());
         }
         Command::Demo(args) => commands::demo::run(lang, args, &actor())?,
+        Command::Serve(args) => commands::serve::run(lang, &cli.data_dir, args)?,
+        Command::User(command) => {
+            print!(
+                "{}",
+                commands::user::run(lang, &cli.data_dir, &actor(), command)?
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

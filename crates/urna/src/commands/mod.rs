@@ -4,3 +4,5 @@ pub mod apportion;
 pub mod audit;
 pub mod demo;
 pub mod election;
+pub mod serve;
+pub mod user;

@@ -1,0 +1,1145 @@
+//! The count of one polling station, as written on its paper report, and its fields.
+//!
+//! Two forms exist:
+//! - the Netherlands: the polling station's report (model N 10-2, and Na 31-2 Bijlage 1 when
+//!   the municipality recounts): admitted voters A–D, votes per list E.1 … E.n and E, blank F,
+//!   invalid G, ballots H, the comparison of D and H with the ballots counted more (I) or fewer
+//!   (J) and their explanation, and the votes of every candidate per list;
+//! - Flanders, for municipalities that vote on paper: ballots per list, of which ballots with
+//!   only a list vote (kopstem), the preference votes of every candidate, blank and invalid.
+//!
+//! Every field of a form has a stable key (`voters.a`, `lists.3.candidates.7`, …). The same
+//! enumeration of fields serves to read a submitted form, to compare two entries field by field
+//! and to show a form, so those three can never disagree about what a form contains.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Language;
+use crate::election::{Contest, Jurisdiction};
+
+/// Highest number a count field accepts: nine digits, more than the voters of any municipality.
+pub const MAX_COUNT: u32 = 999_999_999;
+
+/// Longest explanation text accepted, in characters.
+pub const MAX_TEXT: usize = 2_000;
+
+/// A count of one polling station, in the form of its jurisdiction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "form", rename_all = "snake_case")]
+pub enum CountForm {
+    /// The Dutch report (N 10-2 / Na 31-2 Bijlage 1).
+    Netherlands(NlCount),
+    /// The Flemish paper count.
+    Flanders(FlandersCount),
+}
+
+/// Admitted voters (rubriek "toegelaten kiezers").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdmittedVoters {
+    /// A: valid poll cards (stempassen).
+    pub poll_cards: u32,
+    /// B: valid proxy certificates (volmachtbewijzen).
+    pub proxy_certificates: u32,
+    /// C: valid voter cards (kiezerspassen).
+    pub voter_cards: u32,
+    /// D: total admitted voters.
+    pub total: u32,
+}
+
+/// Votes cast (rubriek "uitgebrachte stemmen").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VotesCast {
+    /// E.1 … E.n: votes per list, in ballot order.
+    pub per_list: Vec<u32>,
+    /// E: total votes on candidates.
+    pub total_on_candidates: u32,
+    /// F: blank votes.
+    pub blank: u32,
+    /// G: invalid votes.
+    pub invalid: u32,
+    /// H: total votes cast (ballots counted).
+    pub total_cast: u32,
+}
+
+/// The comparison of admitted voters (D) and ballots counted (H).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Differences {
+    /// Box "D and H are equal" ticked.
+    pub d_equals_h: bool,
+    /// Box "H is greater than D" ticked.
+    pub h_greater_than_d: bool,
+    /// Box "H is smaller than D" ticked.
+    pub h_less_than_d: bool,
+    /// I: ballots counted more than voters admitted (0 when empty).
+    pub more_ballots: u32,
+    /// J: ballots counted fewer than voters admitted (0 when empty).
+    pub fewer_ballots: u32,
+    /// "Is there an explanation for the difference?" — box "yes" ticked.
+    pub explained_yes: bool,
+    /// … box "no" ticked.
+    pub explained_no: bool,
+    /// The explanation as written.
+    pub explanation: String,
+}
+
+/// The votes of one list's candidates and the list total.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListVotes {
+    /// Votes per candidate, in list order.
+    pub candidates: Vec<u32>,
+    /// The list total as written on the form.
+    pub total: u32,
+}
+
+/// The Dutch count of one polling station.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NlCount {
+    /// A–D.
+    pub voters: AdmittedVoters,
+    /// E–H.
+    pub votes: VotesCast,
+    /// D versus H, I, J.
+    pub differences: Differences,
+    /// Candidate votes per list, in ballot order.
+    pub lists: Vec<ListVotes>,
+}
+
+/// One list in a Flemish paper count.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlandersListVotes {
+    /// Valid ballots for this list.
+    pub ballots: u32,
+    /// Of those, ballots with only a list vote (kopstem).
+    pub list_only: u32,
+    /// Preference votes per candidate, in list order.
+    pub preferences: Vec<u32>,
+}
+
+/// The Flemish paper count of one polling station.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlandersCount {
+    /// Ballots found in the ballot box.
+    pub ballots_total: u32,
+    /// Blank ballots.
+    pub blank: u32,
+    /// Invalid ballots.
+    pub invalid: u32,
+    /// Per list, in ballot order.
+    pub lists: Vec<FlandersListVotes>,
+}
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A count, 0 to [`MAX_COUNT`].
+    Number,
+    /// A tick box.
+    Flag,
+    /// Free text, at most [`MAX_TEXT`] characters.
+    Text,
+}
+
+/// The value of one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    /// A count.
+    Number(u32),
+    /// A tick box.
+    Flag(bool),
+    /// Text.
+    Text(String),
+}
+
+impl FieldValue {
+    /// As shown to a person: a number, `✓`/`—` or the text.
+    pub fn display(&self) -> String {
+        match self {
+            FieldValue::Number(n) => n.to_string(),
+            FieldValue::Flag(true) => "✓".into(),
+            FieldValue::Flag(false) => "—".into(),
+            FieldValue::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// The section of a form a field belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "section", rename_all = "snake_case")]
+pub enum Section {
+    /// Admitted voters (A–D).
+    Voters,
+    /// Votes cast (E–H).
+    Votes,
+    /// Differences between D and H.
+    Differences,
+    /// Ballots, blank and invalid (Flanders).
+    Ballots,
+    /// One list's candidates.
+    List {
+        /// The list number.
+        number: u32,
+        /// The list's name.
+        name: String,
+    },
+}
+
+impl Section {
+    /// Heading in the chosen language.
+    pub fn heading(&self, language: Language) -> String {
+        match self {
+            Section::Voters => language
+                .pick("Toegelaten kiezers", "Admitted voters")
+                .into(),
+            Section::Votes => language.pick("Uitgebrachte stemmen", "Votes cast").into(),
+            Section::Differences => language
+                .pick(
+                    "Verschillen tussen aantal kiezers en uitgebrachte stemmen",
+                    "Differences between voters and votes cast",
+                )
+                .into(),
+            Section::Ballots => language.pick("Stembiljetten", "Ballots").into(),
+            Section::List { number, name } => {
+                format!("{} {number}: {name}", language.pick("Lijst", "List"))
+            }
+        }
+    }
+}
+
+/// One field of a form, with its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// Stable key, e.g. `voters.a` or `lists.2.candidates.5`.
+    pub key: String,
+    /// The letter or number printed beside the field on the paper form (`A`, `E.3`, `5`).
+    pub code: String,
+    /// What it counts, in Dutch.
+    pub label_nl: String,
+    /// What it counts, in English.
+    pub label_en: String,
+    /// Section.
+    pub section: Section,
+    /// Kind.
+    #[serde(skip)]
+    pub kind: FieldKind,
+    /// Value.
+    pub value: FieldValue,
+    /// Whether the form shows this field as a computed total (E, H, a list total, D).
+    pub total: bool,
+}
+
+impl Field {
+    /// Label in the chosen language.
+    pub fn label(&self, language: Language) -> &str {
+        language.pick(&self.label_nl, &self.label_en)
+    }
+}
+
+/// Why a submitted form could not be read. Names the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    /// A number field holds something that is not a whole number.
+    #[error("field {key} ({label}): {value:?} is not a whole number")]
+    NotANumber {
+        /// Field key.
+        key: String,
+        /// Field label (Dutch).
+        label: String,
+        /// What was given.
+        value: String,
+    },
+    /// A negative number.
+    #[error("field {key} ({label}): {value} is negative; counts are 0 or more")]
+    Negative {
+        /// Field key.
+        key: String,
+        /// Field label (Dutch).
+        label: String,
+        /// What was given.
+        value: String,
+    },
+    /// A number above [`MAX_COUNT`].
+    #[error("field {key} ({label}): {value} is more than the highest possible count, {MAX_COUNT}")]
+    TooLarge {
+        /// Field key.
+        key: String,
+        /// Field label (Dutch).
+        label: String,
+        /// What was given.
+        value: String,
+    },
+    /// A text longer than [`MAX_TEXT`].
+    #[error("field {key} ({label}): the text is longer than {MAX_TEXT} characters")]
+    TextTooLong {
+        /// Field key.
+        key: String,
+        /// Field label (Dutch).
+        label: String,
+    },
+    /// A field the form requires is absent.
+    #[error("field {key} ({label}) is missing")]
+    Missing {
+        /// Field key.
+        key: String,
+        /// Field label (Dutch).
+        label: String,
+    },
+    /// A field this form does not have.
+    #[error("field {key} does not exist on this form")]
+    Unknown {
+        /// The key given.
+        key: String,
+    },
+    /// The form's lists or candidates do not match the election's (another election's form).
+    #[error(
+        "the form has {found} where the election has {expected}; it belongs to another election"
+    )]
+    Shape {
+        /// What the election has.
+        expected: String,
+        /// What the form has.
+        found: String,
+    },
+}
+
+impl FieldError {
+    /// Dutch message for the person at the keyboard.
+    pub fn message_nl(&self) -> String {
+        match self {
+            FieldError::NotANumber { label, value, .. } => {
+                format!("{label}: ‘{value}’ is geen geheel getal.")
+            }
+            FieldError::Negative { label, value, .. } => {
+                format!("{label}: {value} is negatief; aantallen zijn 0 of meer.")
+            }
+            FieldError::TooLarge { label, value, .. } => {
+                format!("{label}: {value} is groter dan het hoogst mogelijke aantal ({MAX_COUNT}).")
+            }
+            FieldError::TextTooLong { label, .. } => {
+                format!("{label}: de tekst is langer dan {MAX_TEXT} tekens.")
+            }
+            FieldError::Missing { label, .. } => format!("{label} ontbreekt."),
+            FieldError::Unknown { key } => format!("Veld {key} bestaat niet op dit formulier."),
+            FieldError::Shape { expected, found } => format!(
+                "Het formulier heeft {found}, de verkiezing {expected}: het hoort bij een andere verkiezing."
+            ),
+        }
+    }
+
+    /// The field concerned, if one.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            FieldError::NotANumber { key, .. }
+            | FieldError::Negative { key, .. }
+            | FieldError::TooLarge { key, .. }
+            | FieldError::TextTooLong { key, .. }
+            | FieldError::Missing { key, .. }
+            | FieldError::Unknown { key } => Some(key),
+            FieldError::Shape { .. } => None,
+        }
+    }
+}
+
+/// Reads a number as typed: digits only, optionally with thousands separators (`1.234`), spaces
+/// around it allowed; empty means 0 (the forms leave a zero count empty).
+pub fn parse_count(key: &str, label: &str, text: &str) -> Result<u32, FieldError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(0);
+    }
+    let (negative, digits) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed),
+    };
+    // Dots only as thousands separators, in groups of three: `1.234` is 1234, `1.5` is refused.
+    let mut groups = digits.split('.');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| !g.is_empty() && (!digits.contains('.') || g.len() <= 3));
+    let grouped = first_ok && groups.all(|g| g.len() == 3);
+    let digits: String = digits.chars().filter(|c| *c != '.').collect();
+    if !grouped || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(FieldError::NotANumber {
+            key: key.into(),
+            label: label.into(),
+            value: text.into(),
+        });
+    }
+    if negative {
+        return Err(FieldError::Negative {
+            key: key.into(),
+            label: label.into(),
+            value: text.trim().into(),
+        });
+    }
+    let too_large = || FieldError::TooLarge {
+        key: key.into(),
+        label: label.into(),
+        value: text.trim().into(),
+    };
+    let value: u64 = digits.parse().map_err(|_| too_large())?;
+    if value > u64::from(MAX_COUNT) {
+        return Err(too_large());
+    }
+    u32::try_from(value).map_err(|_| too_large())
+}
+
+fn number_field(
+    key: String,
+    code: String,
+    label_nl: String,
+    label_en: String,
+    section: Section,
+    value: u32,
+    total: bool,
+) -> Field {
+    Field {
+        key,
+        code,
+        label_nl,
+        label_en,
+        section,
+        kind: FieldKind::Number,
+        value: FieldValue::Number(value),
+        total,
+    }
+}
+
+fn flag_field(key: &str, code: &str, label_nl: &str, label_en: &str, value: bool) -> Field {
+    Field {
+        key: key.into(),
+        code: code.into(),
+        label_nl: label_nl.into(),
+        label_en: label_en.into(),
+        section: Section::Differences,
+        kind: FieldKind::Flag,
+        value: FieldValue::Flag(value),
+        total: false,
+    }
+}
+
+fn list_section(contest: &Contest, index: usize) -> Section {
+    contest
+        .lists
+        .get(index)
+        .map(|list| Section::List {
+            number: list.number.get(),
+            name: list.name.clone(),
+        })
+        .unwrap_or(Section::List {
+            number: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            name: String::new(),
+        })
+}
+
+fn list_label(contest: &Contest, index: usize) -> (u32, String) {
+    contest
+        .lists
+        .get(index)
+        .map(|list| (list.number.get(), list.name.clone()))
+        .unwrap_or((u32::try_from(index + 1).unwrap_or(u32::MAX), String::new()))
+}
+
+fn candidate_labels(contest: &Contest, list: usize, position: usize) -> (String, String) {
+    let name = contest
+        .lists
+        .get(list)
+        .and_then(|l| l.candidates.get(position))
+        .map(|c| c.full_name())
+        .unwrap_or_default();
+    (
+        format!("Kandidaat {}: {name}", position + 1),
+        format!("Candidate {}: {name}", position + 1),
+    )
+}
+
+impl CountForm {
+    /// An empty form for a polling station of `contest` (all counts 0, no box ticked).
+    pub fn empty(jurisdiction: Jurisdiction, contest: &Contest) -> CountForm {
+        match jurisdiction {
+            Jurisdiction::Netherlands => CountForm::Netherlands(NlCount {
+                voters: AdmittedVoters::default(),
+                votes: VotesCast {
+                    per_list: vec![0; contest.lists.len()],
+                    ..VotesCast::default()
+                },
+                differences: Differences::default(),
+                lists: contest
+                    .lists
+                    .iter()
+                    .map(|list| ListVotes {
+                        candidates: vec![0; list.candidates.len()],
+                        total: 0,
+                    })
+                    .collect(),
+            }),
+            Jurisdiction::Flanders => CountForm::Flanders(FlandersCount {
+                lists: contest
+                    .lists
+                    .iter()
+                    .map(|list| FlandersListVotes {
+                        preferences: vec![0; list.candidates.len()],
+                        ..FlandersListVotes::default()
+                    })
+                    .collect(),
+                ..FlandersCount::default()
+            }),
+        }
+    }
+
+    /// Checks that the form has the lists and candidates of `contest` in `jurisdiction`'s form.
+    pub fn check_shape(
+        &self,
+        jurisdiction: Jurisdiction,
+        contest: &Contest,
+    ) -> Result<(), FieldError> {
+        let describe = |lists: Vec<usize>| {
+            format!(
+                "{} lists with {} candidates",
+                lists.len(),
+                lists
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            )
+        };
+        let expected: Vec<usize> = contest.lists.iter().map(|l| l.candidates.len()).collect();
+        let (form_jurisdiction, found, per_list_ok) = match self {
+            CountForm::Netherlands(count) => (
+                Jurisdiction::Netherlands,
+                count.lists.iter().map(|l| l.candidates.len()).collect(),
+                count.votes.per_list.len() == contest.lists.len(),
+            ),
+            CountForm::Flanders(count) => (
+                Jurisdiction::Flanders,
+                count.lists.iter().map(|l| l.preferences.len()).collect(),
+                true,
+            ),
+        };
+        if form_jurisdiction != jurisdiction {
+            return Err(FieldError::Shape {
+                expected: format!("the form of {}", jurisdiction.name_en()),
+                found: format!("the form of {}", form_jurisdiction.name_en()),
+            });
+        }
+        if found != expected || !per_list_ok {
+            return Err(FieldError::Shape {
+                expected: describe(expected),
+                found: describe(found),
+            });
+        }
+        Ok(())
+    }
+
+    /// Every field of the form, in the order of the paper form.
+    pub fn fields(&self, contest: &Contest) -> Vec<Field> {
+        match self {
+            CountForm::Netherlands(count) => nl_fields(count, contest),
+            CountForm::Flanders(count) => flanders_fields(count, contest),
+        }
+    }
+
+    /// Reads a form of `contest`'s shape from submitted `(key, text)` pairs. Every field of the
+    /// form must be present (a number may be empty, meaning 0; an absent tick box means not
+    /// ticked); unknown keys are refused, so a form of another election cannot slip in.
+    pub fn from_fields(
+        jurisdiction: Jurisdiction,
+        contest: &Contest,
+        submitted: &BTreeMap<String, String>,
+    ) -> Result<CountForm, Vec<FieldError>> {
+        let template = CountForm::empty(jurisdiction, contest);
+        let fields = template.fields(contest);
+        let mut errors = Vec::new();
+        let mut values: BTreeMap<&str, FieldValue> = BTreeMap::new();
+        for field in &fields {
+            let given = submitted.get(&field.key);
+            let value = match (field.kind, given) {
+                (FieldKind::Flag, given) => {
+                    Ok(FieldValue::Flag(given.is_some_and(|v| {
+                        matches!(v.trim(), "on" | "true" | "1" | "ja" | "yes")
+                    })))
+                }
+                (_, None) => Err(FieldError::Missing {
+                    key: field.key.clone(),
+                    label: field.label_nl.clone(),
+                }),
+                (FieldKind::Number, Some(text)) => {
+                    parse_count(&field.key, &field.label_nl, text).map(FieldValue::Number)
+                }
+                (FieldKind::Text, Some(text)) => {
+                    if text.chars().count() > MAX_TEXT {
+                        Err(FieldError::TextTooLong {
+                            key: field.key.clone(),
+                            label: field.label_nl.clone(),
+                        })
+                    } else {
+                        Ok(FieldValue::Text(text.trim().to_string()))
+                    }
+                }
+            };
+            match value {
+                Ok(value) => {
+                    values.insert(&field.key, value);
+                }
+                Err(error) => errors.push(error),
+            }
+        }
+        let known: std::collections::BTreeSet<&str> =
+            fields.iter().map(|f| f.key.as_str()).collect();
+        for key in submitted.keys() {
+            if !known.contains(key.as_str()) {
+                errors.push(FieldError::Unknown { key: key.clone() });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut form = template;
+        form.assign(&values);
+        Ok(form)
+    }
+
+    /// Sets the fields named in `values`; other fields keep their value.
+    fn assign(&mut self, values: &BTreeMap<&str, FieldValue>) {
+        let number = |key: &str| match values.get(key) {
+            Some(FieldValue::Number(n)) => Some(*n),
+            _ => None,
+        };
+        let flag = |key: &str| match values.get(key) {
+            Some(FieldValue::Flag(b)) => Some(*b),
+            _ => None,
+        };
+        let set = |target: &mut u32, key: &str| {
+            if let Some(v) = number(key) {
+                *target = v;
+            }
+        };
+        match self {
+            CountForm::Netherlands(count) => {
+                set(&mut count.voters.poll_cards, "voters.a");
+                set(&mut count.voters.proxy_certificates, "voters.b");
+                set(&mut count.voters.voter_cards, "voters.c");
+                set(&mut count.voters.total, "voters.d");
+                for (i, value) in count.votes.per_list.iter_mut().enumerate() {
+                    set(value, &format!("votes.e.{}", i + 1));
+                }
+                set(&mut count.votes.total_on_candidates, "votes.e");
+                set(&mut count.votes.blank, "votes.f");
+                set(&mut count.votes.invalid, "votes.g");
+                set(&mut count.votes.total_cast, "votes.h");
+                let d = &mut count.differences;
+                if let Some(v) = flag("differences.d_equals_h") {
+                    d.d_equals_h = v;
+                }
+                if let Some(v) = flag("differences.h_greater_than_d") {
+                    d.h_greater_than_d = v;
+                }
+                if let Some(v) = flag("differences.h_less_than_d") {
+                    d.h_less_than_d = v;
+                }
+                set(&mut d.more_ballots, "differences.i");
+                set(&mut d.fewer_ballots, "differences.j");
+                if let Some(v) = flag("differences.explained_yes") {
+                    d.explained_yes = v;
+                }
+                if let Some(v) = flag("differences.explained_no") {
+                    d.explained_no = v;
+                }
+                if let Some(FieldValue::Text(t)) = values.get("differences.explanation") {
+                    d.explanation = t.clone();
+                }
+                for (l, list) in count.lists.iter_mut().enumerate() {
+                    for (c, value) in list.candidates.iter_mut().enumerate() {
+                        set(value, &format!("lists.{}.candidates.{}", l + 1, c + 1));
+                    }
+                    set(&mut list.total, &format!("lists.{}.total", l + 1));
+                }
+            }
+            CountForm::Flanders(count) => {
+                set(&mut count.ballots_total, "ballots.total");
+                set(&mut count.blank, "ballots.blank");
+                set(&mut count.invalid, "ballots.invalid");
+                for (l, list) in count.lists.iter_mut().enumerate() {
+                    set(&mut list.ballots, &format!("lists.{}.ballots", l + 1));
+                    set(&mut list.list_only, &format!("lists.{}.list_only", l + 1));
+                    for (c, value) in list.preferences.iter_mut().enumerate() {
+                        set(value, &format!("lists.{}.candidates.{}", l + 1, c + 1));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
+    let voters = &count.voters;
+    let mut fields = vec![
+        number_field(
+            "voters.a".into(),
+            "A".into(),
+            "Stempassen".into(),
+            "Poll cards".into(),
+            Section::Voters,
+            voters.poll_cards,
+            false,
+        ),
+        number_field(
+            "voters.b".into(),
+            "B".into(),
+            "Volmachtbewijzen".into(),
+            "Proxy certificates".into(),
+            Section::Voters,
+            voters.proxy_certificates,
+            false,
+        ),
+        number_field(
+            "voters.c".into(),
+            "C".into(),
+            "Kiezerspassen".into(),
+            "Voter cards".into(),
+            Section::Voters,
+            voters.voter_cards,
+            false,
+        ),
+        number_field(
+            "voters.d".into(),
+            "D".into(),
+            "Totaal toegelaten kiezers".into(),
+            "Total admitted voters".into(),
+            Section::Voters,
+            voters.total,
+            true,
+        ),
+    ];
+    for (i, votes) in count.votes.per_list.iter().enumerate() {
+        let (number, name) = list_label(contest, i);
+        fields.push(number_field(
+            format!("votes.e.{}", i + 1),
+            format!("E.{number}"),
+            format!("Stemmen op lijst {number} {name}"),
+            format!("Votes for list {number} {name}"),
+            Section::Votes,
+            *votes,
+            false,
+        ));
+    }
+    let votes = &count.votes;
+    for (key, code, nl, en, value, total) in [
+        (
+            "votes.e",
+            "E",
+            "Totaal stemmen op kandidaten",
+            "Total votes for candidates",
+            votes.total_on_candidates,
+            true,
+        ),
+        (
+            "votes.f",
+            "F",
+            "Blanco stemmen",
+            "Blank votes",
+            votes.blank,
+            false,
+        ),
+        (
+            "votes.g",
+            "G",
+            "Ongeldige stemmen",
+            "Invalid votes",
+            votes.invalid,
+            false,
+        ),
+        (
+            "votes.h",
+            "H",
+            "Totaal uitgebrachte stemmen",
+            "Total votes cast",
+            votes.total_cast,
+            true,
+        ),
+    ] {
+        fields.push(number_field(
+            key.into(),
+            code.into(),
+            nl.into(),
+            en.into(),
+            Section::Votes,
+            value,
+            total,
+        ));
+    }
+    let d = &count.differences;
+    fields.extend([
+        flag_field(
+            "differences.d_equals_h",
+            "D=H",
+            "D en H zijn gelijk",
+            "D and H are equal",
+            d.d_equals_h,
+        ),
+        flag_field(
+            "differences.h_greater_than_d",
+            "H>D",
+            "H is groter dan D (meer uitgebrachte stemmen dan toegelaten kiezers)",
+            "H is greater than D (more votes cast than voters admitted)",
+            d.h_greater_than_d,
+        ),
+        flag_field(
+            "differences.h_less_than_d",
+            "H<D",
+            "H is kleiner dan D (minder uitgebrachte stemmen dan toegelaten kiezers)",
+            "H is smaller than D (fewer votes cast than voters admitted)",
+            d.h_less_than_d,
+        ),
+        number_field(
+            "differences.i".into(),
+            "I".into(),
+            "Aantal méér getelde stemmen".into(),
+            "Ballots counted more".into(),
+            Section::Differences,
+            d.more_ballots,
+            false,
+        ),
+        number_field(
+            "differences.j".into(),
+            "J".into(),
+            "Aantal minder getelde stemmen".into(),
+            "Ballots counted fewer".into(),
+            Section::Differences,
+            d.fewer_ballots,
+            false,
+        ),
+        flag_field(
+            "differences.explained_yes",
+            "ja",
+            "Verschil verklaard: ja",
+            "Difference explained: yes",
+            d.explained_yes,
+        ),
+        flag_field(
+            "differences.explained_no",
+            "nee",
+            "Verschil verklaard: nee",
+            "Difference explained: no",
+            d.explained_no,
+        ),
+        Field {
+            key: "differences.explanation".into(),
+            code: "toelichting".into(),
+            label_nl: "Verklaring van het verschil".into(),
+            label_en: "Explanation of the difference".into(),
+            section: Section::Differences,
+            kind: FieldKind::Text,
+            value: FieldValue::Text(d.explanation.clone()),
+            total: false,
+        },
+    ]);
+    for (l, list) in count.lists.iter().enumerate() {
+        let section = list_section(contest, l);
+        for (c, votes) in list.candidates.iter().enumerate() {
+            let (nl, en) = candidate_labels(contest, l, c);
+            fields.push(number_field(
+                format!("lists.{}.candidates.{}", l + 1, c + 1),
+                (c + 1).to_string(),
+                nl,
+                en,
+                section.clone(),
+                *votes,
+                false,
+            ));
+        }
+        let (number, _) = list_label(contest, l);
+        fields.push(number_field(
+            format!("lists.{}.total", l + 1),
+            format!("{number}"),
+            format!("Totaal lijst {number}"),
+            format!("Total list {number}"),
+            section,
+            list.total,
+            true,
+        ));
+    }
+    fields
+}
+
+fn flanders_fields(count: &FlandersCount, contest: &Contest) -> Vec<Field> {
+    let mut fields = vec![
+        number_field(
+            "ballots.total".into(),
+            "T".into(),
+            "Stembiljetten in de stembus".into(),
+            "Ballots in the ballot box".into(),
+            Section::Ballots,
+            count.ballots_total,
+            true,
+        ),
+        number_field(
+            "ballots.blank".into(),
+            "B".into(),
+            "Blanco stembiljetten".into(),
+            "Blank ballots".into(),
+            Section::Ballots,
+            count.blank,
+            false,
+        ),
+        number_field(
+            "ballots.invalid".into(),
+            "O".into(),
+            "Ongeldige stembiljetten".into(),
+            "Invalid ballots".into(),
+            Section::Ballots,
+            count.invalid,
+            false,
+        ),
+    ];
+    for (l, list) in count.lists.iter().enumerate() {
+        let section = list_section(contest, l);
+        let (number, _) = list_label(contest, l);
+        fields.push(number_field(
+            format!("lists.{}.ballots", l + 1),
+            format!("{number}"),
+            format!("Geldige stembiljetten voor lijst {number}"),
+            format!("Valid ballots for list {number}"),
+            section.clone(),
+            list.ballots,
+            true,
+        ));
+        fields.push(number_field(
+            format!("lists.{}.list_only", l + 1),
+            "kop".into(),
+            "waarvan enkel een lijststem (kopstem)".into(),
+            "of which a list vote only".into(),
+            section.clone(),
+            list.list_only,
+            false,
+        ));
+        for (c, votes) in list.preferences.iter().enumerate() {
+            let (nl, en) = candidate_labels(contest, l, c);
+            fields.push(number_field(
+                format!("lists.{}.candidates.{}", l + 1, c + 1),
+                (c + 1).to_string(),
+                nl,
+                en,
+                section.clone(),
+                *votes,
+                false,
+            ));
+        }
+    }
+    fields
+}
+
+/// One field where two entries differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldDifference {
+    /// The field (its value is that of the first entry).
+    pub field: Field,
+    /// The first entry's value.
+    pub first: FieldValue,
+    /// The second entry's value.
+    pub second: FieldValue,
+}
+
+/// The fields where `first` and `second` differ, in form order. Both must have `contest`'s
+/// shape.
+pub fn compare(first: &CountForm, second: &CountForm, contest: &Contest) -> Vec<FieldDifference> {
+    let a = first.fields(contest);
+    let b = second.fields(contest);
+    if a.len() != b.len() {
+        // Forms of different shapes: every field differs; shown as such rather than guessed.
+        return a
+            .into_iter()
+            .map(|field| FieldDifference {
+                first: field.value.clone(),
+                second: FieldValue::Text(String::new()),
+                field,
+            })
+            .collect();
+    }
+    a.into_iter()
+        .zip(b)
+        .filter(|(x, y)| x.value != y.value)
+        .map(|(field, other)| FieldDifference {
+            first: field.value.clone(),
+            second: other.value,
+            field,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::election::{Candidate, List};
+    use crate::ids::{CandidatePosition, ContestId, ListNumber};
+
+    pub(crate) fn contest(candidates: &[usize]) -> Contest {
+        Contest {
+            id: ContestId::new("geen").unwrap(),
+            name: None,
+            seats: Some(9),
+            lists: candidates
+                .iter()
+                .enumerate()
+                .map(|(i, n)| List {
+                    number: ListNumber::new(u32::try_from(i + 1).unwrap()).unwrap(),
+                    name: format!("Partij {}", i + 1),
+                    candidates: (0..*n)
+                        .map(|p| Candidate {
+                            position: CandidatePosition::new(u32::try_from(p + 1).unwrap())
+                                .unwrap(),
+                            initials: Some("A.".into()),
+                            first_name: None,
+                            prefix: None,
+                            last_name: format!("Kandidaat{p}"),
+                            gender: None,
+                            locality: None,
+                            country: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn counts_are_read_as_typed_and_refused_with_the_field_named() {
+        assert_eq!(parse_count("k", "L", ""), Ok(0));
+        assert_eq!(parse_count("k", "L", " 1.234 "), Ok(1234));
+        assert_eq!(parse_count("k", "L", "999999999"), Ok(MAX_COUNT));
+        assert!(matches!(
+            parse_count("voters.a", "Stempassen", "12a"),
+            Err(FieldError::NotANumber { key, .. }) if key == "voters.a"
+        ));
+        assert!(matches!(
+            parse_count("k", "L", "-3"),
+            Err(FieldError::Negative { .. })
+        ));
+        assert!(matches!(
+            parse_count("k", "L", "1000000000"),
+            Err(FieldError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            parse_count("k", "L", "99999999999999999999999"),
+            Err(FieldError::TooLarge { .. })
+        ));
+        assert_eq!(parse_count("k", "L", "12.345.678"), Ok(12_345_678));
+        for text in ["1.5", "1234.567", ".123", "1..234", "1.2345"] {
+            assert!(
+                matches!(
+                    parse_count("k", "L", text),
+                    Err(FieldError::NotANumber { .. })
+                ),
+                "{text}"
+            );
+        }
+        assert!(matches!(
+            parse_count("k", "L", "1e3"),
+            Err(FieldError::NotANumber { .. })
+        ));
+        assert!(matches!(
+            parse_count("k", "L", "-"),
+            Err(FieldError::NotANumber { .. })
+        ));
+    }
+
+    #[test]
+    fn a_form_survives_fields_and_back() {
+        let contest = contest(&[3, 2]);
+        for jurisdiction in [Jurisdiction::Netherlands, Jurisdiction::Flanders] {
+            let empty = CountForm::empty(jurisdiction, &contest);
+            let mut submitted: BTreeMap<String, String> = BTreeMap::new();
+            for (i, field) in empty.fields(&contest).iter().enumerate() {
+                let text = match field.kind {
+                    FieldKind::Number => (i * 7 + 1).to_string(),
+                    FieldKind::Flag if i % 2 == 0 => "on".into(),
+                    FieldKind::Flag => continue,
+                    FieldKind::Text => "uitleg".into(),
+                };
+                submitted.insert(field.key.clone(), text);
+            }
+            let form = CountForm::from_fields(jurisdiction, &contest, &submitted).unwrap();
+            form.check_shape(jurisdiction, &contest).unwrap();
+            for (i, field) in form.fields(&contest).iter().enumerate() {
+                match &field.value {
+                    FieldValue::Number(n) => assert_eq!(*n as usize, i * 7 + 1, "{}", field.key),
+                    FieldValue::Flag(b) => assert_eq!(*b, i % 2 == 0, "{}", field.key),
+                    FieldValue::Text(t) => assert_eq!(t, "uitleg"),
+                }
+            }
+            assert!(compare(&form, &form, &contest).is_empty());
+            let differences = compare(&empty, &form, &contest);
+            assert!(differences.len() > 5);
+        }
+    }
+
+    #[test]
+    fn a_missing_or_unknown_field_is_named() {
+        let contest = contest(&[2]);
+        let mut submitted: BTreeMap<String, String> =
+            CountForm::empty(Jurisdiction::Netherlands, &contest)
+                .fields(&contest)
+                .into_iter()
+                .filter(|f| f.kind != FieldKind::Flag)
+                .map(|f| (f.key, "0".to_string()))
+                .collect();
+        submitted.remove("votes.h");
+        submitted.insert("lists.2.candidates.1".into(), "5".into());
+        let errors =
+            CountForm::from_fields(Jurisdiction::Netherlands, &contest, &submitted).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                FieldError::Missing {
+                    key: "votes.h".into(),
+                    label: "Totaal uitgebrachte stemmen".into()
+                },
+                FieldError::Unknown {
+                    key: "lists.2.candidates.1".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn a_form_of_another_shape_is_refused() {
+        let form = CountForm::empty(Jurisdiction::Netherlands, &contest(&[3, 2]));
+        assert!(
+            form.check_shape(Jurisdiction::Netherlands, &contest(&[3, 2]))
+                .is_ok()
+        );
+        assert!(matches!(
+            form.check_shape(Jurisdiction::Netherlands, &contest(&[3, 3])),
+            Err(FieldError::Shape { .. })
+        ));
+        assert!(matches!(
+            form.check_shape(Jurisdiction::Flanders, &contest(&[3, 2])),
+            Err(FieldError::Shape { .. })
+        ));
+    }
+
+    #[test]
+    fn a_difference_is_reported_per_field() {
+        let contest = contest(&[2, 2]);
+        let CountForm::Netherlands(mut a) = CountForm::empty(Jurisdiction::Netherlands, &contest)
+        else {
+            unreachable!()
+        };
+        a.voters.poll_cards = 10;
+        let mut b = a.clone();
+        b.voters.poll_cards = 11;
+        b.lists[1].candidates[0] = 4;
+        let differences = compare(
+            &CountForm::Netherlands(a),
+            &CountForm::Netherlands(b),
+            &contest,
+        );
+        let keys: Vec<&str> = differences.iter().map(|d| d.field.key.as_str()).collect();
+        assert_eq!(keys, ["voters.a", "lists.2.candidates.1"]);
+        assert_eq!(differences[0].first, FieldValue::Number(10));
+        assert_eq!(differences[0].second, FieldValue::Number(11));
+    }
+}

@@ -1,0 +1,789 @@
+//! Double data entry of one polling station's count: the state machine.
+//!
+//! Every paper report is typed twice, by two different people; only two equal entries make a
+//! count definitive. A coordinator resolves what the typists cannot: two entries that differ, or a
+//! first entry in which the paper report itself is inconsistent (an error).
+//!
+//! ```text
+//! NotStarted ──claim──► FirstEntryInProgress ──finalise──► SecondEntryNotStarted
+//!     ▲                     │ (errors acknowledged)              │ claim (another typist)
+//!     │                     ▼                                    ▼
+//!     ├──discard── FirstEntryHasErrors              SecondEntryInProgress ──finalise──►
+//!     │            └─return to typist─► FirstEntryInProgress     equal: Definitive
+//!     └──discard both── EntriesDifferent ◄──────────────────── different
+//!                        keep one ─► SecondEntryNotStarted (the kept entry is the first)
+//!                        send one back ─► SecondEntryInProgress (its typist corrects it)
+//! ```
+//!
+//! Each transition consumes the state and returns the next one, or refuses with a
+//! [`TransitionError`] and changes nothing (the caller still has the state it read). The diagram
+//! in `docs/data-entry.md` is the same machine.
+
+use serde::{Deserialize, Serialize};
+
+use crate::count::{CountForm, FieldDifference, compare};
+use crate::election::Contest;
+use crate::rules::{Findings, check};
+
+/// A person who types entries, as the state records them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Typist {
+    /// User id.
+    pub id: i64,
+    /// Username, for the overview and the audit log.
+    pub username: String,
+}
+
+/// A finalised entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Who typed it.
+    pub typist: Typist,
+    /// What was typed.
+    pub count: CountForm,
+}
+
+/// Where a polling station's data entry stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum EntryState {
+    /// Nobody has started.
+    NotStarted,
+    /// The first typist is typing; `draft` is what was last saved.
+    FirstEntryInProgress {
+        /// Typist.
+        typist: Typist,
+        /// Last saved draft.
+        draft: CountForm,
+    },
+    /// The first entry is finalised, but the paper report has errors: the coordinator decides.
+    FirstEntryHasErrors {
+        /// The entry.
+        first: Entry,
+    },
+    /// The first entry is finalised; waiting for a second typist.
+    SecondEntryNotStarted {
+        /// The first entry.
+        first: Entry,
+    },
+    /// A second typist is typing.
+    SecondEntryInProgress {
+        /// The first entry.
+        first: Entry,
+        /// The second typist.
+        typist: Typist,
+        /// Last saved draft.
+        draft: CountForm,
+    },
+    /// The two entries differ: the coordinator decides.
+    EntriesDifferent {
+        /// First entry.
+        first: Entry,
+        /// Second entry.
+        second: Entry,
+    },
+    /// Two equal entries by two different typists: the count is definitive.
+    Definitive {
+        /// The count, as both typed it.
+        first: Entry,
+        /// Who typed it the second time.
+        second_typist: Typist,
+    },
+}
+
+/// The status alone, for overviews and queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// See [`EntryState::NotStarted`].
+    NotStarted,
+    /// See [`EntryState::FirstEntryInProgress`].
+    FirstEntryInProgress,
+    /// See [`EntryState::FirstEntryHasErrors`].
+    FirstEntryHasErrors,
+    /// See [`EntryState::SecondEntryNotStarted`].
+    SecondEntryNotStarted,
+    /// See [`EntryState::SecondEntryInProgress`].
+    SecondEntryInProgress,
+    /// See [`EntryState::EntriesDifferent`].
+    EntriesDifferent,
+    /// See [`EntryState::Definitive`].
+    Definitive,
+}
+
+impl Status {
+    /// Every status, in the order of the process.
+    pub const ALL: [Status; 7] = [
+        Status::NotStarted,
+        Status::FirstEntryInProgress,
+        Status::FirstEntryHasErrors,
+        Status::SecondEntryNotStarted,
+        Status::SecondEntryInProgress,
+        Status::EntriesDifferent,
+        Status::Definitive,
+    ];
+
+    /// As stored and in URLs: `first_entry_in_progress`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::FirstEntryInProgress => "first_entry_in_progress",
+            Status::FirstEntryHasErrors => "first_entry_has_errors",
+            Status::SecondEntryNotStarted => "second_entry_not_started",
+            Status::SecondEntryInProgress => "second_entry_in_progress",
+            Status::EntriesDifferent => "entries_different",
+            Status::Definitive => "definitive",
+        }
+    }
+
+    /// Reads [`Status::as_str`].
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// In Dutch.
+    pub fn name_nl(self) -> &'static str {
+        match self {
+            Status::NotStarted => "nog niet begonnen",
+            Status::FirstEntryInProgress => "eerste invoer bezig",
+            Status::FirstEntryHasErrors => "eerste invoer heeft fouten",
+            Status::SecondEntryNotStarted => "wacht op tweede invoer",
+            Status::SecondEntryInProgress => "tweede invoer bezig",
+            Status::EntriesDifferent => "verschil tussen invoeren",
+            Status::Definitive => "definitief",
+        }
+    }
+
+    /// In English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not started",
+            Status::FirstEntryInProgress => "first entry in progress",
+            Status::FirstEntryHasErrors => "first entry has errors",
+            Status::SecondEntryNotStarted => "waiting for second entry",
+            Status::SecondEntryInProgress => "second entry in progress",
+            Status::EntriesDifferent => "entries differ",
+            Status::Definitive => "definitive",
+        }
+    }
+}
+
+/// Which of the two entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Which {
+    /// The first entry.
+    First,
+    /// The second entry.
+    Second,
+}
+
+/// The coordinator's decision on two entries that differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "decision", content = "entry")]
+pub enum DifferenceResolution {
+    /// Keep this entry (it agrees with the paper); the other is discarded and the count is typed
+    /// again by another typist, to be compared with the kept one.
+    Keep(Which),
+    /// Send this entry back to its typist to correct; the other entry is kept.
+    SendBack(Which),
+    /// Discard both; the polling station starts over.
+    DiscardBoth,
+}
+
+/// The coordinator's decision on a first entry with errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorResolution {
+    /// Return the entry to its typist (after the paper report was corrected, or to fix a typing
+    /// mistake).
+    ReturnToTypist,
+    /// Discard the entry; the polling station starts over.
+    Discard,
+}
+
+/// What finalising an entry must be told by the typist.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgements {
+    /// The typist checked every warning against the paper.
+    pub warnings: bool,
+    /// The typist checked that the errors are on the paper report itself, as typed.
+    pub errors: bool,
+}
+
+/// Why a transition is refused. The state is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    /// The second entry must be typed by someone other than the first.
+    #[error("{0} typed the first entry; the second entry must be typed by someone else")]
+    SameTypist(String),
+    /// Another typist holds this entry.
+    #[error("{0} is typing this entry")]
+    ClaimedByOther(String),
+    /// The action does not apply in this status.
+    #[error("this is not possible while the polling station's entry is {0}")]
+    WrongStatus(&'static str),
+    /// The count does not fit the election.
+    #[error("{0}")]
+    Shape(String),
+    /// Finalising needs the warnings acknowledged.
+    #[error("the entry has warnings that must be checked against the paper and acknowledged")]
+    WarningsNotAcknowledged(Findings),
+    /// Finalising an entry with errors needs them acknowledged as being on the paper.
+    #[error("the entry has errors; correct the typing, or confirm that the paper report says so")]
+    ErrorsNotAcknowledged(Findings),
+}
+
+impl TransitionError {
+    /// Dutch message for the user.
+    pub fn message_nl(&self) -> String {
+        match self {
+            TransitionError::SameTypist(who) => format!(
+                "{who} heeft de eerste invoer gedaan; de tweede invoer moet door iemand anders gebeuren."
+            ),
+            TransitionError::ClaimedByOther(who) => {
+                format!("{who} is met deze invoer bezig.")
+            }
+            TransitionError::WrongStatus(status) => format!(
+                "Dit kan niet nu de invoer van dit stembureau de status ‘{status}’ heeft."
+            ),
+            TransitionError::Shape(detail) => detail.clone(),
+            TransitionError::WarningsNotAcknowledged(_) => {
+                "Controleer de waarschuwingen met het papieren proces-verbaal en bevestig dat."
+                    .into()
+            }
+            TransitionError::ErrorsNotAcknowledged(_) => {
+                "De invoer heeft fouten. Herstel de invoer, of bevestig dat het papieren proces-verbaal dit zo vermeldt."
+                    .into()
+            }
+        }
+    }
+}
+
+/// What finalising the second entry found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Comparison {
+    /// The entries are equal: definitive.
+    Equal,
+    /// The fields that differ.
+    Different(Vec<FieldDifference>),
+}
+
+impl EntryState {
+    /// The status.
+    pub fn status(&self) -> Status {
+        match self {
+            EntryState::NotStarted => Status::NotStarted,
+            EntryState::FirstEntryInProgress { .. } => Status::FirstEntryInProgress,
+            EntryState::FirstEntryHasErrors { .. } => Status::FirstEntryHasErrors,
+            EntryState::SecondEntryNotStarted { .. } => Status::SecondEntryNotStarted,
+            EntryState::SecondEntryInProgress { .. } => Status::SecondEntryInProgress,
+            EntryState::EntriesDifferent { .. } => Status::EntriesDifferent,
+            EntryState::Definitive { .. } => Status::Definitive,
+        }
+    }
+
+    fn wrong(&self) -> TransitionError {
+        TransitionError::WrongStatus(self.status().name_en())
+    }
+
+    /// The typist who holds the entry in progress, if any.
+    pub fn typist_in_progress(&self) -> Option<&Typist> {
+        match self {
+            EntryState::FirstEntryInProgress { typist, .. }
+            | EntryState::SecondEntryInProgress { typist, .. } => Some(typist),
+            _ => None,
+        }
+    }
+
+    /// The draft in progress, if any.
+    pub fn draft(&self) -> Option<&CountForm> {
+        match self {
+            EntryState::FirstEntryInProgress { draft, .. }
+            | EntryState::SecondEntryInProgress { draft, .. } => Some(draft),
+            _ => None,
+        }
+    }
+
+    /// The first entry, once finalised.
+    pub fn first_entry(&self) -> Option<&Entry> {
+        match self {
+            EntryState::FirstEntryHasErrors { first }
+            | EntryState::SecondEntryNotStarted { first }
+            | EntryState::SecondEntryInProgress { first, .. }
+            | EntryState::EntriesDifferent { first, .. }
+            | EntryState::Definitive { first, .. } => Some(first),
+            _ => None,
+        }
+    }
+
+    /// The definitive count, if there is one.
+    pub fn definitive(&self) -> Option<&CountForm> {
+        match self {
+            EntryState::Definitive { first, .. } => Some(&first.count),
+            _ => None,
+        }
+    }
+
+    /// A typist takes the entry: starts the first or the second entry, or resumes their own.
+    /// `empty` is the empty form of the polling station, used when the first entry starts.
+    pub fn claim(self, typist: &Typist, empty: CountForm) -> Result<EntryState, TransitionError> {
+        match self {
+            EntryState::NotStarted => Ok(EntryState::FirstEntryInProgress {
+                typist: typist.clone(),
+                draft: empty,
+            }),
+            EntryState::SecondEntryNotStarted { first } => {
+                if first.typist.id == typist.id {
+                    return Err(TransitionError::SameTypist(first.typist.username));
+                }
+                Ok(EntryState::SecondEntryInProgress {
+                    typist: typist.clone(),
+                    draft: empty,
+                    first,
+                })
+            }
+            EntryState::FirstEntryInProgress {
+                typist: ref holder, ..
+            }
+            | EntryState::SecondEntryInProgress {
+                typist: ref holder, ..
+            } => {
+                if holder.id == typist.id {
+                    Ok(self)
+                } else {
+                    Err(TransitionError::ClaimedByOther(holder.username.clone()))
+                }
+            }
+            other => Err(other.wrong()),
+        }
+    }
+
+    fn check_holder(&self, typist: &Typist) -> Result<(), TransitionError> {
+        match self.typist_in_progress() {
+            Some(holder) if holder.id == typist.id => Ok(()),
+            Some(holder) => Err(TransitionError::ClaimedByOther(holder.username.clone())),
+            None => Err(self.wrong()),
+        }
+    }
+
+    /// The typist saves a draft.
+    pub fn save(
+        self,
+        typist: &Typist,
+        draft: CountForm,
+        contest: &Contest,
+        jurisdiction: crate::Jurisdiction,
+    ) -> Result<EntryState, TransitionError> {
+        self.check_holder(typist)?;
+        draft
+            .check_shape(jurisdiction, contest)
+            .map_err(|e| TransitionError::Shape(e.to_string()))?;
+        Ok(match self {
+            EntryState::FirstEntryInProgress { typist, .. } => {
+                EntryState::FirstEntryInProgress { typist, draft }
+            }
+            EntryState::SecondEntryInProgress { first, typist, .. } => {
+                EntryState::SecondEntryInProgress {
+                    first,
+                    typist,
+                    draft,
+                }
+            }
+            other => return Err(other.wrong()),
+        })
+    }
+
+    /// The typist gives the entry up; what they typed is discarded.
+    pub fn abandon(self, typist: &Typist) -> Result<EntryState, TransitionError> {
+        self.check_holder(typist)?;
+        match self {
+            EntryState::FirstEntryInProgress { .. } => Ok(EntryState::NotStarted),
+            EntryState::SecondEntryInProgress { first, .. } => {
+                Ok(EntryState::SecondEntryNotStarted { first })
+            }
+            other => Err(other.wrong()),
+        }
+    }
+
+    /// The typist finalises the saved draft. The first entry goes on to the second, or to the
+    /// coordinator when the paper has errors; the second is compared with the first.
+    pub fn finalise(
+        self,
+        typist: &Typist,
+        acknowledged: Acknowledgements,
+        contest: &Contest,
+    ) -> Result<(EntryState, Option<Comparison>), TransitionError> {
+        self.check_holder(typist)?;
+        let findings = match self.draft() {
+            Some(draft) => check(draft),
+            None => return Err(self.wrong()),
+        };
+        if findings.has_errors() && !acknowledged.errors {
+            return Err(TransitionError::ErrorsNotAcknowledged(findings));
+        }
+        if findings.has_warnings() && !acknowledged.warnings {
+            return Err(TransitionError::WarningsNotAcknowledged(findings));
+        }
+        match self {
+            EntryState::FirstEntryInProgress { typist, draft } => {
+                let first = Entry {
+                    typist,
+                    count: draft,
+                };
+                Ok(if findings.has_errors() {
+                    (EntryState::FirstEntryHasErrors { first }, None)
+                } else {
+                    (EntryState::SecondEntryNotStarted { first }, None)
+                })
+            }
+            EntryState::SecondEntryInProgress {
+                first,
+                typist,
+                draft,
+            } => {
+                let differences = compare(&first.count, &draft, contest);
+                if differences.is_empty() {
+                    Ok((
+                        EntryState::Definitive {
+                            first,
+                            second_typist: typist,
+                        },
+                        Some(Comparison::Equal),
+                    ))
+                } else {
+                    Ok((
+                        EntryState::EntriesDifferent {
+                            first,
+                            second: Entry {
+                                typist,
+                                count: draft,
+                            },
+                        },
+                        Some(Comparison::Different(differences)),
+                    ))
+                }
+            }
+            other => Err(other.wrong()),
+        }
+    }
+
+    /// The coordinator resolves two entries that differ.
+    pub fn resolve_differences(
+        self,
+        resolution: DifferenceResolution,
+    ) -> Result<EntryState, TransitionError> {
+        let EntryState::EntriesDifferent { first, second } = self else {
+            return Err(self.wrong());
+        };
+        Ok(match resolution {
+            DifferenceResolution::Keep(Which::First) => EntryState::SecondEntryNotStarted { first },
+            DifferenceResolution::Keep(Which::Second) => {
+                EntryState::SecondEntryNotStarted { first: second }
+            }
+            // The entry sent back is corrected by its own typist and compared with the other,
+            // which becomes the reference: still two people, still two entries.
+            DifferenceResolution::SendBack(Which::First) => EntryState::SecondEntryInProgress {
+                typist: first.typist,
+                draft: first.count,
+                first: second,
+            },
+            DifferenceResolution::SendBack(Which::Second) => EntryState::SecondEntryInProgress {
+                typist: second.typist,
+                draft: second.count,
+                first,
+            },
+            DifferenceResolution::DiscardBoth => EntryState::NotStarted,
+        })
+    }
+
+    /// The coordinator resolves a first entry with errors.
+    pub fn resolve_errors(
+        self,
+        resolution: ErrorResolution,
+    ) -> Result<EntryState, TransitionError> {
+        let EntryState::FirstEntryHasErrors { first } = self else {
+            return Err(self.wrong());
+        };
+        Ok(match resolution {
+            ErrorResolution::ReturnToTypist => EntryState::FirstEntryInProgress {
+                typist: first.typist,
+                draft: first.count,
+            },
+            ErrorResolution::Discard => EntryState::NotStarted,
+        })
+    }
+
+    /// The findings on the entry that needs attention: the draft, or the first entry.
+    pub fn findings(&self) -> Findings {
+        match (self.draft(), self.first_entry()) {
+            (Some(draft), _) => check(draft),
+            (None, Some(first)) => check(&first.count),
+            (None, None) => Findings::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Jurisdiction;
+    use crate::count::{CountForm, NlCount};
+
+    fn typist(id: i64) -> Typist {
+        Typist {
+            id,
+            username: format!("typist{id}"),
+        }
+    }
+
+    fn contest() -> Contest {
+        crate::count::tests::contest(&[2, 1])
+    }
+
+    /// A consistent count for `contest()`.
+    fn count(first_candidate: u32) -> CountForm {
+        let CountForm::Netherlands(mut c) = CountForm::empty(Jurisdiction::Netherlands, &contest())
+        else {
+            unreachable!()
+        };
+        let list1 = first_candidate + 5;
+        let e = list1 + 7;
+        c.lists[0].candidates = vec![first_candidate, 5];
+        c.lists[0].total = list1;
+        c.lists[1].candidates = vec![7];
+        c.lists[1].total = 7;
+        c.votes.per_list = vec![list1, 7];
+        c.votes.total_on_candidates = e;
+        c.votes.total_cast = e;
+        c.voters.poll_cards = e;
+        c.voters.total = e;
+        c.differences.d_equals_h = true;
+        CountForm::Netherlands(c)
+    }
+
+    fn empty() -> CountForm {
+        CountForm::empty(Jurisdiction::Netherlands, &contest())
+    }
+
+    fn typed(state: EntryState, who: &Typist, form: CountForm) -> EntryState {
+        let state = state.claim(who, empty()).unwrap();
+        let state = state
+            .save(who, form, &contest(), Jurisdiction::Netherlands)
+            .unwrap();
+        state
+            .finalise(who, Acknowledgements::default(), &contest())
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn two_equal_entries_by_two_typists_are_definitive() {
+        let state = typed(EntryState::NotStarted, &typist(1), count(40));
+        assert_eq!(state.status(), Status::SecondEntryNotStarted);
+        let state = typed(state, &typist(2), count(40));
+        assert_eq!(state.status(), Status::Definitive);
+        assert_eq!(state.definitive(), Some(&count(40)));
+    }
+
+    #[test]
+    fn the_first_typist_cannot_type_the_second_entry() {
+        let state = typed(EntryState::NotStarted, &typist(1), count(40));
+        assert_eq!(
+            state.claim(&typist(1), empty()),
+            Err(TransitionError::SameTypist("typist1".into()))
+        );
+    }
+
+    #[test]
+    fn an_entry_in_progress_belongs_to_its_typist() {
+        let state = EntryState::NotStarted.claim(&typist(1), empty()).unwrap();
+        // Resuming is allowed; another typist is refused for every action.
+        let state = state.claim(&typist(1), empty()).unwrap();
+        assert_eq!(
+            state.clone().claim(&typist(2), empty()),
+            Err(TransitionError::ClaimedByOther("typist1".into()))
+        );
+        assert!(matches!(
+            state
+                .clone()
+                .save(&typist(2), count(1), &contest(), Jurisdiction::Netherlands),
+            Err(TransitionError::ClaimedByOther(_))
+        ));
+        assert!(matches!(
+            state
+                .clone()
+                .finalise(&typist(2), Acknowledgements::default(), &contest()),
+            Err(TransitionError::ClaimedByOther(_))
+        ));
+        assert_eq!(state.abandon(&typist(1)), Ok(EntryState::NotStarted));
+    }
+
+    #[test]
+    fn a_draft_of_another_shape_is_refused() {
+        let state = EntryState::NotStarted.claim(&typist(1), empty()).unwrap();
+        let other = CountForm::Netherlands(NlCount::default());
+        assert!(matches!(
+            state.save(&typist(1), other, &contest(), Jurisdiction::Netherlands),
+            Err(TransitionError::Shape(_))
+        ));
+    }
+
+    fn different() -> EntryState {
+        let state = typed(EntryState::NotStarted, &typist(1), count(40));
+        typed(state, &typist(2), count(41))
+    }
+
+    #[test]
+    fn different_entries_go_to_the_coordinator_with_the_differences() {
+        let state = typed(EntryState::NotStarted, &typist(1), count(40));
+        let state = state.claim(&typist(2), empty()).unwrap();
+        let state = state
+            .save(&typist(2), count(41), &contest(), Jurisdiction::Netherlands)
+            .unwrap();
+        let (state, comparison) = state
+            .finalise(&typist(2), Acknowledgements::default(), &contest())
+            .unwrap();
+        assert_eq!(state.status(), Status::EntriesDifferent);
+        let Some(Comparison::Different(fields)) = comparison else {
+            panic!("expected differences")
+        };
+        let keys: Vec<&str> = fields.iter().map(|d| d.field.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "voters.a",
+                "voters.d",
+                "votes.e.1",
+                "votes.e",
+                "votes.h",
+                "lists.1.candidates.1",
+                "lists.1.total"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_resolution_of_differences() {
+        let kept_first = different()
+            .resolve_differences(DifferenceResolution::Keep(Which::First))
+            .unwrap();
+        assert_eq!(kept_first.first_entry().unwrap().count, count(40));
+        assert_eq!(kept_first.status(), Status::SecondEntryNotStarted);
+        // The kept entry's typist cannot confirm their own entry.
+        assert!(matches!(
+            kept_first.clone().claim(&typist(1), empty()),
+            Err(TransitionError::SameTypist(_))
+        ));
+        assert_eq!(
+            typed(kept_first, &typist(3), count(40)).status(),
+            Status::Definitive
+        );
+
+        let kept_second = different()
+            .resolve_differences(DifferenceResolution::Keep(Which::Second))
+            .unwrap();
+        assert_eq!(kept_second.first_entry().unwrap().count, count(41));
+        assert_eq!(kept_second.first_entry().unwrap().typist, typist(2));
+
+        let sent_back = different()
+            .resolve_differences(DifferenceResolution::SendBack(Which::Second))
+            .unwrap();
+        assert_eq!(sent_back.typist_in_progress(), Some(&typist(2)));
+        assert_eq!(sent_back.draft(), Some(&count(41)));
+        let corrected = sent_back
+            .save(&typist(2), count(40), &contest(), Jurisdiction::Netherlands)
+            .unwrap()
+            .finalise(&typist(2), Acknowledgements::default(), &contest())
+            .unwrap()
+            .0;
+        assert_eq!(corrected.status(), Status::Definitive);
+
+        let first_back = different()
+            .resolve_differences(DifferenceResolution::SendBack(Which::First))
+            .unwrap();
+        assert_eq!(first_back.typist_in_progress(), Some(&typist(1)));
+        assert_eq!(first_back.first_entry().unwrap().typist, typist(2));
+
+        assert_eq!(
+            different().resolve_differences(DifferenceResolution::DiscardBoth),
+            Ok(EntryState::NotStarted)
+        );
+        assert!(matches!(
+            EntryState::NotStarted.resolve_differences(DifferenceResolution::DiscardBoth),
+            Err(TransitionError::WrongStatus(_))
+        ));
+    }
+
+    #[test]
+    fn errors_and_warnings_must_be_acknowledged() {
+        let mut broken = count(40);
+        if let CountForm::Netherlands(c) = &mut broken {
+            c.voters.total += 1; // F201 and more
+        }
+        let state = EntryState::NotStarted
+            .claim(&typist(1), empty())
+            .unwrap()
+            .save(&typist(1), broken, &contest(), Jurisdiction::Netherlands)
+            .unwrap();
+        assert!(matches!(
+            state
+                .clone()
+                .finalise(&typist(1), Acknowledgements::default(), &contest()),
+            Err(TransitionError::ErrorsNotAcknowledged(_))
+        ));
+        let both = Acknowledgements {
+            warnings: true,
+            errors: true,
+        };
+        let (state, _) = state.finalise(&typist(1), both, &contest()).unwrap();
+        assert_eq!(state.status(), Status::FirstEntryHasErrors);
+        let returned = state
+            .clone()
+            .resolve_errors(ErrorResolution::ReturnToTypist)
+            .unwrap();
+        assert_eq!(returned.typist_in_progress(), Some(&typist(1)));
+        assert_eq!(
+            state.resolve_errors(ErrorResolution::Discard),
+            Ok(EntryState::NotStarted)
+        );
+
+        // W204: an empty count has only a warning.
+        let state = EntryState::NotStarted.claim(&typist(1), empty()).unwrap();
+        let mut nothing = empty();
+        if let CountForm::Netherlands(c) = &mut nothing {
+            c.differences.d_equals_h = true;
+        }
+        let state = state
+            .save(&typist(1), nothing, &contest(), Jurisdiction::Netherlands)
+            .unwrap();
+        assert!(matches!(
+            state
+                .clone()
+                .finalise(&typist(1), Acknowledgements::default(), &contest()),
+            Err(TransitionError::WarningsNotAcknowledged(_))
+        ));
+        let acknowledged = Acknowledgements {
+            warnings: true,
+            errors: false,
+        };
+        assert_eq!(
+            state
+                .finalise(&typist(1), acknowledged, &contest())
+                .unwrap()
+                .0
+                .status(),
+            Status::SecondEntryNotStarted
+        );
+    }
+
+    #[test]
+    fn a_state_survives_json() {
+        let state = different();
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<EntryState>(&json).unwrap(), state);
+        for status in Status::ALL {
+            assert_eq!(Status::parse(status.as_str()), Some(status));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! `urna user add|list`: accounts of the web application, for scripts and first installs.
+
+use std::fmt::Write as _;
+use std::io::BufRead;
+use std::path::Path;
+
+use anyhow::bail;
+use store::{Actor, NewUser, Role, Store};
+
+use crate::cli::{Lang, UserCommand};
+
+/// Runs a user command; returns what to print.
+pub fn run(
+    lang: Lang,
+    data_dir: &Path,
+    actor: &Actor,
+    command: &UserCommand,
+) -> anyhow::Result<String> {
+    match command {
+        UserCommand::Add {
+            role,
+            username,
+            full_name,
+            password_stdin,
+        } => {
+            let Some(role) = Role::parse(role) else {
+                bail!("unknown role {role:?}");
+            };
+            if !web::valid_username(username) {
+                bail!(
+                    "{}",
+                    lang.pick(
+                        "een gebruikersnaam heeft 1 tot 64 letters, cijfers, punten, streepjes of liggende streepjes",
+                        "a username has 1 to 64 letters, digits, dots, hyphens or underscores"
+                    )
+                );
+            }
+            let (password, temporary) = if *password_stdin {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line)?;
+                (line.trim_end_matches(['\r', '\n']).to_string(), false)
+            } else {
+                (web::auth::temporary_password(), true)
+            };
+            let hash = web::auth::hash_password(&password).map_err(|e| match lang {
+                Lang::Nl => anyhow::anyhow!(e.message_nl()),
+                Lang::En => anyhow::anyhow!(e),
+            })?;
+            let store = Store::open_or_create(data_dir)?;
+            let user = store.create_user(
+                actor,
+                NewUser {
+                    username: username.clone(),
+                    full_name: full_name.clone().unwrap_or_else(|| username.clone()),
+                    role,
+                    password_hash: hash,
+                    must_change_password: temporary,
+                },
+            )?;
+            let mut out = format!(
+                "{} {} ({})\n",
+                lang.pick("Gebruiker aangemaakt:", "User created:"),
+                user.username,
+                lang.pick(role.name_nl(), role.as_str())
+            );
+            if temporary {
+                let _ = writeln!(
+                    out,
+                    "{} {password}\n{}",
+                    lang.pick("Tijdelijk wachtwoord:", "Temporary password:"),
+                    lang.pick(
+                        "Geef het persoonlijk door; het moet bij de eerste keer inloggen worden vervangen.",
+                        "Hand it over in person; it must be replaced at the first login."
+                    )
+                );
+            }
+            Ok(out)
+        }
+        UserCommand::List => {
+            let store = Store::open_existing(data_dir)?;
+            let mut out = String::new();
+            for user in store.users()? {
+                let _ = writeln!(
+                    out,
+                    "{:<20} {:<14} {}",
+                    user.username,
+                    user.role.as_str(),
+                    user.full_name
+                );
+            }
+            Ok(out)
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! Who is asking: passwords, sessions, CSRF tokens and the back-off on failed logins.
+//!
+//! - Passwords are hashed with Argon2id (the `argon2` crate's defaults: 19 MiB, 2 passes), at
+//!   least [`MIN_PASSWORD_LENGTH`] characters; a temporary password must be replaced at login.
+//! - A session is a random 256-bit token in an `HttpOnly; SameSite=Strict` cookie; it expires
+//!   after [`Limits::idle_timeout`] without a request. Each session has its own CSRF token, which
+//!   every form carries and every API change sends as `X-CSRF-Token`.
+//! - Every failed login of a user makes the next answer slower ([`Limits::backoff_step`] per
+//!   failure) and after [`Limits::lockout_after`] failures the account is locked for
+//!   [`Limits::lockout_duration`]. Sessions live in memory: a restart logs everyone out, which an
+//!   offline server on a municipality's own network can afford.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+use std::time::{Duration, Instant};
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Argon2, password_hash};
+use rand::RngCore;
+use store::Role;
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD_LENGTH: usize = 12;
+
+/// Longest password accepted (Argon2 takes any length; this bounds the work per request).
+pub const MAX_PASSWORD_LENGTH: usize = 256;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "urna_session";
+
+/// Timing and lockout settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// A session without requests for this long is gone.
+    pub idle_timeout: Duration,
+    /// Extra delay per recorded failed login of the user, before answering.
+    pub backoff_step: Duration,
+    /// Longest back-off delay.
+    pub backoff_max: Duration,
+    /// Failed logins in a row that lock an account.
+    pub lockout_after: u32,
+    /// How long a locked account stays locked.
+    pub lockout_duration: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            idle_timeout: Duration::from_secs(30 * 60),
+            backoff_step: Duration::from_millis(250),
+            backoff_max: Duration::from_secs(3),
+            lockout_after: 5,
+            lockout_duration: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// Why a password is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordError {
+    /// Too short.
+    #[error("the password must have at least {MIN_PASSWORD_LENGTH} characters")]
+    TooShort,
+    /// Too long.
+    #[error("the password must have at most {MAX_PASSWORD_LENGTH} characters")]
+    TooLong,
+    /// Hashing failed (should not happen).
+    #[error("the password could not be hashed: {0}")]
+    Hash(String),
+}
+
+impl PasswordError {
+    /// Dutch message.
+    pub fn message_nl(&self) -> String {
+        match self {
+            PasswordError::TooShort => {
+                format!("Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens hebben.")
+            }
+            PasswordError::TooLong => {
+                format!("Het wachtwoord mag hoogstens {MAX_PASSWORD_LENGTH} tekens hebben.")
+            }
+            PasswordError::Hash(e) => format!("Het wachtwoord kon niet worden verwerkt: {e}"),
+        }
+    }
+}
+
+/// Checks the length rules and hashes the password with Argon2id.
+pub fn hash_password(password: &str) -> Result<String, PasswordError> {
+    let length = password.chars().count();
+    if length < MIN_PASSWORD_LENGTH {
+        return Err(PasswordError::TooShort);
+    }
+    if length > MAX_PASSWORD_LENGTH {
+        return Err(PasswordError::TooLong);
+    }
+    let mut salt = [0u8; 16];
+    rand::rng().fill_bytes(&mut salt);
+    let salt = SaltString::encode_b64(&salt).map_err(|e| PasswordError::Hash(e.to_string()))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| PasswordError::Hash(e.to_string()))
+}
+
+/// Whether `password` matches `hash`. A malformed stored hash never matches.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    if password.chars().count() > MAX_PASSWORD_LENGTH {
+        return false;
+    }
+    match PasswordHash::new(hash) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(password_hash::Error::Password) | Err(_) => false,
+    }
+}
+
+/// A hash that matches no password, verified for unknown usernames so that an attacker cannot
+/// tell from the answer's timing whether a username exists.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        hash_password("no password matches this one, ever").unwrap_or_else(|_| String::new())
+    })
+}
+
+/// A random token: 32 bytes from the OS, as 64 hex digits.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A temporary password for a new user: 16 characters from an alphabet without look-alikes, to
+/// be printed or read out once.
+pub fn temporary_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789";
+    let mut rng = rand::rng();
+    (0..16)
+        .map(|_| {
+            let index = (rng.next_u32() as usize) % ALPHABET.len();
+            char::from(ALPHABET[index])
+        })
+        .collect()
+}
+
+/// The back-off before answering a login of a user with `failures` failed logins.
+pub fn backoff(limits: &Limits, failures: u32) -> Duration {
+    limits
+        .backoff_step
+        .saturating_mul(failures)
+        .min(limits.backoff_max)
+}
+
+/// A logged-in user, as handlers see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentUser {
+    /// User id.
+    pub id: i64,
+    /// Username.
+    pub username: String,
+    /// Role.
+    pub role: Role,
+    /// The session's CSRF token.
+    pub csrf: String,
+    /// Must replace a temporary password before anything else.
+    pub must_change_password: bool,
+}
+
+impl CurrentUser {
+    /// As the audit log names them.
+    pub fn actor(&self) -> store::Actor {
+        store::Actor::new("web", &self.username)
+    }
+
+    /// As the data-entry state records them.
+    pub fn typist(&self) -> model::entry::Typist {
+        model::entry::Typist {
+            id: self.id,
+            username: self.username.clone(),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Session {
+    user: CurrentUser,
+    last_seen: Instant,
+}
+
+/// The sessions, in memory.
+#[derive(Debug, Default)]
+pub struct Sessions {
+    sessions: RwLock<HashMap<String, Session>>,
+}
+
+impl Sessions {
+    /// Starts a session; returns its token.
+    pub fn start(&self, user: CurrentUser) -> String {
+        let token = random_token();
+        let mut sessions = self
+            .sessions
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        sessions.insert(
+            token.clone(),
+            Session {
+                user,
+                last_seen: Instant::now(),
+            },
+        );
+        token
+    }
+
+    /// The session's user, if the token is known and not idle too long; touches the session.
+    pub fn get(&self, token: &str, idle_timeout: Duration) -> Option<CurrentUser> {
+        let mut sessions = self
+            .sessions
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let now = Instant::now();
+        match sessions.get_mut(token) {
+            Some(session) if now.duration_since(session.last_seen) <= idle_timeout => {
+                session.last_seen = now;
+                Some(session.user.clone())
+            }
+            Some(_) => {
+                sessions.remove(token);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Ends a session.
+    pub fn end(&self, token: &str) -> Option<CurrentUser> {
+        self.sessions
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(token)
+            .map(|s| s.user)
+    }
+
+    /// Marks the password of every session of `user_id` as replaced.
+    pub fn password_changed(&self, user_id: i64) {
+        let mut sessions = self
+            .sessions
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for session in sessions.values_mut() {
+            if session.user.id == user_id {
+                session.user.must_change_password = false;
+            }
+        }
+    }
+
+    /// Drops sessions idle for longer than `idle_timeout`.
+    pub fn sweep(&self, idle_timeout: Duration) {
+        let now = Instant::now();
+        self.sessions
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .retain(|_, s| now.duration_since(s.last_seen) <= idle_timeout);
+    }
+}
+
+/// Compares two tokens in time independent of where they differ.
+pub fn tokens_equal(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_and_verify() {
+        assert_eq!(hash_password("short"), Err(PasswordError::TooShort));
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batterY", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+        assert!(!verify_password("anything at all here", dummy_hash()));
+    }
+
+    #[test]
+    fn sessions_expire_when_idle() {
+        let sessions = Sessions::default();
+        let user = CurrentUser {
+            id: 1,
+            username: "a".into(),
+            role: Role::Typist,
+            csrf: random_token(),
+            must_change_password: false,
+        };
+        let token = sessions.start(user.clone());
+        assert_eq!(sessions.get(&token, Duration::from_secs(60)), Some(user));
+        std::thread::sleep(Duration::from_millis(20));
+        assert_eq!(sessions.get(&token, Duration::from_millis(5)), None);
+        // Gone for good.
+        assert_eq!(sessions.get(&token, Duration::from_secs(60)), None);
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let limits = Limits::default();
+        assert_eq!(backoff(&limits, 0), Duration::ZERO);
+        assert_eq!(backoff(&limits, 2), Duration::from_millis(500));
+        assert_eq!(backoff(&limits, 100), limits.backoff_max);
+    }
+
+    #[test]
+    fn tokens_compare() {
+        assert!(tokens_equal("abc", "abc"));
+        assert!(!tokens_equal("abc", "abd"));
+        assert!(!tokens_equal("abc", "abcd"));
+        assert_eq!(random_token().len(), 64);
+        assert_eq!(temporary_password().chars().count(), 16);
+    }
+}

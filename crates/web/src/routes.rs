@@ -1,0 +1,320 @@
+//! The route table: every route with the roles that may use it.
+//!
+//! Routes are added only through [`Routes::add`], which takes an [`Access`]; the guard
+//! ([`crate::guard`]) enforces it before the handler runs. [`Routes::specs`] lists the table, so
+//! the tests can call every route as every role and check each is let through or refused as
+//! declared, and check the OpenAPI document covers every API route.
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{MethodRouter, get, post, put};
+use store::Role;
+
+use crate::guard::{GuardState, guard, security_headers};
+use crate::{AppState, api, pages};
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, also while the machine is online: static assets, the API description, the
+    /// language switch. Never data.
+    Public,
+    /// Anyone not logged in too (login, first-run setup); refused while online.
+    Anonymous,
+    /// Any logged-in user.
+    AnyUser,
+    /// Logged-in users with one of these roles.
+    Roles(&'static [Role]),
+}
+
+impl Access {
+    /// Whether a user with `role` (or nobody, `None`) may use the route.
+    pub fn allows(self, role: Option<Role>) -> bool {
+        match self {
+            Access::Public | Access::Anonymous => true,
+            Access::AnyUser => role.is_some(),
+            Access::Roles(roles) => role.is_some_and(|r| roles.contains(&r)),
+        }
+    }
+}
+
+/// One route of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteSpec {
+    /// HTTP method.
+    pub method: &'static str,
+    /// Path pattern, e.g. `/elections/{election}`.
+    pub path: &'static str,
+    /// Who may use it.
+    pub access: Access,
+}
+
+/// Builds the router, one declared route at a time.
+#[derive(Debug)]
+pub struct Routes {
+    state: AppState,
+    router: Router<AppState>,
+    specs: Vec<RouteSpec>,
+}
+
+const TYPIST: &[Role] = &[Role::Typist];
+const COORDINATOR: &[Role] = &[Role::Coordinator];
+const MANAGERS: &[Role] = &[Role::Administrator, Role::Coordinator];
+const ADMINISTRATOR: &[Role] = &[Role::Administrator];
+const ENTRY_VIEWERS: &[Role] = &[Role::Coordinator, Role::Typist];
+
+/// The largest EML 110b file accepted for import.
+const MAX_UPLOAD: usize = 32 * 1024 * 1024;
+
+impl Routes {
+    /// Adds `handler` for `method` on `path`, for `access`.
+    pub fn add(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        access: Access,
+        handler: MethodRouter<AppState>,
+    ) -> Routes {
+        let guarded = handler.route_layer(axum::middleware::from_fn_with_state(
+            GuardState {
+                app: self.state.clone(),
+                access,
+            },
+            guard,
+        ));
+        self.router = self.router.route(path, guarded);
+        self.specs.push(RouteSpec {
+            method,
+            path,
+            access,
+        });
+        self
+    }
+
+    /// The declared routes.
+    pub fn specs(&self) -> &[RouteSpec] {
+        &self.specs
+    }
+
+    /// The finished router, with security headers on every response.
+    pub fn into_router(self) -> Router {
+        self.router
+            .fallback(pages::not_found)
+            .layer(axum::middleware::map_response(security_headers))
+            .with_state(self.state)
+    }
+}
+
+/// Every route of the application.
+pub fn table(state: AppState) -> Routes {
+    use Access::*;
+    let routes = Routes {
+        state,
+        router: Router::new(),
+        specs: Vec::new(),
+    };
+    routes
+        // Static and public.
+        .add("GET", "/assets/style.css", Public, get(pages::style))
+        .add("GET", "/assets/app.js", Public, get(pages::script))
+        .add("GET", "/api/openapi.json", Public, get(api::openapi))
+        .add("GET", "/lang/{code}", Public, get(pages::set_language))
+        // Login and setup.
+        .add("GET", "/", Anonymous, get(pages::home))
+        .add("GET", "/login", Anonymous, get(pages::login_form))
+        .add("POST", "/login", Anonymous, post(pages::login))
+        .add("GET", "/setup", Anonymous, get(pages::setup_form))
+        .add("POST", "/setup", Anonymous, post(pages::setup))
+        .add("POST", "/api/login", Anonymous, post(api::login))
+        // Any user.
+        .add("POST", "/logout", AnyUser, post(pages::logout))
+        .add("POST", "/api/logout", AnyUser, post(api::logout))
+        .add(
+            "GET",
+            "/account/password",
+            AnyUser,
+            get(pages::password_form),
+        )
+        .add(
+            "POST",
+            "/account/password",
+            AnyUser,
+            post(pages::change_password),
+        )
+        .add(
+            "POST",
+            "/api/account/password",
+            AnyUser,
+            post(api::change_password),
+        )
+        .add("GET", "/elections", AnyUser, get(pages::elections))
+        .add("GET", "/api/elections", AnyUser, get(api::elections))
+        .add(
+            "GET",
+            "/elections/{election}",
+            AnyUser,
+            get(pages::election),
+        )
+        // Typists.
+        .add(
+            "POST",
+            "/elections/{election}/entries/{station}/claim",
+            Roles(TYPIST),
+            post(pages::claim),
+        )
+        .add(
+            "GET",
+            "/elections/{election}/entries/{station}",
+            Roles(TYPIST),
+            get(pages::entry_form),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/entries/{station}",
+            Roles(TYPIST),
+            post(pages::entry_submit),
+        )
+        .add(
+            "POST",
+            "/api/elections/{election}/entries/{station}/claim",
+            Roles(TYPIST),
+            post(api::claim),
+        )
+        .add(
+            "PUT",
+            "/api/elections/{election}/entries/{station}",
+            Roles(TYPIST),
+            put(api::save),
+        )
+        .add(
+            "POST",
+            "/api/elections/{election}/entries/{station}/finalise",
+            Roles(TYPIST),
+            post(api::finalise),
+        )
+        .add(
+            "POST",
+            "/api/elections/{election}/entries/{station}/abandon",
+            Roles(TYPIST),
+            post(api::abandon),
+        )
+        .add(
+            "GET",
+            "/api/elections/{election}/entries/{station}",
+            Roles(ENTRY_VIEWERS),
+            get(api::entry),
+        )
+        // Coordinators.
+        .add(
+            "GET",
+            "/elections/{election}/overview",
+            Roles(MANAGERS),
+            get(pages::overview),
+        )
+        .add(
+            "GET",
+            "/api/elections/{election}/entries",
+            Roles(MANAGERS),
+            get(api::overview),
+        )
+        .add(
+            "GET",
+            "/elections/{election}/entries/{station}/resolve",
+            Roles(COORDINATOR),
+            get(pages::resolve_form),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/entries/{station}/resolve",
+            Roles(COORDINATOR),
+            post(pages::resolve),
+        )
+        .add(
+            "POST",
+            "/api/elections/{election}/entries/{station}/resolve",
+            Roles(COORDINATOR),
+            post(api::resolve),
+        )
+        // Polling stations.
+        .add(
+            "GET",
+            "/elections/{election}/polling-stations",
+            Roles(MANAGERS),
+            get(pages::stations),
+        )
+        .add(
+            "GET",
+            "/elections/{election}/polling-stations/new",
+            Roles(MANAGERS),
+            get(pages::station_new_form),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/polling-stations/new",
+            Roles(MANAGERS),
+            post(pages::station_create),
+        )
+        .add(
+            "GET",
+            "/elections/{election}/polling-stations/{station}/edit",
+            Roles(MANAGERS),
+            get(pages::station_edit_form),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/polling-stations/{station}/edit",
+            Roles(MANAGERS),
+            post(pages::station_update),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/polling-stations/import",
+            Roles(MANAGERS),
+            post(pages::stations_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        .add(
+            "GET",
+            "/api/elections/{election}/polling-stations",
+            AnyUser,
+            get(api::stations),
+        )
+        .add(
+            "POST",
+            "/api/elections/{election}/polling-stations",
+            Roles(MANAGERS),
+            post(api::station_create),
+        )
+        .add(
+            "PUT",
+            "/api/elections/{election}/polling-stations/{station}",
+            Roles(MANAGERS),
+            put(api::station_update),
+        )
+        .add(
+            "POST",
+            "/api/elections/{election}/polling-stations/import",
+            Roles(MANAGERS),
+            post(api::stations_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        // Users.
+        .add("GET", "/users", Roles(ADMINISTRATOR), get(pages::users))
+        .add(
+            "GET",
+            "/users/new",
+            Roles(ADMINISTRATOR),
+            get(pages::user_new_form),
+        )
+        .add(
+            "POST",
+            "/users/new",
+            Roles(ADMINISTRATOR),
+            post(pages::user_create),
+        )
+        .add("GET", "/api/users", Roles(ADMINISTRATOR), get(api::users))
+        .add(
+            "POST",
+            "/api/users",
+            Roles(ADMINISTRATOR),
+            post(api::user_create),
+        )
+}

@@ -1,0 +1,637 @@
+//! The operations of results entry, shared by the HTML pages and the JSON API.
+//!
+//! Each operation reads the stored state, runs the pure transition of `model::entry` on it, and
+//! stores the result on the condition that nobody changed it meanwhile (the version). Nothing here
+//! knows about HTTP; the pages and the API only translate. These are blocking calls (the store
+//! waits for its writer thread): handlers run them on Tokio's blocking pool.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, RwLock};
+
+use model::count::{CountForm, FieldDifference, FieldError, compare};
+use model::entry::{
+    Acknowledgements, Comparison, DifferenceResolution, EntryState, ErrorResolution, Status,
+    TransitionError,
+};
+use model::rules::{Findings, check};
+use model::{Contest, Election, ElectionId, PollingStation, PollingStationNumber};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use store::{EntryChange, Store, StoreError, StoredEntry};
+
+use crate::auth::CurrentUser;
+
+/// Why an operation was refused. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// No such election or polling station (in this election).
+    #[error("{0}")]
+    NotFound(String),
+    /// The submitted fields could not be read.
+    #[error("the form has {} invalid field(s)", .0.len())]
+    Invalid(Vec<FieldError>),
+    /// The state machine refuses.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    /// Someone else changed the entry meanwhile.
+    #[error("the entry was changed meanwhile (now version {found}, this was based on {expected})")]
+    Stale {
+        /// The version the request was based on.
+        expected: u64,
+        /// The version stored.
+        found: u64,
+    },
+    /// A request that makes no sense (a missing parameter, a polling station number out of range).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(error: StoreError) -> ServiceError {
+        match error {
+            StoreError::Stale { expected, found } => ServiceError::Stale { expected, found },
+            StoreError::NotFound(what) => ServiceError::NotFound(format!("{what} does not exist")),
+            other => ServiceError::Store(other),
+        }
+    }
+}
+
+impl ServiceError {
+    /// Dutch message.
+    pub fn message_nl(&self) -> String {
+        match self {
+            ServiceError::NotFound(what) => format!("Niet gevonden: {what}."),
+            ServiceError::Invalid(errors) => errors
+                .iter()
+                .map(FieldError::message_nl)
+                .collect::<Vec<_>>()
+                .join(" "),
+            ServiceError::Transition(error) => error.message_nl(),
+            ServiceError::Stale { .. } => {
+                "Deze invoer is intussen elders gewijzigd (bijvoorbeeld in een ander venster). Er is niets opgeslagen; laad de pagina opnieuw."
+                    .into()
+            }
+            ServiceError::BadRequest(what) => format!("Ongeldig verzoek: {what}"),
+            ServiceError::Store(error) => format!("De database weigerde: {error}"),
+        }
+    }
+}
+
+/// A coordinator's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Resolution {
+    /// On two entries that differ.
+    Differences {
+        /// The decision.
+        resolution: DifferenceResolution,
+    },
+    /// On a first entry with errors.
+    Errors {
+        /// The decision.
+        resolution: ErrorResolution,
+    },
+}
+
+/// The state of one polling station's entry, with what a page or client needs to show it.
+#[derive(Debug, Clone)]
+pub struct EntryView {
+    /// The polling station.
+    pub station: PollingStation,
+    /// Stored state and version.
+    pub stored: StoredEntry,
+    /// Findings on the draft or first entry.
+    pub findings: Findings,
+    /// When the entries differ: the fields.
+    pub differences: Vec<FieldDifference>,
+}
+
+/// One row of the coordinator's overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverviewRow {
+    /// Polling station number.
+    pub number: u32,
+    /// Name.
+    pub name: String,
+    /// Status.
+    pub status: Status,
+    /// Who typed (or is typing) the first entry.
+    pub first_typist: Option<String>,
+    /// Who typed (or is typing) the second entry.
+    pub second_typist: Option<String>,
+    /// Fields that differ between the entries.
+    pub differences: usize,
+    /// Error codes on the entry that needs attention.
+    pub errors: Vec<String>,
+    /// Warning codes.
+    pub warnings: Vec<String>,
+    /// Version.
+    pub version: u64,
+}
+
+/// The municipality's running totals over the definitive counts.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Totals {
+    /// Polling stations with a definitive count.
+    pub definitive: usize,
+    /// All polling stations.
+    pub stations: usize,
+    /// D (or, in Flanders, ballots in the box).
+    pub admitted_voters: u64,
+    /// Votes per list, in ballot order (Flanders: valid ballots per list).
+    pub per_list: Vec<u64>,
+    /// E (Flanders: valid ballots).
+    pub votes_on_candidates: u64,
+    /// F.
+    pub blank: u64,
+    /// G.
+    pub invalid: u64,
+    /// H (Flanders: ballots in the box).
+    pub total_cast: u64,
+}
+
+/// The overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    /// Per polling station.
+    pub rows: Vec<OverviewRow>,
+    /// Running totals.
+    pub totals: Totals,
+    /// Count per status.
+    pub by_status: Vec<(Status, usize)>,
+}
+
+/// The results-entry service of one installation.
+#[derive(Debug)]
+pub struct Service {
+    store: Arc<Store>,
+    elections: RwLock<HashMap<ElectionId, Arc<Election>>>,
+}
+
+fn parse_election_id(text: &str) -> Result<ElectionId, ServiceError> {
+    ElectionId::new(text).map_err(|_| ServiceError::NotFound(format!("election {text:?}")))
+}
+
+fn parse_station_number(text: &str) -> Result<PollingStationNumber, ServiceError> {
+    text.parse::<u32>()
+        .ok()
+        .and_then(|n| PollingStationNumber::new(n).ok())
+        .ok_or_else(|| ServiceError::NotFound(format!("polling station {text:?}")))
+}
+
+fn audit_hash(state: &EntryState) -> String {
+    let json = serde_json::to_vec(state).unwrap_or_default();
+    seal::HashCode::of(&json).to_hex()
+}
+
+impl Service {
+    /// A service over `store`.
+    pub fn new(store: Arc<Store>) -> Service {
+        Service {
+            store,
+            elections: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// An election, from the cache or the store.
+    pub fn election(&self, id: &str) -> Result<Arc<Election>, ServiceError> {
+        let id = parse_election_id(id)?;
+        if let Some(election) = self
+            .elections
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&id)
+        {
+            return Ok(election.clone());
+        }
+        let stored = self
+            .store
+            .election(&id)?
+            .ok_or_else(|| ServiceError::NotFound(format!("election {id}")))?;
+        let election = Arc::new(stored.election);
+        self.elections
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id, election.clone());
+        Ok(election)
+    }
+
+    fn forget(&self, id: &ElectionId) {
+        self.elections
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(id);
+    }
+
+    /// The polling station `number` of `election`, and the contest its ballots count for.
+    pub fn station<'e>(
+        election: &'e Election,
+        number: &str,
+    ) -> Result<(&'e PollingStation, &'e Contest), ServiceError> {
+        let number = parse_station_number(number)?;
+        let station = election
+            .polling_stations
+            .iter()
+            .find(|s| s.number == number)
+            .ok_or_else(|| {
+                ServiceError::NotFound(format!(
+                    "polling station {number} in election {}",
+                    election.id
+                ))
+            })?;
+        let contest = match &station.contest {
+            Some(id) => election.contest(id),
+            None => election.contests.first(),
+        }
+        .ok_or_else(|| {
+            ServiceError::NotFound(format!("the contest of polling station {number}"))
+        })?;
+        Ok((station, contest))
+    }
+
+    /// The entry of a polling station, with findings and differences.
+    pub fn entry(&self, election_id: &str, number: &str) -> Result<EntryView, ServiceError> {
+        let election = self.election(election_id)?;
+        let (station, contest) = Service::station(&election, number)?;
+        let stored = self.store.entry(&election.id, station.number)?;
+        let findings = stored.state.findings();
+        let differences = match &stored.state {
+            EntryState::EntriesDifferent { first, second } => {
+                compare(&first.count, &second.count, contest)
+            }
+            _ => Vec::new(),
+        };
+        Ok(EntryView {
+            station: station.clone(),
+            stored,
+            findings,
+            differences,
+        })
+    }
+
+    fn expect_version(stored: &StoredEntry, version: Option<u64>) -> Result<(), ServiceError> {
+        match version {
+            Some(v) if v != stored.version => Err(ServiceError::Stale {
+                expected: v,
+                found: stored.version,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Stores `state` for polling station `number` of `election`, if still at `expected_version`.
+    fn store_change(
+        &self,
+        user: &CurrentUser,
+        (election, number, expected_version): (&Election, PollingStationNumber, u64),
+        state: EntryState,
+        action: &'static str,
+        details: serde_json::Value,
+    ) -> Result<u64, ServiceError> {
+        let mut details = details;
+        if let Some(map) = details.as_object_mut() {
+            map.insert("state_sha256".into(), json!(audit_hash(&state)));
+        }
+        let receipt = self.store.change_entry(
+            &user.actor(),
+            EntryChange {
+                election: election.id.clone(),
+                polling_station: number,
+                expected_version,
+                state,
+                action,
+                details,
+            },
+        )?;
+        Ok(receipt.version)
+    }
+
+    /// A typist starts or resumes an entry. Returns the entry as it now stands.
+    pub fn claim(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        number: &str,
+    ) -> Result<EntryView, ServiceError> {
+        let election = self.election(election_id)?;
+        let (station, contest) = Service::station(&election, number)?;
+        let stored = self.store.entry(&election.id, station.number)?;
+        let empty = CountForm::empty(election.jurisdiction, contest);
+        let before = stored.state.status();
+        let next = stored.state.clone().claim(&user.typist(), empty)?;
+        if next != stored.state {
+            self.store_change(
+                user,
+                (&election, station.number, stored.version),
+                next,
+                "entry.claim",
+                json!({ "entry": if before == Status::NotStarted { "first" } else { "second" } }),
+            )?;
+        }
+        self.entry(election_id, number)
+    }
+
+    fn read_form(
+        election: &Election,
+        contest: &Contest,
+        fields: &BTreeMap<String, String>,
+    ) -> Result<CountForm, ServiceError> {
+        CountForm::from_fields(election.jurisdiction, contest, fields)
+            .map_err(ServiceError::Invalid)
+    }
+
+    /// A typist saves a draft; returns the new version and the findings on it.
+    pub fn save(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        number: &str,
+        version: u64,
+        fields: &BTreeMap<String, String>,
+    ) -> Result<(u64, Findings), ServiceError> {
+        let election = self.election(election_id)?;
+        let (station, contest) = Service::station(&election, number)?;
+        let draft = Service::read_form(&election, contest, fields)?;
+        let stored = self.store.entry(&election.id, station.number)?;
+        Service::expect_version(&stored, Some(version))?;
+        let findings = check(&draft);
+        let next = stored
+            .state
+            .save(&user.typist(), draft, contest, election.jurisdiction)?;
+        let version = self.store_change(
+            user,
+            (&election, station.number, version),
+            next,
+            "entry.save",
+            json!({}),
+        )?;
+        Ok((version, findings))
+    }
+
+    /// A typist finalises the entry, with the fields as last typed (saved in the same step).
+    /// Returns the new status and version.
+    pub fn finalise(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        number: &str,
+        version: u64,
+        fields: Option<&BTreeMap<String, String>>,
+        acknowledged: Acknowledgements,
+    ) -> Result<(Status, u64), ServiceError> {
+        let election = self.election(election_id)?;
+        let (station, contest) = Service::station(&election, number)?;
+        let stored = self.store.entry(&election.id, station.number)?;
+        Service::expect_version(&stored, Some(version))?;
+        let mut state = stored.state;
+        if let Some(fields) = fields {
+            let draft = Service::read_form(&election, contest, fields)?;
+            state = state.save(&user.typist(), draft, contest, election.jurisdiction)?;
+        }
+        let (next, comparison) = state.finalise(&user.typist(), acknowledged, contest)?;
+        let status = next.status();
+        let differences = match &comparison {
+            Some(Comparison::Different(fields)) => fields.len(),
+            _ => 0,
+        };
+        let version = self.store_change(
+            user,
+            (&election, station.number, version),
+            next,
+            "entry.finalise",
+            json!({
+                "acknowledged_warnings": acknowledged.warnings,
+                "acknowledged_errors": acknowledged.errors,
+                "differences": differences,
+            }),
+        )?;
+        Ok((status, version))
+    }
+
+    /// A typist gives up an entry in progress; what they typed is discarded.
+    pub fn abandon(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        number: &str,
+        version: u64,
+    ) -> Result<(Status, u64), ServiceError> {
+        let election = self.election(election_id)?;
+        let (station, _) = Service::station(&election, number)?;
+        let stored = self.store.entry(&election.id, station.number)?;
+        Service::expect_version(&stored, Some(version))?;
+        let next = stored.state.abandon(&user.typist())?;
+        let status = next.status();
+        let version = self.store_change(
+            user,
+            (&election, station.number, version),
+            next,
+            "entry.abandon",
+            json!({}),
+        )?;
+        Ok((status, version))
+    }
+
+    /// A coordinator resolves differences or errors.
+    pub fn resolve(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        number: &str,
+        version: u64,
+        resolution: Resolution,
+    ) -> Result<(Status, u64), ServiceError> {
+        let election = self.election(election_id)?;
+        let (station, _) = Service::station(&election, number)?;
+        let stored = self.store.entry(&election.id, station.number)?;
+        Service::expect_version(&stored, Some(version))?;
+        let (next, action) = match resolution {
+            Resolution::Differences { resolution } => (
+                stored.state.resolve_differences(resolution)?,
+                "entry.resolve_differences",
+            ),
+            Resolution::Errors { resolution } => (
+                stored.state.resolve_errors(resolution)?,
+                "entry.resolve_errors",
+            ),
+        };
+        let status = next.status();
+        let version = self.store_change(
+            user,
+            (&election, station.number, version),
+            next,
+            action,
+            json!({ "resolution": resolution }),
+        )?;
+        Ok((status, version))
+    }
+
+    /// The coordinator's overview of an election.
+    pub fn overview(&self, election_id: &str) -> Result<Overview, ServiceError> {
+        let election = self.election(election_id)?;
+        let entries = self.store.entries(&election.id)?;
+        let lists = election.contests.first().map_or(0, |c| c.lists.len());
+        let mut totals = Totals {
+            stations: entries.len(),
+            per_list: vec![0; lists],
+            ..Totals::default()
+        };
+        let mut rows = Vec::with_capacity(entries.len());
+        let mut by_status: HashMap<Status, usize> = HashMap::new();
+        for stored in entries {
+            let station = election
+                .polling_stations
+                .iter()
+                .find(|s| s.number == stored.polling_station);
+            let name = station.map(|s| s.name.clone()).unwrap_or_default();
+            let state = &stored.state;
+            *by_status.entry(state.status()).or_default() += 1;
+            let (first_typist, second_typist) = match state {
+                EntryState::NotStarted => (None, None),
+                EntryState::FirstEntryInProgress { typist, .. } => {
+                    (Some(typist.username.clone()), None)
+                }
+                EntryState::FirstEntryHasErrors { first }
+                | EntryState::SecondEntryNotStarted { first } => {
+                    (Some(first.typist.username.clone()), None)
+                }
+                EntryState::SecondEntryInProgress { first, typist, .. } => (
+                    Some(first.typist.username.clone()),
+                    Some(typist.username.clone()),
+                ),
+                EntryState::EntriesDifferent { first, second } => (
+                    Some(first.typist.username.clone()),
+                    Some(second.typist.username.clone()),
+                ),
+                EntryState::Definitive {
+                    first,
+                    second_typist,
+                } => (
+                    Some(first.typist.username.clone()),
+                    Some(second_typist.username.clone()),
+                ),
+            };
+            let differences = match state {
+                EntryState::EntriesDifferent { first, second } => {
+                    let contest = station
+                        .and_then(|s| s.contest.as_ref())
+                        .and_then(|c| election.contest(c))
+                        .or(election.contests.first());
+                    contest.map_or(0, |c| compare(&first.count, &second.count, c).len())
+                }
+                _ => 0,
+            };
+            let findings = state.findings();
+            if let Some(count) = state.definitive() {
+                totals.definitive += 1;
+                add_to_totals(&mut totals, count);
+            }
+            rows.push(OverviewRow {
+                number: stored.polling_station.get(),
+                name,
+                status: state.status(),
+                first_typist,
+                second_typist,
+                differences,
+                errors: findings.errors().map(|f| f.code.dotted()).collect(),
+                warnings: findings.warnings().map(|f| f.code.dotted()).collect(),
+                version: stored.version,
+            });
+        }
+        Ok(Overview {
+            rows,
+            totals,
+            by_status: Status::ALL
+                .iter()
+                .map(|s| (*s, by_status.get(s).copied().unwrap_or(0)))
+                .collect(),
+        })
+    }
+
+    /// Adds a polling station.
+    pub fn add_station(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        station: PollingStation,
+    ) -> Result<(), ServiceError> {
+        let election = self.election(election_id)?;
+        self.store
+            .add_polling_stations(&user.actor(), &election.id, vec![station])?;
+        self.forget(&election.id);
+        Ok(())
+    }
+
+    /// Changes a polling station.
+    pub fn update_station(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        number: &str,
+        station: PollingStation,
+    ) -> Result<(), ServiceError> {
+        let election = self.election(election_id)?;
+        let (existing, _) = Service::station(&election, number)?;
+        self.store
+            .update_polling_station(&user.actor(), &election.id, existing.number, station)?;
+        self.forget(&election.id);
+        Ok(())
+    }
+
+    /// Imports the polling stations of an EML 110b file into an election.
+    pub fn import_stations(
+        &self,
+        user: &CurrentUser,
+        election_id: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<usize, ServiceError> {
+        let election = self.election(election_id)?;
+        let file = eml::SourceFile::new(file_name, bytes);
+        let stations = eml::read_polling_stations(file, &election)
+            .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+        let count = stations.len();
+        self.store.import_polling_stations(
+            &user.actor(),
+            &election.id,
+            stations,
+            file_name.to_string(),
+            seal::HashCode::of(bytes).to_hex(),
+        )?;
+        self.forget(&election.id);
+        Ok(count)
+    }
+}
+
+fn add_to_totals(totals: &mut Totals, count: &CountForm) {
+    match count {
+        CountForm::Netherlands(c) => {
+            totals.admitted_voters += u64::from(c.voters.total);
+            for (sum, votes) in totals.per_list.iter_mut().zip(&c.votes.per_list) {
+                *sum += u64::from(*votes);
+            }
+            totals.votes_on_candidates += u64::from(c.votes.total_on_candidates);
+            totals.blank += u64::from(c.votes.blank);
+            totals.invalid += u64::from(c.votes.invalid);
+            totals.total_cast += u64::from(c.votes.total_cast);
+        }
+        CountForm::Flanders(c) => {
+            totals.admitted_voters += u64::from(c.ballots_total);
+            for (sum, list) in totals.per_list.iter_mut().zip(&c.lists) {
+                *sum += u64::from(list.ballots);
+            }
+            totals.votes_on_candidates += c.lists.iter().map(|l| u64::from(l.ballots)).sum::<u64>();
+            totals.blank += u64::from(c.blank);
+            totals.invalid += u64::from(c.invalid);
+            totals.total_cast += u64::from(c.ballots_total);
+        }
+    }
+}

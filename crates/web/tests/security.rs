@@ -1,0 +1,556 @@
+//! Bad input, forged requests, roles, logins and the air gap: each refused with a clear message
+//! and nothing changed.
+
+// Helpers outside #[test] functions unwrap too: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{ASSEN, Client, PASSWORD, Server, TEST, first_station, shape, sound_count};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use store::Role;
+use web::routes::Access;
+
+async fn claimed(server: &Server) -> (Client, u32, u64) {
+    let station = first_station(&server.store, TEST);
+    let anna = server.login("anna").await;
+    let (_, body) = anna.claim(TEST, station).await;
+    let version = body["version"].as_u64().unwrap();
+    (anna, station, version)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_numbers_and_missing_fields_are_refused_by_name() {
+    let server = Server::start().await;
+    let (anna, station, version) = claimed(&server).await;
+    let base = sound_count(&shape(&server.store, TEST), 10);
+    let before = server.snapshot();
+    for (key, value, expected) in [
+        ("voters.a", json!("twaalf"), "is not a whole number"),
+        ("voters.b", json!(-4), "is negative"),
+        (
+            "votes.f",
+            json!("1000000000"),
+            "more than the highest possible count",
+        ),
+        (
+            "votes.g",
+            json!(99999999999999999999u128.to_string()),
+            "more than the highest possible count",
+        ),
+        ("lists.1.candidates.1", json!(1.5), "is not a whole number"),
+    ] {
+        let mut fields = base.clone();
+        fields.insert(key.into(), value);
+        let (status, body) = anna.save(TEST, station, version, &fields).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{key}: {body}");
+        assert_eq!(body["fields"][0]["field"], key, "{body}");
+        assert!(
+            body["fields"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains(expected),
+            "{body}"
+        );
+        assert!(!body["fields"][0]["message_nl"].as_str().unwrap().is_empty());
+    }
+    let mut missing = base.clone();
+    missing.remove("votes.h");
+    let (status, body) = anna.save(TEST, station, version, &missing).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "votes.h");
+    assert!(
+        body["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing")
+    );
+    // A field of a form with more lists: belongs to another election.
+    let mut foreign = base.clone();
+    foreign.insert("lists.9.candidates.1".into(), json!(1));
+    let (status, body) = anna.save(TEST, station, version, &foreign).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not exist")
+    );
+    // Malformed JSON and a body without fields.
+    let response = anna
+        .http
+        .put(format!(
+            "{}{}",
+            anna.base,
+            Client::entry_path(TEST, station)
+        ))
+        .header("x-csrf-token", &anna.csrf)
+        .header("content-type", "application/json")
+        .body("{\"version\": 1, \"fields\": ")
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_client_error());
+    let (status, _) = anna
+        .json(
+            "PUT",
+            &Client::entry_path(TEST, station),
+            &json!({ "version": version }),
+        )
+        .await;
+    assert!(status.is_client_error());
+    assert_eq!(
+        server.snapshot(),
+        before,
+        "a refused save changed the database"
+    );
+
+    // The HTML form too: the page names the field and keeps what was typed.
+    let mut pairs: Vec<(String, String)> = base
+        .iter()
+        .filter(|(_, v)| *v != &json!(false))
+        .map(|(k, v)| {
+            let text = match v {
+                Value::Bool(true) => "on".to_string(),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (k.clone(), text)
+        })
+        .collect();
+    for pair in pairs.iter_mut() {
+        if pair.0 == "voters.c" {
+            pair.1 = "7x".into();
+        }
+    }
+    pairs.push(("version".into(), version.to_string()));
+    pairs.push(("action".into(), "save".into()));
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let response = anna
+        .form(&format!("/elections/{TEST}/entries/{station}"), &refs)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("Kiezerspassen: ‘7x’ is geen geheel getal."),
+        "{page}"
+    );
+    assert!(page.contains("value=\"7x\""));
+    assert_eq!(server.snapshot(), before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_or_missing_csrf_token_is_refused() {
+    let server = Server::start().await;
+    let (anna, station, version) = claimed(&server).await;
+    let fields = sound_count(&shape(&server.store, TEST), 10);
+    let before = server.snapshot();
+    let path = format!("{}{}", anna.base, Client::entry_path(TEST, station));
+    for token in [None, Some("0".repeat(64)), Some("forged".to_string())] {
+        let mut request = anna
+            .http
+            .put(&path)
+            .json(&json!({ "version": version, "fields": fields }));
+        if let Some(token) = token {
+            request = request.header("x-csrf-token", token);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"], "csrf");
+    }
+    // A form without the token, or with another session's token.
+    let bert = server.login("bert").await;
+    for token in ["", bert.csrf.as_str()] {
+        let response = anna
+            .http
+            .post(format!(
+                "{}/elections/{TEST}/entries/{station}/claim",
+                anna.base
+            ))
+            .form(&[("csrf", token)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(response.text().await.unwrap().contains("CSRF"));
+    }
+    // A login form posted from another site.
+    let response = anna
+        .http
+        .post(format!("{}/login", anna.base))
+        .header("origin", "http://evil.example")
+        .form(&[("username", "anna"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // Only the login of bert above was added.
+    let actions = server.audit_actions();
+    assert_eq!(actions.last().map(String::as_str), Some("user.login"));
+    let _ = before;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_polling_station_of_another_election_is_not_found() {
+    let server = Server::start().await;
+    let test_stations = common::stations(&server.store, TEST);
+    let assen_only = common::stations(&server.store, ASSEN)
+        .into_iter()
+        .find(|n| !test_stations.contains(n))
+        .expect("Assen has a number the test election lacks");
+    let anna = server.login("anna").await;
+    let before = server.snapshot();
+    let (status, body) = anna.claim(TEST, assen_only).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("polling station {assen_only} in election {TEST}")),
+        "{body}"
+    );
+    let (status, _) = anna.claim("GR2099_Nowhere", 1).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = anna.claim(TEST, 0).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // A count typed for Assen (its lists) does not fit the test election's form.
+    let station = first_station(&server.store, TEST);
+    let (_, claimed) = anna.claim(TEST, station).await;
+    let assen_count = sound_count(&shape(&server.store, ASSEN), 3);
+    let before_save = server.snapshot();
+    let (status, _) = anna
+        .save(
+            TEST,
+            station,
+            claimed["version"].as_u64().unwrap(),
+            &assen_count,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(server.snapshot(), before_save);
+    let _ = before;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_browsers_saving_the_same_entry_lose_no_update() {
+    let server = Server::start().await;
+    let (anna, station, version) = claimed(&server).await;
+    // A second browser of the same typist, with its own session.
+    let second = server.login("anna").await;
+    let first_count = sound_count(&shape(&server.store, TEST), 10);
+    let second_count = sound_count(&shape(&server.store, TEST), 20);
+    let (status, saved) = anna.save(TEST, station, version, &first_count).await;
+    assert_eq!(status, StatusCode::OK);
+    let before = server.snapshot();
+    // The second browser still has the form of `version`: its save is refused.
+    let (status, body) = second.save(TEST, station, version, &second_count).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["error"], "stale");
+    assert_eq!(body["version"], saved["version"]);
+    assert_eq!(server.snapshot(), before);
+    let entry = anna.entry(TEST, station).await;
+    assert_eq!(
+        entry["draft"]["votes"]["total_cast"], first_count["votes.h"],
+        "the first save was kept"
+    );
+    // Two saves at the same moment on the same version: exactly one wins.
+    let version = saved["version"].as_u64().unwrap();
+    let (a, b) = tokio::join!(
+        anna.save(TEST, station, version, &second_count),
+        second.save(TEST, station, version, &first_count)
+    );
+    let mut statuses = [a.0, b.0];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+}
+
+fn concrete(path: &str) -> String {
+    path.replace("{election}", TEST)
+        .replace("{station}", "1")
+        .replace("{code}", "en")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_lets_in_exactly_its_declared_roles() {
+    let server = Server::start().await;
+    let specs = web::routes::table(server.state.clone()).specs().to_vec();
+    assert!(specs.len() > 40);
+    let mut clients: Vec<(Option<Role>, Client)> = vec![(None, server.client())];
+    for (role, name) in [
+        (Role::Administrator, "admin"),
+        (Role::Coordinator, "coord"),
+        (Role::Typist, "cees"),
+    ] {
+        clients.push((Some(role), server.login(name).await));
+    }
+    for spec in &specs {
+        // Logging out would end the session the next routes need.
+        if spec.path.ends_with("logout") {
+            continue;
+        }
+        for (role, client) in &clients {
+            let response = client
+                .http
+                .request(
+                    reqwest::Method::from_bytes(spec.method.as_bytes()).unwrap(),
+                    format!("{}{}", client.base, concrete(spec.path)),
+                )
+                .header("x-csrf-token", &client.csrf)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status();
+            // The guard refuses with 401/403 (API) or a redirect to the login (pages); an
+            // anonymous route may itself redirect there, which is no refusal.
+            let login_only = matches!(spec.access, Access::Public | Access::Anonymous);
+            let refused = status == StatusCode::FORBIDDEN
+                || status == StatusCode::UNAUTHORIZED
+                || (!login_only
+                    && status == StatusCode::SEE_OTHER
+                    && response
+                        .headers()
+                        .get("location")
+                        .is_some_and(|l| l == "/login"));
+            assert_eq!(
+                refused,
+                !spec.access.allows(*role),
+                "{} {} as {role:?}: {status}",
+                spec.method,
+                spec.path
+            );
+        }
+    }
+}
+
+#[test]
+fn the_openapi_document_describes_every_api_route() {
+    let document: Value =
+        serde_json::from_str(include_str!("../api/openapi.json")).expect("valid JSON");
+    let documented: std::collections::BTreeSet<(String, String)> = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, methods)| {
+            methods
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(move |m| (m.to_uppercase(), path.clone()))
+        })
+        .collect();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(store::Store::open_or_create(dir.path()).unwrap());
+    let state = runtime.block_on(async { web::AppState::new(store, web::Config::default()) });
+    let routes: std::collections::BTreeSet<(String, String)> = web::routes::table(state)
+        .specs()
+        .iter()
+        .filter(|s| s.path.starts_with("/api/"))
+        .map(|s| (s.method.to_string(), s.path.to_string()))
+        .collect();
+    assert_eq!(documented, routes);
+    // And each documented operation names the roles the route declares.
+    for spec in web::routes::table(web::AppState::new(
+        std::sync::Arc::new(store::Store::open_or_create(dir.path()).unwrap()),
+        web::Config::default(),
+    ))
+    .specs()
+    .iter()
+    .filter(|s| s.path.starts_with("/api/"))
+    {
+        let roles = &document["paths"][spec.path][spec.method.to_lowercase()]["x-urna-roles"];
+        let expected: Vec<&str> = match spec.access {
+            Access::Public | Access::Anonymous => vec!["anyone"],
+            Access::AnyUser => vec!["any user"],
+            Access::Roles(roles) => roles.iter().map(|r| r.as_str()).collect(),
+        };
+        assert_eq!(roles, &json!(expected), "{} {}", spec.method, spec.path);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_logins_slow_down_lock_out_and_are_logged() {
+    let server = Server::start().await;
+    let mut client = server.client();
+    let (status, body) = client.login("nobody", PASSWORD).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["error"], "wrong_credentials");
+    for attempt in 1..=3 {
+        let (status, body) = client.login("anna", "wrong password here").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+        if attempt == 3 {
+            assert_eq!(body["error"], "locked");
+            assert!(body["message"].as_str().unwrap().contains("locked until"));
+        }
+    }
+    // Locked: even the right password is refused now.
+    let (status, body) = client.login("anna", PASSWORD).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("locked"))
+    );
+    let failed = server
+        .store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "user.login_failed")
+        .count();
+    assert_eq!(failed, 5);
+    assert!(
+        server
+            .store
+            .user_by_username("anna")
+            .unwrap()
+            .unwrap()
+            .locked_until
+            .is_some()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_temporary_password_must_be_replaced_first() {
+    let server = Server::start().await;
+    common::add_user(&server.store, "dirk", Role::Typist, true);
+    let mut dirk = server.client();
+    let (status, body) = dirk.login("dirk", PASSWORD).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["must_change_password"], true);
+    let response = dirk.get("/api/elections").await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let (status, _) = dirk
+        .json(
+            "POST",
+            "/api/account/password",
+            &json!({ "current": PASSWORD, "new": "short", "repeat": "short" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = dirk
+        .json(
+            "POST",
+            "/api/account/password",
+            &json!({ "current": PASSWORD, "new": "my own new password", "repeat": "my own new password" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    assert_eq!(dirk.get("/api/elections").await.status(), StatusCode::OK);
+    let stored = server.store.user_by_username("dirk").unwrap().unwrap();
+    assert!(!stored.must_change_password);
+    assert!(stored.password_hash.starts_with("$argon2id$"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_are_strict_cookies_that_expire_when_idle() {
+    let mut config = common::test_config();
+    config.limits.idle_timeout = std::time::Duration::from_millis(300);
+    let server = Server::start_with(config).await;
+    let response = server
+        .client()
+        .http
+        .post(format!("{}/api/login", server.base))
+        .json(&json!({ "username": "anna", "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let anna = server.login("anna").await;
+    assert_eq!(anna.get("/api/elections").await.status(), StatusCode::OK);
+    tokio::time::sleep(std::time::Duration::from_millis(450)).await;
+    assert_eq!(
+        anna.get("/api/elections").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // Pages redirect to the login instead.
+    assert_eq!(anna.get("/elections").await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_response_has_security_headers_and_pages_are_not_stored() {
+    let server = Server::start().await;
+    let anna = server.login("anna").await;
+    for path in [
+        "/login",
+        "/elections",
+        "/api/elections",
+        "/assets/app.js",
+        "/nowhere",
+    ] {
+        let response = anna.get(path).await;
+        let headers = response.headers();
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(headers["x-frame-options"], "DENY");
+        if !path.starts_with("/assets/") {
+            assert_eq!(headers["cache-control"], "no-store", "{path}");
+        }
+    }
+    // Pages in Dutch first, English on request.
+    let page = anna.get("/elections").await.text().await.unwrap();
+    assert!(page.contains("lang=\"nl\"") && page.contains("Verkiezingen"));
+    let switched = anna.get("/lang/en").await;
+    assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+    let english = anna.get("/elections").await.text().await.unwrap();
+    assert!(english.contains("lang=\"en\"") && english.contains("Elections"));
+    // No external resources anywhere.
+    assert!(!page.contains("http://") && !page.contains("https://"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_online_machine_serves_no_results_and_logs_it() {
+    // Something that answers on the probe address: this "internet" is reachable.
+    let internet = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = internet.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let _ = internet.accept().await;
+        }
+    });
+    let mut config = common::test_config();
+    config.airgap.probes = vec![address];
+    let server = Server::start_with(config).await;
+    let client = server.client();
+    for path in [
+        "/login".to_string(),
+        "/elections".to_string(),
+        format!("/elections/{TEST}/overview"),
+        "/api/elections".to_string(),
+    ] {
+        let response = client.get(&path).await;
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        let text = response.text().await.unwrap();
+        assert!(text.contains("internet"), "{path}: {text}");
+    }
+    // The stylesheet still loads, so the refusal page is readable.
+    assert_eq!(
+        client.get("/assets/style.css").await.status(),
+        StatusCode::OK
+    );
+    let entry = server
+        .store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.action == "airgap.online")
+        .expect("logged");
+    assert!(entry.details.contains(&address.to_string()));
+    // Offline again: served again.
+    server.state.airgap.set(web::airgap::Connectivity::Offline);
+    assert_eq!(client.get("/login").await.status(), StatusCode::OK);
+}
