@@ -16,6 +16,8 @@ pub enum DocumentType {
     PollingStations,
     /// 230b: candidate lists (kandidatenlijsten).
     CandidateLists,
+    /// 510b: the count of a municipality per polling station (telling).
+    Count,
 }
 
 impl DocumentType {
@@ -25,6 +27,7 @@ impl DocumentType {
             DocumentType::ElectionDefinition => "110a",
             DocumentType::PollingStations => "110b",
             DocumentType::CandidateLists => "230b",
+            DocumentType::Count => "510b",
         }
     }
 

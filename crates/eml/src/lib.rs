@@ -1,5 +1,5 @@
-//! EML_NL import: election definitions (110a), candidate lists (230b) and polling stations
-//! (110b), read with the Electoral Council's `eml-nl` crate and mapped to Urna's [`model`].
+//! EML_NL import: election definitions (110a), candidate lists (230b), polling stations (110b)
+//! and the counts of polling stations (510b), read with the Electoral Council's `eml-nl` crate and mapped to Urna's [`model`].
 //!
 //! Every refusal names the file and, where the parser knows it, the line, column and element, so
 //! an official can see what is wrong without reading XML. A file that belongs to another
@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod candidates;
+mod count;
 mod definition;
 mod document;
 mod error;
@@ -16,6 +17,7 @@ mod polling_stations;
 mod source;
 
 pub use candidates::read_candidate_lists;
+pub use count::read_polling_station_counts;
 pub use definition::read_election_definition;
 pub use document::declared_document_id;
 pub use error::{Difference, DocumentType, EmlError, describe_eml_id};

@@ -696,3 +696,39 @@ mod tests {
         assert!(Code::ALL.len() >= 26);
     }
 }
+
+#[cfg(test)]
+mod doc_tests {
+    use super::Code;
+
+    #[test]
+    fn validation_rules_doc_lists_every_rule() {
+        let doc = include_str!("../../../docs/validation-rules.md");
+        for code in Code::ALL {
+            let row = format!("| {} |", code.dotted());
+            let line = doc
+                .lines()
+                .find(|l| l.starts_with(&row))
+                .unwrap_or_else(|| panic!("{} is not in docs/validation-rules.md", code.dotted()));
+            assert!(
+                line.contains(code.text_nl()),
+                "{}: Dutch text differs",
+                code.dotted()
+            );
+            assert!(
+                line.contains(code.text_en()),
+                "{}: English text differs",
+                code.dotted()
+            );
+        }
+        let rows = doc
+            .lines()
+            .filter(|l| l.starts_with("| ") && l.contains('.') && !l.starts_with("| code"))
+            .count();
+        assert_eq!(
+            rows,
+            Code::ALL.len(),
+            "the doc lists a rule the code does not have"
+        );
+    }
+}

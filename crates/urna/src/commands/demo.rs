@@ -49,6 +49,13 @@ const ASSEN_POLLING_STATIONS: InputFile = InputFile {
     official_hash: "aab25d8bc1bbdd5de223ca50c956f62cbeaabbddcaa1b1a6b46faa7e9c5b38e9",
 };
 
+/// The municipality's published count of Assen 2026 (EML 510b): the paper reports of its 44
+/// polling stations, which the demo types in twice.
+const ASSEN_COUNT: (&str, &[u8]) = (
+    "Telling_GR2026_Assen.eml.xml",
+    include_bytes!("../../../../fixtures/eml/real/Telling_GR2026_Assen.eml.xml"),
+);
+
 /// The real 2022 result of Reusel-De Mierden, where the absolute-majority rule (Kieswet P 9)
 /// moves a seat.
 const REUSEL_APPORTIONMENT: &[u8] =
@@ -215,7 +222,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     )?;
     print!("{}", indent(&election::import_report(lang, &imported)));
 
-    let store = Store::open_existing(&data_dir)?;
+    let store = std::sync::Arc::new(Store::open_existing(&data_dir)?);
     println!(
         "\n5. {}",
         lang.pick("Geladen verkiezingen:", "Loaded elections:")
@@ -224,6 +231,16 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
 
     println!(
         "\n6. {}",
+        lang.pick(
+            "Resultaten invoeren: de processen-verbaal van alle stembureaus van Assen (de gepubliceerde telling, EML 510b) worden tweemaal ingevoerd, door twee verschillende invoerders, via dezelfde dienst als de webapplicatie (urna serve):",
+            "Results entry: the reports of every polling station of Assen (the published count, EML 510b) are typed twice, by two different typists, through the same service as the web application (urna serve):"
+        )
+    );
+    fs::write(dir.join("invoer").join(ASSEN_COUNT.0), ASSEN_COUNT.1)?;
+    super::demo_entry::enter_counts(lang, &store, actor, "GR2026_Assen", ASSEN_COUNT)?;
+
+    println!(
+        "\n7. {}",
         lang.pick("Het auditlog controleren:", "Checking the audit log:")
     );
     let (intact, report) = audit::verify(lang, &store)?;
@@ -235,7 +252,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     println!("   SQLite integrity_check: {}", integrity.join(", "));
 
     println!(
-        "\n7. {}",
+        "\n8. {}",
         lang.pick(
             "Zetelverdeling en gekozen kandidaten volgens Kieswet hoofdstuk P, op de echte uitslag van Reusel-De Mierden 2022 (waar artikel P 9, absolute meerderheid, een zetel verschuift):",
             "Seats and elected candidates under Kieswet chapter P, on the real result of Reusel-De Mierden 2022 (where article P 9, absolute majority, moves a seat):"
@@ -275,7 +292,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna apportion --input {}",
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
@@ -288,6 +305,8 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         data_dir.display(),
         data_dir.display(),
         input_path.display(),
+        data_dir.display(),
+        lang.pick("inloggen als", "log in as"),
     );
     Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod apportion;
 pub mod audit;
 pub mod demo;
+pub mod demo_entry;
 pub mod election;
 pub mod serve;
 pub mod user;

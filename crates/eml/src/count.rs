@@ -1,0 +1,220 @@
+//! EML 510b (telling, the count of a municipality per polling station) → the count form of each
+//! polling station.
+//!
+//! A 510b holds, per polling station (`ReportingUnitVotes`, id `<municipality>::SB<number>`),
+//! what the paper report (N 10-2) says: admitted voters A–D as `UncountedVotes` with reason codes,
+//! the votes per list and per candidate as `Selection`s, E as `TotalCounted`, blank and invalid as
+//! `RejectedVotes`, and the ballots counted more or fewer (I, J). H is not in the file: it is
+//! E + F + G by definition of the form. The tick boxes of the comparison of D and H and the
+//! answer to "is the difference explained" are derived from those figures.
+
+use std::collections::BTreeMap;
+
+use eml_nl::documents::election_count::{
+    ElectionCount, ElectionCountSelectionType, RejectedVotesReason, ReportingUnitVotes,
+    UncountedVotesReason,
+};
+use model::count::{AdmittedVoters, Differences, ListVotes, NlCount, VotesCast};
+use model::{Contest, Election, PollingStationNumber};
+
+use crate::definition::{date, domain, value};
+use crate::document::parse;
+use crate::error::{DocumentType, EmlError};
+use crate::identity::{FileIdentity, check_same_election};
+use crate::source::SourceFile;
+
+/// Reads the count of every polling station of `election` from a 510b file, by polling station
+/// number. Refused when the file is of another election, or names a list or candidate the
+/// election does not have.
+pub fn read_polling_station_counts(
+    file: SourceFile<'_>,
+    election: &Election,
+) -> Result<BTreeMap<PollingStationNumber, NlCount>, EmlError> {
+    let document: ElectionCount = parse(&file, DocumentType::Count)?;
+    let eml_election = &document.count.election;
+    let identifier = &eml_election.identifier;
+    let identity = FileIdentity {
+        id: identifier.id.raw().into_owned(),
+        name: identifier.name.as_deref().map(str::to_string),
+        category: value(&file, &identifier.category, "ElectionCategory")?,
+        subcategory: match &identifier.subcategory {
+            Some(sub) => Some(value(&file, sub, "ElectionSubcategory")?),
+            None => None,
+        },
+        domain: domain(&file, identifier.domain.as_ref())?,
+        election_date: date(&file, &identifier.election_date, "ElectionDate")?,
+        nomination_date: None,
+    };
+    check_same_election(&file, &identity, election)?;
+    let contest = election
+        .contests
+        .first()
+        .ok_or_else(|| EmlError::invalid(&file, None, "the election has no candidate lists"))?;
+    let mut counts = BTreeMap::new();
+    for eml_contest in &eml_election.contests {
+        for unit in &eml_contest.reporting_unit_votes {
+            let (number, count) = unit_count(&file, contest, unit)?;
+            if counts.insert(number, count).is_some() {
+                return Err(EmlError::invalid(
+                    &file,
+                    Some("ReportingUnitVotes"),
+                    format!("polling station {number} occurs twice"),
+                ));
+            }
+        }
+    }
+    Ok(counts)
+}
+
+fn number_of(file: &SourceFile<'_>, id: &str) -> Result<PollingStationNumber, EmlError> {
+    id.rsplit_once("::SB")
+        .and_then(|(_, n)| n.parse::<u32>().ok())
+        .and_then(|n| PollingStationNumber::new(n).ok())
+        .ok_or_else(|| {
+            EmlError::invalid(
+                file,
+                Some("ReportingUnitIdentifier"),
+                format!(
+                    "reporting unit {id:?} is not a polling station (expected <code>::SB<number>)"
+                ),
+            )
+        })
+}
+
+fn to_u32(file: &SourceFile<'_>, number: u64, what: &str) -> Result<u32, EmlError> {
+    u32::try_from(number)
+        .ok()
+        .filter(|n| *n <= model::count::MAX_COUNT)
+        .ok_or_else(|| EmlError::invalid(file, None, format!("{what}: {number} is out of range")))
+}
+
+fn unit_count(
+    file: &SourceFile<'_>,
+    contest: &Contest,
+    unit: &ReportingUnitVotes,
+) -> Result<(PollingStationNumber, NlCount), EmlError> {
+    let id = unit.identifier.id.raw();
+    let number = number_of(file, &id)?;
+    let at = |what: &str| format!("polling station {number}, {what}");
+    let mut lists: Vec<ListVotes> = contest
+        .lists
+        .iter()
+        .map(|l| ListVotes {
+            candidates: vec![0; l.candidates.len()],
+            total: 0,
+        })
+        .collect();
+    let mut current: Option<usize> = None;
+    for selection in &unit.selections {
+        let votes = value(file, &selection.valid_votes, "ValidVotes")?;
+        match &selection.selection_type {
+            ElectionCountSelectionType::Affiliation(affiliation) => {
+                let list_number = value(file, &affiliation.id, "AffiliationIdentifier/@Id")?
+                    .value()
+                    .get();
+                let index = contest
+                    .lists
+                    .iter()
+                    .position(|l| u64::from(l.number.get()) == list_number)
+                    .ok_or_else(|| {
+                        EmlError::invalid(
+                            file,
+                            Some("AffiliationIdentifier"),
+                            at(&format!("list {list_number} is not on the candidate lists")),
+                        )
+                    })?;
+                lists[index].total = to_u32(file, votes, &at("list votes"))?;
+                current = Some(index);
+            }
+            ElectionCountSelectionType::Candidate(candidate) => {
+                let position = value(file, &candidate.identifier.id, "CandidateIdentifier/@Id")?
+                    .value()
+                    .get();
+                let list = current.ok_or_else(|| {
+                    EmlError::invalid(
+                        file,
+                        Some("Candidate"),
+                        at("candidate votes before any list"),
+                    )
+                })?;
+                let slot = usize::try_from(position)
+                    .ok()
+                    .and_then(|p| p.checked_sub(1))
+                    .and_then(|i| lists[list].candidates.get_mut(i))
+                    .ok_or_else(|| {
+                        EmlError::invalid(
+                            file,
+                            Some("CandidateIdentifier"),
+                            at(&format!(
+                                "list {} has no candidate {position}",
+                                contest.lists[list].number
+                            )),
+                        )
+                    })?;
+                *slot = to_u32(file, votes, &at("candidate votes"))?;
+            }
+            ElectionCountSelectionType::ReferendumOption(_) => {
+                return Err(EmlError::invalid(
+                    file,
+                    Some("ReferendumOptionIdentifier"),
+                    at("a referendum option is not part of a council election"),
+                ));
+            }
+        }
+    }
+    let uncounted = |reason: UncountedVotesReason| -> Result<u32, EmlError> {
+        match unit.uncounted_votes.get(&reason) {
+            Some(v) => to_u32(
+                file,
+                value(file, v, "UncountedVotes")?,
+                &at("UncountedVotes"),
+            ),
+            None => Ok(0),
+        }
+    };
+    let rejected = |reason: RejectedVotesReason| -> Result<u32, EmlError> {
+        match unit.rejected_votes.get(&reason) {
+            Some(v) => to_u32(file, value(file, v, "RejectedVotes")?, &at("RejectedVotes")),
+            None => Ok(0),
+        }
+    };
+    let e = to_u32(
+        file,
+        value(file, &unit.candidate_votes_count, "TotalCounted")?,
+        &at("TotalCounted"),
+    )?;
+    let (blank, invalid) = (
+        rejected(RejectedVotesReason::Blank)?,
+        rejected(RejectedVotesReason::Invalid)?,
+    );
+    let h = e.saturating_add(blank).saturating_add(invalid);
+    let d = uncounted(UncountedVotesReason::AdmittedVoters)?;
+    let unexplained = uncounted(UncountedVotesReason::NoExplanation)? > 0;
+    let count = NlCount {
+        voters: AdmittedVoters {
+            poll_cards: uncounted(UncountedVotesReason::ValidPollCards)?,
+            proxy_certificates: uncounted(UncountedVotesReason::ValidProxyCertificates)?,
+            voter_cards: uncounted(UncountedVotesReason::ValidVoterCards)?,
+            total: d,
+        },
+        votes: VotesCast {
+            per_list: lists.iter().map(|l| l.total).collect(),
+            total_on_candidates: e,
+            blank,
+            invalid,
+            total_cast: h,
+        },
+        differences: Differences {
+            d_equals_h: d == h,
+            h_greater_than_d: h > d,
+            h_less_than_d: h < d,
+            more_ballots: uncounted(UncountedVotesReason::MoreBallotsCounted)?,
+            fewer_ballots: uncounted(UncountedVotesReason::FewerBallotsCounted)?,
+            explained_yes: d != h && !unexplained,
+            explained_no: d != h && unexplained,
+            explanation: String::new(),
+        },
+        lists,
+    };
+    Ok((number, count))
+}

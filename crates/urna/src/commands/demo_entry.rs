@@ -1,0 +1,244 @@
+//! The demo's results entry: the real count of every polling station of Assen 2026 (from the
+//! municipality's published EML 510b) typed twice, by two typists, through the same service the
+//! web application uses; one typing slip is caught and resolved by the coordinator.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use model::count::{CountForm, FieldValue};
+use model::entry::{Acknowledgements, DifferenceResolution, Status, Which};
+use store::{Actor, NewUser, Role, Store};
+use web::auth::CurrentUser;
+use web::service::{Resolution, Service};
+
+use crate::cli::Lang;
+
+/// The demo's users and their passwords, to log in with `urna serve` afterwards.
+pub const DEMO_USERS: [(&str, Role, &str); 3] = [
+    ("invoerder1", Role::Typist, "demo-wachtwoord-1"),
+    ("invoerder2", Role::Typist, "demo-wachtwoord-2"),
+    ("coordinator", Role::Coordinator, "demo-wachtwoord-3"),
+];
+
+fn fields_of(form: &CountForm, contest: &model::Contest) -> BTreeMap<String, String> {
+    form.fields(contest)
+        .into_iter()
+        .filter_map(|field| {
+            let text = match field.value {
+                FieldValue::Number(n) => n.to_string(),
+                FieldValue::Flag(true) => "on".into(),
+                FieldValue::Flag(false) => return None,
+                FieldValue::Text(t) => t,
+            };
+            Some((field.key, text))
+        })
+        .collect()
+}
+
+fn typed(
+    service: &Service,
+    user: &CurrentUser,
+    election: &str,
+    station: &str,
+    fields: &BTreeMap<String, String>,
+) -> anyhow::Result<Status> {
+    let claimed = service.claim(user, election, station)?;
+    let (version, _) = service.save(user, election, station, claimed.stored.version, fields)?;
+    let (status, _) = service.finalise(
+        user,
+        election,
+        station,
+        version,
+        None,
+        Acknowledgements {
+            warnings: true,
+            errors: false,
+        },
+    )?;
+    Ok(status)
+}
+
+/// Enters the counts of `count_file` (a 510b of `election_id`) twice; prints what happened.
+pub fn enter_counts(
+    lang: Lang,
+    store: &Arc<Store>,
+    actor: &Actor,
+    election_id: &str,
+    count_file: (&str, &[u8]),
+) -> anyhow::Result<()> {
+    let service = Service::new(store.clone());
+    let election = service.election(election_id)?;
+    let counts = eml::read_polling_station_counts(
+        eml::SourceFile::new(count_file.0, count_file.1),
+        &election,
+    )?;
+    let contest = election
+        .contests
+        .first()
+        .context("the election has no lists")?;
+
+    let mut users = Vec::new();
+    for (username, role, password) in DEMO_USERS {
+        let user = store.create_user(
+            actor,
+            NewUser {
+                username: username.into(),
+                full_name: username.into(),
+                role,
+                password_hash: web::auth::hash_password(password)?,
+                must_change_password: false,
+            },
+        )?;
+        users.push(CurrentUser {
+            id: user.id,
+            username: user.username,
+            role,
+            csrf: String::new(),
+            must_change_password: false,
+        });
+    }
+    let (first, second, coordinator) = (&users[0], &users[1], &users[2]);
+    println!(
+        "   {}: {}",
+        lang.pick("Gebruikers", "Users"),
+        DEMO_USERS
+            .iter()
+            .map(|(name, role, password)| format!(
+                "{name} ({}, {password})",
+                lang.pick(role.name_nl(), role.as_str())
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+
+    let mut slip_station = None;
+    for (number, count) in &counts {
+        let station = number.to_string();
+        let form = CountForm::Netherlands(count.clone());
+        let fields = fields_of(&form, contest);
+        typed(&service, first, election_id, &station, &fields)?;
+        // At the first station with two candidates with votes, the second typist slips: one
+        // vote typed at the wrong candidate, which keeps every total consistent.
+        let slip = slip_station.is_none()
+            && count.lists[0].candidates.len() > 1
+            && count.lists[0].candidates[0] > 0;
+        if slip {
+            let mut wrong = count.clone();
+            wrong.lists[0].candidates[0] -= 1;
+            wrong.lists[0].candidates[1] += 1;
+            let wrong_fields = fields_of(&CountForm::Netherlands(wrong), contest);
+            let status = typed(&service, second, election_id, &station, &wrong_fields)?;
+            if status != Status::EntriesDifferent {
+                bail!("the demo's typing slip was not caught (status {status:?})");
+            }
+            let view = service.entry(election_id, &station)?;
+            println!(
+                "   {} {station}: {} {}",
+                lang.pick("Stembureau", "Polling station"),
+                lang.pick(
+                    "de tweede invoer verschilt van de eerste in",
+                    "the second entry differs from the first in"
+                ),
+                view.differences
+                    .iter()
+                    .map(|d| format!(
+                        "{} ({} / {})",
+                        d.field.label(lang.into()),
+                        d.first.display(),
+                        d.second.display()
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            service.resolve(
+                coordinator,
+                election_id,
+                &station,
+                view.stored.version,
+                Resolution::Differences {
+                    resolution: DifferenceResolution::SendBack(Which::Second),
+                },
+            )?;
+            println!(
+                "   {}",
+                lang.pick(
+                    "De coördinator vergelijkt met het papieren proces-verbaal en stuurt de tweede invoer terug; invoerder2 corrigeert.",
+                    "The coordinator compares with the paper report and sends the second entry back; invoerder2 corrects it."
+                )
+            );
+            slip_station = Some(station.clone());
+            let view = service.entry(election_id, &station)?;
+            let (version, _) =
+                service.save(second, election_id, &station, view.stored.version, &fields)?;
+            let (status, _) = service.finalise(
+                second,
+                election_id,
+                &station,
+                version,
+                None,
+                Acknowledgements {
+                    warnings: true,
+                    errors: false,
+                },
+            )?;
+            if status != Status::Definitive {
+                bail!("the corrected entry did not become definitive ({status:?})");
+            }
+        } else {
+            let status = typed(&service, second, election_id, &station, &fields)?;
+            if status != Status::Definitive {
+                bail!("polling station {station}: the equal entries gave {status:?}");
+            }
+        }
+    }
+
+    let overview = service.overview(election_id)?;
+    println!(
+        "   {} / {} {}",
+        overview.totals.definitive,
+        overview.totals.stations,
+        lang.pick(
+            "stembureaus definitief, elk tweemaal ingevoerd door twee verschillende invoerders.",
+            "polling stations definitive, each typed twice by two different typists."
+        )
+    );
+    // The running totals equal the sums of the published 510b.
+    for (index, list) in contest.lists.iter().enumerate() {
+        let published: u64 = counts
+            .values()
+            .map(|c| u64::from(c.votes.per_list[index]))
+            .sum();
+        let entered = overview.totals.per_list.get(index).copied().unwrap_or(0);
+        if entered != published {
+            bail!(
+                "list {}: entered {entered}, published {published}",
+                list.number
+            );
+        }
+    }
+    println!(
+        "   {}: {} {}, {} {}, {} {}, {} {}",
+        lang.pick("Tussenstand", "Running totals"),
+        overview.totals.admitted_voters,
+        lang.pick("toegelaten kiezers", "admitted voters"),
+        overview.totals.votes_on_candidates,
+        lang.pick("stemmen op kandidaten", "votes for candidates"),
+        overview.totals.blank,
+        lang.pick("blanco", "blank"),
+        overview.totals.invalid,
+        lang.pick("ongeldig", "invalid"),
+    );
+    println!(
+        "   {} {} {}: {} ({})",
+        lang.pick("Lijst", "List"),
+        contest.lists[0].number,
+        contest.lists[0].name,
+        overview.totals.per_list.first().copied().unwrap_or(0),
+        lang.pick(
+            "gelijk aan de gepubliceerde telling, net als elke andere lijst",
+            "equal to the published count, as is every other list"
+        ),
+    );
+    Ok(())
+}
