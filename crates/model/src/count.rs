@@ -386,6 +386,28 @@ pub fn parse_count(key: &str, label: &str, text: &str) -> Result<u32, FieldError
     u32::try_from(value).map_err(|_| too_large())
 }
 
+/// Puts the field's label into a parse error made without one.
+fn relabel(error: FieldError, label: &str) -> FieldError {
+    match error {
+        FieldError::NotANumber { key, value, .. } => FieldError::NotANumber {
+            key,
+            label: label.into(),
+            value,
+        },
+        FieldError::Negative { key, value, .. } => FieldError::Negative {
+            key,
+            label: label.into(),
+            value,
+        },
+        FieldError::TooLarge { key, value, .. } => FieldError::TooLarge {
+            key,
+            label: label.into(),
+            value,
+        },
+        other => other,
+    }
+}
+
 fn number_field(
     key: String,
     code: String,
@@ -542,6 +564,58 @@ impl CountForm {
         }
     }
 
+    /// The keys and kinds of every field, in form order, without labels (cheap: reading a
+    /// submitted form needs no names until something is wrong).
+    fn keys(&self) -> Vec<(String, FieldKind)> {
+        let mut keys = Vec::new();
+        let number = |key: String| (key, FieldKind::Number);
+        match self {
+            CountForm::Netherlands(count) => {
+                keys.extend(
+                    ["voters.a", "voters.b", "voters.c", "voters.d"].map(|k| number(k.into())),
+                );
+                keys.extend(
+                    (1..=count.votes.per_list.len()).map(|i| number(format!("votes.e.{i}"))),
+                );
+                keys.extend(["votes.e", "votes.f", "votes.g", "votes.h"].map(|k| number(k.into())));
+                keys.extend(
+                    [
+                        ("differences.d_equals_h", FieldKind::Flag),
+                        ("differences.h_greater_than_d", FieldKind::Flag),
+                        ("differences.h_less_than_d", FieldKind::Flag),
+                        ("differences.i", FieldKind::Number),
+                        ("differences.j", FieldKind::Number),
+                        ("differences.explained_yes", FieldKind::Flag),
+                        ("differences.explained_no", FieldKind::Flag),
+                        ("differences.explanation", FieldKind::Text),
+                    ]
+                    .map(|(k, kind)| (k.to_string(), kind)),
+                );
+                for (l, list) in count.lists.iter().enumerate() {
+                    keys.extend(
+                        (1..=list.candidates.len())
+                            .map(|c| number(format!("lists.{}.candidates.{c}", l + 1))),
+                    );
+                    keys.push(number(format!("lists.{}.total", l + 1)));
+                }
+            }
+            CountForm::Flanders(count) => {
+                keys.extend(
+                    ["ballots.total", "ballots.blank", "ballots.invalid"].map(|k| number(k.into())),
+                );
+                for (l, list) in count.lists.iter().enumerate() {
+                    keys.push(number(format!("lists.{}.ballots", l + 1)));
+                    keys.push(number(format!("lists.{}.list_only", l + 1)));
+                    keys.extend(
+                        (1..=list.preferences.len())
+                            .map(|c| number(format!("lists.{}.candidates.{c}", l + 1))),
+                    );
+                }
+            }
+        }
+        keys
+    }
+
     /// Reads a form of `contest`'s shape from submitted `(key, text)` pairs. Every field of the
     /// form must be present (a number may be empty, meaning 0; an absent tick box means not
     /// ticked); unknown keys are refused, so a form of another election cannot slip in.
@@ -551,29 +625,38 @@ impl CountForm {
         submitted: &BTreeMap<String, String>,
     ) -> Result<CountForm, Vec<FieldError>> {
         let template = CountForm::empty(jurisdiction, contest);
-        let fields = template.fields(contest);
+        let keys = template.keys();
+        // Labels only for the messages of refused fields.
+        let label = |key: &str| -> String {
+            template
+                .fields(contest)
+                .into_iter()
+                .find(|f| f.key == key)
+                .map(|f| f.label_nl)
+                .unwrap_or_default()
+        };
         let mut errors = Vec::new();
         let mut values: BTreeMap<&str, FieldValue> = BTreeMap::new();
-        for field in &fields {
-            let given = submitted.get(&field.key);
-            let value = match (field.kind, given) {
+        for (key, kind) in &keys {
+            let given = submitted.get(key);
+            let value = match (kind, given) {
                 (FieldKind::Flag, given) => {
                     Ok(FieldValue::Flag(given.is_some_and(|v| {
                         matches!(v.trim(), "on" | "true" | "1" | "ja" | "yes")
                     })))
                 }
                 (_, None) => Err(FieldError::Missing {
-                    key: field.key.clone(),
-                    label: field.label_nl.clone(),
+                    key: key.clone(),
+                    label: label(key),
                 }),
-                (FieldKind::Number, Some(text)) => {
-                    parse_count(&field.key, &field.label_nl, text).map(FieldValue::Number)
-                }
+                (FieldKind::Number, Some(text)) => parse_count(key, "", text)
+                    .map(FieldValue::Number)
+                    .map_err(|error| relabel(error, &label(key))),
                 (FieldKind::Text, Some(text)) => {
                     if text.chars().count() > MAX_TEXT {
                         Err(FieldError::TextTooLong {
-                            key: field.key.clone(),
-                            label: field.label_nl.clone(),
+                            key: key.clone(),
+                            label: label(key),
                         })
                     } else {
                         Ok(FieldValue::Text(text.trim().to_string()))
@@ -582,16 +665,18 @@ impl CountForm {
             };
             match value {
                 Ok(value) => {
-                    values.insert(&field.key, value);
+                    values.insert(key, value);
                 }
                 Err(error) => errors.push(error),
             }
         }
-        let known: std::collections::BTreeSet<&str> =
-            fields.iter().map(|f| f.key.as_str()).collect();
-        for key in submitted.keys() {
-            if !known.contains(key.as_str()) {
-                errors.push(FieldError::Unknown { key: key.clone() });
+        if submitted.len() != values.len() + errors.len() || !errors.is_empty() {
+            let known: std::collections::BTreeSet<&str> =
+                keys.iter().map(|(k, _)| k.as_str()).collect();
+            for key in submitted.keys() {
+                if !known.contains(key.as_str()) {
+                    errors.push(FieldError::Unknown { key: key.clone() });
+                }
             }
         }
         if !errors.is_empty() {
@@ -1044,6 +1129,20 @@ pub(crate) mod tests {
             parse_count("k", "L", "-"),
             Err(FieldError::NotANumber { .. })
         ));
+    }
+
+    #[test]
+    fn the_cheap_keys_are_the_keys_of_the_fields() {
+        let contest = contest(&[3, 2]);
+        for jurisdiction in [Jurisdiction::Netherlands, Jurisdiction::Flanders] {
+            let form = CountForm::empty(jurisdiction, &contest);
+            let full: Vec<(String, FieldKind)> = form
+                .fields(&contest)
+                .into_iter()
+                .map(|f| (f.key, f.kind))
+                .collect();
+            assert_eq!(form.keys(), full);
+        }
     }
 
     #[test]

@@ -214,6 +214,7 @@ pub(crate) fn change(
         "from": previous_status,
         "to": status,
         "version": version,
+        "state_sha256": seal::HashCode::of(state.as_bytes()).to_hex(),
     });
     if let (Some(target), Some(extra)) = (details.as_object_mut(), change.details.as_object()) {
         for (k, v) in extra {

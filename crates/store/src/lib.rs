@@ -34,6 +34,9 @@ pub use error::StoreError;
 pub use schema::APPLICATION_ID;
 pub use users::{NewUser, Role, User};
 
+/// Number of read connections.
+const READERS: usize = 4;
+
 /// File name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "urna.sqlite";
 
@@ -41,7 +44,9 @@ pub const DATABASE_FILE: &str = "urna.sqlite";
 pub struct Store {
     path: PathBuf,
     writer: writer::Writer,
-    reader: Mutex<Connection>,
+    /// Read connections: several, so that concurrent requests do not queue behind one.
+    readers: Vec<Mutex<Connection>>,
+    next_reader: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for Store {
@@ -74,10 +79,13 @@ impl Store {
 
     fn open_path(path: PathBuf) -> Result<Store, StoreError> {
         let write_connection = schema::open_writer(&path)?;
-        let reader = schema::open_reader(&path)?;
+        let readers = (0..READERS)
+            .map(|_| schema::open_reader(&path).map(Mutex::new))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Store {
             writer: writer::Writer::spawn(write_connection)?,
-            reader: Mutex::new(reader),
+            readers,
+            next_reader: std::sync::atomic::AtomicUsize::new(0),
             path,
         })
     }
@@ -87,9 +95,21 @@ impl Store {
         &self.path
     }
 
+    /// A read connection: the first free one, or else a turn at the next one.
     fn read(&self) -> MutexGuard<'_, Connection> {
-        // A panic while reading cannot leave a read connection inconsistent; keep using it.
-        self.reader
+        let start = self
+            .next_reader
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        for offset in 0..self.readers.len() {
+            let reader = &self.readers[(start + offset) % self.readers.len()];
+            match reader.try_lock() {
+                Ok(guard) => return guard,
+                // A panic while reading cannot leave a read connection inconsistent.
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => return poisoned.into_inner(),
+                Err(std::sync::TryLockError::WouldBlock) => {}
+            }
+        }
+        self.readers[start % self.readers.len()]
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

