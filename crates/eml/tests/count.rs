@@ -1,5 +1,8 @@
 //! EML 510b: the real count of Assen 2026, read per polling station.
 
+// Helpers outside #[test] functions unwrap too: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use eml::{SourceFile, import_election, read_polling_station_counts};
 use model::rules::{Severity, check};
 use testkit::fixture;
