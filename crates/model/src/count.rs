@@ -27,7 +27,7 @@ pub const MAX_TEXT: usize = 2_000;
 
 /// A count of one polling station, in the form of its jurisdiction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "form", rename_all = "snake_case")]
+#[serde(tag = "form", content = "count", rename_all = "snake_case")]
 pub enum CountForm {
     /// The Dutch report (N 10-2 / Na 31-2 Bijlage 1).
     Netherlands(NlCount),
@@ -465,6 +465,7 @@ fn list_label(contest: &Contest, index: usize) -> (u32, String) {
 }
 
 fn candidate_labels(contest: &Contest, list: usize, position: usize) -> (String, String) {
+    let (number, _) = list_label(contest, list);
     let name = contest
         .lists
         .get(list)
@@ -472,8 +473,8 @@ fn candidate_labels(contest: &Contest, list: usize, position: usize) -> (String,
         .map(|c| c.full_name())
         .unwrap_or_default();
     (
-        format!("Kandidaat {}: {name}", position + 1),
-        format!("Candidate {}: {name}", position + 1),
+        format!("Lijst {number}, kandidaat {}: {name}", position + 1),
+        format!("List {number}, candidate {}: {name}", position + 1),
     )
 }
 
@@ -564,55 +565,88 @@ impl CountForm {
         }
     }
 
-    /// The keys and kinds of every field, in form order, without labels (cheap: reading a
-    /// submitted form needs no names until something is wrong).
-    fn keys(&self) -> Vec<(String, FieldKind)> {
-        let mut keys = Vec::new();
-        let number = |key: String| (key, FieldKind::Number);
+    /// Visits every field's value in form order, with its key and kind; the key is built in
+    /// one reused buffer, so reading a submitted form allocates nothing per field.
+    fn for_each_slot(&mut self, mut visit: impl FnMut(&str, Slot<'_>)) {
+        use std::fmt::Write as _;
+        let mut key = String::with_capacity(32);
+        let with_key = |key: &mut String, args: std::fmt::Arguments<'_>| {
+            key.clear();
+            let _ = key.write_fmt(args);
+        };
         match self {
             CountForm::Netherlands(count) => {
-                keys.extend(
-                    ["voters.a", "voters.b", "voters.c", "voters.d"].map(|k| number(k.into())),
+                let v = &mut count.voters;
+                visit("voters.a", Slot::Number(&mut v.poll_cards));
+                visit("voters.b", Slot::Number(&mut v.proxy_certificates));
+                visit("voters.c", Slot::Number(&mut v.voter_cards));
+                visit("voters.d", Slot::Number(&mut v.total));
+                for (i, votes) in count.votes.per_list.iter_mut().enumerate() {
+                    with_key(&mut key, format_args!("votes.e.{}", i + 1));
+                    visit(&key, Slot::Number(votes));
+                }
+                let e = &mut count.votes;
+                visit("votes.e", Slot::Number(&mut e.total_on_candidates));
+                visit("votes.f", Slot::Number(&mut e.blank));
+                visit("votes.g", Slot::Number(&mut e.invalid));
+                visit("votes.h", Slot::Number(&mut e.total_cast));
+                let d = &mut count.differences;
+                visit("differences.d_equals_h", Slot::Flag(&mut d.d_equals_h));
+                visit(
+                    "differences.h_greater_than_d",
+                    Slot::Flag(&mut d.h_greater_than_d),
                 );
-                keys.extend(
-                    (1..=count.votes.per_list.len()).map(|i| number(format!("votes.e.{i}"))),
+                visit(
+                    "differences.h_less_than_d",
+                    Slot::Flag(&mut d.h_less_than_d),
                 );
-                keys.extend(["votes.e", "votes.f", "votes.g", "votes.h"].map(|k| number(k.into())));
-                keys.extend(
-                    [
-                        ("differences.d_equals_h", FieldKind::Flag),
-                        ("differences.h_greater_than_d", FieldKind::Flag),
-                        ("differences.h_less_than_d", FieldKind::Flag),
-                        ("differences.i", FieldKind::Number),
-                        ("differences.j", FieldKind::Number),
-                        ("differences.explained_yes", FieldKind::Flag),
-                        ("differences.explained_no", FieldKind::Flag),
-                        ("differences.explanation", FieldKind::Text),
-                    ]
-                    .map(|(k, kind)| (k.to_string(), kind)),
+                visit("differences.i", Slot::Number(&mut d.more_ballots));
+                visit("differences.j", Slot::Number(&mut d.fewer_ballots));
+                visit(
+                    "differences.explained_yes",
+                    Slot::Flag(&mut d.explained_yes),
                 );
-                for (l, list) in count.lists.iter().enumerate() {
-                    keys.extend(
-                        (1..=list.candidates.len())
-                            .map(|c| number(format!("lists.{}.candidates.{c}", l + 1))),
-                    );
-                    keys.push(number(format!("lists.{}.total", l + 1)));
+                visit("differences.explained_no", Slot::Flag(&mut d.explained_no));
+                visit("differences.explanation", Slot::Text(&mut d.explanation));
+                for (l, list) in count.lists.iter_mut().enumerate() {
+                    for (c, votes) in list.candidates.iter_mut().enumerate() {
+                        with_key(
+                            &mut key,
+                            format_args!("lists.{}.candidates.{}", l + 1, c + 1),
+                        );
+                        visit(&key, Slot::Number(votes));
+                    }
+                    with_key(&mut key, format_args!("lists.{}.total", l + 1));
+                    visit(&key, Slot::Number(&mut list.total));
                 }
             }
             CountForm::Flanders(count) => {
-                keys.extend(
-                    ["ballots.total", "ballots.blank", "ballots.invalid"].map(|k| number(k.into())),
-                );
-                for (l, list) in count.lists.iter().enumerate() {
-                    keys.push(number(format!("lists.{}.ballots", l + 1)));
-                    keys.push(number(format!("lists.{}.list_only", l + 1)));
-                    keys.extend(
-                        (1..=list.preferences.len())
-                            .map(|c| number(format!("lists.{}.candidates.{c}", l + 1))),
-                    );
+                visit("ballots.total", Slot::Number(&mut count.ballots_total));
+                visit("ballots.blank", Slot::Number(&mut count.blank));
+                visit("ballots.invalid", Slot::Number(&mut count.invalid));
+                for (l, list) in count.lists.iter_mut().enumerate() {
+                    with_key(&mut key, format_args!("lists.{}.ballots", l + 1));
+                    visit(&key, Slot::Number(&mut list.ballots));
+                    with_key(&mut key, format_args!("lists.{}.list_only", l + 1));
+                    visit(&key, Slot::Number(&mut list.list_only));
+                    for (c, votes) in list.preferences.iter_mut().enumerate() {
+                        with_key(
+                            &mut key,
+                            format_args!("lists.{}.candidates.{}", l + 1, c + 1),
+                        );
+                        visit(&key, Slot::Number(votes));
+                    }
                 }
             }
         }
+    }
+
+    /// The keys and kinds of every field, in form order.
+    #[cfg(test)]
+    fn keys(&self) -> Vec<(String, FieldKind)> {
+        let mut form = self.clone();
+        let mut keys = Vec::new();
+        form.for_each_slot(|key, slot| keys.push((key.to_string(), slot.kind())));
         keys
     }
 
@@ -624,137 +658,100 @@ impl CountForm {
         contest: &Contest,
         submitted: &BTreeMap<String, String>,
     ) -> Result<CountForm, Vec<FieldError>> {
-        let template = CountForm::empty(jurisdiction, contest);
-        let keys = template.keys();
-        // Labels only for the messages of refused fields.
-        let label = |key: &str| -> String {
-            template
-                .fields(contest)
-                .into_iter()
-                .find(|f| f.key == key)
-                .map(|f| f.label_nl)
-                .unwrap_or_default()
-        };
+        let mut form = CountForm::empty(jurisdiction, contest);
         let mut errors = Vec::new();
-        let mut values: BTreeMap<&str, FieldValue> = BTreeMap::new();
-        for (key, kind) in &keys {
+        let mut matched = 0;
+        form.for_each_slot(|key, slot| {
             let given = submitted.get(key);
-            let value = match (kind, given) {
-                (FieldKind::Flag, given) => {
-                    Ok(FieldValue::Flag(given.is_some_and(|v| {
-                        matches!(v.trim(), "on" | "true" | "1" | "ja" | "yes")
-                    })))
+            matched += usize::from(given.is_some());
+            let missing = || FieldError::Missing {
+                key: key.to_string(),
+                label: String::new(),
+            };
+            let outcome = match (slot, given) {
+                (Slot::Flag(flag), given) => {
+                    *flag = given
+                        .is_some_and(|v| matches!(v.trim(), "on" | "true" | "1" | "ja" | "yes"));
+                    Ok(())
                 }
-                (_, None) => Err(FieldError::Missing {
-                    key: key.clone(),
-                    label: label(key),
-                }),
-                (FieldKind::Number, Some(text)) => parse_count(key, "", text)
-                    .map(FieldValue::Number)
-                    .map_err(|error| relabel(error, &label(key))),
-                (FieldKind::Text, Some(text)) => {
+                (_, None) => Err(missing()),
+                (Slot::Number(number), Some(text)) => {
+                    parse_count(key, "", text).map(|value| *number = value)
+                }
+                (Slot::Text(target), Some(text)) => {
                     if text.chars().count() > MAX_TEXT {
                         Err(FieldError::TextTooLong {
-                            key: key.clone(),
-                            label: label(key),
+                            key: key.to_string(),
+                            label: String::new(),
                         })
                     } else {
-                        Ok(FieldValue::Text(text.trim().to_string()))
+                        *target = text.trim().to_string();
+                        Ok(())
                     }
                 }
             };
-            match value {
-                Ok(value) => {
-                    values.insert(key, value);
-                }
-                Err(error) => errors.push(error),
+            if let Err(error) = outcome {
+                errors.push(error);
             }
-        }
-        if submitted.len() != values.len() + errors.len() || !errors.is_empty() {
-            let known: std::collections::BTreeSet<&str> =
-                keys.iter().map(|(k, _)| k.as_str()).collect();
+        });
+        if matched < submitted.len() {
+            // Some submitted keys are not on the form: name them.
+            let mut known = std::collections::HashSet::new();
+            CountForm::empty(jurisdiction, contest).for_each_slot(|key, _| {
+                known.insert(key.to_string());
+            });
             for key in submitted.keys() {
-                if !known.contains(key.as_str()) {
+                if !known.contains(key) {
                     errors.push(FieldError::Unknown { key: key.clone() });
                 }
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        if errors.is_empty() {
+            return Ok(form);
         }
-        let mut form = template;
-        form.assign(&values);
-        Ok(form)
+        // Labels only for the messages of refused fields.
+        let fields = CountForm::empty(jurisdiction, contest).fields(contest);
+        let label = |key: &str| {
+            fields
+                .iter()
+                .find(|f| f.key == key)
+                .map(|f| f.label_nl.clone())
+                .unwrap_or_default()
+        };
+        Err(errors
+            .into_iter()
+            .map(|error| match error {
+                FieldError::Missing { key, .. } => FieldError::Missing {
+                    label: label(&key),
+                    key,
+                },
+                FieldError::TextTooLong { key, .. } => FieldError::TextTooLong {
+                    label: label(&key),
+                    key,
+                },
+                other => {
+                    let key = other.key().unwrap_or_default().to_string();
+                    relabel(other, &label(&key))
+                }
+            })
+            .collect())
     }
+}
 
-    /// Sets the fields named in `values`; other fields keep their value.
-    fn assign(&mut self, values: &BTreeMap<&str, FieldValue>) {
-        let number = |key: &str| match values.get(key) {
-            Some(FieldValue::Number(n)) => Some(*n),
-            _ => None,
-        };
-        let flag = |key: &str| match values.get(key) {
-            Some(FieldValue::Flag(b)) => Some(*b),
-            _ => None,
-        };
-        let set = |target: &mut u32, key: &str| {
-            if let Some(v) = number(key) {
-                *target = v;
-            }
-        };
+/// A field's value inside a form, for [`CountForm::for_each_slot`].
+enum Slot<'a> {
+    Number(&'a mut u32),
+    Flag(&'a mut bool),
+    Text(&'a mut String),
+}
+
+impl Slot<'_> {
+    #[cfg(test)]
+    fn kind(&self) -> FieldKind {
         match self {
-            CountForm::Netherlands(count) => {
-                set(&mut count.voters.poll_cards, "voters.a");
-                set(&mut count.voters.proxy_certificates, "voters.b");
-                set(&mut count.voters.voter_cards, "voters.c");
-                set(&mut count.voters.total, "voters.d");
-                for (i, value) in count.votes.per_list.iter_mut().enumerate() {
-                    set(value, &format!("votes.e.{}", i + 1));
-                }
-                set(&mut count.votes.total_on_candidates, "votes.e");
-                set(&mut count.votes.blank, "votes.f");
-                set(&mut count.votes.invalid, "votes.g");
-                set(&mut count.votes.total_cast, "votes.h");
-                let d = &mut count.differences;
-                if let Some(v) = flag("differences.d_equals_h") {
-                    d.d_equals_h = v;
-                }
-                if let Some(v) = flag("differences.h_greater_than_d") {
-                    d.h_greater_than_d = v;
-                }
-                if let Some(v) = flag("differences.h_less_than_d") {
-                    d.h_less_than_d = v;
-                }
-                set(&mut d.more_ballots, "differences.i");
-                set(&mut d.fewer_ballots, "differences.j");
-                if let Some(v) = flag("differences.explained_yes") {
-                    d.explained_yes = v;
-                }
-                if let Some(v) = flag("differences.explained_no") {
-                    d.explained_no = v;
-                }
-                if let Some(FieldValue::Text(t)) = values.get("differences.explanation") {
-                    d.explanation = t.clone();
-                }
-                for (l, list) in count.lists.iter_mut().enumerate() {
-                    for (c, value) in list.candidates.iter_mut().enumerate() {
-                        set(value, &format!("lists.{}.candidates.{}", l + 1, c + 1));
-                    }
-                    set(&mut list.total, &format!("lists.{}.total", l + 1));
-                }
-            }
-            CountForm::Flanders(count) => {
-                set(&mut count.ballots_total, "ballots.total");
-                set(&mut count.blank, "ballots.blank");
-                set(&mut count.invalid, "ballots.invalid");
-                for (l, list) in count.lists.iter_mut().enumerate() {
-                    set(&mut list.ballots, &format!("lists.{}.ballots", l + 1));
-                    set(&mut list.list_only, &format!("lists.{}.list_only", l + 1));
-                    for (c, value) in list.preferences.iter_mut().enumerate() {
-                        set(value, &format!("lists.{}.candidates.{}", l + 1, c + 1));
-                    }
-                }
-            }
+            Slot::Number(_) => FieldKind::Number,
+            Slot::Flag(_) => FieldKind::Flag,
+            Slot::Text(_) => FieldKind::Text,
         }
     }
 }

@@ -45,7 +45,7 @@ pub struct Entry {
 
 /// Where a polling station's data entry stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(tag = "status", content = "entry", rename_all = "snake_case")]
 pub enum EntryState {
     /// Nobody has started.
     NotStarted,

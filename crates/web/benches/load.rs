@@ -1,8 +1,11 @@
 //! Load benchmark: simulated typists doing claim → save → finalise against the server over
 //! loopback HTTP, for a fixed time; prints throughput, latency percentiles and errors.
 //!
-//! `cargo bench -p web --bench load` (200 typists, 60 s). Shorter runs:
-//! `URNA_LOAD_TYPISTS=20 URNA_LOAD_SECONDS=5 cargo bench -p web --bench load`.
+//! `cargo bench -p web --bench load` (200 typists, 60 s, no pause between requests: every
+//! typist sends its next request the moment the previous one is answered). Other runs:
+//! `URNA_LOAD_TYPISTS=20 URNA_LOAD_SECONDS=5 URNA_LOAD_THINK_MS=500 cargo bench -p web --bench load`
+//! (`THINK_MS`: a pause after each answer, as a person typing the next fields makes; each pause
+//! is drawn between ½ and 1½ times it).
 //!
 //! The server runs in this process on its own Tokio runtime (2 worker threads, like `urna
 //! serve` on this machine), the typists on another; each typist has its own HTTP connection and
@@ -166,15 +169,28 @@ impl Session {
     }
 }
 
-async fn typist(
+/// What every simulated typist shares.
+struct Plan {
     base: String,
-    number: usize,
     typists: usize,
     stations_per_typist: usize,
-    shape: Arc<Vec<usize>>,
-    start: Arc<tokio::sync::Barrier>,
+    shape: Vec<usize>,
+    start: tokio::sync::Barrier,
     seconds: u64,
-) -> Tally {
+    think: Duration,
+}
+
+async fn typist(plan: Arc<Plan>, number: usize) -> Tally {
+    let Plan {
+        ref base,
+        typists,
+        stations_per_typist,
+        ref shape,
+        ref start,
+        seconds,
+        think,
+    } = *plan;
+    let base = base.clone();
     let mut tally = Tally::default();
     let client = reqwest::Client::builder()
         .cookie_store(true)
@@ -199,6 +215,16 @@ async fn typist(
     let began = Instant::now();
     let until = began + Duration::from_secs(seconds);
     let election = "GR2026_Assen";
+    // Each typist pauses between ½ and 1½ times the pause, at random (a fixed seed per typist):
+    // people do not type in step.
+    let mut random = 0x9E37_79B9_7F4A_7C15_u64 ^ number as u64;
+    let mut pause = move || {
+        random = random
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let factor = 0.5 + (random >> 11) as f64 / (1u64 << 53) as f64;
+        think.mul_f64(factor)
+    };
     for k in 0..stations_per_typist {
         if Instant::now() >= until {
             break;
@@ -206,7 +232,7 @@ async fn typist(
         let station = k * typists + number + 1;
         let path = format!("/api/elections/{election}/entries/{station}");
         // The form is serialised once; the typist's client only puts the version around it.
-        let fields = serde_json::to_string(&count(&shape, station as u64)).unwrap();
+        let fields = serde_json::to_string(&count(shape, station as u64)).unwrap();
         let Some(claimed) = session
             .call(
                 &mut tally,
@@ -221,6 +247,7 @@ async fn typist(
         let mut version = claimed["version"].as_u64().unwrap_or(0);
         // Typists save as they go: twice per form, then finalise.
         for _ in 0..2 {
+            tokio::time::sleep(pause()).await;
             let body = format!("{{\"version\":{version},\"fields\":{fields}}}");
             let Some(saved) = session
                 .call(&mut tally, reqwest::Method::PUT, path.clone(), body)
@@ -230,6 +257,7 @@ async fn typist(
             };
             version = saved["version"].as_u64().unwrap_or(version);
         }
+        tokio::time::sleep(pause()).await;
         let body = format!("{{\"version\":{version},\"acknowledge_warnings\":true}}");
         if session
             .call(
@@ -259,6 +287,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn main() {
     let typists = env_number("URNA_LOAD_TYPISTS", 200) as usize;
     let seconds = env_number("URNA_LOAD_SECONDS", 60);
+    let think = Duration::from_millis(env_number("URNA_LOAD_THINK_MS", 0));
     let stations_per_typist = 400;
     eprintln!(
         "setting up: {typists} typists, {} polling stations",
@@ -268,6 +297,7 @@ fn main() {
 
     let server_runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .thread_name("server")
         .enable_all()
         .build()
         .unwrap();
@@ -282,24 +312,22 @@ fn main() {
 
     let client_runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .thread_name("typists")
         .enable_all()
         .build()
         .unwrap();
-    let shape = Arc::new(shape);
-    let barrier = Arc::new(tokio::sync::Barrier::new(typists));
+    let plan = Arc::new(Plan {
+        base,
+        typists,
+        stations_per_typist,
+        shape,
+        start: tokio::sync::Barrier::new(typists),
+        seconds,
+        think,
+    });
     let tallies: Vec<Tally> = client_runtime.block_on(async {
         let tasks: Vec<_> = (0..typists)
-            .map(|t| {
-                tokio::spawn(typist(
-                    base.clone(),
-                    t,
-                    typists,
-                    stations_per_typist,
-                    shape.clone(),
-                    barrier.clone(),
-                    seconds,
-                ))
-            })
+            .map(|t| tokio::spawn(typist(plan.clone(), t)))
             .collect();
         let mut tallies = Vec::new();
         for task in tasks {
@@ -325,7 +353,8 @@ fn main() {
     let errors: Vec<&String> = tallies.iter().flat_map(|t| &t.errors).collect();
     let stations: u64 = tallies.iter().map(|t| t.stations).sum();
     println!(
-        "load: {typists} typists, {:.1} s: {} requests, {:.0} requests/s, {stations} entries finalised, errors {}",
+        "load: {typists} typists, pause {} ms, {:.1} s: {} requests, {:.0} requests/s, {stations} entries finalised, errors {}",
+        think.as_millis(),
         elapsed.as_secs_f64(),
         latencies.len(),
         latencies.len() as f64 / elapsed.as_secs_f64(),

@@ -37,6 +37,7 @@ fn service_error(error: &ServiceError) -> Response {
         ServiceError::Transition(_) => "refused",
         ServiceError::Stale { .. } => "stale",
         ServiceError::BadRequest(_) => "bad_request",
+        ServiceError::Conflict { .. } => "conflict",
         ServiceError::Store(_) => "store",
     };
     let mut body = json!({
@@ -234,19 +235,61 @@ fn field_text(value: &Value) -> String {
     }
 }
 
+/// A submitted field value as text: a number as its digits, a string as it is, `true` as `on`
+/// (a ticked box), `false` and `null` as absent. Read straight from the JSON, without building a
+/// JSON value first: a form has hundreds of fields.
+#[derive(Debug)]
+pub struct FieldText(Option<String>);
+
+impl<'de> Deserialize<'de> for FieldText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FieldText, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FieldText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number, a string or a boolean")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<FieldText, E> {
+                Ok(FieldText(Some(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<FieldText, E> {
+                Ok(FieldText(Some(v.to_string())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<FieldText, E> {
+                Ok(FieldText(Some(v.to_string())))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<FieldText, E> {
+                Ok(FieldText(Some(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<FieldText, E> {
+                Ok(FieldText(Some(v)))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<FieldText, E> {
+                Ok(FieldText(v.then(|| "on".to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<FieldText, E> {
+                Ok(FieldText(None))
+            }
+            fn visit_none<E>(self) -> Result<FieldText, E> {
+                Ok(FieldText(None))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 /// The body of a save.
 #[derive(Debug, Deserialize)]
 pub struct SaveBody {
     /// The version the draft is based on.
     pub version: u64,
     /// Every field of the form by key (`voters.a`, …): numbers, booleans for tick boxes, text.
-    pub fields: BTreeMap<String, Value>,
+    pub fields: BTreeMap<String, FieldText>,
 }
 
-fn fields_of(body: &BTreeMap<String, Value>) -> BTreeMap<String, String> {
-    body.iter()
-        .filter(|(_, v)| !matches!(v, Value::Bool(false) | Value::Null))
-        .map(|(k, v)| (k.clone(), field_text(v)))
+fn fields_of(body: BTreeMap<String, FieldText>) -> BTreeMap<String, String> {
+    body.into_iter()
+        .filter_map(|(k, v)| v.0.map(|text| (k, text)))
         .collect()
 }
 
@@ -258,7 +301,7 @@ pub async fn save(
     Json(body): Json<SaveBody>,
 ) -> Response {
     let service = state.service.clone();
-    let fields = fields_of(&body.fields);
+    let fields = fields_of(body.fields);
     let (version, findings) = attempt!(
         blocking(move || service.save(&user, &election_id, &number, body.version, &fields)).await
     );
@@ -272,7 +315,7 @@ pub struct FinaliseBody {
     pub version: u64,
     /// Optionally the fields, saved in the same step.
     #[serde(default)]
-    pub fields: Option<BTreeMap<String, Value>>,
+    pub fields: Option<BTreeMap<String, FieldText>>,
     /// The warnings were checked against the paper.
     #[serde(default)]
     pub acknowledge_warnings: bool,
@@ -289,7 +332,7 @@ pub async fn finalise(
     Json(body): Json<FinaliseBody>,
 ) -> Response {
     let service = state.service.clone();
-    let fields = body.fields.as_ref().map(fields_of);
+    let fields = body.fields.map(fields_of);
     let acknowledged = Acknowledgements {
         warnings: body.acknowledge_warnings,
         errors: body.acknowledge_errors,

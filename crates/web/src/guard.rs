@@ -239,7 +239,9 @@ pub async fn security_headers(request_path: axum::http::Uri, mut response: Respo
     );
     set(headers, "x-frame-options", "DENY");
     set(headers, "x-content-type-options", "nosniff");
-    set(headers, "referrer-policy", "no-referrer");
+    // Not `no-referrer`: with it, browsers send `Origin: null` on our own forms, and the origin
+    // check of the login form could not tell them from a foreign site's.
+    set(headers, "referrer-policy", "same-origin");
     set(headers, "cross-origin-opener-policy", "same-origin");
     set(headers, "cross-origin-resource-policy", "same-origin");
     if request_path.path().starts_with("/assets/") {

@@ -125,6 +125,7 @@ pub fn status_of(error: &ServiceError) -> StatusCode {
         ServiceError::Transition(_) => StatusCode::CONFLICT,
         ServiceError::Stale { .. } => StatusCode::CONFLICT,
         ServiceError::BadRequest(_) => StatusCode::BAD_REQUEST,
+        ServiceError::Conflict { .. } => StatusCode::CONFLICT,
         ServiceError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -1038,7 +1039,13 @@ fn entry_page(
     field_errors: Vec<String>,
     status: StatusCode,
 ) -> Response {
-    let findings = model::rules::check(form);
+    // Nothing typed yet: no checks to show (an empty form fails several).
+    let untouched = *form == CountForm::empty(context.election.jurisdiction, &context.contest);
+    let findings = if untouched {
+        Findings::default()
+    } else {
+        model::rules::check(form)
+    };
     let second = matches!(
         context.stored.state,
         EntryState::SecondEntryInProgress { .. }

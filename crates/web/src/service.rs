@@ -44,6 +44,14 @@ pub enum ServiceError {
     /// A request that makes no sense (a missing parameter, a polling station number out of range).
     #[error("{0}")]
     BadRequest(String),
+    /// The change conflicts with what is stored (a number in use, an entry that started).
+    #[error("{en}")]
+    Conflict {
+        /// In English.
+        en: String,
+        /// In Dutch.
+        nl: String,
+    },
     /// The store failed.
     #[error(transparent)]
     Store(StoreError),
@@ -54,6 +62,29 @@ impl From<StoreError> for ServiceError {
         match error {
             StoreError::Stale { expected, found } => ServiceError::Stale { expected, found },
             StoreError::NotFound(what) => ServiceError::NotFound(format!("{what} does not exist")),
+            StoreError::StationNumbersTaken(numbers) => {
+                let list = numbers
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                ServiceError::Conflict {
+                    en: format!(
+                        "polling station number(s) {list} already in use; nothing was changed"
+                    ),
+                    nl: format!(
+                        "Stembureaunummer(s) {list} zijn al in gebruik; er is niets gewijzigd."
+                    ),
+                }
+            }
+            StoreError::EntryStarted(number) => ServiceError::Conflict {
+                en: format!(
+                    "the data entry of polling station {number} has started; its number cannot change"
+                ),
+                nl: format!(
+                    "De invoer van stembureau {number} is begonnen; het nummer kan niet meer wijzigen."
+                ),
+            },
             other => ServiceError::Store(other),
         }
     }
@@ -75,6 +106,7 @@ impl ServiceError {
                     .into()
             }
             ServiceError::BadRequest(what) => format!("Ongeldig verzoek: {what}"),
+            ServiceError::Conflict { nl, .. } => nl.clone(),
             ServiceError::Store(error) => format!("De database weigerde: {error}"),
         }
     }

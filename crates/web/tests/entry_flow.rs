@@ -48,7 +48,7 @@ async fn two_equal_entries_make_a_definitive_count() {
     let entry = coord.entry(TEST, station).await;
     assert_eq!(entry["status"], "definitive");
     assert_eq!(
-        entry["count"]["votes"]["total_cast"], count["votes.h"],
+        entry["count"]["count"]["votes"]["total_cast"], count["votes.h"],
         "{entry}"
     );
 

@@ -255,7 +255,7 @@ async fn two_browsers_saving_the_same_entry_lose_no_update() {
     assert_eq!(server.snapshot(), before);
     let entry = anna.entry(TEST, station).await;
     assert_eq!(
-        entry["draft"]["votes"]["total_cast"], first_count["votes.h"],
+        entry["draft"]["count"]["votes"]["total_cast"], first_count["votes.h"],
         "the first save was kept"
     );
     // Two saves at the same moment on the same version: exactly one wins.
@@ -553,4 +553,136 @@ async fn an_online_machine_serves_no_results_and_logs_it() {
     // Offline again: served again.
     server.state.airgap.set(web::airgap::Connectivity::Offline);
     assert_eq!(client.get("/login").await.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn polling_stations_are_added_edited_and_imported() {
+    let server = Server::start().await;
+    let admin = server.login("admin").await;
+    let path = format!("/api/elections/{TEST}/polling-stations");
+    let before = common::stations(&server.store, TEST);
+    let (status, body) = admin
+        .json(
+            "POST",
+            &path,
+            &json!({ "number": 901, "name": "Sporthal De Bongerd", "postal_code": "1234 AB", "voters": "1.250" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // The same number again, a bad number, a name missing: refused and nothing changed.
+    let snapshot = server.snapshot();
+    for (station, expected) in [
+        (
+            json!({ "number": 901, "name": "Dubbel" }),
+            StatusCode::CONFLICT,
+        ),
+        (
+            json!({ "number": "nul", "name": "X" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            json!({ "number": 902, "name": "" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            json!({ "number": 903, "name": "X", "voters": -5 }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        let (status, body) = admin.json("POST", &path, &station).await;
+        assert!(
+            status == expected || (expected == StatusCode::CONFLICT && status.is_client_error()),
+            "{station}: {status} {body}"
+        );
+        assert!(
+            !body["message"].as_str().unwrap_or_default().is_empty(),
+            "{body}"
+        );
+    }
+    assert_eq!(server.snapshot(), snapshot);
+    let (status, _) = admin
+        .json(
+            "PUT",
+            &format!("{path}/901"),
+            &json!({ "number": 904, "name": "Sporthal De Bongerd (zaal 2)", "voters": 1250 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let stations: Value = admin.get(&path).await.json().await.unwrap();
+    let edited = stations
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["number"] == 904)
+        .unwrap();
+    assert_eq!(edited["name"], "Sporthal De Bongerd (zaal 2)");
+    assert_eq!(edited["voters"], 1250);
+    assert_eq!(
+        common::stations(&server.store, TEST).len(),
+        before.len() + 1
+    );
+
+    // A station whose entry has started keeps its number.
+    let anna = server.login("anna").await;
+    anna.claim(TEST, 904).await;
+    let (status, body) = admin
+        .json(
+            "PUT",
+            &format!("{path}/904"),
+            &json!({ "number": 905, "name": "X" }),
+        )
+        .await;
+    assert!(
+        status.is_client_error() || status.is_server_error(),
+        "{body}"
+    );
+    assert!(
+        body["message"].as_str().unwrap().contains("has started"),
+        "{body}"
+    );
+
+    // Import from EML 110b: the test election's file adds nothing new (all numbers taken), so it
+    // is refused as a whole; into an election without stations it is accepted.
+    let file = testkit::fixture("eml/synthetic/eml110b_test.eml.xml");
+    let response = admin
+        .http
+        .post(format!("{}{path}/import", admin.base))
+        .header("x-csrf-token", &admin.csrf)
+        .header("x-file-name", "eml110b_test.eml.xml")
+        .body(file.clone())
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_client_error() || response.status().is_server_error());
+    let body: Value = response.json().await.unwrap();
+    assert!(
+        body["message"].as_str().unwrap().contains("already in use"),
+        "{body}"
+    );
+    // A 110b of another election is refused with the election named.
+    let response = admin
+        .http
+        .post(format!(
+            "{}/api/elections/{ASSEN}/polling-stations/import",
+            admin.base
+        ))
+        .header("x-csrf-token", &admin.csrf)
+        .body(file)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.unwrap();
+    assert!(
+        body["message"].as_str().unwrap().contains("GR2022_Test"),
+        "{body}"
+    );
+    // Typists may not manage polling stations.
+    let (status, _) = anna
+        .json("POST", &path, &json!({ "number": 950, "name": "X" }))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let actions = server.audit_actions();
+    assert!(actions.iter().any(|a| a == "polling_station.add"));
+    assert!(actions.iter().any(|a| a == "polling_station.update"));
 }

@@ -1,0 +1,356 @@
+//! In a real browser (headless Chromium through ChromeDriver): two typists and a coordinator
+//! complete a polling station whose two entries differ. Screenshots of the entry form and of the
+//! resolution page are saved in `target/screenshots/` for review.
+//!
+//! Needs `chromium` and `chromium-driver` (Debian), which `./scripts/test` installs.
+
+// Helpers outside #[test] functions unwrap too: a failed setup is a failed test.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{PASSWORD, Server, TEST, first_station, shape, sound_count};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn screenshots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn browser(profile: &std::path::Path) -> (Driver, Client) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let driver = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("chromedriver is not installed ({e}): run ./scripts/test, or apt-get install -y chromium chromium-driver")
+        });
+    let driver = Driver(driver);
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,1800",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        }),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => return (driver, client),
+            Err(error) if Instant::now() > deadline => panic!("no WebDriver session: {error}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+async fn log_in(browser: &Client, base: &str, username: &str) {
+    browser.goto(&format!("{base}/login")).await.unwrap();
+    browser
+        .find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys(username)
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id("login"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    if browser
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_url(&url(&format!("{base}/elections")))
+        .await
+        .is_err()
+    {
+        panic!(
+            "{username} is not logged in; the page says:\n{}",
+            browser.source().await.unwrap_or_default()
+        );
+    }
+}
+
+fn url(text: &str) -> url::Url {
+    url::Url::parse(text).unwrap()
+}
+
+async fn log_out(browser: &Client) {
+    browser
+        .find(Locator::Css("header form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Types a count into the open entry form the way a typist does: a value, Enter (which the
+/// script turns into "next field"), the next value.
+async fn type_count(browser: &Client, count: &BTreeMap<String, Value>) {
+    for (key, value) in count {
+        let field = browser
+            .find(Locator::Id(&format!("f-{key}")))
+            .await
+            .unwrap();
+        match value {
+            Value::Bool(ticked) => {
+                let checked = field.prop("checked").await.unwrap() == Some("true".into());
+                if checked != *ticked {
+                    field.click().await.unwrap();
+                }
+            }
+            Value::String(text) => {
+                field.clear().await.unwrap();
+                field.send_keys(text).await.unwrap();
+            }
+            number => {
+                field.clear().await.unwrap();
+                field.send_keys(&format!("{number}\u{E007}")).await.unwrap();
+            }
+        }
+    }
+}
+
+async fn claim_and_type(
+    browser: &Client,
+    base: &str,
+    station: u32,
+    count: &BTreeMap<String, Value>,
+) {
+    browser
+        .goto(&format!("{base}/elections/{TEST}"))
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id(&format!("claim-{station}")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_element(Locator::Id("entry-form"))
+        .await
+        .unwrap();
+    type_count(browser, count).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser() {
+    let server = Server::start().await;
+    let base = server.base.clone();
+    let station = first_station(&server.store, TEST);
+    let count = sound_count(&shape(&server.store, TEST), 10);
+    let mut slip = count.clone();
+    let c = slip["lists.2.candidates.3"].as_u64().unwrap();
+    let d = slip["lists.2.candidates.4"].as_u64().unwrap();
+    slip.insert("lists.2.candidates.3".into(), json!(c + 1));
+    slip.insert("lists.2.candidates.4".into(), json!(d - 1));
+
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, browser) = browser(profile.path()).await;
+
+    // First entry: anna, with the keyboard flow and the live sums.
+    log_in(&browser, &base, "anna").await;
+    claim_and_type(&browser, &base, station, &count).await;
+    let sum = browser
+        .find(Locator::Css("#f-voters\\.d ~ output.sum"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        sum,
+        format!("Σ {}", count["voters.d"]),
+        "live sum of A + B + C"
+    );
+    // Enter moved through the fields instead of submitting the form.
+    assert!(
+        browser
+            .current_url()
+            .await
+            .unwrap()
+            .path()
+            .ends_with(&format!("/entries/{station}"))
+    );
+    let screenshot = browser.screenshot().await.unwrap();
+    std::fs::write(screenshots().join("entry-form.png"), &screenshot).unwrap();
+    browser
+        .find(Locator::Id("finalise"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_url(&url(&format!("{base}/elections/{TEST}")))
+        .await
+        .unwrap();
+    log_out(&browser).await;
+
+    // Second entry: bert slips on two candidates of list 2.
+    log_in(&browser, &base, "bert").await;
+    claim_and_type(&browser, &base, station, &slip).await;
+    browser
+        .find(Locator::Id("finalise"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_url(&url(&format!("{base}/elections/{TEST}")))
+        .await
+        .unwrap();
+    log_out(&browser).await;
+
+    // The coordinator sees the two fields side by side and sends the second entry back.
+    log_in(&browser, &base, "coord").await;
+    browser
+        .goto(&format!("{base}/elections/{TEST}/overview"))
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id(&format!("resolve-{station}")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let table = browser
+        .wait()
+        .for_element(Locator::Id("differences"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        table.contains(&c.to_string()) && table.contains(&(c + 1).to_string()),
+        "{table}"
+    );
+    assert_eq!(
+        table.lines().count(),
+        3,
+        "a header and the two differing fields: {table}"
+    );
+    let screenshot = browser.screenshot().await.unwrap();
+    std::fs::write(screenshots().join("resolve-differences.png"), &screenshot).unwrap();
+    browser
+        .find(Locator::Id("decision-send_back_second"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Id("resolve"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_url(&url(&format!("{base}/elections/{TEST}/overview")))
+        .await
+        .unwrap();
+    log_out(&browser).await;
+
+    // Bert corrects his entry: now equal, so definitive.
+    log_in(&browser, &base, "bert").await;
+    claim_and_type(&browser, &base, station, &count).await;
+    browser
+        .find(Locator::Id("finalise"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_url(&url(&format!("{base}/elections/{TEST}")))
+        .await
+        .unwrap();
+    log_out(&browser).await;
+
+    log_in(&browser, &base, "coord").await;
+    browser
+        .goto(&format!("{base}/elections/{TEST}/overview"))
+        .await
+        .unwrap();
+    let row = browser
+        .find(Locator::Id(&format!("row-{station}")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(row.contains("definitief"), "{row}");
+    let screenshot = browser.screenshot().await.unwrap();
+    std::fs::write(screenshots().join("overview.png"), &screenshot).unwrap();
+    browser.close().await.unwrap();
+
+    let id = model::ElectionId::new(TEST).unwrap();
+    let stored = server
+        .store
+        .entry(&id, model::PollingStationNumber::new(station).unwrap())
+        .unwrap();
+    assert_eq!(stored.state.status(), model::entry::Status::Definitive);
+    let model::count::CountForm::Netherlands(definitive) = stored.state.definitive().unwrap()
+    else {
+        panic!("not a Dutch count")
+    };
+    assert_eq!(
+        u64::from(definitive.lists[1].candidates[2]),
+        c,
+        "the corrected value, not the slip"
+    );
+}
