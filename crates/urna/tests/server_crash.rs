@@ -16,10 +16,11 @@ use store::{Actor, NewUser, Role, Store};
 use testkit::fixture;
 
 const ELECTION: &str = "GR2022_Test";
-const TYPISTS: usize = 24;
-const STATIONS_PER_TYPIST: usize = 200;
+/// As many typists as the load benchmark.
+const TYPISTS: usize = 200;
+const STATIONS_PER_TYPIST: usize = 45;
 const PASSWORD: &str = "crash test password";
-const ROUNDS: usize = 4;
+const ROUNDS: usize = 3;
 
 fn prepare(data_dir: &Path) -> Vec<usize> {
     let store = Store::open_or_create(data_dir).unwrap();
@@ -316,8 +317,14 @@ fn no_acknowledged_save_is_lost_when_the_server_is_killed() {
         let tasks: Vec<_> = (0..TYPISTS)
             .map(|t| runtime.spawn(typist(base.clone(), t, shape.clone(), start, acks.clone())))
             .collect();
-        // Let the load run, then kill the server at a random moment under it.
-        let delay = Duration::from_millis(1_500 + next() % 2_500);
+        // Once the load is going (the first save acknowledged), kill the server at a random
+        // moment under it.
+        let before = acks.lock().unwrap().len();
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while acks.lock().unwrap().len() == before && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let delay = Duration::from_millis(1_000 + next() % 4_000);
         std::thread::sleep(delay);
         server.kill().unwrap(); // SIGKILL
         server.wait().unwrap();
@@ -328,7 +335,7 @@ fn no_acknowledged_save_is_lost_when_the_server_is_killed() {
         });
         let acknowledged = acks.lock().unwrap().clone();
         eprintln!(
-            "round {round}: killed after {delay:?}, {} polling stations with acknowledged changes",
+            "round {round}: killed {delay:?} into the load, {} polling stations with acknowledged changes",
             acknowledged.len()
         );
         assert!(!acknowledged.is_empty(), "the load did not get going");
