@@ -466,3 +466,99 @@ fn hash_prints_the_grouped_hash_code() {
     assert!(output.status.success());
     assert!(text(&output.stdout).starts_with(&hash(ASSEN_230B)));
 }
+
+#[test]
+fn users_are_added_for_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(urna(&data).args([
+        "user",
+        "add",
+        "--role",
+        "coordinator",
+        "--username",
+        "coord",
+    ]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("User created: coord (coordinator)"),
+        "{stdout}"
+    );
+    let temporary = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Temporary password: "))
+        .unwrap();
+    assert_eq!(temporary.chars().count(), 16);
+
+    // A chosen password from standard input: not temporary; a short one is refused.
+    let mut add = urna(&data);
+    add.args([
+        "user",
+        "add",
+        "--role",
+        "typist",
+        "--username",
+        "anna",
+        "--password-stdin",
+    ])
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = add.spawn().unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"a long enough password\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(!text(&output.stdout).contains("Temporary"));
+    let store = store::Store::open_existing(&data).unwrap();
+    let anna = store.user_by_username("anna").unwrap().unwrap();
+    assert!(!anna.must_change_password);
+    assert!(
+        store
+            .user_by_username("coord")
+            .unwrap()
+            .unwrap()
+            .must_change_password
+    );
+    drop(store);
+
+    let snapshot = testkit::database_snapshot(&data.join(store::DATABASE_FILE));
+    let mut short = urna(&data);
+    short
+        .args([
+            "user",
+            "add",
+            "--role",
+            "typist",
+            "--username",
+            "bert",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = short.spawn().unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"short\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("at least 12 characters"));
+    for args in [
+        vec!["user", "add", "--role", "typist", "--username", "anna"],
+        vec!["user", "add", "--role", "typist", "--username", "has space"],
+    ] {
+        let output = run(urna(&data).args(&args));
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+    }
+    let output = run(urna(&data).args(["user", "add", "--role", "king", "--username", "x"]));
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        testkit::database_snapshot(&data.join(store::DATABASE_FILE)),
+        snapshot,
+        "a refused user changed the database"
+    );
+    let list = text(&run(urna(&data).args(["user", "list"])).stdout);
+    assert!(
+        list.contains("anna") && list.contains("coordinator"),
+        "{list}"
+    );
+}

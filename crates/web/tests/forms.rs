@@ -295,3 +295,99 @@ async fn a_flemish_paper_count_is_entered_twice() {
 fn election_second_station(server: &Server) -> u32 {
     common::stations(&server.store, "GR2024_Lindeveld")[1]
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_start_asks_for_the_administrator_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(store::Store::open_or_create(dir.path()).unwrap());
+    let server = Server::serve(store, dir, common::test_config()).await;
+    let client = server.client();
+    let home = client.get("/").await;
+    assert_eq!(location(&home), "/setup");
+    let setup = |password: &'static str, repeat: &'static str| {
+        let client = &client;
+        async move {
+            client
+                .http
+                .post(format!("{}/setup", client.base))
+                .form(&[
+                    ("username", "beheer"),
+                    ("full_name", "Beheerder Gemeente"),
+                    ("password", password),
+                    ("repeat", repeat),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // Too short, and two different passwords: the form again, nobody created.
+    let short = setup("kort", "kort").await;
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.text().await.unwrap().contains("minstens 12 tekens"));
+    let differ = setup("een lang wachtwoord", "een ander wachtwoord").await;
+    assert_eq!(differ.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(server.store.user_count().unwrap(), 0);
+    // Created and logged in.
+    let created = setup("een lang wachtwoord", "een lang wachtwoord").await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&created), "/elections");
+    let admin = server.store.user_by_username("beheer").unwrap().unwrap();
+    assert_eq!(admin.role, store::Role::Administrator);
+    assert!(admin.password_hash.starts_with("$argon2id$"));
+    // Never again: the page sends to the login, and a second post creates nobody.
+    let again = Client::new(&server.base);
+    assert_eq!(location(&again.get("/setup").await), "/login");
+    let second = again
+        .http
+        .post(format!("{}/setup", again.base))
+        .form(&[
+            ("username", "indringer"),
+            ("full_name", "X"),
+            ("password", "een lang wachtwoord"),
+            ("repeat", "een lang wachtwoord"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&second), "/login");
+    assert_eq!(server.store.user_count().unwrap(), 1);
+
+    // The administrator creates a typist with a temporary password, shown once.
+    let mut beheer = Client::new(&server.base);
+    beheer.login("beheer", "een lang wachtwoord").await;
+    let page = beheer
+        .form(
+            "/users/new",
+            &[
+                ("username", "invoerder9"),
+                ("full_name", "Invoerder Negen"),
+                ("role", "typist"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let temporary = page
+        .split("id=\"temporary-password\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_string();
+    assert_eq!(temporary.chars().count(), 16);
+    let typist = server
+        .store
+        .user_by_username("invoerder9")
+        .unwrap()
+        .unwrap();
+    assert!(typist.must_change_password);
+    // The temporary password works once, for changing it.
+    let mut new = Client::new(&server.base);
+    let (status, body) = new.login("invoerder9", &temporary).await;
+    assert_eq!(
+        (status, body["must_change_password"].as_bool()),
+        (StatusCode::OK, Some(true))
+    );
+    assert_eq!(location(&new.get("/elections").await), "/account/password");
+}
