@@ -12,12 +12,14 @@
 //! enumeration of fields serves to read a submitted form, to compare two entries field by field
 //! and to show a form, so those three can never disagree about what a form contains.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::Language;
 use crate::election::{Contest, Jurisdiction};
+
+/// A submitted form: field key → the text as typed (a ticked box as `on`, an unticked one
+/// absent). A hash map: a form has hundreds of fields, looked up one by one.
+pub type Submitted = std::collections::HashMap<String, String>;
 
 /// Highest number a count field accepts: nine digits, more than the voters of any municipality.
 pub const MAX_COUNT: u32 = 999_999_999;
@@ -656,7 +658,7 @@ impl CountForm {
     pub fn from_fields(
         jurisdiction: Jurisdiction,
         contest: &Contest,
-        submitted: &BTreeMap<String, String>,
+        submitted: &Submitted,
     ) -> Result<CountForm, Vec<FieldError>> {
         let mut form = CountForm::empty(jurisdiction, contest);
         let mut errors = Vec::new();
@@ -700,11 +702,16 @@ impl CountForm {
             CountForm::empty(jurisdiction, contest).for_each_slot(|key, _| {
                 known.insert(key.to_string());
             });
-            for key in submitted.keys() {
-                if !known.contains(key) {
-                    errors.push(FieldError::Unknown { key: key.clone() });
-                }
-            }
+            let mut unknown: Vec<&String> = submitted
+                .keys()
+                .filter(|key| !known.contains(*key))
+                .collect();
+            unknown.sort();
+            errors.extend(
+                unknown
+                    .into_iter()
+                    .map(|key| FieldError::Unknown { key: key.clone() }),
+            );
         }
         if errors.is_empty() {
             return Ok(form);
@@ -1147,7 +1154,7 @@ pub(crate) mod tests {
         let contest = contest(&[3, 2]);
         for jurisdiction in [Jurisdiction::Netherlands, Jurisdiction::Flanders] {
             let empty = CountForm::empty(jurisdiction, &contest);
-            let mut submitted: BTreeMap<String, String> = BTreeMap::new();
+            let mut submitted = Submitted::new();
             for (i, field) in empty.fields(&contest).iter().enumerate() {
                 let text = match field.kind {
                     FieldKind::Number => (i * 7 + 1).to_string(),
@@ -1175,13 +1182,12 @@ pub(crate) mod tests {
     #[test]
     fn a_missing_or_unknown_field_is_named() {
         let contest = contest(&[2]);
-        let mut submitted: BTreeMap<String, String> =
-            CountForm::empty(Jurisdiction::Netherlands, &contest)
-                .fields(&contest)
-                .into_iter()
-                .filter(|f| f.kind != FieldKind::Flag)
-                .map(|f| (f.key, "0".to_string()))
-                .collect();
+        let mut submitted: Submitted = CountForm::empty(Jurisdiction::Netherlands, &contest)
+            .fields(&contest)
+            .into_iter()
+            .filter(|f| f.kind != FieldKind::Flag)
+            .map(|f| (f.key, "0".to_string()))
+            .collect();
         submitted.remove("votes.h");
         submitted.insert("lists.2.candidates.1".into(), "5".into());
         let errors =

@@ -142,11 +142,8 @@ pub(crate) fn append(
     details: &serde_json::Value,
 ) -> Result<AuditEntry, StoreError> {
     let head: Option<(i64, String)> = connection
-        .query_row(
-            "SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     let (previous_seq, previous_hash) = match head {
         Some((seq, hash)) => (
@@ -170,10 +167,12 @@ pub(crate) fn append(
         prev_hash: previous_hash.to_hex(),
         entry_hash: hash.to_hex(),
     };
-    connection.execute(
-        "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, entry_hash)
+    connection
+        .prepare_cached(
+            "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, entry_hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
+        )?
+        .execute(params![
             i64::try_from(entry.seq)
                 .map_err(|_| StoreError::Corrupt("audit seq overflow".into()))?,
             entry.at,
@@ -182,8 +181,7 @@ pub(crate) fn append(
             entry.details,
             entry.prev_hash,
             entry.entry_hash
-        ],
-    )?;
+        ])?;
     Ok(entry)
 }
 

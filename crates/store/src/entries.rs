@@ -72,13 +72,13 @@ fn station_key(
     election: &ElectionId,
     number: PollingStationNumber,
 ) -> Result<i64, StoreError> {
+    // Hot statements are prepared once per connection (rusqlite's statement cache).
     connection
-        .query_row(
+        .prepare_cached(
             "SELECT p.id FROM polling_stations p JOIN elections e ON p.election = e.id
              WHERE e.election_id = ?1 AND p.number = ?2",
-            params![election.as_str(), number.get()],
-            |row| row.get(0),
-        )
+        )?
+        .query_row(params![election.as_str(), number.get()], |row| row.get(0))
         .optional()?
         .ok_or_else(|| {
             StoreError::NotFound(format!("polling station {number} of election {election}"))
@@ -97,18 +97,17 @@ pub(crate) fn load(
 ) -> Result<StoredEntry, StoreError> {
     let key = station_key(connection, election, number)?;
     let row = connection
-        .query_row(
+        .prepare_cached(
             "SELECT state, version, updated_at, updated_by FROM data_entries WHERE polling_station = ?1",
-            [key],
-            |row| {
+        )?
+        .query_row([key], |row| {
                 Ok((
                     row.get::<_, String>(0)?,
                     row.get::<_, i64>(1)?,
                     row.get::<_, String>(2)?,
                     row.get::<_, String>(3)?,
                 ))
-            },
-        )
+        })
         .optional()?;
     Ok(match row {
         None => StoredEntry {
@@ -179,11 +178,8 @@ pub(crate) fn change(
     let connection = mutation.connection();
     let key = station_key(connection, &change.election, change.polling_station)?;
     let stored: Option<(i64, String)> = connection
-        .query_row(
-            "SELECT version, status FROM data_entries WHERE polling_station = ?1",
-            [key],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        .prepare_cached("SELECT version, status FROM data_entries WHERE polling_station = ?1")?
+        .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     let (found, previous_status) = match &stored {
         Some((version, status)) => (version.unsigned_abs(), status.as_str()),
@@ -200,14 +196,15 @@ pub(crate) fn change(
     let state = serde_json::to_string(&change.state)?;
     let status = change.state.status().as_str();
     let version_sql = i64::try_from(version).map_err(|_| StoreError::Corrupt("version".into()))?;
-    connection.execute(
-        "INSERT INTO data_entries (polling_station, status, state, version, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (polling_station) DO UPDATE SET
-            status = excluded.status, state = excluded.state, version = excluded.version,
-            updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-        params![key, status, state, version_sql, at, actor.as_str()],
-    )?;
+    connection
+        .prepare_cached(
+            "INSERT INTO data_entries (polling_station, status, state, version, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (polling_station) DO UPDATE SET
+                status = excluded.status, state = excluded.state, version = excluded.version,
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        )?
+        .execute(params![key, status, state, version_sql, at, actor.as_str()])?;
     let mut details = json!({
         "election": change.election.as_str(),
         "polling_station": change.polling_station.get(),

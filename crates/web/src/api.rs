@@ -5,12 +5,11 @@
 //! "message_nl": Dutch}` with the fields concerned where there are any. `/api/openapi.json`
 //! describes it all.
 
-use std::collections::BTreeMap;
-
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use model::count::Submitted;
 use model::entry::{Acknowledgements, EntryState};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -284,10 +283,10 @@ pub struct SaveBody {
     /// The version the draft is based on.
     pub version: u64,
     /// Every field of the form by key (`voters.a`, …): numbers, booleans for tick boxes, text.
-    pub fields: BTreeMap<String, FieldText>,
+    pub fields: std::collections::HashMap<String, FieldText>,
 }
 
-fn fields_of(body: BTreeMap<String, FieldText>) -> BTreeMap<String, String> {
+fn fields_of(body: std::collections::HashMap<String, FieldText>) -> Submitted {
     body.into_iter()
         .filter_map(|(k, v)| v.0.map(|text| (k, text)))
         .collect()
@@ -315,7 +314,7 @@ pub struct FinaliseBody {
     pub version: u64,
     /// Optionally the fields, saved in the same step.
     #[serde(default)]
-    pub fields: Option<BTreeMap<String, FieldText>>,
+    pub fields: Option<std::collections::HashMap<String, FieldText>>,
     /// The warnings were checked against the paper.
     #[serde(default)]
     pub acknowledge_warnings: bool,

@@ -2,7 +2,6 @@
 //! answered with a redirect (so reloading never repeats it) or the same form with the reason it
 //! was refused.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use askama::Template;
@@ -12,7 +11,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::{Form, http::HeaderMap};
 use chrono::Utc;
-use model::count::{CountForm, Field, FieldKind, FieldValue};
+use model::count::{CountForm, Field, FieldKind, FieldValue, Submitted};
 use model::entry::{
     Acknowledgements, DifferenceResolution, EntryState, ErrorResolution, Status, Which,
 };
@@ -937,7 +936,7 @@ fn section_views(
     lang: Lang,
     form: &CountForm,
     contest: &model::Contest,
-    submitted: Option<&BTreeMap<String, String>>,
+    submitted: Option<&Submitted>,
     findings: &Findings,
 ) -> Vec<SectionView> {
     let fields = form.fields(contest);
@@ -1034,7 +1033,7 @@ fn entry_page(
     user: &CurrentUser,
     context: &EntryContext,
     form: &CountForm,
-    submitted: Option<&BTreeMap<String, String>>,
+    submitted: Option<&Submitted>,
     message: Option<(String, &'static str)>,
     field_errors: Vec<String>,
     status: StatusCode,
@@ -1139,7 +1138,7 @@ pub async fn entry_submit(
     Extension(user): Extension<CurrentUser>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let mut fields: BTreeMap<String, String> = BTreeMap::new();
+    let mut fields = Submitted::new();
     let (mut version, mut action) = (None, String::from("save"));
     let mut acknowledged = Acknowledgements::default();
     for (key, value) in pairs {

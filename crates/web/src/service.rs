@@ -5,10 +5,10 @@
 //! knows about HTTP; the pages and the API only translate. These are blocking calls (the store
 //! waits for its writer thread): handlers run them on Tokio's blocking pool.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use model::count::{CountForm, FieldDifference, FieldError, compare};
+use model::count::{CountForm, FieldDifference, FieldError, Submitted, compare};
 use model::entry::{
     Acknowledgements, Comparison, DifferenceResolution, EntryState, ErrorResolution, Status,
     TransitionError,
@@ -378,7 +378,7 @@ impl Service {
     fn read_form(
         election: &Election,
         contest: &Contest,
-        fields: &BTreeMap<String, String>,
+        fields: &Submitted,
     ) -> Result<CountForm, ServiceError> {
         CountForm::from_fields(election.jurisdiction, contest, fields)
             .map_err(ServiceError::Invalid)
@@ -391,7 +391,7 @@ impl Service {
         election_id: &str,
         number: &str,
         version: u64,
-        fields: &BTreeMap<String, String>,
+        fields: &Submitted,
     ) -> Result<(u64, Findings), ServiceError> {
         let election = self.election(election_id)?;
         let (station, contest) = Service::station(&election, number)?;
@@ -420,7 +420,7 @@ impl Service {
         election_id: &str,
         number: &str,
         version: u64,
-        fields: Option<&BTreeMap<String, String>>,
+        fields: Option<&Submitted>,
         acknowledged: Acknowledgements,
     ) -> Result<(Status, u64), ServiceError> {
         let election = self.election(election_id)?;

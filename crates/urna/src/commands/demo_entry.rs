@@ -2,11 +2,10 @@
 //! municipality's published EML 510b) typed twice, by two typists, through the same service the
 //! web application uses; one typing slip is caught and resolved by the coordinator.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use model::count::{CountForm, FieldValue};
+use model::count::{CountForm, FieldValue, Submitted};
 use model::entry::{Acknowledgements, DifferenceResolution, Status, Which};
 use store::{Actor, NewUser, Role, Store};
 use web::auth::CurrentUser;
@@ -21,7 +20,7 @@ pub const DEMO_USERS: [(&str, Role, &str); 3] = [
     ("coordinator", Role::Coordinator, "demo-wachtwoord-3"),
 ];
 
-fn fields_of(form: &CountForm, contest: &model::Contest) -> BTreeMap<String, String> {
+fn fields_of(form: &CountForm, contest: &model::Contest) -> Submitted {
     form.fields(contest)
         .into_iter()
         .filter_map(|field| {
@@ -41,7 +40,7 @@ fn typed(
     user: &CurrentUser,
     election: &str,
     station: &str,
-    fields: &BTreeMap<String, String>,
+    fields: &Submitted,
 ) -> anyhow::Result<Status> {
     let claimed = service.claim(user, election, station)?;
     let (version, _) = service.save(user, election, station, claimed.stored.version, fields)?;
