@@ -1807,6 +1807,66 @@ pub async fn station_new_form(
     )
 }
 
+/// Adds a polling station (`existing` is `None`) or changes one; on refusal, the form again with
+/// the reason.
+async fn save_station(
+    state: AppState,
+    lang: Lang,
+    user: CurrentUser,
+    election_id: String,
+    existing: Option<String>,
+    form: StationForm,
+) -> Response {
+    let (action, heading) = match &existing {
+        None => (
+            format!("/elections/{election_id}/polling-stations/new"),
+            lang.pick("Stembureau toevoegen", "Add polling station"),
+        ),
+        Some(number) => (
+            format!("/elections/{election_id}/polling-stations/{number}/edit"),
+            lang.pick("Stembureau wijzigen", "Edit polling station"),
+        ),
+    };
+    let refused = |message: String, status: StatusCode| {
+        station_form_page(
+            &state,
+            lang,
+            &user,
+            (action.clone(), heading),
+            &form,
+            Some(message),
+            status,
+        )
+    };
+    let station = match form.to_station() {
+        Ok(station) => station,
+        Err((nl, en)) => {
+            return refused(lang.pick(&nl, &en).into(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let service = state.service.clone();
+    let (e, u) = (election_id.clone(), user.clone());
+    let saved = blocking(move || match existing {
+        None => service.add_station(&u, &e, station),
+        Some(number) => service.update_station(&u, &e, &number, station),
+    })
+    .await;
+    match saved {
+        Ok(Ok(())) => {
+            Redirect::to(&format!("/elections/{election_id}/polling-stations")).into_response()
+        }
+        Ok(Err(error)) => refused(
+            if lang.is_en() {
+                error.to_string()
+            } else {
+                error.message_nl()
+            },
+            status_of(&error),
+        ),
+        Err(response) => response,
+    }
+}
+
 /// Adds a polling station.
 pub async fn station_create(
     State(state): State<AppState>,
@@ -1815,43 +1875,7 @@ pub async fn station_create(
     Extension(user): Extension<CurrentUser>,
     Form(form): Form<StationForm>,
 ) -> Response {
-    let action = format!("/elections/{election_id}/polling-stations/new");
-    let heading = lang.pick("Stembureau toevoegen", "Add polling station");
-    let station = match form.to_station() {
-        Ok(station) => station,
-        Err((nl, en)) => {
-            return station_form_page(
-                &state,
-                lang,
-                &user,
-                (action, heading),
-                &form,
-                Some(lang.pick(&nl, &en).into()),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-    };
-    let service = state.service.clone();
-    let (e, u) = (election_id.clone(), user.clone());
-    match blocking(move || service.add_station(&u, &e, station)).await {
-        Ok(Ok(())) => {
-            Redirect::to(&format!("/elections/{election_id}/polling-stations")).into_response()
-        }
-        Ok(Err(error)) => station_form_page(
-            &state,
-            lang,
-            &user,
-            (action, heading),
-            &form,
-            Some(if lang.is_en() {
-                error.to_string()
-            } else {
-                error.message_nl()
-            }),
-            status_of(&error),
-        ),
-        Err(response) => response,
-    }
+    save_station(state, lang, user, election_id, None, form).await
 }
 
 /// The form to change a polling station.
@@ -1901,43 +1925,7 @@ pub async fn station_update(
     Extension(user): Extension<CurrentUser>,
     Form(form): Form<StationForm>,
 ) -> Response {
-    let action = format!("/elections/{election_id}/polling-stations/{number}/edit");
-    let heading = lang.pick("Stembureau wijzigen", "Edit polling station");
-    let station = match form.to_station() {
-        Ok(station) => station,
-        Err((nl, en)) => {
-            return station_form_page(
-                &state,
-                lang,
-                &user,
-                (action, heading),
-                &form,
-                Some(lang.pick(&nl, &en).into()),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-    };
-    let service = state.service.clone();
-    let (e, n, u) = (election_id.clone(), number.clone(), user.clone());
-    match blocking(move || service.update_station(&u, &e, &n, station)).await {
-        Ok(Ok(())) => {
-            Redirect::to(&format!("/elections/{election_id}/polling-stations")).into_response()
-        }
-        Ok(Err(error)) => station_form_page(
-            &state,
-            lang,
-            &user,
-            (action, heading),
-            &form,
-            Some(if lang.is_en() {
-                error.to_string()
-            } else {
-                error.message_nl()
-            }),
-            status_of(&error),
-        ),
-        Err(response) => response,
-    }
+    save_station(state, lang, user, election_id, Some(number), form).await
 }
 
 /// Imports polling stations from an uploaded EML 110b.

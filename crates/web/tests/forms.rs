@@ -391,3 +391,57 @@ async fn the_first_start_asks_for_the_administrator_once() {
     );
     assert_eq!(location(&new.get("/elections").await), "/account/password");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn polling_stations_are_managed_with_plain_forms() {
+    let server = Server::start().await;
+    let admin = server.login("admin").await;
+    let new = format!("/elections/{TEST}/polling-stations/new");
+    let refused = admin
+        .form(&new, &[("number", "zeven"), ("name", "Bibliotheek")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("‘zeven’ is geen positief geheel getal"),
+        "{page}"
+    );
+    assert!(
+        page.contains("value=\"Bibliotheek\""),
+        "what was typed stays"
+    );
+    let taken = common::stations(&server.store, TEST)[0].to_string();
+    let refused = admin
+        .form(&new, &[("number", &taken), ("name", "Dubbel")])
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(refused.text().await.unwrap().contains("al in gebruik"));
+    let added = admin
+        .form(
+            &new,
+            &[
+                ("number", "77"),
+                ("name", "Bibliotheek"),
+                ("locality", "Test"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let edited = admin
+        .form(
+            &format!("/elections/{TEST}/polling-stations/77/edit"),
+            &[("number", "78"), ("name", "Bibliotheek (zaal 1)")],
+        )
+        .await;
+    assert_eq!(edited.status(), StatusCode::SEE_OTHER);
+    let list = admin
+        .get(&format!("/elections/{TEST}/polling-stations"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        list.contains("Bibliotheek (zaal 1)") && !list.contains(">77<"),
+        "{list}"
+    );
+}
