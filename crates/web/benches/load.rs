@@ -1,11 +1,12 @@
 //! Load benchmark: simulated typists doing claim → save → finalise against the server over
 //! loopback HTTP, for a fixed time; prints throughput, latency percentiles and errors.
 //!
-//! `cargo bench -p web --bench load` (200 typists, 60 s, no pause between requests: every
-//! typist sends its next request the moment the previous one is answered). Other runs:
-//! `URNA_LOAD_TYPISTS=20 URNA_LOAD_SECONDS=5 URNA_LOAD_THINK_MS=500 cargo bench -p web --bench load`
-//! (`THINK_MS`: a pause after each answer, as a person typing the next fields makes; each pause
-//! is drawn between ½ and 1½ times it).
+//! `cargo bench -p web --bench load`: 200 typists, 60 s, each pausing 125–375 ms after every
+//! answer (a quarter of a second on average: a person needs far longer to type the next fields,
+//! so this is already a heavy load). Other runs, e.g. the stress run without any pause:
+//! `URNA_LOAD_THINK_MS=0 cargo bench -p web --bench load`; shorter:
+//! `URNA_LOAD_TYPISTS=20 URNA_LOAD_SECONDS=5 cargo bench -p web --bench load`. Each pause is drawn
+//! between ½ and 1½ times `URNA_LOAD_THINK_MS`.
 //!
 //! The server runs in this process on its own Tokio runtime (2 worker threads, like `urna
 //! serve` on this machine), the typists on another; each typist has its own HTTP connection and
@@ -287,7 +288,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn main() {
     let typists = env_number("URNA_LOAD_TYPISTS", 200) as usize;
     let seconds = env_number("URNA_LOAD_SECONDS", 60);
-    let think = Duration::from_millis(env_number("URNA_LOAD_THINK_MS", 0));
+    let think = Duration::from_millis(env_number("URNA_LOAD_THINK_MS", 250));
     let stations_per_typist = 400;
     eprintln!(
         "setting up: {typists} typists, {} polling stations",
