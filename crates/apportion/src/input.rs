@@ -183,6 +183,37 @@ pub struct ListInput {
     pub list_only_ballots: Option<u64>,
 }
 
+impl Input {
+    /// The input for an election's contest from its totals (`model::totals`): the rules of the
+    /// election's body and law, the contest's seats (or the body's), every list with its votes and
+    /// its candidates' votes. `None` when Urna has no rules for the body and law.
+    pub fn from_totals(
+        election: &model::Election,
+        contest: &model::Contest,
+        totals: &model::totals::Totals,
+    ) -> Option<Input> {
+        let rules = Rules::for_election(election.body, election.law)?;
+        let flemish_devolution = matches!(election.law, model::LawVersion::FlandersDevolution);
+        Some(Input {
+            rules,
+            seats: contest.seats.unwrap_or(election.seats),
+            lists: totals
+                .lists
+                .iter()
+                .map(|list| ListInput {
+                    number: list.number,
+                    name: list.name.clone(),
+                    votes: Some(list.votes),
+                    candidates: Some(list.candidates.clone()),
+                    list_only_ballots: flemish_devolution.then_some(list.list_only),
+                })
+                .collect(),
+            deceased: Vec::new(),
+            lots: Vec::new(),
+        })
+    }
+}
+
 /// A candidate, by list number and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

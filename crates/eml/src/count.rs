@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use eml_nl::documents::election_count::{
-    ElectionCount, ElectionCountSelectionType, RejectedVotesReason, ReportingUnitVotes,
-    UncountedVotesReason,
+    ElectionCount, ElectionCountSelection, ElectionCountSelectionType, RejectedVotesReason,
+    ReportingUnitVotes, UncountedVotesReason,
 };
 use model::count::{AdmittedVoters, Differences, ListVotes, NlCount, VotesCast};
 use model::{Contest, Election, PollingStationNumber};
@@ -30,22 +30,8 @@ pub fn read_polling_station_counts(
     file: SourceFile<'_>,
     election: &Election,
 ) -> Result<BTreeMap<PollingStationNumber, NlCount>, EmlError> {
-    let document: ElectionCount = parse(&file, DocumentType::Count)?;
+    let document = checked_document(&file, election)?;
     let eml_election = &document.count.election;
-    let identifier = &eml_election.identifier;
-    let identity = FileIdentity {
-        id: identifier.id.raw().into_owned(),
-        name: identifier.name.as_deref().map(str::to_string),
-        category: value(&file, &identifier.category, "ElectionCategory")?,
-        subcategory: match &identifier.subcategory {
-            Some(sub) => Some(value(&file, sub, "ElectionSubcategory")?),
-            None => None,
-        },
-        domain: domain(&file, identifier.domain.as_ref())?,
-        election_date: date(&file, &identifier.election_date, "ElectionDate")?,
-        nomination_date: None,
-    };
-    check_same_election(&file, &identity, election)?;
     let contest = election
         .contests
         .first()
@@ -64,6 +50,51 @@ pub fn read_polling_station_counts(
         }
     }
     Ok(counts)
+}
+
+/// Parses a 510b and checks it is of `election`.
+fn checked_document(file: &SourceFile<'_>, election: &Election) -> Result<ElectionCount, EmlError> {
+    let document: ElectionCount = parse(file, DocumentType::Count)?;
+    let identifier = &document.count.election.identifier;
+    let identity = FileIdentity {
+        id: identifier.id.raw().into_owned(),
+        name: identifier.name.as_deref().map(str::to_string),
+        category: value(file, &identifier.category, "ElectionCategory")?,
+        subcategory: match &identifier.subcategory {
+            Some(sub) => Some(value(file, sub, "ElectionSubcategory")?),
+            None => None,
+        },
+        domain: domain(file, identifier.domain.as_ref())?,
+        election_date: date(file, &identifier.election_date, "ElectionDate")?,
+        nomination_date: None,
+    };
+    check_same_election(file, &identity, election)?;
+    Ok(document)
+}
+
+/// The municipality's own totals in a 510b (`TotalVotes`): votes per list and per candidate, as
+/// the file states them, for checking them against the sum of its polling stations.
+pub fn read_count_totals(
+    file: SourceFile<'_>,
+    election: &Election,
+) -> Result<Vec<ListVotes>, EmlError> {
+    let document: ElectionCount = parse(&file, DocumentType::Count)?;
+    let contest = election
+        .contests
+        .first()
+        .ok_or_else(|| EmlError::invalid(&file, None, "the election has no candidate lists"))?;
+    let total = document
+        .count
+        .election
+        .contests
+        .first()
+        .and_then(|c| c.total_votes.as_ref())
+        .ok_or_else(|| {
+            EmlError::invalid(&file, Some("TotalVotes"), "the count has no TotalVotes")
+        })?;
+    list_votes(&file, contest, &total.selections, &|what| {
+        format!("TotalVotes, {what}")
+    })
 }
 
 fn number_of(file: &SourceFile<'_>, id: &str) -> Result<PollingStationNumber, EmlError> {
@@ -96,6 +127,71 @@ fn unit_count(
     let id = unit.identifier.id.raw();
     let number = number_of(file, &id)?;
     let at = |what: &str| format!("polling station {number}, {what}");
+    let lists = list_votes(file, contest, &unit.selections, &at)?;
+    let uncounted = |reason: UncountedVotesReason| -> Result<u32, EmlError> {
+        match unit.uncounted_votes.get(&reason) {
+            Some(v) => to_u32(
+                file,
+                value(file, v, "UncountedVotes")?,
+                &at("UncountedVotes"),
+            ),
+            None => Ok(0),
+        }
+    };
+    let rejected = |reason: RejectedVotesReason| -> Result<u32, EmlError> {
+        match unit.rejected_votes.get(&reason) {
+            Some(v) => to_u32(file, value(file, v, "RejectedVotes")?, &at("RejectedVotes")),
+            None => Ok(0),
+        }
+    };
+    let e = to_u32(
+        file,
+        value(file, &unit.candidate_votes_count, "TotalCounted")?,
+        &at("TotalCounted"),
+    )?;
+    let (blank, invalid) = (
+        rejected(RejectedVotesReason::Blank)?,
+        rejected(RejectedVotesReason::Invalid)?,
+    );
+    let h = e.saturating_add(blank).saturating_add(invalid);
+    let d = uncounted(UncountedVotesReason::AdmittedVoters)?;
+    let unexplained = uncounted(UncountedVotesReason::NoExplanation)? > 0;
+    let count = NlCount {
+        voters: AdmittedVoters {
+            poll_cards: uncounted(UncountedVotesReason::ValidPollCards)?,
+            proxy_certificates: uncounted(UncountedVotesReason::ValidProxyCertificates)?,
+            voter_cards: uncounted(UncountedVotesReason::ValidVoterCards)?,
+            total: d,
+        },
+        votes: VotesCast {
+            per_list: lists.iter().map(|l| l.total).collect(),
+            total_on_candidates: e,
+            blank,
+            invalid,
+            total_cast: h,
+        },
+        differences: Differences {
+            d_equals_h: d == h,
+            h_greater_than_d: h > d,
+            h_less_than_d: h < d,
+            more_ballots: uncounted(UncountedVotesReason::MoreBallotsCounted)?,
+            fewer_ballots: uncounted(UncountedVotesReason::FewerBallotsCounted)?,
+            explained_yes: d != h && !unexplained,
+            explained_no: d != h && unexplained,
+            explanation: String::new(),
+        },
+        lists,
+    };
+    Ok((number, count))
+}
+
+/// The votes per list and candidate of a sequence of selections (a list, then its candidates).
+fn list_votes(
+    file: &SourceFile<'_>,
+    contest: &Contest,
+    selections: &[ElectionCountSelection],
+    at: &dyn Fn(&str) -> String,
+) -> Result<Vec<ListVotes>, EmlError> {
     let mut lists: Vec<ListVotes> = contest
         .lists
         .iter()
@@ -105,7 +201,7 @@ fn unit_count(
         })
         .collect();
     let mut current: Option<usize> = None;
-    for selection in &unit.selections {
+    for selection in selections {
         let votes = value(file, &selection.valid_votes, "ValidVotes")?;
         match &selection.selection_type {
             ElectionCountSelectionType::Affiliation(affiliation) => {
@@ -162,59 +258,5 @@ fn unit_count(
             }
         }
     }
-    let uncounted = |reason: UncountedVotesReason| -> Result<u32, EmlError> {
-        match unit.uncounted_votes.get(&reason) {
-            Some(v) => to_u32(
-                file,
-                value(file, v, "UncountedVotes")?,
-                &at("UncountedVotes"),
-            ),
-            None => Ok(0),
-        }
-    };
-    let rejected = |reason: RejectedVotesReason| -> Result<u32, EmlError> {
-        match unit.rejected_votes.get(&reason) {
-            Some(v) => to_u32(file, value(file, v, "RejectedVotes")?, &at("RejectedVotes")),
-            None => Ok(0),
-        }
-    };
-    let e = to_u32(
-        file,
-        value(file, &unit.candidate_votes_count, "TotalCounted")?,
-        &at("TotalCounted"),
-    )?;
-    let (blank, invalid) = (
-        rejected(RejectedVotesReason::Blank)?,
-        rejected(RejectedVotesReason::Invalid)?,
-    );
-    let h = e.saturating_add(blank).saturating_add(invalid);
-    let d = uncounted(UncountedVotesReason::AdmittedVoters)?;
-    let unexplained = uncounted(UncountedVotesReason::NoExplanation)? > 0;
-    let count = NlCount {
-        voters: AdmittedVoters {
-            poll_cards: uncounted(UncountedVotesReason::ValidPollCards)?,
-            proxy_certificates: uncounted(UncountedVotesReason::ValidProxyCertificates)?,
-            voter_cards: uncounted(UncountedVotesReason::ValidVoterCards)?,
-            total: d,
-        },
-        votes: VotesCast {
-            per_list: lists.iter().map(|l| l.total).collect(),
-            total_on_candidates: e,
-            blank,
-            invalid,
-            total_cast: h,
-        },
-        differences: Differences {
-            d_equals_h: d == h,
-            h_greater_than_d: h > d,
-            h_less_than_d: h < d,
-            more_ballots: uncounted(UncountedVotesReason::MoreBallotsCounted)?,
-            fewer_ballots: uncounted(UncountedVotesReason::FewerBallotsCounted)?,
-            explained_yes: d != h && !unexplained,
-            explained_no: d != h && unexplained,
-            explanation: String::new(),
-        },
-        lists,
-    };
-    Ok((number, count))
+    Ok(lists)
 }

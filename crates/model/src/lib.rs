@@ -15,6 +15,7 @@ pub mod election;
 pub mod entry;
 pub mod ids;
 pub mod rules;
+pub mod totals;
 pub mod validate;
 
 /// Language of the user interface and of official documents: Dutch first, English second.

@@ -412,6 +412,8 @@ fn the_demo_runs_into_a_fresh_folder() {
         "44 / 44 polling stations definitive, each typed twice by two different typists.",
         "the second entry differs from the first in",
         "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 (equal to the published count",
+        "List 4 ASSEN CENTRAAL: 7 seats — J. (Jan) Talens",
+        "List 9 50PLUS: 1 seat — D.J. (Derk Jan) van der Laan",
         "Audit log intact:",
         "SQLite integrity_check: ok",
         "Absolute majority (Kieswet P 9): list 1 has 2571 of the 5104 votes",

@@ -592,6 +592,33 @@ impl Service {
         })
     }
 
+    /// The totals of an election's first contest over its definitive counts, and the polling
+    /// stations that have no definitive count yet.
+    pub fn definitive_totals(
+        &self,
+        election_id: &str,
+    ) -> Result<(model::totals::Totals, Vec<PollingStationNumber>), ServiceError> {
+        let election = self.election(election_id)?;
+        let contest = election
+            .contests
+            .first()
+            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let entries = self.store.entries(&election.id)?;
+        let missing = entries
+            .iter()
+            .filter(|e| e.state.definitive().is_none())
+            .map(|e| e.polling_station)
+            .collect();
+        let totals = model::totals::Totals::add_up(
+            contest,
+            entries
+                .iter()
+                .filter_map(|e| e.state.definitive().map(|c| (e.polling_station, c))),
+        )
+        .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+        Ok((totals, missing))
+    }
+
     /// Adds a polling station.
     pub fn add_station(
         &self,

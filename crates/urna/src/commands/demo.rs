@@ -2,8 +2,10 @@
 //!
 //! Today that is the preparation of a municipality — loading the real candidate lists of the
 //! municipal council election of Assen (18 March 2026) with their hash codes checked, showing a
-//! refused file, loading a Flemish election, verifying the audit log — and the seat allocation of
-//! Kieswet chapter P on a real published result. Each new capability extends this demo.
+//! refused file, loading a Flemish election — then results entry (the published count of every
+//! polling station typed twice, a slip resolved by the coordinator), the seats and elected
+//! candidates from those counts, the audit log verified, and the seat allocation of Kieswet
+//! chapter P step by step on a real published result. Each new capability extends this demo.
 
 use std::fs;
 use std::path::Path;
@@ -238,6 +240,14 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
     fs::write(dir.join("invoer").join(ASSEN_COUNT.0), ASSEN_COUNT.1)?;
     super::demo_entry::enter_counts(lang, &store, actor, "GR2026_Assen", ASSEN_COUNT)?;
+    println!(
+        "   {}",
+        lang.pick(
+            "Zetels en gekozen kandidaten uit deze definitieve tellingen (Kieswet hoofdstuk P; 33 zetels aangenomen, zie fixtures/README.md — de officiële uitslag volgt met het proces-verbaal):",
+            "Seats and elected candidates from these definitive counts (Kieswet chapter P; 33 seats assumed, see fixtures/README.md — the official result comes with the report):"
+        )
+    );
+    super::demo_entry::allocate_from_counts(lang, &store, "GR2026_Assen")?;
 
     println!(
         "\n7. {}",

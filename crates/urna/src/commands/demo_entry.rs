@@ -241,3 +241,68 @@ pub fn enter_counts(
     );
     Ok(())
 }
+
+/// Seats and elected candidates from the definitive counts just entered; prints them.
+pub fn allocate_from_counts(
+    lang: Lang,
+    store: &Arc<Store>,
+    election_id: &str,
+) -> anyhow::Result<()> {
+    let service = Service::new(store.clone());
+    let election = service.election(election_id)?;
+    let contest = election
+        .contests
+        .first()
+        .context("the election has no lists")?;
+    let (totals, missing) = service.definitive_totals(election_id)?;
+    if !missing.is_empty() {
+        bail!(
+            "{} polling stations have no definitive count",
+            missing.len()
+        );
+    }
+    let input = apportion::Input::from_totals(&election, contest, &totals)
+        .context("no seat-allocation rules for this election")?;
+    let outcome = apportion::apportion(&input)?;
+    let Some(result) = outcome.complete() else {
+        println!(
+            "   {}",
+            lang.pick(
+                "Er moet eerst geloot worden; zie urna apportion.",
+                "A drawing of lots is needed first; see urna apportion."
+            )
+        );
+        return Ok(());
+    };
+    for list in result.lists.iter().filter(|l| l.seats > 0) {
+        let names: Vec<String> = list
+            .elected
+            .iter()
+            .filter_map(|position| {
+                contest
+                    .lists
+                    .iter()
+                    .find(|l| l.number.get() == list.number)
+                    .and_then(|l| {
+                        l.candidates
+                            .get(usize::try_from(*position).ok()?.checked_sub(1)?)
+                    })
+                    .map(|c| c.full_name())
+            })
+            .collect();
+        println!(
+            "   {} {} {}: {} {} — {}",
+            lang.pick("Lijst", "List"),
+            list.number,
+            list.name,
+            list.seats,
+            if list.seats == 1 {
+                lang.pick("zetel", "seat")
+            } else {
+                lang.pick("zetels", "seats")
+            },
+            names.join(", ")
+        );
+    }
+    Ok(())
+}
