@@ -53,7 +53,10 @@ pub fn read_polling_station_counts(
 }
 
 /// Parses a 510b and checks it is of `election`.
-fn checked_document(file: &SourceFile<'_>, election: &Election) -> Result<ElectionCount, EmlError> {
+pub(crate) fn checked_document(
+    file: &SourceFile<'_>,
+    election: &Election,
+) -> Result<ElectionCount, EmlError> {
     let document: ElectionCount = parse(file, DocumentType::Count)?;
     let identifier = &document.count.election.identifier;
     let identity = FileIdentity {
@@ -186,7 +189,7 @@ fn unit_count(
 }
 
 /// The votes per list and candidate of a sequence of selections (a list, then its candidates).
-fn list_votes(
+pub(crate) fn list_votes(
     file: &SourceFile<'_>,
     contest: &Contest,
     selections: &[ElectionCountSelection],

@@ -13,6 +13,7 @@ mod definition;
 mod document;
 mod error;
 mod identity;
+mod osv;
 mod polling_stations;
 mod source;
 
@@ -21,6 +22,7 @@ pub use count::{read_count_totals, read_polling_station_counts};
 pub use definition::read_election_definition;
 pub use document::declared_document_id;
 pub use error::{Difference, DocumentType, EmlError, describe_eml_id};
+pub use osv::osv4_3_count_csv;
 pub use polling_stations::read_polling_stations;
 pub use source::{Location, SourceFile};
 
