@@ -189,7 +189,7 @@ fn unit_count(
 }
 
 /// The votes per list and candidate of a sequence of selections (a list, then its candidates).
-pub(crate) fn list_votes(
+fn list_votes(
     file: &SourceFile<'_>,
     contest: &Contest,
     selections: &[ElectionCountSelection],
