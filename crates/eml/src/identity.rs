@@ -24,7 +24,7 @@ pub(crate) struct FileIdentity {
 }
 
 /// The EML subcategory an election of this body and size has, where the size decides it.
-fn expected_subcategory(election: &Election) -> Option<ElectionSubcategory> {
+pub(crate) fn expected_subcategory(election: &Election) -> Option<ElectionSubcategory> {
     let small = election.seats < model::validate::NL_SMALL_COUNCIL_SEATS;
     match election.body {
         Body::MunicipalCouncil => Some(if small {
