@@ -15,6 +15,7 @@ mod entries;
 mod error;
 #[cfg(feature = "fault-injection")]
 mod fault;
+mod results;
 mod schema;
 mod users;
 mod writer;
@@ -31,6 +32,7 @@ pub use elections::{
 };
 pub use entries::{EntryChange, EntryReceipt, StoredEntry};
 pub use error::StoreError;
+pub use results::ResultFile;
 pub use schema::APPLICATION_ID;
 pub use users::{NewUser, Role, User};
 
@@ -308,6 +310,31 @@ impl Store {
         let actor = actor.clone();
         self.writer
             .write("entry.change", move |m| entries::change(m, &actor, &change))
+    }
+
+    /// The stored result file of this kind, if generated.
+    pub fn result_file(
+        &self,
+        election: &ElectionId,
+        kind: &str,
+    ) -> Result<Option<ResultFile>, StoreError> {
+        results::load(&self.read(), election, kind)
+    }
+
+    /// Stores a generated result file once; when one of this kind exists, that one is returned
+    /// unchanged.
+    pub fn store_result_file(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        kind: &'static str,
+        name: String,
+        bytes: Vec<u8>,
+    ) -> Result<ResultFile, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("result.file", move |m| {
+            results::store_once(m, &actor, &election, kind, &name, &bytes)
+        })
     }
 
     /// SQLite's own consistency check: `["ok"]` when the file is sound.

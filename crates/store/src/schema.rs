@@ -15,6 +15,7 @@ pub const APPLICATION_ID: i64 = 0x5552_4e41;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_elections_audit.sql")),
     M::up(include_str!("migrations/0002_users_entries.sql")),
+    M::up(include_str!("migrations/0003_result_files.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -84,6 +84,28 @@ pub enum Command {
     /// Users of the web application.
     #[command(subcommand)]
     User(UserCommand),
+    /// The result from the definitive counts: totals, seats, elected candidates, files.
+    #[command(subcommand)]
+    Result(ResultCommand),
+}
+
+/// `urna result …`
+#[derive(Debug, Subcommand)]
+pub enum ResultCommand {
+    /// Totals, seats and elected candidates from the definitive counts.
+    Show {
+        /// Election id, e.g. GR2026_Assen.
+        election: String,
+    },
+    /// Write the count's files (EML 510b, OSV4-3 CSV) into a folder. They are generated once,
+    /// the first time, and stored: every export gives the same bytes.
+    Export {
+        /// Election id.
+        election: String,
+        /// Folder to write them into.
+        #[arg(long)]
+        dir: PathBuf,
+    },
 }
 
 /// `urna serve`

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use store::{Actor, Store};
 
-use crate::cli::{AuditCommand, Cli, Command, ElectionCommand, Lang};
+use crate::cli::{AuditCommand, Cli, Command, ElectionCommand, Lang, ResultCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -82,6 +82,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo(args) => commands::demo::run(lang, args, &actor())?,
         Command::Serve(args) => commands::serve::run(lang, &cli.data_dir, args)?,
+        Command::Result(ResultCommand::Show { election }) => {
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            let service = web::service::Service::new(store);
+            print!("{}", commands::result::show(lang, &service, election)?);
+        }
+        Command::Result(ResultCommand::Export { election, dir }) => {
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            print!(
+                "{}",
+                commands::result::export(lang, &store, &actor(), election, dir)?
+            );
+        }
         Command::User(command) => {
             print!(
                 "{}",

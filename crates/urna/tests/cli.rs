@@ -412,8 +412,8 @@ fn the_demo_runs_into_a_fresh_folder() {
         "44 / 44 polling stations definitive, each typed twice by two different typists.",
         "the second entry differs from the first in",
         "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 (equal to the published count",
-        "List 4 ASSEN CENTRAAL: 7 seats — J. (Jan) Talens",
-        "List 9 50PLUS: 1 seat — D.J. (Derk Jan) van der Laan",
+        "List 4 ASSEN CENTRAAL: 5895 votes, 7 seats — J. (Jan) Talens",
+        "List 9 50PLUS: 1112 votes, 1 seat — D.J. (Derk Jan) van der Laan",
         "Audit log intact:",
         "SQLite integrity_check: ok",
         "Absolute majority (Kieswet P 9): list 1 has 2571 of the 5104 votes",
@@ -425,6 +425,29 @@ fn the_demo_runs_into_a_fresh_folder() {
         );
     }
     assert!(demo.join("urna-data").join(store::DATABASE_FILE).is_file());
+    // The whole chain, end to end: the published count of Assen typed twice, its OSV4-3 table
+    // generated from those definitive entries is byte for byte the one the municipality published.
+    assert_eq!(
+        std::fs::read(demo.join("uitslag/osv4-3_telling_gr2026_assen.csv")).unwrap(),
+        testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv")
+    );
+    let eml_510b = std::fs::read(demo.join("uitslag/Telling_GR2026_Assen.eml.xml")).unwrap();
+    // Exported again: the stored file, byte for byte.
+    let again_dir = dir.path().join("again");
+    let exported = run(urna(&demo.join("urna-data"))
+        .args(["result", "export", "GR2026_Assen", "--dir"])
+        .arg(&again_dir));
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+    assert_eq!(
+        std::fs::read(again_dir.join("Telling_GR2026_Assen.eml.xml")).unwrap(),
+        eml_510b
+    );
+    let shown = run(urna(&demo.join("urna-data")).args(["result", "show", "GR2026_Assen"]));
+    assert!(
+        text(&shown.stdout).contains("List 4 ASSEN CENTRAAL: 5895 votes, 7 seats"),
+        "{}",
+        text(&shown.stdout)
+    );
     assert!(
         demo.join("invoer/Kandidatenlijsten_GR2026_Assen.eml.xml")
             .is_file()
@@ -563,4 +586,27 @@ fn users_are_added_for_scripts() {
         list.contains("anna") && list.contains("coordinator"),
         "{list}"
     );
+}
+
+#[test]
+fn no_result_before_every_count_is_definitive() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(urna(&data).args(import_args(ASSEN_110A, ASSEN_230B, Some(ASSEN_110B))));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let snapshot = testkit::database_snapshot(&database(&data));
+    let export = run(urna(&data)
+        .args(["result", "export", "GR2026_Assen", "--dir"])
+        .arg(dir.path().join("out")));
+    assert_eq!(export.status.code(), Some(1));
+    assert!(
+        text(&export.stderr).contains("have no definitive count yet"),
+        "{}",
+        text(&export.stderr)
+    );
+    let show = run(urna(&data).args(["result", "show", "GR2026_Assen"]));
+    assert_eq!(show.status.code(), Some(1));
+    assert!(text(&show.stderr).contains("no definitive count yet"));
+    assert_eq!(testkit::database_snapshot(&database(&data)), snapshot);
+    assert!(!dir.path().join("out").exists());
 }

@@ -619,6 +619,83 @@ impl Service {
         Ok((totals, missing))
     }
 
+    /// The count's files of an election — its EML 510b and OSV4-3 table — generated from the
+    /// definitive counts the first time and stored, then served as stored (byte-identical on
+    /// every request). Refused while a polling station has no definitive count.
+    pub fn count_files(
+        &self,
+        actor: &store::Actor,
+        election_id: &str,
+    ) -> Result<Vec<store::ResultFile>, ServiceError> {
+        let election = self.election(election_id)?;
+        let stored_eml = self.store.result_file(&election.id, "eml-510b")?;
+        let eml_file = match stored_eml {
+            Some(file) => file,
+            None => {
+                let entries = self.store.entries(&election.id)?;
+                let missing: Vec<String> = entries
+                    .iter()
+                    .filter(|e| e.state.definitive().is_none())
+                    .map(|e| e.polling_station.to_string())
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(ServiceError::Conflict {
+                        en: format!(
+                            "polling station(s) {} have no definitive count yet",
+                            missing.join(", ")
+                        ),
+                        nl: format!(
+                            "Stembureau(s) {} hebben nog geen definitieve telling.",
+                            missing.join(", ")
+                        ),
+                    });
+                }
+                let counts: Vec<(PollingStation, model::count::NlCount)> = entries
+                    .iter()
+                    .filter_map(|e| match e.state.definitive() {
+                        Some(model::count::CountForm::Netherlands(count)) => election
+                            .polling_stations
+                            .iter()
+                            .find(|s| s.number == e.polling_station)
+                            .map(|s| (s.clone(), count.clone())),
+                        _ => None,
+                    })
+                    .collect();
+                let stations: Vec<eml::StationCount<'_>> = counts
+                    .iter()
+                    .map(|(station, count)| eml::StationCount { station, count })
+                    .collect();
+                let bytes = eml::write_count_510b(&election, &stations, chrono::Utc::now())
+                    .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+                self.store.store_result_file(
+                    actor,
+                    &election.id,
+                    "eml-510b",
+                    format!("Telling_{}.eml.xml", election.id),
+                    bytes,
+                )?
+            }
+        };
+        let csv_file = match self.store.result_file(&election.id, "osv4-3-csv")? {
+            Some(file) => file,
+            None => {
+                let csv = eml::osv4_3_count_csv(
+                    eml::SourceFile::new(&eml_file.name, &eml_file.bytes),
+                    &election,
+                )
+                .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+                self.store.store_result_file(
+                    actor,
+                    &election.id,
+                    "osv4-3-csv",
+                    format!("osv4-3_telling_{}.csv", election.id.as_str().to_lowercase()),
+                    csv.into_bytes(),
+                )?
+            }
+        };
+        Ok(vec![eml_file, csv_file])
+    }
+
     /// Adds a polling station.
     pub fn add_station(
         &self,

@@ -247,7 +247,29 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             "Seats and elected candidates from these definitive counts (Kieswet chapter P; 33 seats assumed, see fixtures/README.md — the official result comes with the report):"
         )
     );
-    super::demo_entry::allocate_from_counts(lang, &store, "GR2026_Assen")?;
+    let service = web::service::Service::new(store.clone());
+    print!(
+        "{}",
+        indent(&super::result::show(lang, &service, "GR2026_Assen")?)
+    );
+    let result_dir = dir.join("uitslag");
+    println!(
+        "   {}",
+        lang.pick(
+            "De telling als EML 510b en als OSV4-3-tabel (eenmaal gemaakt en opgeslagen; elke download is gelijk):",
+            "The count as EML 510b and as OSV4-3 table (made once and stored; every download is the same):"
+        )
+    );
+    print!(
+        "{}",
+        indent(&super::result::export(
+            lang,
+            &store,
+            actor,
+            "GR2026_Assen",
+            &result_dir
+        )?)
+    );
 
     println!(
         "\n7. {}",
@@ -302,11 +324,15 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
         lang.pick("de geladen bestanden", "the files that were loaded"),
+        lang.pick(
+            "de telling van Assen: EML 510b en OSV4-3 (CSV)",
+            "the count of Assen: EML 510b and OSV4-3 (CSV)"
+        ),
         lang.pick(
             "de zetelverdeling, stap voor stap (tekst en JSON)",
             "the seat allocation, step by step (text and JSON)"

@@ -5,5 +5,6 @@ pub mod audit;
 pub mod demo;
 pub mod demo_entry;
 pub mod election;
+pub mod result;
 pub mod serve;
 pub mod user;
