@@ -2214,3 +2214,164 @@ pub async fn user_create(
         ),
     }
 }
+
+// --- the result ---
+
+#[derive(Template)]
+#[template(path = "result.html")]
+struct ResultPage {
+    chrome: Chrome,
+    election_id: String,
+    election_name: String,
+    message: Option<String>,
+    ready: bool,
+    admitted: u64,
+    valid: u64,
+    blank: u64,
+    invalid: u64,
+    stations: usize,
+    lists: Vec<(String, u64, u32, String)>,
+    files: Vec<(String, String, String)>,
+    csrf: String,
+}
+
+/// The kinds of result files, as their download paths name them.
+const RESULT_FILES: [&str; 2] = ["eml-510b", "osv4-3-csv"];
+
+/// The result from the definitive counts, and the count's files.
+pub async fn result(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+) -> Response {
+    let service = state.service.clone();
+    let id = election_id.clone();
+    let (election, summary, files) = attempt!(
+        lang,
+        blocking(move || -> Result<_, ServiceError> {
+            let election = service.election(&id)?;
+            let summary = service.result_summary(&id);
+            let mut files = Vec::new();
+            for kind in RESULT_FILES {
+                if let Some(file) = service.store().result_file(&election.id, kind)? {
+                    files.push((kind.to_string(), file.name, file.hash_code.to_string()));
+                }
+            }
+            Ok((election, summary, files))
+        })
+        .await
+    );
+    let mut page = ResultPage {
+        chrome: Chrome::new(&state, lang, Some(&user)),
+        election_id,
+        election_name: election.name.clone(),
+        message: None,
+        ready: false,
+        admitted: 0,
+        valid: 0,
+        blank: 0,
+        invalid: 0,
+        stations: 0,
+        lists: Vec::new(),
+        files,
+        csrf: user.csrf.clone(),
+    };
+    match summary {
+        Ok(summary) => {
+            let t = &summary.totals;
+            page.ready = true;
+            (page.admitted, page.valid, page.blank, page.invalid) =
+                (t.admitted_voters, t.valid, t.blank, t.invalid);
+            page.stations = t.polling_stations.len();
+            page.lists = summary
+                .lists
+                .iter()
+                .map(|l| {
+                    (
+                        format!("{} {}", l.number, l.name),
+                        l.votes,
+                        l.seats,
+                        l.elected.join(", "),
+                    )
+                })
+                .collect();
+            if summary.lot_required {
+                page.message = Some(
+                    lang.pick(
+                        "Er moet eerst geloot worden voordat de zetels verdeeld kunnen worden.",
+                        "A drawing of lots is needed before the seats can be allocated.",
+                    )
+                    .into(),
+                );
+            }
+        }
+        Err(error) => {
+            page.message = Some(if lang.is_en() {
+                error.to_string()
+            } else {
+                error.message_nl()
+            });
+        }
+    }
+    render(StatusCode::OK, &page)
+}
+
+/// Makes the count's files (the first time) and goes back to the result.
+pub async fn result_files(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+) -> Response {
+    let service = state.service.clone();
+    let (id, actor) = (election_id.clone(), user.actor());
+    attempt!(
+        lang,
+        blocking(move || service.count_files(&actor, &id)).await
+    );
+    Redirect::to(&format!("/elections/{election_id}/result")).into_response()
+}
+
+/// A stored result file, exactly as stored.
+pub async fn result_file(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path((election_id, kind)): Path<(String, String)>,
+) -> Response {
+    let Some(kind) = RESULT_FILES.into_iter().find(|k| *k == kind) else {
+        return not_found(lang).await;
+    };
+    let service = state.service.clone();
+    let file = attempt!(
+        lang,
+        blocking(move || -> Result<_, ServiceError> {
+            let election = service.election(&election_id)?;
+            Ok(service.store().result_file(&election.id, kind)?)
+        })
+        .await
+    );
+    let Some(file) = file else {
+        return not_found(lang).await;
+    };
+    let content_type = if kind == "eml-510b" {
+        "application/xml"
+    } else {
+        "text/csv; charset=utf-8"
+    };
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        file.name.replace(['"', '\\'], "_")
+    );
+    let mut response = (
+        [(header::CONTENT_TYPE, content_type.to_string())],
+        file.bytes,
+    )
+        .into_response();
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}

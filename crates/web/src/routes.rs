@@ -235,6 +235,25 @@ pub fn table(state: AppState) -> Routes {
             Roles(COORDINATOR),
             post(api::resolve),
         )
+        // The result.
+        .add(
+            "GET",
+            "/elections/{election}/result",
+            Roles(MANAGERS),
+            get(pages::result),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/result/files",
+            Roles(COORDINATOR),
+            post(pages::result_files),
+        )
+        .add(
+            "GET",
+            "/elections/{election}/result/files/{kind}",
+            Roles(MANAGERS),
+            get(pages::result_file),
+        )
         // Polling stations.
         .add(
             "GET",

@@ -196,6 +196,32 @@ pub struct Overview {
     pub by_status: Vec<(Status, usize)>,
 }
 
+/// One list in the result.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListOutcome {
+    /// List number.
+    pub number: u32,
+    /// Name.
+    pub name: String,
+    /// Votes.
+    pub votes: u64,
+    /// Seats.
+    pub seats: u32,
+    /// Elected candidates' names, in order of election.
+    pub elected: Vec<String>,
+}
+
+/// The result from the definitive counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultSummary {
+    /// The totals.
+    pub totals: model::totals::Totals,
+    /// Per list; empty when a drawing of lots is needed first.
+    pub lists: Vec<ListOutcome>,
+    /// A drawing of lots is needed before seats can be given.
+    pub lot_required: bool,
+}
+
 /// The results-entry service of one installation.
 #[derive(Debug)]
 pub struct Service {
@@ -617,6 +643,77 @@ impl Service {
         )
         .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
         Ok((totals, missing))
+    }
+
+    /// Totals, seats and elected candidates from the definitive counts (Kieswet chapter P or the
+    /// Flemish rules). Refused while a polling station has no definitive count.
+    pub fn result_summary(&self, election_id: &str) -> Result<ResultSummary, ServiceError> {
+        let election = self.election(election_id)?;
+        let contest = election
+            .contests
+            .first()
+            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let (totals, missing) = self.definitive_totals(election_id)?;
+        if !missing.is_empty() {
+            let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+            return Err(ServiceError::Conflict {
+                en: format!(
+                    "no definitive count yet for polling station(s) {}",
+                    list.join(", ")
+                ),
+                nl: format!(
+                    "Nog geen definitieve telling voor stembureau(s) {}.",
+                    list.join(", ")
+                ),
+            });
+        }
+        let input =
+            apportion::Input::from_totals(&election, contest, &totals).ok_or_else(|| {
+                ServiceError::BadRequest(
+                    "Urna has no seat-allocation rules for this election".into(),
+                )
+            })?;
+        let outcome =
+            apportion::apportion(&input).map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+        let Some(result) = outcome.complete() else {
+            return Ok(ResultSummary {
+                totals,
+                lists: Vec::new(),
+                lot_required: true,
+            });
+        };
+        let lists = result
+            .lists
+            .iter()
+            .map(|list| {
+                let on_ballot = contest.lists.iter().find(|l| l.number.get() == list.number);
+                ListOutcome {
+                    number: list.number,
+                    name: list.name.clone(),
+                    votes: totals
+                        .lists
+                        .iter()
+                        .find(|l| l.number == list.number)
+                        .map_or(0, |l| l.votes),
+                    seats: list.seats,
+                    elected: list
+                        .elected
+                        .iter()
+                        .filter_map(|position| {
+                            on_ballot?
+                                .candidates
+                                .get(usize::try_from(*position).ok()?.checked_sub(1)?)
+                                .map(model::Candidate::full_name)
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(ResultSummary {
+            totals,
+            lists,
+            lot_required: false,
+        })
     }
 
     /// The count's files of an election — its EML 510b and OSV4-3 table — generated from the

@@ -445,3 +445,87 @@ async fn polling_stations_are_managed_with_plain_forms() {
         "{list}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_result_and_its_files_once_every_count_is_definitive() {
+    let server = Server::start().await;
+    let coord = server.login("coord").await;
+    // Before: the page says which polling stations are missing; no files can be made.
+    let page = coord
+        .get(&format!("/elections/{TEST}/result"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Nog geen definitieve telling"), "{page}");
+    let refused = coord
+        .form(&format!("/elections/{TEST}/result/files"), &[])
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+
+    let anna = server.login("anna").await;
+    let bert = server.login("bert").await;
+    let shape = shape(&server.store, TEST);
+    for (i, station) in common::stations(&server.store, TEST)
+        .into_iter()
+        .enumerate()
+    {
+        let count = sound_count(&shape, 10 + i as u64);
+        anna.type_entry(TEST, station, &count).await;
+        assert_eq!(bert.type_entry(TEST, station, &count).await, "definitive");
+    }
+    let page = coord
+        .get(&format!("/elections/{TEST}/result"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"seats\""), "{page}");
+    let made = coord
+        .form(&format!("/elections/{TEST}/result/files"), &[])
+        .await;
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let first = coord
+        .get(&format!("/elections/{TEST}/result/files/eml-510b"))
+        .await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert!(
+        first.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("Telling_GR2022_Test.eml.xml")
+    );
+    let first = first.bytes().await.unwrap();
+    // Made again: the stored file, byte for byte.
+    coord
+        .form(&format!("/elections/{TEST}/result/files"), &[])
+        .await;
+    let second = coord
+        .get(&format!("/elections/{TEST}/result/files/eml-510b"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(first, second);
+    let csv = coord
+        .get(&format!("/elections/{TEST}/result/files/osv4-3-csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.starts_with('\u{feff}') && csv.contains("\"Gemeenteraad Test 2022\""));
+    // Typists may not see the result; an unknown kind is not found.
+    assert_eq!(
+        anna.get(&format!("/elections/{TEST}/result"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        coord
+            .get(&format!("/elections/{TEST}/result/files/pdf"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}

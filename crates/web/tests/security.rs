@@ -273,6 +273,7 @@ fn concrete(path: &str) -> String {
     path.replace("{election}", TEST)
         .replace("{station}", "1")
         .replace("{code}", "en")
+        .replace("{kind}", "eml-510b")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

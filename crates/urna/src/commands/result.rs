@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use store::{Actor, Store};
 use web::service::Service;
 
@@ -14,23 +14,14 @@ use crate::cli::Lang;
 /// Totals, seats and elected candidates, as text.
 pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<String> {
     let election = service.election(election_id)?;
-    let contest = election
-        .contests
-        .first()
-        .context("the election has no lists")?;
-    let (totals, missing) = service.definitive_totals(election_id)?;
+    let summary = service
+        .result_summary(election_id)
+        .map_err(|e| match lang {
+            Lang::Nl => anyhow::anyhow!(e.message_nl()),
+            Lang::En => anyhow::anyhow!(e),
+        })?;
+    let totals = &summary.totals;
     let mut out = String::new();
-    if !missing.is_empty() {
-        let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
-        bail!(
-            "{} {}",
-            lang.pick(
-                "nog geen definitieve telling voor stembureau(s)",
-                "no definitive count yet for polling station(s)"
-            ),
-            list.join(", ")
-        );
-    }
     let _ = writeln!(
         out,
         "{}: {} {}, {} {}, {} {}, {} {}, {} {}",
@@ -46,10 +37,7 @@ pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<
         totals.polling_stations.len(),
         lang.pick("stembureaus", "polling stations"),
     );
-    let input = apportion::Input::from_totals(&election, contest, &totals)
-        .context("no seat-allocation rules for this election")?;
-    let outcome = apportion::apportion(&input)?;
-    let Some(result) = outcome.complete() else {
+    if summary.lot_required {
         let _ = writeln!(
             out,
             "{}",
@@ -58,29 +46,8 @@ pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<
                 "A drawing of lots is needed first (urna apportion shows what)."
             )
         );
-        return Ok(out);
-    };
-    for list in &result.lists {
-        let names: Vec<String> = list
-            .elected
-            .iter()
-            .filter_map(|position| {
-                contest
-                    .lists
-                    .iter()
-                    .find(|l| l.number.get() == list.number)
-                    .and_then(|l| {
-                        l.candidates
-                            .get(usize::try_from(*position).ok()?.checked_sub(1)?)
-                    })
-                    .map(model::Candidate::full_name)
-            })
-            .collect();
-        let votes = totals
-            .lists
-            .iter()
-            .find(|l| l.number == list.number)
-            .map_or(0, |l| l.votes);
+    }
+    for list in &summary.lists {
         let seats = if list.seats == 1 {
             lang.pick("zetel", "seat")
         } else {
@@ -88,17 +55,18 @@ pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<
         };
         let _ = write!(
             out,
-            "{} {} {}: {votes} {}, {} {seats}",
+            "{} {} {}: {} {}, {} {seats}",
             lang.pick("Lijst", "List"),
             list.number,
             list.name,
+            list.votes,
             lang.pick("stemmen", "votes"),
             list.seats,
         );
-        if names.is_empty() {
+        if list.elected.is_empty() {
             out.push('\n');
         } else {
-            let _ = writeln!(out, " — {}", names.join(", "));
+            let _ = writeln!(out, " — {}", list.elected.join(", "));
         }
     }
     Ok(out)
