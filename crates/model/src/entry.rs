@@ -82,6 +82,16 @@ pub enum EntryState {
         /// Second entry.
         second: Entry,
     },
+    /// The count was imported from a municipality's EML 510b made by other software (the central
+    /// committee's path): definitive as imported, not typed here.
+    Imported {
+        /// The count.
+        count: CountForm,
+        /// The file it came from.
+        file: String,
+        /// SHA-256 of that file.
+        sha256: String,
+    },
     /// Two equal entries by two different typists: the count is definitive.
     Definitive {
         /// The count, as both typed it.
@@ -109,11 +119,13 @@ pub enum Status {
     EntriesDifferent,
     /// See [`EntryState::Definitive`].
     Definitive,
+    /// See [`EntryState::Imported`].
+    Imported,
 }
 
 impl Status {
     /// Every status, in the order of the process.
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 8] = [
         Status::NotStarted,
         Status::FirstEntryInProgress,
         Status::FirstEntryHasErrors,
@@ -121,6 +133,7 @@ impl Status {
         Status::SecondEntryInProgress,
         Status::EntriesDifferent,
         Status::Definitive,
+        Status::Imported,
     ];
 
     /// As stored and in URLs: `first_entry_in_progress`.
@@ -133,6 +146,7 @@ impl Status {
             Status::SecondEntryInProgress => "second_entry_in_progress",
             Status::EntriesDifferent => "entries_different",
             Status::Definitive => "definitive",
+            Status::Imported => "imported",
         }
     }
 
@@ -151,6 +165,7 @@ impl Status {
             Status::SecondEntryInProgress => "tweede invoer bezig",
             Status::EntriesDifferent => "verschil tussen invoeren",
             Status::Definitive => "definitief",
+            Status::Imported => "ingelezen (510b)",
         }
     }
 
@@ -164,6 +179,7 @@ impl Status {
             Status::SecondEntryInProgress => "second entry in progress",
             Status::EntriesDifferent => "entries differ",
             Status::Definitive => "definitive",
+            Status::Imported => "imported (510b)",
         }
     }
 }
@@ -280,6 +296,7 @@ impl EntryState {
             EntryState::SecondEntryInProgress { .. } => Status::SecondEntryInProgress,
             EntryState::EntriesDifferent { .. } => Status::EntriesDifferent,
             EntryState::Definitive { .. } => Status::Definitive,
+            EntryState::Imported { .. } => Status::Imported,
         }
     }
 
@@ -321,6 +338,7 @@ impl EntryState {
     pub fn definitive(&self) -> Option<&CountForm> {
         match self {
             EntryState::Definitive { first, .. } => Some(&first.count),
+            EntryState::Imported { count, .. } => Some(count),
             _ => None,
         }
     }
@@ -464,6 +482,24 @@ impl EntryState {
                     ))
                 }
             }
+            other => Err(other.wrong()),
+        }
+    }
+
+    /// A count imported from a 510b (the central committee's path), for a polling station whose
+    /// entry has not started: nobody types it.
+    pub fn import(
+        self,
+        count: CountForm,
+        file: String,
+        sha256: String,
+    ) -> Result<EntryState, TransitionError> {
+        match self {
+            EntryState::NotStarted => Ok(EntryState::Imported {
+                count,
+                file,
+                sha256,
+            }),
             other => Err(other.wrong()),
         }
     }
@@ -775,6 +811,25 @@ mod tests {
                 .status(),
             Status::SecondEntryNotStarted
         );
+    }
+
+    #[test]
+    fn an_imported_count_is_definitive_and_final() {
+        let state = EntryState::NotStarted
+            .import(count(40), "Telling.xml".into(), "ab".into())
+            .unwrap();
+        assert_eq!(state.status(), Status::Imported);
+        assert_eq!(state.definitive(), Some(&count(40)));
+        assert!(matches!(
+            state.clone().claim(&typist(1), empty()),
+            Err(TransitionError::WrongStatus(_))
+        ));
+        // Only a polling station without an entry takes an import.
+        let typed = typed(EntryState::NotStarted, &typist(1), count(40));
+        assert!(matches!(
+            typed.import(count(40), "x".into(), "y".into()),
+            Err(TransitionError::WrongStatus(_))
+        ));
     }
 
     #[test]

@@ -312,6 +312,22 @@ impl Store {
             .write("entry.change", move |m| entries::change(m, &actor, &change))
     }
 
+    /// Stores several data-entry changes all or none (an imported count: every polling station
+    /// at once); each is refused when its stored version moved on.
+    pub fn change_entries(
+        &self,
+        actor: &Actor,
+        changes: Vec<EntryChange>,
+    ) -> Result<Vec<EntryReceipt>, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("entry.change_all", move |m| {
+            changes
+                .iter()
+                .map(|change| entries::change(m, &actor, change))
+                .collect()
+        })
+    }
+
     /// The stored result file of this kind, if generated.
     pub fn result_file(
         &self,

@@ -97,6 +97,15 @@ pub enum ResultCommand {
         /// Election id, e.g. GR2026_Assen.
         election: String,
     },
+    /// Import a municipality's count made by other software (EML 510b) as the definitive counts
+    /// of its polling stations: the central committee's path. All or nothing; the file's own
+    /// totals must equal the sum of its polling stations.
+    ImportCount {
+        /// Election id.
+        election: String,
+        /// The 510b file (Telling_*.eml.xml).
+        file: PathBuf,
+    },
     /// Write the count's files (EML 510b, OSV4-3 CSV) into a folder. They are generated once,
     /// the first time, and stored: every export gives the same bytes.
     Export {

@@ -87,6 +87,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let service = web::service::Service::new(store);
             print!("{}", commands::result::show(lang, &service, election)?);
         }
+        Command::Result(ResultCommand::ImportCount { election, file }) => {
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            print!(
+                "{}",
+                commands::result::import_count(lang, &store, &actor(), election, file)?
+            );
+        }
         Command::Result(ResultCommand::Export { election, dir }) => {
             let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
             print!(

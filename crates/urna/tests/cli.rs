@@ -610,3 +610,56 @@ fn no_result_before_every_count_is_definitive() {
     assert_eq!(testkit::database_snapshot(&database(&data)), snapshot);
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn a_count_made_elsewhere_is_imported_as_the_central_committee_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let output = run(urna(&data).args(import_args(ASSEN_110A, ASSEN_230B, Some(ASSEN_110B))));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // Another municipality's count: refused, nothing changed.
+    let snapshot = testkit::database_snapshot(&database(&data));
+    let wrong = run(urna(&data)
+        .args(["result", "import-count", "GR2026_Assen"])
+        .arg(fixture_path(
+            "eml/real/Telling_GR2022_WestMaasenWaal.eml.xml",
+        )));
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        text(&wrong.stderr).contains("GR2022_WestMaasenWaal"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    assert_eq!(testkit::database_snapshot(&database(&data)), snapshot);
+
+    let imported = run(urna(&data)
+        .args(["result", "import-count", "GR2026_Assen"])
+        .arg(fixture_path("eml/real/Telling_GR2026_Assen.eml.xml")));
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    assert!(text(&imported.stdout).starts_with("44 polling stations imported"));
+    // Twice: refused as a whole.
+    let snapshot = testkit::database_snapshot(&database(&data));
+    let again = run(urna(&data)
+        .args(["result", "import-count", "GR2026_Assen"])
+        .arg(fixture_path("eml/real/Telling_GR2026_Assen.eml.xml")));
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("nothing was imported"));
+    assert_eq!(testkit::database_snapshot(&database(&data)), snapshot);
+
+    // The result and its files from the imported counts: the OSV4-3 table is the published one.
+    let out = dir.path().join("out");
+    let export = run(urna(&data)
+        .args(["result", "export", "GR2026_Assen", "--dir"])
+        .arg(&out));
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert_eq!(
+        std::fs::read(out.join("osv4-3_telling_gr2026_assen.csv")).unwrap(),
+        testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv")
+    );
+    let shown = run(urna(&data).args(["result", "show", "GR2026_Assen"]));
+    assert!(
+        text(&shown.stdout).contains("List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 votes")
+    );
+    let verify = run(urna(&data).args(["audit", "verify"]));
+    assert!(verify.status.success());
+}

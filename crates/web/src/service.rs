@@ -557,7 +557,7 @@ impl Service {
             let state = &stored.state;
             *by_status.entry(state.status()).or_default() += 1;
             let (first_typist, second_typist) = match state {
-                EntryState::NotStarted => (None, None),
+                EntryState::NotStarted | EntryState::Imported { .. } => (None, None),
                 EntryState::FirstEntryInProgress { typist, .. } => {
                     (Some(typist.username.clone()), None)
                 }
@@ -714,6 +714,110 @@ impl Service {
             lists,
             lot_required: false,
         })
+    }
+
+    /// Imports a municipality's count made by other software (an EML 510b) as the definitive
+    /// counts of its polling stations — the central committee's path. All or nothing: refused
+    /// when the file is of another election, names a polling station the election does not
+    /// have, its own totals differ from the sum of its polling stations, or a polling station's
+    /// entry has started. Returns the number of polling stations imported.
+    pub fn import_count(
+        &self,
+        actor: &store::Actor,
+        election_id: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<usize, ServiceError> {
+        let election = self.election(election_id)?;
+        let contest = election
+            .contests
+            .first()
+            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let file = eml::SourceFile::new(file_name, bytes);
+        let counts = eml::read_polling_station_counts(file, &election)
+            .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+        let unknown: Vec<String> = counts
+            .keys()
+            .filter(|n| !election.polling_stations.iter().any(|s| s.number == **n))
+            .map(ToString::to_string)
+            .collect();
+        if !unknown.is_empty() {
+            return Err(ServiceError::Conflict {
+                en: format!(
+                    "{file_name}: polling station(s) {} are not polling stations of {}",
+                    unknown.join(", "),
+                    election.id
+                ),
+                nl: format!(
+                    "{file_name}: stembureau(s) {} horen niet bij {}.",
+                    unknown.join(", "),
+                    election.id
+                ),
+            });
+        }
+        // The file's own totals must be the sum of its polling stations: our figures, theirs.
+        let forms: Vec<(PollingStationNumber, model::count::CountForm)> = counts
+            .iter()
+            .map(|(n, c)| (*n, model::count::CountForm::Netherlands(c.clone())))
+            .collect();
+        let totals = model::totals::Totals::add_up(contest, forms.iter().map(|(n, c)| (*n, c)))
+            .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+        let stated = eml::read_count_totals(file, &election)
+            .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+        for (sum, stated) in totals.lists.iter().zip(&stated) {
+            let candidates: Vec<u64> = stated.candidates.iter().map(|v| u64::from(*v)).collect();
+            if sum.votes != u64::from(stated.total) || sum.candidates != candidates {
+                return Err(ServiceError::Conflict {
+                    en: format!(
+                        "{file_name}: list {}: the totals in the file ({}) differ from the sum of its polling stations ({})",
+                        sum.number, stated.total, sum.votes
+                    ),
+                    nl: format!(
+                        "{file_name}: lijst {}: de totalen in het bestand ({}) wijken af van de som van de stembureaus ({}).",
+                        sum.number, stated.total, sum.votes
+                    ),
+                });
+            }
+        }
+        let sha256 = seal::HashCode::of(bytes).to_hex();
+        let entries = self.store.entries(&election.id)?;
+        let mut changes = Vec::new();
+        let mut started = Vec::new();
+        for (number, form) in forms {
+            let Some(stored) = entries.iter().find(|e| e.polling_station == number) else {
+                continue;
+            };
+            match stored
+                .state
+                .clone()
+                .import(form, file_name.to_string(), sha256.clone())
+            {
+                Ok(state) => changes.push(EntryChange {
+                    election: election.id.clone(),
+                    polling_station: number,
+                    expected_version: stored.version,
+                    state,
+                    action: "entry.import",
+                    details: json!({ "file": file_name, "sha256": sha256 }),
+                }),
+                Err(_) => started.push(number.to_string()),
+            }
+        }
+        if !started.is_empty() {
+            return Err(ServiceError::Conflict {
+                en: format!(
+                    "the entry of polling station(s) {} has started; nothing was imported",
+                    started.join(", ")
+                ),
+                nl: format!(
+                    "De invoer van stembureau(s) {} is begonnen; er is niets ingelezen.",
+                    started.join(", ")
+                ),
+            });
+        }
+        let imported = changes.len();
+        self.store.change_entries(actor, changes)?;
+        Ok(imported)
     }
 
     /// The count's files of an election — its EML 510b and OSV4-3 table — generated from the

@@ -72,6 +72,37 @@ pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<
     Ok(out)
 }
 
+/// Imports a 510b as the definitive counts; returns what to print.
+pub fn import_count(
+    lang: Lang,
+    store: &Arc<Store>,
+    actor: &Actor,
+    election_id: &str,
+    file: &Path,
+) -> anyhow::Result<String> {
+    let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let service = Service::new(store.clone());
+    let imported = service
+        .import_count(actor, election_id, &name, &bytes)
+        .map_err(|e| match lang {
+            Lang::Nl => anyhow::anyhow!(e.message_nl()),
+            Lang::En => anyhow::anyhow!(e),
+        })?;
+    Ok(format!(
+        "{imported} {} {name} ({} {})\n",
+        lang.pick(
+            "stembureaus ingelezen uit",
+            "polling stations imported from"
+        ),
+        lang.pick("hashcode", "hash code"),
+        seal::HashCode::of(&bytes)
+    ))
+}
+
 /// Writes the count's files (generated once, then as stored) into `dir`; returns what it wrote.
 pub fn export(
     lang: Lang,
