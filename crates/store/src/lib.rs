@@ -32,7 +32,7 @@ pub use elections::{
 };
 pub use entries::{EntryChange, EntryReceipt, StoredEntry};
 pub use error::StoreError;
-pub use results::ResultFile;
+pub use results::{ResultDecision, ResultFile};
 pub use schema::APPLICATION_ID;
 pub use users::{NewUser, Role, User};
 
@@ -325,6 +325,28 @@ impl Store {
                 .iter()
                 .map(|change| entries::change(m, &actor, change))
                 .collect()
+        })
+    }
+
+    /// The decisions entered for an election's result (deceased candidates, lots).
+    pub fn result_decisions(
+        &self,
+        election: &ElectionId,
+    ) -> Result<Vec<ResultDecision>, StoreError> {
+        results::decisions(&self.read(), election)
+    }
+
+    /// Records a decision for an election's result; `kind` is `deceased` or `lot`.
+    pub fn add_result_decision(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        kind: &'static str,
+        data: serde_json::Value,
+    ) -> Result<(), StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("result.decision", move |m| {
+            results::add_decision(m, &actor, &election, kind, &data)
         })
     }
 

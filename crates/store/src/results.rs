@@ -131,3 +131,78 @@ pub(crate) fn store_once(
         created_at,
     })
 }
+
+/// A decision entered for a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultDecision {
+    /// `deceased` or `lot`.
+    pub kind: String,
+    /// Its data as JSON.
+    pub data: serde_json::Value,
+    /// When (RFC 3339).
+    pub entered_at: String,
+    /// By whom.
+    pub entered_by: String,
+}
+
+/// The decisions of an election, in the order entered.
+pub(crate) fn decisions(
+    connection: &Connection,
+    election: &ElectionId,
+) -> Result<Vec<ResultDecision>, StoreError> {
+    let key = election_key(connection, election)?;
+    let mut statement = connection.prepare(
+        "SELECT kind, data, entered_at, entered_by FROM result_decisions WHERE election = ?1 ORDER BY id",
+    )?;
+    let rows = statement.query_map([key], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, String>(3)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (kind, data, entered_at, entered_by) = row?;
+        Ok(ResultDecision {
+            kind,
+            data: serde_json::from_str(&data)
+                .map_err(|e| StoreError::Corrupt(format!("result_decisions.data: {e}")))?,
+            entered_at,
+            entered_by,
+        })
+    })
+    .collect()
+}
+
+/// Records a decision.
+pub(crate) fn add_decision(
+    mutation: &mut Mutation<'_>,
+    actor: &Actor,
+    election: &ElectionId,
+    kind: &str,
+    data: &serde_json::Value,
+) -> Result<(), StoreError> {
+    let connection = mutation.connection();
+    let key = election_key(connection, election)?;
+    connection.execute(
+        "INSERT INTO result_decisions (election, kind, data, entered_at, entered_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            key,
+            kind,
+            serde_json::to_string(data)?,
+            Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+            actor.as_str()
+        ],
+    )?;
+    mutation.audit(
+        actor,
+        if kind == "lot" {
+            "result.lot"
+        } else {
+            "result.deceased"
+        },
+        &json!({ "election": election.as_str(), "decision": data }),
+    )?;
+    Ok(())
+}

@@ -2233,6 +2233,16 @@ struct ResultPage {
     lists: Vec<(String, u64, u32, String)>,
     files: Vec<(String, String, String)>,
     csrf: String,
+    lot: Option<LotView>,
+    decisions: Vec<String>,
+}
+
+struct LotView {
+    id: String,
+    article: String,
+    description: String,
+    options: String,
+    seats_at_stake: u32,
 }
 
 /// The kinds of result files, as their download paths name them.
@@ -2276,6 +2286,8 @@ pub async fn result(
         lists: Vec::new(),
         files,
         csrf: user.csrf.clone(),
+        lot: None,
+        decisions: Vec::new(),
     };
     match summary {
         Ok(summary) => {
@@ -2284,6 +2296,40 @@ pub async fn result(
             (page.admitted, page.valid, page.blank, page.invalid) =
                 (t.admitted_voters, t.valid, t.blank, t.invalid);
             page.stations = t.polling_stations.len();
+            page.lot = summary.lot.as_ref().map(|lot| LotView {
+                id: lot.id.clone(),
+                article: lot.article.clone(),
+                description: lot.description.clone(),
+                options: lot
+                    .options
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                seats_at_stake: lot.seats_at_stake,
+            });
+            page.decisions = summary
+                .deceased
+                .iter()
+                .map(|(list, position)| {
+                    format!(
+                        "{} {list}, {} {position}",
+                        lang.pick("Overleden: lijst", "Deceased: list"),
+                        lang.pick("kandidaat", "candidate")
+                    )
+                })
+                .chain(summary.lots.iter().map(|(id, order)| {
+                    format!(
+                        "{} {id}: {}",
+                        lang.pick("Loting", "Lot"),
+                        order
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }))
+                .collect();
             page.lists = summary
                 .lists
                 .iter()
@@ -2374,4 +2420,83 @@ pub async fn result_file(
             .insert(header::CONTENT_DISPOSITION, value);
     }
     response
+}
+
+/// The lot form's fields.
+#[derive(Debug, Deserialize)]
+pub struct LotForm {
+    lot: String,
+    order: String,
+}
+
+/// Records the outcome of a drawing of lots.
+pub async fn result_lot(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+    Form(form): Form<LotForm>,
+) -> Response {
+    let order: Result<Vec<u32>, _> = form
+        .order
+        .split([',', ' ', ';'])
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| t.trim().parse::<u32>())
+        .collect();
+    let Ok(order) = order else {
+        return error_page(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!(
+                "‘{}’ is geen reeks nummers gescheiden door komma's.",
+                form.order
+            ),
+            &format!(
+                "{:?} is not a list of numbers separated by commas.",
+                form.order
+            ),
+        );
+    };
+    let service = state.service.clone();
+    let (id, actor) = (election_id.clone(), user.actor());
+    attempt!(
+        lang,
+        blocking(move || service.enter_lot(&actor, &id, &form.lot, order)).await
+    );
+    Redirect::to(&format!("/elections/{election_id}/result")).into_response()
+}
+
+/// The deceased-candidate form's fields.
+#[derive(Debug, Deserialize)]
+pub struct DeceasedForm {
+    list: String,
+    position: String,
+}
+
+/// Registers a deceased candidate.
+pub async fn result_deceased(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+    Form(form): Form<DeceasedForm>,
+) -> Response {
+    let (Ok(list), Ok(position)) = (
+        form.list.trim().parse::<u32>(),
+        form.position.trim().parse::<u32>(),
+    ) else {
+        return error_page(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Lijstnummer en plaats zijn gehele getallen.",
+            "List number and position are whole numbers.",
+        );
+    };
+    let service = state.service.clone();
+    let (id, actor) = (election_id.clone(), user.actor());
+    attempt!(
+        lang,
+        blocking(move || service.register_deceased(&actor, &id, list, position)).await
+    );
+    Redirect::to(&format!("/elections/{election_id}/result")).into_response()
 }

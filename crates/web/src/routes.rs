@@ -249,6 +249,18 @@ pub fn table(state: AppState) -> Routes {
             post(pages::result_files),
         )
         .add(
+            "POST",
+            "/elections/{election}/result/lot",
+            Roles(COORDINATOR),
+            post(pages::result_lot),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/result/deceased",
+            Roles(COORDINATOR),
+            post(pages::result_deceased),
+        )
+        .add(
             "GET",
             "/elections/{election}/result/files/{kind}",
             Roles(MANAGERS),

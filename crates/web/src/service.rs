@@ -220,6 +220,12 @@ pub struct ResultSummary {
     pub lists: Vec<ListOutcome>,
     /// A drawing of lots is needed before seats can be given.
     pub lot_required: bool,
+    /// The drawing of lots to hold, when one is needed.
+    pub lot: Option<apportion::LotRequest>,
+    /// Candidates registered as deceased (Kieswet P 19a): list number and position.
+    pub deceased: Vec<(u32, u32)>,
+    /// Lots drawn so far: their id and drawn order.
+    pub lots: Vec<(String, Vec<u32>)>,
 }
 
 /// The results-entry service of one installation.
@@ -667,12 +673,27 @@ impl Service {
                 ),
             });
         }
-        let input =
+        let mut input =
             apportion::Input::from_totals(&election, contest, &totals).ok_or_else(|| {
                 ServiceError::BadRequest(
                     "Urna has no seat-allocation rules for this election".into(),
                 )
             })?;
+        let (deceased, lots) = self.decisions(&election)?;
+        input.deceased = deceased
+            .iter()
+            .map(|(list, position)| apportion::CandidateRef {
+                list: *list,
+                position: *position,
+            })
+            .collect();
+        input.lots = lots
+            .iter()
+            .map(|(id, order)| apportion::Lot {
+                id: id.clone(),
+                order: order.clone(),
+            })
+            .collect();
         let outcome =
             apportion::apportion(&input).map_err(|e| ServiceError::BadRequest(e.to_string()))?;
         let Some(result) = outcome.complete() else {
@@ -680,6 +701,9 @@ impl Service {
                 totals,
                 lists: Vec::new(),
                 lot_required: true,
+                lot: outcome.lot_required().cloned(),
+                deceased,
+                lots,
             });
         };
         let lists = result
@@ -713,7 +737,130 @@ impl Service {
             totals,
             lists,
             lot_required: false,
+            lot: None,
+            deceased,
+            lots,
         })
+    }
+
+    /// The decisions entered so far: deceased candidates and drawn lots.
+    #[allow(clippy::type_complexity)]
+    fn decisions(
+        &self,
+        election: &Election,
+    ) -> Result<(Vec<(u32, u32)>, Vec<(String, Vec<u32>)>), ServiceError> {
+        let mut deceased = Vec::new();
+        let mut lots = Vec::new();
+        for decision in self.store.result_decisions(&election.id)? {
+            let corrupt = || ServiceError::BadRequest("a stored decision does not read".into());
+            match decision.kind.as_str() {
+                "deceased" => {
+                    let list = decision.data["list"]
+                        .as_u64()
+                        .and_then(|v| u32::try_from(v).ok());
+                    let position = decision.data["position"]
+                        .as_u64()
+                        .and_then(|v| u32::try_from(v).ok());
+                    deceased.push((list.ok_or_else(corrupt)?, position.ok_or_else(corrupt)?));
+                }
+                "lot" => {
+                    let id = decision.data["id"]
+                        .as_str()
+                        .ok_or_else(corrupt)?
+                        .to_string();
+                    let order = decision.data["order"]
+                        .as_array()
+                        .ok_or_else(corrupt)?
+                        .iter()
+                        .map(|v| v.as_u64().and_then(|v| u32::try_from(v).ok()))
+                        .collect::<Option<Vec<u32>>>()
+                        .ok_or_else(corrupt)?;
+                    lots.push((id, order));
+                }
+                _ => return Err(corrupt()),
+            }
+        }
+        Ok((deceased, lots))
+    }
+
+    /// Records the outcome of the drawing of lots the result waits for: `order` is the drawn
+    /// order of its options, winners first (all of them). Refused when no lot is pending, the id
+    /// is not the pending one's, or the order does not fit it.
+    pub fn enter_lot(
+        &self,
+        actor: &store::Actor,
+        election_id: &str,
+        lot_id: &str,
+        order: Vec<u32>,
+    ) -> Result<(), ServiceError> {
+        let election = self.election(election_id)?;
+        let summary = self.result_summary(election_id)?;
+        let Some(pending) = summary.lot else {
+            return Err(ServiceError::Conflict {
+                en: "no drawing of lots is pending".into(),
+                nl: "Er hoeft niet geloot te worden.".into(),
+            });
+        };
+        if pending.id != lot_id {
+            return Err(ServiceError::Conflict {
+                en: format!(
+                    "the pending drawing of lots is {}, not {lot_id}",
+                    pending.id
+                ),
+                nl: format!("De loting die openstaat is {}, niet {lot_id}.", pending.id),
+            });
+        }
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        let mut options = pending.options.clone();
+        options.sort_unstable();
+        if sorted != options {
+            return Err(ServiceError::BadRequest(format!(
+                "the drawn order must name each of {:?} once",
+                pending.options
+            )));
+        }
+        self.store.add_result_decision(
+            actor,
+            &election.id,
+            "lot",
+            json!({ "id": lot_id, "order": order, "description": pending.description, "article": pending.article }),
+        )?;
+        Ok(())
+    }
+
+    /// Registers a candidate as deceased (Kieswet P 19a): their votes count for the list; they
+    /// are not elected and not ranked.
+    pub fn register_deceased(
+        &self,
+        actor: &store::Actor,
+        election_id: &str,
+        list: u32,
+        position: u32,
+    ) -> Result<(), ServiceError> {
+        let election = self.election(election_id)?;
+        let candidate = election
+            .contests
+            .first()
+            .and_then(|c| c.lists.iter().find(|l| l.number.get() == list))
+            .and_then(|l| l.candidates.iter().find(|c| c.position.get() == position))
+            .ok_or_else(|| {
+                ServiceError::NotFound(format!("candidate {position} of list {list}"))
+            })?;
+        let (deceased, _) = self.decisions(&election)?;
+        if deceased.contains(&(list, position)) {
+            return Err(ServiceError::Conflict {
+                en: format!("candidate {position} of list {list} is registered already"),
+                nl: format!("Kandidaat {position} van lijst {list} is al geregistreerd."),
+            });
+        }
+        self.store.add_result_decision(
+            actor,
+            &election.id,
+            "deceased",
+            json!({ "list": list, "position": position, "name": candidate.full_name() }),
+        )?;
+        Ok(())
     }
 
     /// Imports a municipality's count made by other software (an EML 510b) as the definitive

@@ -529,3 +529,194 @@ async fn the_result_and_its_files_once_every_count_is_definitive() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// A small council of 5 seats whose two lists have exactly the same votes: the last seat is
+/// decided by lot (Kieswet P 14).
+fn tied_election() -> model::Election {
+    use model::*;
+    let candidates = |list: u32| -> Vec<Candidate> {
+        (1..=5)
+            .map(|p| Candidate {
+                position: CandidatePosition::new(p).unwrap(),
+                initials: Some("A.".into()),
+                first_name: None,
+                prefix: None,
+                last_name: format!("Kandidaat{list}x{p}"),
+                gender: None,
+                locality: None,
+                country: None,
+            })
+            .collect()
+    };
+    Election {
+        id: ElectionId::new("GR2026_Gelijkstand").unwrap(),
+        name: "Gemeenteraad Gelijkstand 2026".into(),
+        jurisdiction: Jurisdiction::Netherlands,
+        body: Body::MunicipalCouncil,
+        domain: Some(Domain {
+            id: Some(DomainId::new("9999").unwrap()),
+            name: "Gelijkstand".into(),
+        }),
+        election_date: chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
+        nomination_date: None,
+        seats: 5,
+        preference_threshold_percent: Some(50),
+        law: LawVersion::NlKieswet,
+        contests: vec![Contest {
+            id: ContestId::new("geen").unwrap(),
+            name: None,
+            seats: Some(5),
+            lists: (1..=2)
+                .map(|n| List {
+                    number: ListNumber::new(n).unwrap(),
+                    name: format!("Partij {n}"),
+                    candidates: candidates(n),
+                })
+                .collect(),
+        }],
+        polling_stations: vec![PollingStation {
+            number: PollingStationNumber::new(1).unwrap(),
+            name: "Dorpshuis".into(),
+            kind: None,
+            address: Address::default(),
+            voters: Some(200),
+            contest: None,
+        }],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_enters_a_drawing_of_lots_and_a_deceased_candidate() {
+    let server = Server::start().await;
+    let election = tied_election();
+    server
+        .store
+        .import_election(&Actor::new("test", "setup"), election, Vec::new())
+        .unwrap();
+    let id = "GR2026_Gelijkstand";
+    // 50 votes for each list, all on its first candidate.
+    let mut count = sound_count(&[5, 5], 0);
+    for l in 1..=2 {
+        for c in 1..=5 {
+            count.insert(
+                format!("lists.{l}.candidates.{c}"),
+                json!(if c == 1 { 50 } else { 0 }),
+            );
+        }
+        count.insert(format!("lists.{l}.total"), json!(50));
+        count.insert(format!("votes.e.{l}"), json!(50));
+    }
+    for (key, value) in [
+        ("votes.e", 100),
+        ("votes.f", 0),
+        ("votes.g", 0),
+        ("votes.h", 100),
+        ("voters.a", 100),
+        ("voters.b", 0),
+        ("voters.c", 0),
+        ("voters.d", 100),
+    ] {
+        count.insert(key.into(), json!(value));
+    }
+    let anna = server.login("anna").await;
+    let bert = server.login("bert").await;
+    anna.type_entry(id, 1, &count).await;
+    assert_eq!(bert.type_entry(id, 1, &count).await, "definitive");
+
+    let coord = server.login("coord").await;
+    let page = coord
+        .get(&format!("/elections/{id}/result"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"lot\""), "{page}");
+    let lot_id = page
+        .split("name=\"lot\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    // An order that does not name the tied lists is refused; nothing recorded.
+    let refused = coord
+        .form(
+            &format!("/elections/{id}/result/lot"),
+            &[("lot", &lot_id), ("order", "2, 3")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        server
+            .store
+            .result_decisions(&model::ElectionId::new(id).unwrap())
+            .unwrap()
+            .is_empty()
+    );
+    // Drawn: list 2 wins the last seat.
+    let entered = coord
+        .form(
+            &format!("/elections/{id}/result/lot"),
+            &[("lot", &lot_id), ("order", "2, 1")],
+        )
+        .await;
+    assert_eq!(entered.status(), StatusCode::SEE_OTHER);
+    let page = coord
+        .get(&format!("/elections/{id}/result"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("id=\"seats\"") && !page.contains("id=\"lot\""),
+        "{page}"
+    );
+    let summary = server.state.service.result_summary(id).unwrap();
+    let seats: Vec<u32> = summary.lists.iter().map(|l| l.seats).collect();
+    assert_eq!(seats, [2, 3]);
+    // A second lot for the same tie: none pending.
+    let again = coord
+        .form(
+            &format!("/elections/{id}/result/lot"),
+            &[("lot", &lot_id), ("order", "1, 2")],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+
+    // The first candidate of list 2 died before the result (Kieswet P 19a): not elected.
+    let registered = coord
+        .form(
+            &format!("/elections/{id}/result/deceased"),
+            &[("list", "2"), ("position", "1")],
+        )
+        .await;
+    assert_eq!(registered.status(), StatusCode::SEE_OTHER);
+    let summary = server.state.service.result_summary(id).unwrap();
+    assert_eq!(summary.deceased, [(2, 1)]);
+    assert!(
+        !summary.lists[1]
+            .elected
+            .iter()
+            .any(|n| n.contains("Kandidaat2x1")),
+        "{:?}",
+        summary.lists[1].elected
+    );
+    // Unknown candidates and typists are refused.
+    let unknown = coord
+        .form(
+            &format!("/elections/{id}/result/deceased"),
+            &[("list", "2"), ("position", "9")],
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let typist = anna
+        .form(
+            &format!("/elections/{id}/result/deceased"),
+            &[("list", "1"), ("position", "1")],
+        )
+        .await;
+    assert_eq!(typist.status(), StatusCode::FORBIDDEN);
+    let actions = server.audit_actions();
+    assert!(
+        actions.iter().any(|a| a == "result.lot") && actions.iter().any(|a| a == "result.deceased")
+    );
+}
