@@ -106,6 +106,29 @@ pub enum ResultCommand {
         /// The 510b file (Telling_*.eml.xml).
         file: PathBuf,
     },
+    /// Record the outcome of the drawing of lots the result waits for (`urna result show` names
+    /// it): every option in the order drawn, winners first.
+    Lot {
+        /// Election id.
+        election: String,
+        /// The id of the pending drawing of lots.
+        #[arg(long)]
+        lot: String,
+        /// The drawn order, e.g. `3,1,2`.
+        #[arg(long, value_delimiter = ',')]
+        order: Vec<u32>,
+    },
+    /// Register a candidate who died before the result (Kieswet P 19a).
+    Deceased {
+        /// Election id.
+        election: String,
+        /// List number.
+        #[arg(long)]
+        list: u32,
+        /// Position on the list.
+        #[arg(long)]
+        position: u32,
+    },
     /// Write the count's files (EML 510b, OSV4-3 CSV) into a folder. They are generated once,
     /// the first time, and stored: every export gives the same bytes.
     Export {

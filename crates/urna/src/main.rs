@@ -94,6 +94,32 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 commands::result::import_count(lang, &store, &actor(), election, file)?
             );
         }
+        Command::Result(ResultCommand::Lot {
+            election,
+            lot,
+            order,
+        }) => {
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            let service = web::service::Service::new(store);
+            commands::result::refused(
+                lang,
+                service.enter_lot(&actor(), election, lot, order.clone()),
+            )?;
+            print!("{}", commands::result::show(lang, &service, election)?);
+        }
+        Command::Result(ResultCommand::Deceased {
+            election,
+            list,
+            position,
+        }) => {
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            let service = web::service::Service::new(store);
+            commands::result::refused(
+                lang,
+                service.register_deceased(&actor(), election, *list, *position),
+            )?;
+            print!("{}", commands::result::show(lang, &service, election)?);
+        }
         Command::Result(ResultCommand::Export { election, dir }) => {
             let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
             print!(

@@ -660,6 +660,42 @@ fn a_count_made_elsewhere_is_imported_as_the_central_committee_does() {
     assert!(
         text(&shown.stdout).contains("List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 votes")
     );
+    assert!(text(&shown.stdout).contains("W. (Willard) Bouwmeester"));
+
+    // The list's first candidate died before the result (Kieswet P 19a): no longer elected.
+    let deceased = run(urna(&data).args([
+        "result",
+        "deceased",
+        "GR2026_Assen",
+        "--list",
+        "1",
+        "--position",
+        "1",
+    ]));
+    assert!(deceased.status.success(), "{}", text(&deceased.stderr));
+    assert!(!text(&deceased.stdout).contains("W. (Willard) Bouwmeester"));
+    let twice = run(urna(&data).args([
+        "result",
+        "deceased",
+        "GR2026_Assen",
+        "--list",
+        "1",
+        "--position",
+        "1",
+    ]));
+    assert_eq!(twice.status.code(), Some(1));
+    // No lot is pending: an outcome is refused.
+    let lot = run(urna(&data).args([
+        "result",
+        "lot",
+        "GR2026_Assen",
+        "--lot",
+        "x",
+        "--order",
+        "1,2",
+    ]));
+    assert_eq!(lot.status.code(), Some(1));
+    assert!(text(&lot.stderr).contains("no drawing of lots is pending"));
     let verify = run(urna(&data).args(["audit", "verify"]));
     assert!(verify.status.success());
 }

@@ -11,6 +11,14 @@ use web::service::Service;
 
 use crate::cli::Lang;
 
+/// A service refusal as an error in the chosen language.
+pub fn refused<T>(lang: Lang, outcome: Result<T, web::service::ServiceError>) -> anyhow::Result<T> {
+    outcome.map_err(|e| match lang {
+        Lang::Nl => anyhow::anyhow!(e.message_nl()),
+        Lang::En => anyhow::anyhow!(e),
+    })
+}
+
 /// Totals, seats and elected candidates, as text.
 pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<String> {
     let election = service.election(election_id)?;
@@ -37,14 +45,22 @@ pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<
         totals.polling_stations.len(),
         lang.pick("stembureaus", "polling stations"),
     );
-    if summary.lot_required {
+    if let Some(lot) = &summary.lot {
+        let options: Vec<String> = lot.options.iter().map(ToString::to_string).collect();
         let _ = writeln!(
             out,
-            "{}",
+            "{} ({}): {}\n  {} {}; {}: urna result lot {election_id} --lot {} --order {}",
             lang.pick(
-                "Er moet eerst geloot worden (urna apportion toont wat).",
-                "A drawing of lots is needed first (urna apportion shows what)."
-            )
+                "Er moet eerst geloot worden",
+                "A drawing of lots is needed first"
+            ),
+            lot.article,
+            lot.description,
+            lang.pick("tussen", "between"),
+            options.join(", "),
+            lang.pick("leg de uitkomst vast met", "record the outcome with"),
+            lot.id,
+            options.join(","),
         );
     }
     for list in &summary.lists {
@@ -86,12 +102,10 @@ pub fn import_count(
         |n| n.to_string_lossy().into_owned(),
     );
     let service = Service::new(store.clone());
-    let imported = service
-        .import_count(actor, election_id, &name, &bytes)
-        .map_err(|e| match lang {
-            Lang::Nl => anyhow::anyhow!(e.message_nl()),
-            Lang::En => anyhow::anyhow!(e),
-        })?;
+    let imported = refused(
+        lang,
+        service.import_count(actor, election_id, &name, &bytes),
+    )?;
     Ok(format!(
         "{imported} {} {name} ({} {})\n",
         lang.pick(
