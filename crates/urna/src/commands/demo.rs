@@ -324,7 +324,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
@@ -338,6 +338,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             "the seat allocation, step by step (text and JSON)"
         ),
         lang.pick("Bekijk het resultaat:", "Look at the result:"),
+        data_dir.display(),
         data_dir.display(),
         data_dir.display(),
         input_path.display(),
