@@ -56,7 +56,11 @@ pub struct EntryReceipt {
     pub audit_entry: AuditEntry,
 }
 
-fn election_key(connection: &Connection, election: &ElectionId) -> Result<i64, StoreError> {
+/// The row id of an election.
+pub(crate) fn election_key(
+    connection: &Connection,
+    election: &ElectionId,
+) -> Result<i64, StoreError> {
     connection
         .query_row(
             "SELECT id FROM elections WHERE election_id = ?1",

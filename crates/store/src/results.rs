@@ -7,6 +7,7 @@ use seal::HashCode;
 use serde_json::json;
 
 use crate::audit::Actor;
+use crate::entries::election_key;
 use crate::error::StoreError;
 use crate::writer::Mutation;
 
@@ -23,17 +24,6 @@ pub struct ResultFile {
     pub hash_code: HashCode,
     /// When it was generated (RFC 3339).
     pub created_at: String,
-}
-
-fn election_key(connection: &Connection, election: &ElectionId) -> Result<i64, StoreError> {
-    connection
-        .query_row(
-            "SELECT id FROM elections WHERE election_id = ?1",
-            [election.as_str()],
-            |row| row.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("election {election}")))
 }
 
 /// The stored file of this kind, if any.

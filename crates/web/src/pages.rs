@@ -424,16 +424,8 @@ pub async fn logout(
 
 /// Ends the session of the request and logs it.
 pub async fn end_session(state: &AppState, user: &CurrentUser, headers: &HeaderMap) {
-    let token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|p| p.trim().split_once('='))
-        .find(|(k, _)| *k == SESSION_COOKIE)
-        .map(|(_, v)| v.to_string());
-    if let Some(token) = token {
-        state.sessions.end(&token);
+    if let Some(token) = crate::lang::cookie_in(headers, SESSION_COOKIE) {
+        state.sessions.end(token);
     }
     let service = state.service.clone();
     let actor = user.actor();

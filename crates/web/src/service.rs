@@ -546,11 +546,20 @@ impl Service {
     pub fn overview(&self, election_id: &str) -> Result<Overview, ServiceError> {
         let election = self.election(election_id)?;
         let entries = self.store.entries(&election.id)?;
-        let lists = election.contests.first().map_or(0, |c| c.lists.len());
-        let mut totals = Totals {
+        let contest = election
+            .contests
+            .first()
+            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let (sum, _) = add_up_definitive(contest, &entries)?;
+        let totals = Totals {
+            definitive: sum.polling_stations.len(),
             stations: entries.len(),
-            per_list: vec![0; lists],
-            ..Totals::default()
+            admitted_voters: sum.admitted_voters,
+            per_list: sum.lists.iter().map(|l| l.votes).collect(),
+            votes_on_candidates: sum.valid,
+            blank: sum.blank,
+            invalid: sum.invalid,
+            total_cast: sum.cast,
         };
         let mut rows = Vec::with_capacity(entries.len());
         let mut by_status: HashMap<Status, usize> = HashMap::new();
@@ -598,10 +607,6 @@ impl Service {
                 _ => 0,
             };
             let findings = state.findings();
-            if let Some(count) = state.definitive() {
-                totals.definitive += 1;
-                add_to_totals(&mut totals, count);
-            }
             rows.push(OverviewRow {
                 number: stored.polling_station.get(),
                 name,
@@ -635,20 +640,7 @@ impl Service {
             .contests
             .first()
             .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
-        let entries = self.store.entries(&election.id)?;
-        let missing = entries
-            .iter()
-            .filter(|e| e.state.definitive().is_none())
-            .map(|e| e.polling_station)
-            .collect();
-        let totals = model::totals::Totals::add_up(
-            contest,
-            entries
-                .iter()
-                .filter_map(|e| e.state.definitive().map(|c| (e.polling_station, c))),
-        )
-        .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
-        Ok((totals, missing))
+        add_up_definitive(contest, &self.store.entries(&election.id)?)
     }
 
     /// Totals, seats and elected candidates from the definitive counts (Kieswet chapter P or the
@@ -1099,27 +1091,22 @@ impl Service {
     }
 }
 
-fn add_to_totals(totals: &mut Totals, count: &CountForm) {
-    match count {
-        CountForm::Netherlands(c) => {
-            totals.admitted_voters += u64::from(c.voters.total);
-            for (sum, votes) in totals.per_list.iter_mut().zip(&c.votes.per_list) {
-                *sum += u64::from(*votes);
-            }
-            totals.votes_on_candidates += u64::from(c.votes.total_on_candidates);
-            totals.blank += u64::from(c.votes.blank);
-            totals.invalid += u64::from(c.votes.invalid);
-            totals.total_cast += u64::from(c.votes.total_cast);
-        }
-        CountForm::Flanders(c) => {
-            totals.admitted_voters += u64::from(c.ballots_total);
-            for (sum, list) in totals.per_list.iter_mut().zip(&c.lists) {
-                *sum += u64::from(list.ballots);
-            }
-            totals.votes_on_candidates += c.lists.iter().map(|l| u64::from(l.ballots)).sum::<u64>();
-            totals.blank += u64::from(c.blank);
-            totals.invalid += u64::from(c.invalid);
-            totals.total_cast += u64::from(c.ballots_total);
-        }
-    }
+/// The totals of the definitive counts among `entries`, and the polling stations without one.
+fn add_up_definitive(
+    contest: &Contest,
+    entries: &[StoredEntry],
+) -> Result<(model::totals::Totals, Vec<PollingStationNumber>), ServiceError> {
+    let missing = entries
+        .iter()
+        .filter(|e| e.state.definitive().is_none())
+        .map(|e| e.polling_station)
+        .collect();
+    let totals = model::totals::Totals::add_up(
+        contest,
+        entries
+            .iter()
+            .filter_map(|e| e.state.definitive().map(|c| (e.polling_station, c))),
+    )
+    .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+    Ok((totals, missing))
 }
