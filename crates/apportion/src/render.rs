@@ -23,6 +23,13 @@ pub fn text(outcome: &Outcome, lang: Language) -> String {
     out
 }
 
+/// One step as text (one or more lines, each ending in a newline).
+pub fn step(step: &Step, lang: Language) -> String {
+    let mut out = String::new();
+    step_text(&mut out, step, lang);
+    out
+}
+
 fn numbers(values: &[u32]) -> String {
     values
         .iter()

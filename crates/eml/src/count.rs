@@ -15,7 +15,7 @@ use eml_nl::documents::election_count::{
     ReportingUnitVotes, UncountedVotesReason,
 };
 use model::count::{AdmittedVoters, Differences, ListVotes, NlCount, VotesCast};
-use model::{Contest, Election, PollingStationNumber};
+use model::{Contest, Election, PollingStation, PollingStationNumber};
 
 use crate::definition::{date, domain, value};
 use crate::document::parse;
@@ -52,6 +52,31 @@ pub fn read_polling_station_counts(
     Ok(counts)
 }
 
+/// The polling stations a 510b reports on, as it names them (`ReportingUnitIdentifier`): for
+/// the central committee, whose election definition has no polling stations of its own.
+pub fn read_count_polling_stations(
+    file: SourceFile<'_>,
+    election: &Election,
+) -> Result<Vec<PollingStation>, EmlError> {
+    let document = checked_document(&file, election)?;
+    let mut stations = Vec::new();
+    for eml_contest in &document.count.election.contests {
+        for unit in &eml_contest.reporting_unit_votes {
+            let id = unit.identifier.id.raw();
+            stations.push(PollingStation {
+                number: number_of(&file, &id)?,
+                name: unit.identifier.name.to_string(),
+                kind: None,
+                address: model::Address::default(),
+                voters: None,
+                contest: None,
+            });
+        }
+    }
+    stations.sort_by_key(|s| s.number);
+    Ok(stations)
+}
+
 /// Parses a 510b and checks it is of `election`.
 pub(crate) fn checked_document(
     file: &SourceFile<'_>,
@@ -75,13 +100,19 @@ pub(crate) fn checked_document(
     Ok(document)
 }
 
-/// The municipality's own totals in a 510b (`TotalVotes`): votes per list and per candidate, as
-/// the file states them, for checking them against the sum of its polling stations.
+/// The totals a 510b (the municipality's) or a 510d (the central committee's) states in
+/// `TotalVotes`: votes per list and per candidate, for checking them against the sum of the
+/// polling stations.
 pub fn read_count_totals(
     file: SourceFile<'_>,
     election: &Election,
 ) -> Result<Vec<ListVotes>, EmlError> {
-    let document: ElectionCount = parse(&file, DocumentType::Count)?;
+    let kind = if crate::declared_document_id(&file)? == DocumentType::CentralCount.eml_id() {
+        DocumentType::CentralCount
+    } else {
+        DocumentType::Count
+    };
+    let document: ElectionCount = parse(&file, kind)?;
     let contest = election
         .contests
         .first()

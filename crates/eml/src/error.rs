@@ -18,6 +18,8 @@ pub enum DocumentType {
     CandidateLists,
     /// 510b: the count of a municipality per polling station (telling).
     Count,
+    /// 510d: the central committee's totals (totaaltelling).
+    CentralCount,
 }
 
 impl DocumentType {
@@ -28,6 +30,7 @@ impl DocumentType {
             DocumentType::PollingStations => "110b",
             DocumentType::CandidateLists => "230b",
             DocumentType::Count => "510b",
+            DocumentType::CentralCount => "510d",
         }
     }
 

@@ -1,6 +1,7 @@
-//! EML 510b out: a municipality's count per polling station and in total, written with the
-//! Electoral Council's `eml-nl` builders so that it validates against the EML_NL 1.2.2 schemas
-//! and reads back into the same counts.
+//! EML out, written with the Electoral Council's `eml-nl` builders so that every file validates
+//! against the EML_NL 1.2.2 schemas: the 510b (a municipality's count per polling station and in
+//! total; it reads back into the same counts), the 510d (the central committee's totals) and the
+//! 520 (the elected candidates).
 //!
 //! What the paper report has and the 510b carries: A, B, C (only when a polling station had
 //! voter cards: the 2026 model has no C), D, E per list and per candidate, E, F, G, I and J. H is
@@ -12,13 +13,17 @@ use std::num::NonZeroU64;
 
 use chrono::{DateTime, Utc};
 use eml_nl::common::{
-    AuthorityIdentifier, ContestIdentifier, ElectionDomain, ManagingAuthority,
-    ReportingUnitIdentifier, TransactionId,
+    AuthorityIdentifier, ContestIdentifier, ElectionDomain, ManagingAuthority, PersonName,
+    PersonNameStructure, ReportingUnitIdentifier, TransactionId,
 };
 use eml_nl::documents::ElectionIdentifierBuilder;
 use eml_nl::documents::election_count::{
     AffiliationSelection, CandidateSelection, CountType, ElectionCount, ElectionCountContest,
     ElectionCountSelection, RejectedVotesReason, ReportingUnitVotes, UncountedVotesReason,
+};
+use eml_nl::documents::election_result::{
+    AffiliationSelection as ResultAffiliation, CandidateSelection as ResultCandidate,
+    ElectionResult, ElectionResultContest, ElectionResultSelection, RankingType, YesNoType,
 };
 use eml_nl::io::EMLWrite;
 use eml_nl::utils::{
@@ -104,18 +109,108 @@ fn reporting_unit_name(station: &PollingStation) -> String {
     }
 }
 
-/// Writes the 510b of `election`'s count: every polling station in `stations` and their total.
-pub fn write_count_510b(
-    election: &Election,
-    stations: &[StationCount<'_>],
-    created: DateTime<Utc>,
-) -> Result<Vec<u8>, ExportError> {
-    if election.body != Body::MunicipalCouncil {
-        return Err(ExportError::Unsupported(election.body.name_en()));
+/// The figures of a count (one polling station, or the sum of several), as a 510 carries them.
+struct Figures {
+    per_list: Vec<u64>,
+    candidates: Vec<Vec<u64>>,
+    eligible: u64,
+    on_candidates: u64,
+    blank: u64,
+    invalid: u64,
+    poll_cards: u64,
+    proxy_certificates: u64,
+    voter_cards: u64,
+    admitted: u64,
+    more_ballots: u64,
+    fewer_ballots: u64,
+}
+
+impl Figures {
+    /// The sum over `stations` (whose shape the caller has checked against `contest`).
+    fn sum(contest: &Contest, stations: &[StationCount<'_>]) -> Figures {
+        let sum = |f: &dyn Fn(&NlCount) -> u32| -> u64 {
+            stations.iter().map(|s| u64::from(f(s.count))).sum()
+        };
+        Figures {
+            per_list: (0..contest.lists.len())
+                .map(|i| sum(&|c| c.votes.per_list[i]))
+                .collect(),
+            candidates: contest
+                .lists
+                .iter()
+                .enumerate()
+                .map(|(l, list)| {
+                    (0..list.candidates.len())
+                        .map(|c| sum(&|count| count.lists[l].candidates[c]))
+                        .collect()
+                })
+                .collect(),
+            eligible: stations
+                .iter()
+                .map(|s| u64::from(s.station.voters.unwrap_or(0)))
+                .sum(),
+            on_candidates: sum(&|c| c.votes.total_on_candidates),
+            blank: sum(&|c| c.votes.blank),
+            invalid: sum(&|c| c.votes.invalid),
+            poll_cards: sum(&|c| c.voters.poll_cards),
+            proxy_certificates: sum(&|c| c.voters.proxy_certificates),
+            voter_cards: sum(&|c| c.voters.voter_cards),
+            admitted: sum(&|c| c.voters.total),
+            more_ballots: sum(&|c| c.differences.more_ballots),
+            fewer_ballots: sum(&|c| c.differences.fewer_ballots),
+        }
     }
-    let domain = election.domain.as_ref().ok_or(ExportError::NoDomain)?;
-    let domain_id = domain.id.as_ref().ok_or(ExportError::NoDomain)?;
-    let contest = election.contests.first().ok_or(ExportError::NoLists)?;
+
+    /// `UncountedVotes` in the order of the schema's reasons; C only when the election has
+    /// voter cards.
+    fn uncounted(&self, with_voter_cards: bool) -> Vec<(UncountedVotesReason, u64)> {
+        let mut out = vec![
+            (UncountedVotesReason::ValidPollCards, self.poll_cards),
+            (
+                UncountedVotesReason::ValidProxyCertificates,
+                self.proxy_certificates,
+            ),
+        ];
+        if with_voter_cards {
+            out.push((UncountedVotesReason::ValidVoterCards, self.voter_cards));
+        }
+        out.extend([
+            (UncountedVotesReason::AdmittedVoters, self.admitted),
+            (UncountedVotesReason::MoreBallotsCounted, self.more_ballots),
+            (
+                UncountedVotesReason::FewerBallotsCounted,
+                self.fewer_ballots,
+            ),
+        ]);
+        out
+    }
+
+    fn unit(
+        &self,
+        contest: &Contest,
+        id: String,
+        name: String,
+        with_voter_cards: bool,
+    ) -> Result<ReportingUnitVotes, ExportError> {
+        let mut unit = ReportingUnitVotes::builder()
+            .identifier(ReportingUnitIdentifier::new(
+                eml(ReportingUnitIdentifierId::new(id))?,
+                name,
+            ))
+            .selections(selections(contest, &self.per_list, &self.candidates)?)
+            .eligible_voter_count(self.eligible)
+            .candidate_votes_count(self.on_candidates)
+            .rejected_votes(RejectedVotesReason::Invalid, self.invalid)
+            .rejected_votes(RejectedVotesReason::Blank, self.blank);
+        for (reason, value) in self.uncounted(with_voter_cards) {
+            unit = unit.uncounted_votes(reason, value);
+        }
+        eml(unit.build())
+    }
+}
+
+/// Checks that every count has the contest's lists and candidates.
+fn check_shape(contest: &Contest, stations: &[StationCount<'_>]) -> Result<(), ExportError> {
     for s in stations {
         let fits = s.count.lists.len() == contest.lists.len()
             && s.count.votes.per_list.len() == contest.lists.len()
@@ -128,140 +223,196 @@ pub fn write_count_510b(
             return Err(ExportError::Shape(s.station.number.get()));
         }
     }
+    Ok(())
+}
 
-    // Totals over the polling stations.
-    let sum = |f: &dyn Fn(&NlCount) -> u32| -> u64 {
-        stations.iter().map(|s| u64::from(f(s.count))).sum()
-    };
-    let per_list: Vec<u64> = (0..contest.lists.len())
-        .map(|i| sum(&|c| c.votes.per_list[i]))
-        .collect();
-    let candidates: Vec<Vec<u64>> = contest
-        .lists
-        .iter()
-        .enumerate()
-        .map(|(l, list)| {
-            (0..list.candidates.len())
-                .map(|c| sum(&|count| count.lists[l].candidates[c]))
-                .collect()
-        })
-        .collect();
-    let with_voter_cards = stations.iter().any(|s| s.count.voters.voter_cards > 0);
-    let eligible: u64 = stations
-        .iter()
-        .map(|s| u64::from(s.station.voters.unwrap_or(0)))
-        .sum();
-
-    let mut builder = ElectionCountContest::builder()
-        .identifier(ContestIdentifier::geen())
-        .total_votes_selections(selections(contest, &per_list, &candidates)?)
-        .total_eligible_voter_count(eligible)
-        .total_candidate_votes_count(sum(&|c| c.votes.total_on_candidates))
-        .total_rejected_votes(RejectedVotesReason::Invalid, sum(&|c| c.votes.invalid))
-        .total_rejected_votes(RejectedVotesReason::Blank, sum(&|c| c.votes.blank))
-        .total_uncounted_votes(
-            UncountedVotesReason::ValidPollCards,
-            sum(&|c| c.voters.poll_cards),
-        )
-        .total_uncounted_votes(
-            UncountedVotesReason::ValidProxyCertificates,
-            sum(&|c| c.voters.proxy_certificates),
-        );
-    if with_voter_cards {
-        builder = builder.total_uncounted_votes(
-            UncountedVotesReason::ValidVoterCards,
-            sum(&|c| c.voters.voter_cards),
-        );
+/// The municipality's code and name, and its contest; refused for other bodies than a
+/// municipal council.
+fn municipal(election: &Election) -> Result<(&str, &str, &Contest), ExportError> {
+    if election.body != Body::MunicipalCouncil {
+        return Err(ExportError::Unsupported(election.body.name_en()));
     }
-    builder = builder
-        .total_uncounted_votes(
-            UncountedVotesReason::AdmittedVoters,
-            sum(&|c| c.voters.total),
-        )
-        .total_uncounted_votes(
-            UncountedVotesReason::MoreBallotsCounted,
-            sum(&|c| c.differences.more_ballots),
-        )
-        .total_uncounted_votes(
-            UncountedVotesReason::FewerBallotsCounted,
-            sum(&|c| c.differences.fewer_ballots),
-        );
-    for s in stations {
-        let c = s.count;
-        let id = format!("{domain_id}::SB{}", s.station.number);
-        let mut unit = ReportingUnitVotes::builder()
-            .identifier(ReportingUnitIdentifier::new(
-                eml(ReportingUnitIdentifierId::new(id))?,
-                reporting_unit_name(s.station),
-            ))
-            .selections(selections(
-                contest,
-                &c.votes
-                    .per_list
-                    .iter()
-                    .map(|v| u64::from(*v))
-                    .collect::<Vec<_>>(),
-                &c.lists
-                    .iter()
-                    .map(|l| l.candidates.iter().map(|v| u64::from(*v)).collect())
-                    .collect::<Vec<_>>(),
-            )?)
-            .eligible_voter_count(u64::from(s.station.voters.unwrap_or(0)))
-            .candidate_votes_count(u64::from(c.votes.total_on_candidates))
-            .rejected_votes(RejectedVotesReason::Invalid, u64::from(c.votes.invalid))
-            .rejected_votes(RejectedVotesReason::Blank, u64::from(c.votes.blank))
-            .uncounted_votes(
-                UncountedVotesReason::ValidPollCards,
-                u64::from(c.voters.poll_cards),
-            )
-            .uncounted_votes(
-                UncountedVotesReason::ValidProxyCertificates,
-                u64::from(c.voters.proxy_certificates),
-            );
-        if with_voter_cards {
-            unit = unit.uncounted_votes(
-                UncountedVotesReason::ValidVoterCards,
-                u64::from(c.voters.voter_cards),
-            );
-        }
-        unit = unit
-            .uncounted_votes(
-                UncountedVotesReason::AdmittedVoters,
-                u64::from(c.voters.total),
-            )
-            .uncounted_votes(
-                UncountedVotesReason::MoreBallotsCounted,
-                u64::from(c.differences.more_ballots),
-            )
-            .uncounted_votes(
-                UncountedVotesReason::FewerBallotsCounted,
-                u64::from(c.differences.fewer_ballots),
-            );
-        builder = builder.push_reporting_unit_votes(eml(unit.build())?);
-    }
+    let domain = election.domain.as_ref().ok_or(ExportError::NoDomain)?;
+    let domain_id = domain.id.as_ref().ok_or(ExportError::NoDomain)?;
+    let contest = election.contests.first().ok_or(ExportError::NoLists)?;
+    Ok((domain_id.as_str(), domain.name.as_str(), contest))
+}
 
+fn election_identifier(
+    election: &Election,
+    domain_id: &str,
+    domain_name: &str,
+) -> Result<ElectionIdentifierBuilder, ExportError> {
     let mut identifier = ElectionIdentifierBuilder::new()
         .id(eml(ElectionId::new(election.id.as_str()))?)
         .name(election.name.as_str())
         .category(ElectionCategory::GR)
         .domain(ElectionDomain::new(
-            Some(eml(ElectionDomainId::new(domain_id.as_str()))?),
-            domain.name.as_str(),
+            Some(eml(ElectionDomainId::new(domain_id))?),
+            domain_name,
         ))
         .election_date(election.election_date);
     if let Some(subcategory) = expected_subcategory(election) {
         identifier = identifier.subcategory(subcategory);
     }
+    Ok(identifier)
+}
+
+fn authority(domain_id: &str, domain_name: &str) -> Result<ManagingAuthority, ExportError> {
+    Ok(ManagingAuthority::new(
+        AuthorityIdentifier::new(eml(AuthorityId::new(domain_id))?).with_name(domain_name),
+    ))
+}
+
+/// Writes the 510b of `election`'s count: every polling station in `stations` and their total.
+pub fn write_count_510b(
+    election: &Election,
+    stations: &[StationCount<'_>],
+    created: DateTime<Utc>,
+) -> Result<Vec<u8>, ExportError> {
+    write_count(election, stations, created, CountType::Municipal)
+}
+
+/// Writes the 510d of a municipal council election: the central committee's totals (Kieswet
+/// P 1), with the municipality as the one reporting unit (for a municipal council the
+/// municipality is the only one).
+pub fn write_count_510d(
+    election: &Election,
+    stations: &[StationCount<'_>],
+    created: DateTime<Utc>,
+) -> Result<Vec<u8>, ExportError> {
+    write_count(election, stations, created, CountType::Central)
+}
+
+fn write_count(
+    election: &Election,
+    stations: &[StationCount<'_>],
+    created: DateTime<Utc>,
+    count_type: CountType,
+) -> Result<Vec<u8>, ExportError> {
+    let (domain_id, domain_name, contest) = municipal(election)?;
+    check_shape(contest, stations)?;
+    let with_voter_cards = stations.iter().any(|s| s.count.voters.voter_cards > 0);
+    let total = Figures::sum(contest, stations);
+    let mut builder = ElectionCountContest::builder()
+        .identifier(ContestIdentifier::geen())
+        .total_votes_selections(selections(contest, &total.per_list, &total.candidates)?)
+        .total_eligible_voter_count(total.eligible)
+        .total_candidate_votes_count(total.on_candidates)
+        .total_rejected_votes(RejectedVotesReason::Invalid, total.invalid)
+        .total_rejected_votes(RejectedVotesReason::Blank, total.blank);
+    for (reason, value) in total.uncounted(with_voter_cards) {
+        builder = builder.total_uncounted_votes(reason, value);
+    }
+    if count_type == CountType::Central {
+        builder = builder.push_reporting_unit_votes(total.unit(
+            contest,
+            domain_id.to_string(),
+            domain_name.to_string(),
+            with_voter_cards,
+        )?);
+    } else {
+        for s in stations {
+            let figures = Figures::sum(contest, std::slice::from_ref(s));
+            builder = builder.push_reporting_unit_votes(figures.unit(
+                contest,
+                format!("{domain_id}::SB{}", s.station.number),
+                reporting_unit_name(s.station),
+                with_voter_cards,
+            )?);
+        }
+    }
+    let identifier = election_identifier(election, domain_id, domain_name)?;
     let document = eml(ElectionCount::builder()
-        .count_type(CountType::Municipal)
+        .count_type(count_type)
         .transaction_id(TransactionId::new(1))
         .creation_date_time(created)
-        .managing_authority(ManagingAuthority::new(
-            AuthorityIdentifier::new(eml(AuthorityId::new(domain_id.as_str()))?)
-                .with_name(domain.name.as_str()),
-        ))
+        .managing_authority(authority(domain_id, domain_name)?)
         .election_identifier(eml(identifier.build_for_count())?)
         .contests([eml(builder.build())?])
+        .build())?;
+    eml(document.write_eml_root(false, true))
+}
+
+/// One list's seats in a result: its elected candidates, in the order of election.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElectedList {
+    /// List number.
+    pub number: u32,
+    /// The elected candidates: position on the list, and whether elected on their own
+    /// preference votes (Kieswet P 15) rather than in list order (P 17).
+    pub elected: Vec<(u32, bool)>,
+}
+
+/// Writes the 520 of a municipal council election: per list with seats, the list and its
+/// elected candidates, each with `Ranking` 1 when elected on preference votes (Kieswet P 15) and
+/// 2 when elected in list order (P 17), as the strict EML_NL 1.2.2 schema has it. A list without
+/// seats and a candidate not elected are not in the file (the schema fixes `Elected` to `yes`).
+pub fn write_result_520(
+    election: &Election,
+    lists: &[ElectedList],
+    created: DateTime<Utc>,
+) -> Result<Vec<u8>, ExportError> {
+    let (domain_id, domain_name, contest) = municipal(election)?;
+    let mut selections = Vec::new();
+    for result in lists.iter().filter(|l| !l.elected.is_empty()) {
+        let list = contest
+            .lists
+            .iter()
+            .find(|l| l.number.get() == result.number)
+            .ok_or(ExportError::Shape(result.number))?;
+        selections.push(eml(ElectionResultSelection::builder()
+            .affiliation(ResultAffiliation::new(
+                AffiliationId::new(nonzero(result.number)?),
+                list.name.as_str(),
+            ))
+            .elected(YesNoType::new(true))
+            .build())?);
+        for (position, by_preference) in &result.elected {
+            let candidate = list
+                .candidates
+                .iter()
+                .find(|c| c.position.get() == *position)
+                .ok_or(ExportError::Shape(result.number))?;
+            let name = PersonName::new(candidate.last_name.as_str())
+                .with_initials_option(candidate.initials.as_deref())
+                .with_first_name_option(candidate.first_name.as_deref())
+                .with_name_prefix_option(candidate.prefix.as_deref());
+            let mut selection = ResultCandidate::builder()
+                .identifier(CandidateId::new(nonzero(*position)?))
+                .name(PersonNameStructure::new(name))
+                .locality_name(candidate.locality.as_deref().unwrap_or(domain_name));
+            if let Some(gender) = candidate.gender {
+                selection = selection.gender(match gender {
+                    model::Gender::Male => eml_nl::utils::Gender::Male,
+                    model::Gender::Female => eml_nl::utils::Gender::Female,
+                    model::Gender::X => eml_nl::utils::Gender::Unknown,
+                });
+            }
+            if let Some(country) = candidate.country.as_deref().filter(|c| *c != "NL") {
+                selection = selection.country_name_code(country);
+            }
+            selections.push(eml(ElectionResultSelection::builder()
+                .candidate(eml(selection.build())?)
+                .ranking(if *by_preference {
+                    RankingType::First
+                } else {
+                    RankingType::Second
+                })
+                .elected(YesNoType::new(true))
+                .build())?);
+        }
+    }
+    let identifier = election_identifier(election, domain_id, domain_name)?;
+    let document = eml(ElectionResult::builder()
+        .transaction_id(TransactionId::new(1))
+        .creation_date_time(created)
+        .managing_authority(authority(domain_id, domain_name)?)
+        .election_identifier(eml(identifier.build_for_result())?)
+        .contests([ElectionResultContest::new(
+            ContestIdentifier::geen(),
+            selections,
+        )])
         .build())?;
     eml(document.write_eml_root(false, true))
 }

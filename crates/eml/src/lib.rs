@@ -19,11 +19,13 @@ mod polling_stations;
 mod source;
 
 pub use candidates::read_candidate_lists;
-pub use count::{read_count_totals, read_polling_station_counts};
+pub use count::{read_count_polling_stations, read_count_totals, read_polling_station_counts};
 pub use definition::read_election_definition;
 pub use document::declared_document_id;
 pub use error::{Difference, DocumentType, EmlError, describe_eml_id};
-pub use export::{ExportError, StationCount, write_count_510b};
+pub use export::{
+    ElectedList, ExportError, StationCount, write_count_510b, write_count_510d, write_result_520,
+};
 pub use osv::osv4_3_count_csv;
 pub use polling_stations::read_polling_stations;
 pub use source::{Location, SourceFile};

@@ -129,14 +129,30 @@ pub enum ResultCommand {
         #[arg(long)]
         position: u32,
     },
-    /// Write the count's files (EML 510b, OSV4-3 CSV) into a folder. They are generated once,
-    /// the first time, and stored: every export gives the same bytes.
+    /// Write the exchange files into a folder: the count (EML 510b, OSV4-3 CSV) and, once the
+    /// result is determined, the central committee's EML 510d and 520 (Flanders: the result
+    /// file). They are generated once, the first time, and stored: every export gives the same
+    /// bytes.
     Export {
         /// Election id.
         election: String,
         /// Folder to write them into.
         #[arg(long)]
         dir: PathBuf,
+    },
+    /// Write the official reports as PDF into a folder: Na 31-2 with its Bijlage 1 and P 22-2
+    /// (Flanders: the main office's report), generated once and stored like the EML files whose
+    /// hash codes their footers carry.
+    Report {
+        /// Election id.
+        election: String,
+        /// Folder to write them into.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Also write the empty count form (model N 10-2) of every polling station, into
+        /// `DIR/N10-2/`.
+        #[arg(long)]
+        forms: bool,
     },
 }
 

@@ -127,6 +127,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 commands::result::export(lang, &store, &actor(), election, dir)?
             );
         }
+        Command::Result(ResultCommand::Report {
+            election,
+            dir,
+            forms,
+        }) => {
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            print!(
+                "{}",
+                commands::result::report(lang, &store, &actor(), election, dir, *forms)?
+            );
+        }
         Command::User(command) => {
             print!(
                 "{}",

@@ -432,6 +432,22 @@ fn the_demo_runs_into_a_fresh_folder() {
         testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv")
     );
     let eml_510b = std::fs::read(demo.join("uitslag/Telling_GR2026_Assen.eml.xml")).unwrap();
+    // The reports and the exchange files of the result, and an empty N 10-2 per polling station.
+    for name in [
+        "Totaaltelling_GR2026_Assen.eml.xml",
+        "Resultaat_GR2026_Assen.eml.xml",
+        "Model_Na31-2_GR2026_Assen.pdf",
+        "Model_Na31-2_Bijlage1_GR2026_Assen.pdf",
+        "Model_P22-2_GR2026_Assen.pdf",
+    ] {
+        assert!(demo.join("uitslag").join(name).is_file(), "{name}");
+    }
+    assert_eq!(
+        std::fs::read_dir(demo.join("uitslag/N10-2"))
+            .unwrap()
+            .count(),
+        44
+    );
     // Exported again: the stored file, byte for byte.
     let again_dir = dir.path().join("again");
     let exported = run(urna(&demo.join("urna-data"))
@@ -646,16 +662,6 @@ fn a_count_made_elsewhere_is_imported_as_the_central_committee_does() {
     assert!(text(&again.stderr).contains("nothing was imported"));
     assert_eq!(testkit::database_snapshot(&database(&data)), snapshot);
 
-    // The result and its files from the imported counts: the OSV4-3 table is the published one.
-    let out = dir.path().join("out");
-    let export = run(urna(&data)
-        .args(["result", "export", "GR2026_Assen", "--dir"])
-        .arg(&out));
-    assert!(export.status.success(), "{}", text(&export.stderr));
-    assert_eq!(
-        std::fs::read(out.join("osv4-3_telling_gr2026_assen.csv")).unwrap(),
-        testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv")
-    );
     let shown = run(urna(&data).args(["result", "show", "GR2026_Assen"]));
     assert!(
         text(&shown.stdout).contains("List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 votes")
@@ -696,6 +702,62 @@ fn a_count_made_elsewhere_is_imported_as_the_central_committee_does() {
     ]));
     assert_eq!(lot.status.code(), Some(1));
     assert!(text(&lot.stderr).contains("no drawing of lots is pending"));
+    // The result and its files from the imported counts: the OSV4-3 table is the published one.
+    let out = dir.path().join("out");
+    let export = run(urna(&data)
+        .args(["result", "export", "GR2026_Assen", "--dir"])
+        .arg(&out));
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert_eq!(
+        std::fs::read(out.join("osv4-3_telling_gr2026_assen.csv")).unwrap(),
+        testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv")
+    );
+    // The reports: the P 22-2 names the deceased candidate; its footer carries the hash codes of
+    // the 510d and 520 just exported.
+    let report = run(urna(&data)
+        .args(["result", "report", "GR2026_Assen", "--dir"])
+        .arg(&out));
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    for name in [
+        "Model_Na31-2_GR2026_Assen.pdf",
+        "Model_Na31-2_Bijlage1_GR2026_Assen.pdf",
+        "Model_P22-2_GR2026_Assen.pdf",
+    ] {
+        assert!(
+            std::fs::read(out.join(name)).unwrap().starts_with(b"%PDF-"),
+            "{name}"
+        );
+    }
+    let p_22_2 = std::process::Command::new("pdftotext")
+        .arg(out.join("Model_P22-2_GR2026_Assen.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let p_22_2 = text(&p_22_2.stdout);
+    assert!(p_22_2.contains("Overleden (Kieswet P 19a)"), "{p_22_2}");
+    for file in [
+        "Totaaltelling_GR2026_Assen.eml.xml",
+        "Resultaat_GR2026_Assen.eml.xml",
+    ] {
+        let hash = seal::HashCode::of(&std::fs::read(out.join(file)).unwrap()).to_string();
+        assert!(p_22_2.contains(&hash), "{file}: {hash}");
+    }
+    // Determined and recorded: the result cannot change any more.
+    let late = run(urna(&data).args([
+        "result",
+        "deceased",
+        "GR2026_Assen",
+        "--list",
+        "2",
+        "--position",
+        "1",
+    ]));
+    assert_eq!(late.status.code(), Some(1));
+    assert!(
+        text(&late.stderr).contains("cannot change"),
+        "{}",
+        text(&late.stderr)
+    );
     let verify = run(urna(&data).args(["audit", "verify"]));
     assert!(verify.status.success());
 }

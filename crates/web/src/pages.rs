@@ -2238,7 +2238,17 @@ struct LotView {
 }
 
 /// The kinds of result files, as their download paths name them.
-const RESULT_FILES: [&str; 2] = ["eml-510b", "osv4-3-csv"];
+const RESULT_FILES: [&str; 9] = [
+    "eml-510b",
+    "osv4-3-csv",
+    "eml-510d",
+    "eml-520",
+    "pdf-na-31-2",
+    "pdf-na-31-2-bijlage-1",
+    "pdf-p-22-2",
+    "flanders-result-json",
+    "pdf-flanders-main-office",
+];
 
 /// The result from the definitive counts, and the count's files.
 pub async fn result(
@@ -2355,7 +2365,8 @@ pub async fn result(
     render(StatusCode::OK, &page)
 }
 
-/// Makes the count's files (the first time) and goes back to the result.
+/// Makes the result's files (the first time: EML, CSV and the PDF reports) and goes back to the
+/// result.
 pub async fn result_files(
     State(state): State<AppState>,
     lang: Lang,
@@ -2366,7 +2377,7 @@ pub async fn result_files(
     let (id, actor) = (election_id.clone(), user.actor());
     attempt!(
         lang,
-        blocking(move || service.count_files(&actor, &id)).await
+        blocking(move || service.result_documents(&actor, &id)).await
     );
     Redirect::to(&format!("/elections/{election_id}/result")).into_response()
 }
@@ -2392,8 +2403,12 @@ pub async fn result_file(
     let Some(file) = file else {
         return not_found(lang).await;
     };
-    let content_type = if kind == "eml-510b" {
+    let content_type = if kind.starts_with("eml-") {
         "application/xml"
+    } else if kind.starts_with("pdf-") {
+        "application/pdf"
+    } else if kind.ends_with("-json") {
+        "application/json"
     } else {
         "text/csv; charset=utf-8"
     };

@@ -643,15 +643,26 @@ impl Service {
         add_up_definitive(contest, &self.store.entries(&election.id)?)
     }
 
-    /// Totals, seats and elected candidates from the definitive counts (Kieswet chapter P or the
-    /// Flemish rules). Refused while a polling station has no definitive count.
-    pub fn result_summary(&self, election_id: &str) -> Result<ResultSummary, ServiceError> {
-        let election = self.election(election_id)?;
+    /// The totals over the definitive counts and the outcome of the seat allocation with the
+    /// decisions entered so far. Refused while a polling station has no definitive count.
+    #[allow(clippy::type_complexity)]
+    fn determine(
+        &self,
+        election: &Election,
+    ) -> Result<
+        (
+            model::totals::Totals,
+            apportion::Outcome,
+            Vec<(u32, u32)>,
+            Vec<(String, Vec<u32>)>,
+        ),
+        ServiceError,
+    > {
         let contest = election
             .contests
             .first()
             .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
-        let (totals, missing) = self.definitive_totals(election_id)?;
+        let (totals, missing) = add_up_definitive(contest, &self.store.entries(&election.id)?)?;
         if !missing.is_empty() {
             let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
             return Err(ServiceError::Conflict {
@@ -666,12 +677,12 @@ impl Service {
             });
         }
         let mut input =
-            apportion::Input::from_totals(&election, contest, &totals).ok_or_else(|| {
+            apportion::Input::from_totals(election, contest, &totals).ok_or_else(|| {
                 ServiceError::BadRequest(
                     "Urna has no seat-allocation rules for this election".into(),
                 )
             })?;
-        let (deceased, lots) = self.decisions(&election)?;
+        let (deceased, lots) = self.decisions(election)?;
         input.deceased = deceased
             .iter()
             .map(|(list, position)| apportion::CandidateRef {
@@ -688,6 +699,18 @@ impl Service {
             .collect();
         let outcome =
             apportion::apportion(&input).map_err(|e| ServiceError::BadRequest(e.to_string()))?;
+        Ok((totals, outcome, deceased, lots))
+    }
+
+    /// Totals, seats and elected candidates from the definitive counts (Kieswet chapter P or the
+    /// Flemish rules). Refused while a polling station has no definitive count.
+    pub fn result_summary(&self, election_id: &str) -> Result<ResultSummary, ServiceError> {
+        let election = self.election(election_id)?;
+        let contest = election
+            .contests
+            .first()
+            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let (totals, outcome, deceased, lots) = self.determine(&election)?;
         let Some(result) = outcome.complete() else {
             return Ok(ResultSummary {
                 totals,
@@ -839,6 +862,13 @@ impl Service {
             .ok_or_else(|| {
                 ServiceError::NotFound(format!("candidate {position} of list {list}"))
             })?;
+        if self.store.result_file(&election.id, "eml-520")?.is_some() {
+            return Err(ServiceError::Conflict {
+                en: "the result has been determined and its files made; it cannot change".into(),
+                nl: "De uitslag is vastgesteld en de bestanden zijn gemaakt; die kan niet meer veranderen."
+                    .into(),
+            });
+        }
         let (deceased, _) = self.decisions(&election)?;
         if deceased.contains(&(list, position)) {
             return Err(ServiceError::Conflict {
@@ -1034,6 +1064,177 @@ impl Service {
             }
         };
         Ok(vec![eml_file, csv_file])
+    }
+
+    /// Every file of a determined result, generated from the definitive counts the first time and
+    /// stored, then served as stored (byte-identical on every request). The Netherlands: the
+    /// count's EML 510b and OSV4-3 table, the central committee's EML 510d and 520, and the PDF
+    /// reports Na 31-2, its Bijlage 1 and P 22-2, each PDF carrying the hash code of its EML file.
+    /// Flanders: the result file (JSON) and the main office's report. Refused while a polling
+    /// station has no definitive count or a drawing of lots is pending.
+    pub fn result_documents(
+        &self,
+        actor: &store::Actor,
+        election_id: &str,
+    ) -> Result<Vec<store::ResultFile>, ServiceError> {
+        let election = self.election(election_id)?;
+        let contest = election
+            .contests
+            .first()
+            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let (totals, outcome, deceased, _) = self.determine(&election)?;
+        let Some(apportionment) = outcome.complete() else {
+            return Err(ServiceError::Conflict {
+                en: "a drawing of lots is needed before the result can be determined".into(),
+                nl: "Er moet eerst geloot worden voordat de uitslag kan worden vastgesteld.".into(),
+            });
+        };
+        let id = election.id.as_str();
+        let bad = |e: &dyn std::fmt::Display| ServiceError::BadRequest(e.to_string());
+        // Each file once: made by `make` the first time, then as stored.
+        let once = |kind: &'static str,
+                    name: String,
+                    make: &dyn Fn() -> Result<Vec<u8>, ServiceError>|
+         -> Result<store::ResultFile, ServiceError> {
+            match self.store.result_file(&election.id, kind)? {
+                Some(file) => Ok(file),
+                None => {
+                    Ok(self
+                        .store
+                        .store_result_file(actor, &election.id, kind, name, make()?)?)
+                }
+            }
+        };
+        let now = chrono::Utc::now();
+        if election.jurisdiction == model::Jurisdiction::Flanders {
+            let result_file = once(
+                "flanders-result-json",
+                format!("uitslag_{id}.json"),
+                &|| {
+                    serde_json::to_vec_pretty(&json!({
+                        "election": id,
+                        "totals": totals,
+                        "result": apportionment,
+                        "deceased": deceased,
+                    }))
+                    .map_err(|e| bad(&e))
+                },
+            )?;
+            let report = once(
+                "pdf-flanders-main-office",
+                format!("PV_hoofdbureau_{id}.pdf"),
+                &|| {
+                    report::flanders_main_office(&report::DeterminedResult {
+                        election: &election,
+                        contest,
+                        totals: &totals,
+                        apportionment,
+                        deceased: &deceased,
+                        created_at: now,
+                        files: vec![report::SourceFile {
+                            name: &result_file.name,
+                            bytes: &result_file.bytes,
+                        }],
+                    })
+                    .map_err(|e| bad(&e))
+                },
+            )?;
+            return Ok(vec![result_file, report]);
+        }
+        let mut files = self.count_files(actor, election_id)?;
+        let entries = self.store.entries(&election.id)?;
+        let counts: Vec<(PollingStation, model::count::NlCount)> = entries
+            .iter()
+            .filter_map(|e| match e.state.definitive() {
+                Some(CountForm::Netherlands(count)) => election
+                    .polling_stations
+                    .iter()
+                    .find(|s| s.number == e.polling_station)
+                    .map(|s| (s.clone(), count.clone())),
+                _ => None,
+            })
+            .collect();
+        let stations: Vec<eml::StationCount<'_>> = counts
+            .iter()
+            .map(|(station, count)| eml::StationCount { station, count })
+            .collect();
+        let central = once("eml-510d", format!("Totaaltelling_{id}.eml.xml"), &|| {
+            eml::write_count_510d(&election, &stations, now).map_err(|e| bad(&e))
+        })?;
+        let elected: Vec<eml::ElectedList> = apportionment
+            .lists
+            .iter()
+            .map(|l| eml::ElectedList {
+                number: l.number,
+                elected: l
+                    .elected
+                    .iter()
+                    .map(|p| (*p, l.preference_elected.contains(p)))
+                    .collect(),
+            })
+            .collect();
+        let result = once("eml-520", format!("Resultaat_{id}.eml.xml"), &|| {
+            eml::write_result_520(&election, &elected, now).map_err(|e| bad(&e))
+        })?;
+        let count_eml = files
+            .iter()
+            .find(|f| f.kind == "eml-510b")
+            .cloned()
+            .ok_or_else(|| ServiceError::NotFound("the 510b".into()))?;
+        let municipal = report::MunicipalCount {
+            election: &election,
+            contest,
+            stations: counts.iter().map(|(s, c)| (s, c)).collect(),
+            totals: &totals,
+            created_at: now,
+            eml: report::SourceFile {
+                name: &count_eml.name,
+                bytes: &count_eml.bytes,
+            },
+        };
+        let na_31_2 = once("pdf-na-31-2", format!("Model_Na31-2_{id}.pdf"), &|| {
+            report::na_31_2(&municipal).map_err(|e| bad(&e))
+        })?;
+        let bijlage = once(
+            "pdf-na-31-2-bijlage-1",
+            format!("Model_Na31-2_Bijlage1_{id}.pdf"),
+            &|| report::na_31_2_bijlage_1(&municipal).map_err(|e| bad(&e)),
+        )?;
+        let p_22_2 = once("pdf-p-22-2", format!("Model_P22-2_{id}.pdf"), &|| {
+            report::p_22_2(&report::DeterminedResult {
+                election: &election,
+                contest,
+                totals: &totals,
+                apportionment,
+                deceased: &deceased,
+                created_at: now,
+                files: vec![
+                    report::SourceFile {
+                        name: &central.name,
+                        bytes: &central.bytes,
+                    },
+                    report::SourceFile {
+                        name: &result.name,
+                        bytes: &result.bytes,
+                    },
+                ],
+            })
+            .map_err(|e| bad(&e))
+        })?;
+        files.extend([central, result, na_31_2, bijlage, p_22_2]);
+        Ok(files)
+    }
+
+    /// The empty count form (model N 10-2) of a polling station, to print before election day.
+    pub fn empty_count_form(
+        &self,
+        election_id: &str,
+        station: &str,
+    ) -> Result<Vec<u8>, ServiceError> {
+        let election = self.election(election_id)?;
+        let (station, contest) = Service::station(&election, station)?;
+        report::n_10_2(&election, contest, station, chrono::Utc::now())
+            .map_err(|e| ServiceError::BadRequest(e.to_string()))
     }
 
     /// Adds a polling station.

@@ -514,6 +514,37 @@ async fn the_result_and_its_files_once_every_count_is_definitive() {
         .await
         .unwrap();
     assert!(csv.starts_with('\u{feff}') && csv.contains("\"Gemeenteraad Test 2022\""));
+    // The central committee's EML and the official reports, stored with the count's files.
+    for (kind, content_type, starts) in [
+        ("eml-510d", "application/xml", "<?xml"),
+        ("eml-520", "application/xml", "<?xml"),
+        ("pdf-na-31-2", "application/pdf", "%PDF-"),
+        ("pdf-na-31-2-bijlage-1", "application/pdf", "%PDF-"),
+        ("pdf-p-22-2", "application/pdf", "%PDF-"),
+    ] {
+        let response = coord
+            .get(&format!("/elections/{TEST}/result/files/{kind}"))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "{kind}");
+        assert_eq!(response.headers()["content-type"], content_type, "{kind}");
+        let bytes = response.bytes().await.unwrap();
+        assert!(bytes.starts_with(starts.as_bytes()), "{kind}");
+    }
+    let page = coord
+        .get(&format!("/elections/{TEST}/result"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Model_P22-2_GR2022_Test.pdf"), "{page}");
+    // Once the result's files are made, the result cannot change.
+    let late = coord
+        .form(
+            &format!("/elections/{TEST}/result/deceased"),
+            &[("list", "1"), ("position", "1")],
+        )
+        .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
     // Typists may not see the result; an unknown kind is not found.
     assert_eq!(
         anna.get(&format!("/elections/{TEST}/result"))

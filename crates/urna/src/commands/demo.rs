@@ -256,8 +256,8 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     println!(
         "   {}",
         lang.pick(
-            "De telling als EML 510b en als OSV4-3-tabel (eenmaal gemaakt en opgeslagen; elke download is gelijk):",
-            "The count as EML 510b and as OSV4-3 table (made once and stored; every download is the same):"
+            "De uitslag als EML: de telling (510b) en OSV4-3-tabel, de totaaltelling (510d) en de gekozenen (520); eenmaal gemaakt en opgeslagen, elke download is gelijk:",
+            "The result as EML: the count (510b) and OSV4-3 table, the central totals (510d) and the elected (520); made once and stored, every download is the same:"
         )
     );
     print!(
@@ -268,6 +268,24 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             actor,
             "GR2026_Assen",
             &result_dir
+        )?)
+    );
+    println!(
+        "   {}",
+        lang.pick(
+            "De processen-verbaal als PDF (Na 31-2 met Bijlage 1, P 22-2; in de voettekst de hashcode van het EML-bestand) en de lege processen-verbaal N 10-2 van alle stembureaus:",
+            "The official reports as PDF (Na 31-2 with Bijlage 1, P 22-2; the footer carries the EML file's hash code) and the empty N 10-2 count forms of every polling station:"
+        )
+    );
+    print!(
+        "{}",
+        indent(&super::result::report(
+            lang,
+            &store,
+            actor,
+            "GR2026_Assen",
+            &result_dir,
+            true
         )?)
     );
 
@@ -330,8 +348,8 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         lang.pick("de database (SQLite)", "the database (SQLite)"),
         lang.pick("de geladen bestanden", "the files that were loaded"),
         lang.pick(
-            "de telling van Assen: EML 510b en OSV4-3 (CSV)",
-            "the count of Assen: EML 510b and OSV4-3 (CSV)"
+            "de uitslag van Assen: EML 510b, 510d, 520, OSV4-3 (CSV), processen-verbaal (PDF)",
+            "the result of Assen: EML 510b, 510d, 520, OSV4-3 (CSV), official reports (PDF)"
         ),
         lang.pick(
             "de zetelverdeling, stap voor stap (tekst en JSON)",

@@ -117,7 +117,9 @@ pub fn import_count(
     ))
 }
 
-/// Writes the count's files (generated once, then as stored) into `dir`; returns what it wrote.
+/// Writes the exchange files (generated once, then as stored) into `dir`: the count's EML 510b
+/// and OSV4-3 table, and once the result is determined its EML 510d and 520 (Flanders: the result
+/// file). Returns what it wrote.
 pub fn export(
     lang: Lang,
     store: &Arc<Store>,
@@ -126,7 +128,70 @@ pub fn export(
     dir: &Path,
 ) -> anyhow::Result<String> {
     let service = Service::new(store.clone());
-    let files = service.count_files(actor, election_id)?;
+    let election = service.election(election_id)?;
+    let files = if election.jurisdiction == model::Jurisdiction::Flanders {
+        refused(lang, service.result_documents(actor, election_id))?
+    } else {
+        match service.result_documents(actor, election_id) {
+            Ok(files) => files,
+            // A drawing of lots pending: the count's files can be made already.
+            Err(_) => refused(lang, service.count_files(actor, election_id))?,
+        }
+    };
+    let files: Vec<store::ResultFile> = files
+        .into_iter()
+        .filter(|f| !f.kind.starts_with("pdf-"))
+        .collect();
+    write_files(lang, dir, &files)
+}
+
+/// Writes the official reports (generated once, then as stored) into `dir`, and with `forms`
+/// the empty count form of every polling station into `dir/N10-2`. Returns what it wrote.
+pub fn report(
+    lang: Lang,
+    store: &Arc<Store>,
+    actor: &Actor,
+    election_id: &str,
+    dir: &Path,
+    forms: bool,
+) -> anyhow::Result<String> {
+    let service = Service::new(store.clone());
+    let files: Vec<store::ResultFile> =
+        refused(lang, service.result_documents(actor, election_id))?
+            .into_iter()
+            .filter(|f| f.kind.starts_with("pdf-"))
+            .collect();
+    let mut out = write_files(lang, dir, &files)?;
+    if forms {
+        let election = service.election(election_id)?;
+        let forms_dir = dir.join("N10-2");
+        std::fs::create_dir_all(&forms_dir).with_context(|| forms_dir.display().to_string())?;
+        for station in &election.polling_stations {
+            let pdf = refused(
+                lang,
+                service.empty_count_form(election_id, &station.number.to_string()),
+            )?;
+            let path = forms_dir.join(format!(
+                "Model_N10-2_{election_id}_SB{}.pdf",
+                station.number
+            ));
+            std::fs::write(&path, pdf).with_context(|| path.display().to_string())?;
+        }
+        let _ = writeln!(
+            out,
+            "{} {} {}",
+            election.polling_stations.len(),
+            lang.pick(
+                "lege processen-verbaal N 10-2 in",
+                "empty N 10-2 count forms in"
+            ),
+            forms_dir.display()
+        );
+    }
+    Ok(out)
+}
+
+fn write_files(lang: Lang, dir: &Path, files: &[store::ResultFile]) -> anyhow::Result<String> {
     std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     let mut out = String::new();
     for file in files {

@@ -1,0 +1,93 @@
+//! Numbers, fractions and dates as Dutch official documents print them.
+
+use apportion::Fraction;
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+
+/// `1234567` → `1.234.567` (Dutch thousands separator).
+pub fn int(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// An exact fraction as a whole number and a proper fraction: `2.301 3/11`, or `2.301` when
+/// whole. The reports show the law's exact values, never a rounded decimal alone.
+pub fn fraction(value: &Fraction) -> String {
+    let (num, den) = (value.numerator(), value.denominator());
+    let whole = u64::try_from(num / den).map_or_else(|_| (num / den).to_string(), int);
+    let rest = num % den;
+    if rest == 0 {
+        whole
+    } else {
+        format!("{whole} {rest}/{den}")
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// `18 maart 2026`.
+pub fn date(value: NaiveDate) -> String {
+    let month = MONTHS
+        .get(value.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", value.day(), value.year())
+}
+
+/// `18 maart 2026 21:04 UTC`.
+pub fn date_time(value: DateTime<Utc>) -> String {
+    format!(
+        "{} {:02}:{:02} UTC",
+        date(value.date_naive()),
+        value.hour(),
+        value.minute()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands() {
+        assert_eq!(int(0), "0");
+        assert_eq!(int(999), "999");
+        assert_eq!(int(1000), "1.000");
+        assert_eq!(int(123_456), "123.456");
+        assert_eq!(int(1_234_567), "1.234.567");
+    }
+
+    #[test]
+    fn exact_fractions() {
+        assert_eq!(fraction(&Fraction::new(25_314, 11)), "2.301 3/11");
+        assert_eq!(fraction(&Fraction::whole(45_000)), "45.000");
+        assert_eq!(fraction(&Fraction::new(1, 3)), "0 1/3");
+    }
+
+    #[test]
+    fn dutch_dates() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 18).expect("date");
+        assert_eq!(date(day), "18 maart 2026");
+        let moment = day.and_hms_opt(21, 4, 0).expect("time").and_utc();
+        assert_eq!(date_time(moment), "18 maart 2026 21:04 UTC");
+    }
+}

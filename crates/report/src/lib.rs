@@ -1,0 +1,42 @@
+//! Urna's official documents as PDF, typeset with Typst from embedded templates:
+//!
+//! - the municipality's report with central counting, model Na 31-2, and its Bijlage 1 with the
+//!   count of every polling station ([`na_31_2`], [`na_31_2_bijlage_1`]);
+//! - the empty count form of a polling station, model N 10-2 ([`n_10_2`]);
+//! - the central committee's report, model P 22-2, with the seat allocation step by step and the
+//!   elected candidates ([`p_22_2`]);
+//! - the Flemish main office's report ([`flanders_main_office`]).
+//!
+//! Every results document carries in its footer the hash code (SHA-256) of the file it goes with
+//! (EML 510b, 510d, 520), so that paper and file can be checked against each other. The same data
+//! give the same PDF, byte for byte.
+#![forbid(unsafe_code)]
+
+mod allocation;
+mod central;
+pub mod format;
+mod municipal;
+mod typeset;
+
+pub use central::{DeterminedResult, flanders_main_office, p_22_2};
+pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};
+
+/// A file a document goes with: its name and contents (the footer shows its hash code).
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// The file name, as published.
+    pub name: &'a str,
+    /// Its bytes.
+    pub bytes: &'a [u8],
+}
+
+/// Why a document could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The document's data could not be prepared.
+    #[error("report data: {0}")]
+    Data(String),
+    /// Typst refused a template (a defect in Urna, not in the election's data).
+    #[error("typesetting failed: {0}")]
+    Typeset(String),
+}

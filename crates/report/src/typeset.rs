@@ -1,0 +1,177 @@
+//! Typst as a closed box: one template and one JSON file in, PDF bytes out.
+//!
+//! The world a template sees holds only what Urna gives it: the embedded templates, the data of
+//! this document as `/data.json`, and the fonts embedded in the binary (`typst-assets`). No file
+//! system, no network, no clock: the same data gives the same PDF, byte for byte, on every
+//! machine — which is what lets a stored report be checked against a fresh one.
+
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime};
+use typst::layout::PagedDocument;
+use typst::syntax::{FileId, Source, VirtualPath};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::ReportError;
+
+/// The templates, embedded at build time. `common.typ` is imported by the others.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("/common.typ", include_str!("../templates/common.typ")),
+    ("/na-31-2.typ", include_str!("../templates/na-31-2.typ")),
+    (
+        "/na-31-2-bijlage-1.typ",
+        include_str!("../templates/na-31-2-bijlage-1.typ"),
+    ),
+    ("/n-10-2.typ", include_str!("../templates/n-10-2.typ")),
+    ("/p-22-2.typ", include_str!("../templates/p-22-2.typ")),
+    (
+        "/flanders-main-office.typ",
+        include_str!("../templates/flanders-main-office.typ"),
+    ),
+];
+
+/// The data file every template reads.
+const DATA_PATH: &str = "/data.json";
+
+/// Fonts and the standard library are built once per process: parsing the fonts costs more than
+/// typesetting a short document.
+struct Shared {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static SHARED: LazyLock<Shared> = LazyLock::new(|| {
+    let fonts: Vec<Font> = typst_assets::fonts()
+        .flat_map(|data| Font::iter(Bytes::new(data)))
+        .collect();
+    Shared {
+        library: LazyHash::new(Library::default()),
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+    }
+});
+
+/// One document being typeset.
+struct ReportWorld {
+    main: FileId,
+    data: Bytes,
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &SHARED.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &SHARED.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        let path = id.vpath().as_rooted_path();
+        TEMPLATES
+            .iter()
+            .find(|(name, _)| std::path::Path::new(name) == path)
+            .map(|(_, text)| Source::new(id, (*text).to_string()))
+            .ok_or_else(|| FileError::NotFound(path.to_path_buf()))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        let path = id.vpath().as_rooted_path();
+        if path == std::path::Path::new(DATA_PATH) {
+            return Ok(self.data.clone());
+        }
+        Err(FileError::NotFound(path.to_path_buf()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        SHARED.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<i64>) -> Option<Datetime> {
+        // Documents carry the dates Urna gives them, never the clock of the machine.
+        None
+    }
+}
+
+/// Typesets `template` (one of the embedded names, e.g. `/na-31-2.typ`) over `data` and returns
+/// the PDF. `ident` names the document stably (the PDF's identifier derives from it).
+pub(crate) fn pdf(
+    template: &str,
+    data: &serde_json::Value,
+    ident: &str,
+) -> Result<Vec<u8>, ReportError> {
+    let data = serde_json::to_vec(data).map_err(|e| ReportError::Data(e.to_string()))?;
+    let world = ReportWorld {
+        main: FileId::new(None, VirtualPath::new(template)),
+        data: Bytes::new(data),
+    };
+    let warned = typst::compile::<PagedDocument>(&world);
+    let document = warned
+        .output
+        .map_err(|errors| ReportError::Typeset(describe(template, &errors)))?;
+    let options = typst_pdf::PdfOptions {
+        ident: typst::foundations::Smart::Custom(ident),
+        ..typst_pdf::PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options)
+        .map_err(|errors| ReportError::Typeset(describe(template, &errors)))
+}
+
+/// The template errors as one line each (they are Urna's own defects, never the user's).
+fn describe(template: &str, errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            let place = e
+                .span
+                .id()
+                .and_then(|id| {
+                    let source = ReportWorld {
+                        main: id,
+                        data: Bytes::new(Vec::new()),
+                    }
+                    .source(id)
+                    .ok()?;
+                    let range = source.range(e.span)?;
+                    let line = source.lines().byte_to_line(range.start)? + 1;
+                    Some(format!("{}:{line}", id.vpath().as_rooted_path().display()))
+                })
+                .unwrap_or_else(|| template.to_string());
+            format!("{place}: {}", e.message)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_is_embedded_once() {
+        let mut names: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TEMPLATES.len());
+    }
+
+    #[test]
+    fn a_missing_file_is_refused_not_read_from_disk() {
+        let world = ReportWorld {
+            main: FileId::new(None, VirtualPath::new("/na-31-2.typ")),
+            data: Bytes::new(b"{}".to_vec()),
+        };
+        let id = FileId::new(None, VirtualPath::new("/etc/passwd"));
+        assert!(world.file(id).is_err());
+        assert!(world.source(id).is_err());
+        assert!(world.today(None).is_none());
+    }
+}
