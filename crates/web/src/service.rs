@@ -546,10 +546,7 @@ impl Service {
     pub fn overview(&self, election_id: &str) -> Result<Overview, ServiceError> {
         let election = self.election(election_id)?;
         let entries = self.store.entries(&election.id)?;
-        let contest = election
-            .contests
-            .first()
-            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let contest = first_contest(&election)?;
         let (sum, _) = add_up_definitive(contest, &entries)?;
         let totals = Totals {
             definitive: sum.polling_stations.len(),
@@ -629,20 +626,6 @@ impl Service {
         })
     }
 
-    /// The totals of an election's first contest over its definitive counts, and the polling
-    /// stations that have no definitive count yet.
-    pub fn definitive_totals(
-        &self,
-        election_id: &str,
-    ) -> Result<(model::totals::Totals, Vec<PollingStationNumber>), ServiceError> {
-        let election = self.election(election_id)?;
-        let contest = election
-            .contests
-            .first()
-            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
-        add_up_definitive(contest, &self.store.entries(&election.id)?)
-    }
-
     /// The totals over the definitive counts and the outcome of the seat allocation with the
     /// decisions entered so far. Refused while a polling station has no definitive count.
     #[allow(clippy::type_complexity)]
@@ -658,10 +641,7 @@ impl Service {
         ),
         ServiceError,
     > {
-        let contest = election
-            .contests
-            .first()
-            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let contest = first_contest(election)?;
         let (totals, missing) = add_up_definitive(contest, &self.store.entries(&election.id)?)?;
         if !missing.is_empty() {
             let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
@@ -706,10 +686,7 @@ impl Service {
     /// Flemish rules). Refused while a polling station has no definitive count.
     pub fn result_summary(&self, election_id: &str) -> Result<ResultSummary, ServiceError> {
         let election = self.election(election_id)?;
-        let contest = election
-            .contests
-            .first()
-            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let contest = first_contest(&election)?;
         let (totals, outcome, deceased, lots) = self.determine(&election)?;
         let Some(result) = outcome.complete() else {
             return Ok(ResultSummary {
@@ -898,10 +875,7 @@ impl Service {
         bytes: &[u8],
     ) -> Result<usize, ServiceError> {
         let election = self.election(election_id)?;
-        let contest = election
-            .contests
-            .first()
-            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let contest = first_contest(&election)?;
         let file = eml::SourceFile::new(file_name, bytes);
         let counts = eml::read_polling_station_counts(file, &election)
             .map_err(|e| ServiceError::BadRequest(e.to_string()))?;
@@ -1020,17 +994,7 @@ impl Service {
                         ),
                     });
                 }
-                let counts: Vec<(PollingStation, model::count::NlCount)> = entries
-                    .iter()
-                    .filter_map(|e| match e.state.definitive() {
-                        Some(model::count::CountForm::Netherlands(count)) => election
-                            .polling_stations
-                            .iter()
-                            .find(|s| s.number == e.polling_station)
-                            .map(|s| (s.clone(), count.clone())),
-                        _ => None,
-                    })
-                    .collect();
+                let counts = definitive_nl_counts(&election, &entries);
                 let stations: Vec<eml::StationCount<'_>> = counts
                     .iter()
                     .map(|(station, count)| eml::StationCount { station, count })
@@ -1078,10 +1042,7 @@ impl Service {
         election_id: &str,
     ) -> Result<Vec<store::ResultFile>, ServiceError> {
         let election = self.election(election_id)?;
-        let contest = election
-            .contests
-            .first()
-            .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))?;
+        let contest = first_contest(&election)?;
         let (totals, outcome, deceased, _) = self.determine(&election)?;
         let Some(apportionment) = outcome.complete() else {
             return Err(ServiceError::Conflict {
@@ -1142,18 +1103,7 @@ impl Service {
             return Ok(vec![result_file, report]);
         }
         let mut files = self.count_files(actor, election_id)?;
-        let entries = self.store.entries(&election.id)?;
-        let counts: Vec<(PollingStation, model::count::NlCount)> = entries
-            .iter()
-            .filter_map(|e| match e.state.definitive() {
-                Some(CountForm::Netherlands(count)) => election
-                    .polling_stations
-                    .iter()
-                    .find(|s| s.number == e.polling_station)
-                    .map(|s| (s.clone(), count.clone())),
-                _ => None,
-            })
-            .collect();
+        let counts = definitive_nl_counts(&election, &self.store.entries(&election.id)?);
         let stations: Vec<eml::StationCount<'_>> = counts
             .iter()
             .map(|(station, count)| eml::StationCount { station, count })
@@ -1293,6 +1243,32 @@ impl Service {
 }
 
 /// The totals of the definitive counts among `entries`, and the polling stations without one.
+/// The contest of an election's results: its first (a municipal council election has one).
+fn first_contest(election: &Election) -> Result<&Contest, ServiceError> {
+    election
+        .contests
+        .first()
+        .ok_or_else(|| ServiceError::NotFound("the election's candidate lists".into()))
+}
+
+/// The definitive Dutch counts with their polling stations, in the order of the entries.
+fn definitive_nl_counts(
+    election: &Election,
+    entries: &[StoredEntry],
+) -> Vec<(PollingStation, model::count::NlCount)> {
+    entries
+        .iter()
+        .filter_map(|e| match e.state.definitive() {
+            Some(CountForm::Netherlands(count)) => election
+                .polling_stations
+                .iter()
+                .find(|s| s.number == e.polling_station)
+                .map(|s| (s.clone(), count.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 fn add_up_definitive(
     contest: &Contest,
     entries: &[StoredEntry],
