@@ -10,6 +10,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod ballot;
 pub mod count;
 pub mod election;
 pub mod entry;

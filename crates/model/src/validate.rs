@@ -356,7 +356,7 @@ fn check_polling_stations(election: &Election, problems: &mut Vec<DefinitionErro
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use chrono::NaiveDate;
 
     use super::*;
@@ -384,7 +384,8 @@ mod tests {
         }
     }
 
-    fn municipal(seats: u32, threshold: u32) -> Election {
+    /// A small municipal election for tests of the whole crate.
+    pub(crate) fn municipal(seats: u32, threshold: u32) -> Election {
         Election {
             id: ElectionId::new("GR2026_Test").unwrap(),
             name: "Gemeenteraad Test 2026".into(),

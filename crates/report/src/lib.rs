@@ -5,7 +5,8 @@
 //! - the empty count form of a polling station, model N 10-2 ([`n_10_2`]);
 //! - the central committee's report, model P 22-2, with the seat allocation step by step and the
 //!   elected candidates ([`p_22_2`]);
-//! - the Flemish main office's report ([`flanders_main_office`]).
+//! - the Flemish main office's report ([`flanders_main_office`]);
+//! - the credential sheets of the key ceremony, one page per office ([`credential_sheets`]).
 //!
 //! Every results document carries in its footer the hash code (SHA-256) of the file it goes with
 //! (EML 510b, 510d, 520), so that paper and file can be checked against each other. The same data
@@ -14,11 +15,13 @@
 
 mod allocation;
 mod central;
+mod credentials;
 pub mod format;
 mod municipal;
 mod typeset;
 
 pub use central::{DeterminedResult, flanders_main_office, p_22_2};
+pub use credentials::credential_sheets;
 pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};
 
 /// A file a document goes with: its name and contents (the footer shows its hash code).

@@ -26,6 +26,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/na-31-2-bijlage-1.typ"),
     ),
     ("/n-10-2.typ", include_str!("../templates/n-10-2.typ")),
+    (
+        "/credentials.typ",
+        include_str!("../templates/credentials.typ"),
+    ),
     ("/p-22-2.typ", include_str!("../templates/p-22-2.typ")),
     (
         "/flanders-main-office.typ",

@@ -1,14 +1,29 @@
-//! Cryptographic building blocks of Urna.
+//! Cryptographic building blocks of Urna, and the signed packages of the key ceremony.
 //!
-//! For now this crate holds the *hash code*: the SHA-256 of a file's exact bytes, as the
-//! Electoral Council publishes it for every election file, and the check by which an official
-//! proves that the file on the machine is the official one. Signatures, encryption, key shares
-//! and packages will join it (see `ARCHITECTURE.md`). It also computes the links of a hash
-//! chain ([`chain`]), which the audit log uses.
+//! - [`hash_code`]: the SHA-256 of a file's exact bytes in 16 groups of 4 hex digits, and the
+//!   check by which an official proves that a file is the official one.
+//! - [`chain`]: links of a hash chain (the audit log).
+//! - [`signing`]: Ed25519 keys and domain-separated signatures.
+//! - [`lock`]: age encryption: secrets locked to a passphrase; the election's X25519 key pair.
+//! - [`shares`]: k-of-n Shamir shares of the election key.
+//! - [`password`]: generated passwords and Argon2id verifiers.
+//! - [`package`]: signed packages and their verification.
+//! - [`stick`]: writing packages to directories and FAT32 images, and reading them back.
+//! - [`ceremony`]: the ceremony's steps: an office's package and credential, the signed record.
+//!
+//! Pure apart from the operating system's random source ([`random`]) and [`stick`]'s files.
 
 #![forbid(unsafe_code)]
 
+pub mod ceremony;
 pub mod chain;
 pub mod hash_code;
+pub mod lock;
+pub mod package;
+pub mod password;
+pub mod random;
+pub mod shares;
+pub mod signing;
+pub mod stick;
 
 pub use hash_code::{HashCode, HashCodeChallenge, HashCodeError};

@@ -87,6 +87,99 @@ pub enum Command {
     /// The result from the definitive counts: totals, seats, elected candidates, files.
     #[command(subcommand)]
     Result(ResultCommand),
+    /// The key ceremony in the secured zone: keys, signed packages, USB sticks, credential
+    /// sheets (docs/ceremony.md).
+    #[command(subcommand)]
+    Ceremony(CeremonyCommand),
+}
+
+/// `urna ceremony …`
+#[derive(Debug, Subcommand)]
+pub enum CeremonyCommand {
+    /// Make the authority's signing key and the election's ballot-encryption key, whose secret
+    /// is split among the holders (any `--threshold` of them restore it). Asks a passphrase for
+    /// the authority and for every holder.
+    Keys {
+        /// Election id.
+        election: String,
+        /// The ceremony folder (new or empty).
+        #[arg(long)]
+        dir: PathBuf,
+        /// A holder of a share of the election key (repeat for each, in order).
+        #[arg(long = "holder", required = true)]
+        holders: Vec<String>,
+        /// Shares needed to restore the election key (k).
+        #[arg(long)]
+        threshold: usize,
+    },
+    /// Make a signed package per polling station and for the main office, and their credential
+    /// sheets (PDF, one page each). Asks the authority's passphrase.
+    Packages {
+        /// Election id.
+        election: String,
+        /// The ceremony folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Where the credential sheets go: a new PDF file, or `-` for standard output (e.g.
+        /// `| lp`). The passwords exist nowhere else.
+        #[arg(long)]
+        sheets: PathBuf,
+    },
+    /// Copy a package to USB sticks: directories (mounted sticks) or new FAT32 image files
+    /// (`*.img`, for `dd`); read every copy back and compare. Asks the authority's passphrase
+    /// (the copy is recorded in the signed record). Exit status 1 when a copy differs.
+    WriteSticks {
+        /// The ceremony folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The package (a folder under CEREMONY/packages/).
+        #[arg(long)]
+        package: PathBuf,
+        /// Where to copy it (repeatable).
+        #[arg(long = "to", required = true)]
+        targets: Vec<PathBuf>,
+    },
+    /// Check a stick, image or package against the authority's public key, and optionally the
+    /// election and office it must be for. Exit status 1 naming every problem.
+    Verify {
+        /// The stick (folder) or image file.
+        target: PathBuf,
+        /// The authority's public key file (authority.pub), from outside the stick.
+        #[arg(long)]
+        authority_key: PathBuf,
+        /// The election it must be for.
+        #[arg(long)]
+        election: Option<String>,
+        /// The polling station it must be for.
+        #[arg(long, conflicts_with = "main_office")]
+        station: Option<u32>,
+        /// It must be the main office's package.
+        #[arg(long)]
+        main_office: bool,
+        /// Record the check in this ceremony's record and the audit log (asks the authority's
+        /// passphrase).
+        #[arg(long)]
+        record: Option<PathBuf>,
+    },
+    /// The holders put their shares together: checks that they restore the election key (a
+    /// trial before election day). Asks each holder's passphrase, then the authority's.
+    Combine {
+        /// The ceremony folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// A holder taking part (repeat; at least the threshold).
+        #[arg(long = "holder", required = true)]
+        holders: Vec<String>,
+    },
+    /// Check the signed ceremony record and print its steps.
+    Record {
+        /// The ceremony folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The authority's public key to check against (default: the folder's authority.pub).
+        #[arg(long)]
+        authority_key: Option<PathBuf>,
+    },
 }
 
 /// `urna result …`

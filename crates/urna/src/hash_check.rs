@@ -17,6 +17,10 @@ pub trait Prompt {
     fn say(&mut self, text: &str) -> io::Result<()>;
     /// Asks `question` and returns the answer line.
     fn ask(&mut self, question: &str) -> io::Result<String>;
+    /// Asks for a secret (a passphrase): on a terminal without echo.
+    fn ask_secret(&mut self, question: &str) -> io::Result<String> {
+        self.ask(question)
+    }
 }
 
 /// The process's terminal: questions on stderr (stdout stays for results), answers on stdin.
@@ -41,6 +45,14 @@ impl Prompt for Terminal {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no answer"));
         }
         Ok(answer)
+    }
+
+    fn ask_secret(&mut self, question: &str) -> io::Result<String> {
+        if self.is_interactive() {
+            rpassword::prompt_password(question)
+        } else {
+            self.ask(question)
+        }
     }
 }
 

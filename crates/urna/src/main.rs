@@ -15,7 +15,15 @@ use std::process::ExitCode;
 use clap::Parser;
 use store::{Actor, Store};
 
-use crate::cli::{AuditCommand, Cli, Command, ElectionCommand, Lang, ResultCommand};
+use crate::cli::{
+    AuditCommand, CeremonyCommand, Cli, Command, ElectionCommand, Lang, ResultCommand,
+};
+
+/// mimalloc rather than glibc's malloc: with glibc, every Argon2id hash (19 MiB, freed at once)
+/// stayed resident in a loop over thousands of packages (about 19 MiB per package, until the
+/// machine ran out of memory at 6,000); mimalloc returns freed memory to the system.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -138,10 +146,160 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 commands::result::report(lang, &store, &actor(), election, dir, *forms)?
             );
         }
+        Command::Ceremony(command) => return run_ceremony(lang, cli, command),
         Command::User(command) => {
             print!(
                 "{}",
                 commands::user::run(lang, &cli.data_dir, &actor(), command)?
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_ceremony(lang: Lang, cli: &Cli, command: &CeremonyCommand) -> anyhow::Result<ExitCode> {
+    use commands::ceremony::{self, CeremonyDir, SheetsTo};
+    let mut prompt = hash_check::Terminal;
+    let status = |ok: bool| {
+        if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    };
+    match command {
+        CeremonyCommand::Keys {
+            election,
+            dir,
+            holders,
+            threshold,
+        } => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            print!(
+                "{}",
+                ceremony::keys(
+                    lang,
+                    &store,
+                    &actor(),
+                    &mut prompt,
+                    election,
+                    &CeremonyDir::new(dir),
+                    &ceremony::KeySplit {
+                        holders: holders.clone(),
+                        threshold: *threshold,
+                    },
+                )?
+            );
+        }
+        CeremonyCommand::Packages {
+            election,
+            dir,
+            sheets,
+        } => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            let sheets = if sheets.as_os_str() == "-" {
+                SheetsTo::Stdout
+            } else {
+                SheetsTo::File(sheets.clone())
+            };
+            let report = ceremony::packages(
+                lang,
+                &store,
+                &actor(),
+                &mut prompt,
+                election,
+                &CeremonyDir::new(dir),
+                &sheets,
+            )?;
+            // With the sheets on standard output, the report goes to standard error.
+            match sheets {
+                SheetsTo::Stdout => eprint!("{report}"),
+                SheetsTo::File(_) => print!("{report}"),
+            }
+        }
+        CeremonyCommand::WriteSticks {
+            dir,
+            package,
+            targets,
+        } => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            let (report, identical) = ceremony::write_sticks(
+                lang,
+                &store,
+                &actor(),
+                &mut prompt,
+                &CeremonyDir::new(dir),
+                package,
+                targets,
+            )?;
+            print!("{report}");
+            return Ok(status(identical));
+        }
+        CeremonyCommand::Verify {
+            target,
+            authority_key,
+            election,
+            station,
+            main_office,
+            record,
+        } => {
+            let authority = ceremony::read_public_key(authority_key)?;
+            let office = match (station, main_office) {
+                (Some(number), _) => Some(seal::package::Office::PollingStation {
+                    number: *number,
+                    name: String::new(),
+                }),
+                (None, true) => Some(seal::package::Office::MainOffice {
+                    name: String::new(),
+                }),
+                (None, false) => None,
+            };
+            let expected = seal::package::Expected {
+                election: election.clone(),
+                office,
+            };
+            let recording = match record {
+                Some(dir) => Some((
+                    CeremonyDir::new(dir),
+                    Store::open_existing(&cli.data_dir)?,
+                    actor(),
+                )),
+                None => None,
+            };
+            let (report, intact) = ceremony::verify(
+                lang,
+                target,
+                &authority,
+                &expected,
+                recording
+                    .as_ref()
+                    .map(|(dir, store, actor)| (dir, store, actor, &mut prompt as _)),
+            )?;
+            print!("{report}");
+            return Ok(status(intact));
+        }
+        CeremonyCommand::Combine { dir, holders } => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            print!(
+                "{}",
+                ceremony::combine_shares(
+                    lang,
+                    &store,
+                    &actor(),
+                    &mut prompt,
+                    &CeremonyDir::new(dir),
+                    holders
+                )?
+            );
+        }
+        CeremonyCommand::Record { dir, authority_key } => {
+            let key = authority_key
+                .as_deref()
+                .map(ceremony::read_public_key)
+                .transpose()?;
+            print!(
+                "{}",
+                ceremony::show_record(lang, &CeremonyDir::new(dir), key.as_ref())?
             );
         }
     }

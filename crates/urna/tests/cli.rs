@@ -448,6 +448,29 @@ fn the_demo_runs_into_a_fresh_folder() {
             .count(),
         44
     );
+    // The key ceremony of Lindeveld: three identical sticks of polling station 1 that verify
+    // against the authority's key, the credential sheets, the signed record.
+    let ceremony = demo.join("ceremonie");
+    assert!(stdout.contains("15 packages made"), "{stdout}");
+    assert_eq!(stdout.matches("written, read back, identical").count(), 3);
+    assert!(ceremony.join("inloggegevens-DEMO.pdf").is_file());
+    for copy in ["a", "b", "c"] {
+        let verified = run(urna(&demo.join("urna-data"))
+            .args(["ceremony", "verify"])
+            .arg(ceremony.join(format!("usb-stembureau-1-{copy}.img")))
+            .arg("--authority-key")
+            .arg(ceremony.join("sleutels-en-pakketten/authority.pub"))
+            .args(["--election", "GR2024_Lindeveld", "--station", "1"]));
+        assert!(verified.status.success(), "{}", text(&verified.stdout));
+    }
+    let record = run(urna(&demo.join("urna-data"))
+        .args(["ceremony", "record", "--dir"])
+        .arg(ceremony.join("sleutels-en-pakketten")));
+    assert!(
+        text(&record.stdout).contains("ceremony.shares-combined"),
+        "{}",
+        text(&record.stdout)
+    );
     // Exported again: the stored file, byte for byte.
     let again_dir = dir.path().join("again");
     let exported = run(urna(&demo.join("urna-data"))
@@ -760,4 +783,322 @@ fn a_count_made_elsewhere_is_imported_as_the_central_committee_does() {
     );
     let verify = run(urna(&data).args(["audit", "verify"]));
     assert!(verify.status.success());
+}
+
+/// Runs `command` with `input` on its standard input (passphrases, as a script gives them).
+fn run_with_input(command: &mut Command, input: &str) -> Output {
+    command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Every file under `dir`, with its bytes.
+fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(all_files(&path));
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            out.push((path, bytes));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
+    const AUTHORITY: &str = "authority passphrase\n";
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ceremony = dir.path().join("ceremony");
+    let imported = run(urna(&data).args(import_args(ASSEN_110A, ASSEN_230B, Some(ASSEN_110B))));
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+
+    // Keys: a passphrase for the authority and for each of three holders, two needed.
+    let keys = run_with_input(
+        urna(&data)
+            .args(["ceremony", "keys", "GR2026_Assen", "--dir"])
+            .arg(&ceremony)
+            .args(["--holder", "Anne", "--holder", "Bert", "--holder", "Carla"])
+            .args(["--threshold", "2"]),
+        "authority passphrase\nanne's passphrase\nbert's passphrase\ncarla's passphrase\n",
+    );
+    assert!(keys.status.success(), "{}", text(&keys.stderr));
+    let keys_out = text(&keys.stdout);
+    let election_key = keys_out
+        .lines()
+        .find(|line| line.contains("election key (public):"))
+        .and_then(|line| line.split(':').nth(1))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_eq!(
+        std::fs::read_dir(ceremony.join("shares")).unwrap().count(),
+        3
+    );
+    let short = run_with_input(
+        urna(&data)
+            .args(["ceremony", "keys", "GR2026_Assen", "--dir"])
+            .arg(dir.path().join("other"))
+            .args(["--holder", "A", "--holder", "B", "--threshold", "2"]),
+        "short\n",
+    );
+    assert_eq!(short.status.code(), Some(1));
+    assert!(
+        text(&short.stderr).contains("at least 12"),
+        "{}",
+        text(&short.stderr)
+    );
+
+    // Packages and credential sheets.
+    let sheets = dir.path().join("sheets.pdf");
+    let packages = run_with_input(
+        urna(&data)
+            .args(["ceremony", "packages", "GR2026_Assen", "--dir"])
+            .arg(&ceremony)
+            .arg("--sheets")
+            .arg(&sheets),
+        AUTHORITY,
+    );
+    assert!(packages.status.success(), "{}", text(&packages.stderr));
+    assert!(
+        text(&packages.stdout).contains("45 packages made"),
+        "{}",
+        text(&packages.stdout)
+    );
+    assert_eq!(
+        std::fs::read_dir(ceremony.join("packages"))
+            .unwrap()
+            .count(),
+        45
+    );
+    let again = run_with_input(
+        urna(&data)
+            .args(["ceremony", "packages", "GR2026_Assen", "--dir"])
+            .arg(&ceremony)
+            .arg("--sheets")
+            .arg(dir.path().join("sheets-2.pdf")),
+        AUTHORITY,
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(!dir.path().join("sheets-2.pdf").exists());
+
+    // The sheet of polling station 1: its login, its password (which opens its package and
+    // matches its verifier) and its package's fingerprint.
+    let sheet_text = {
+        let output = Command::new("pdftotext")
+            .args(["-layout", "-f", "1", "-l", "1"])
+            .arg(&sheets)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed by scripts/test");
+        text(&output.stdout)
+    };
+    assert!(sheet_text.contains("GR2026_Assen-SB1"), "{sheet_text}");
+    let password = sheet_text
+        .split_whitespace()
+        .find(|word| word.len() == 24 && word.matches('-').count() == 4)
+        .unwrap()
+        .to_string();
+    let package_1 = ceremony.join("packages/SB1");
+    let verifier = std::fs::read_to_string(package_1.join("chair-password.argon2")).unwrap();
+    let typed = seal::password::normalise(&password);
+    assert!(seal::password::matches(&typed, verifier.trim()));
+    let office_key = seal::lock::unlock(
+        &std::fs::read(package_1.join("office-key.age")).unwrap(),
+        &typed,
+    );
+    assert!(office_key.is_ok());
+    let fingerprint = HashCode::of(&std::fs::read(package_1.join("manifest.json")).unwrap());
+    let groups: Vec<String> = fingerprint
+        .to_string()
+        .split(' ')
+        .map(String::from)
+        .collect();
+    for row in groups.chunks(4) {
+        assert!(
+            sheet_text.contains(&row.join(" ")),
+            "{row:?} in {sheet_text}"
+        );
+    }
+    // The password exists nowhere but on the sheet: not in the database, the ceremony folder or
+    // any package.
+    for (path, bytes) in all_files(&data).into_iter().chain(all_files(&ceremony)) {
+        assert!(
+            !bytes.windows(typed.len()).any(|w| w == typed.as_bytes())
+                && !bytes
+                    .windows(password.len())
+                    .any(|w| w == password.as_bytes()),
+            "the password is in {}",
+            path.display()
+        );
+    }
+
+    // Three sticks: two image files and a folder, each read back and identical.
+    let sticks = [
+        dir.path().join("stick-1.img"),
+        dir.path().join("stick-2.img"),
+        dir.path().join("stick-3"),
+    ];
+    let mut write = urna(&data);
+    write
+        .args(["ceremony", "write-sticks", "--dir"])
+        .arg(&ceremony)
+        .arg("--package")
+        .arg(&package_1);
+    for stick in &sticks {
+        write.arg("--to").arg(stick);
+    }
+    let written = run_with_input(&mut write, AUTHORITY);
+    assert!(written.status.success(), "{}", text(&written.stderr));
+    assert_eq!(
+        text(&written.stdout)
+            .matches("written, read back, identical")
+            .count(),
+        3,
+        "{}",
+        text(&written.stdout)
+    );
+
+    let authority_key = ceremony.join("authority.pub");
+    let verify = |target: &Path, extra: &[&str], key: &Path| {
+        run(urna(&data)
+            .args(["ceremony", "verify"])
+            .arg(target)
+            .arg("--authority-key")
+            .arg(key)
+            .args(extra))
+    };
+    for stick in &sticks {
+        let checked = verify(
+            stick,
+            &["--election", "GR2026_Assen", "--station", "1"],
+            &authority_key,
+        );
+        assert!(checked.status.success(), "{}", text(&checked.stdout));
+        assert!(text(&checked.stdout).contains(&fingerprint.to_string()));
+    }
+    let wrong_station = verify(&sticks[0], &["--station", "2"], &authority_key);
+    assert_eq!(wrong_station.status.code(), Some(1));
+    assert!(
+        text(&wrong_station.stdout).contains(
+            "the package is for polling station 1 (Stembureau Stadhuis), not polling station 2"
+        ),
+        "{}",
+        text(&wrong_station.stdout)
+    );
+    let wrong_election = verify(
+        &sticks[1],
+        &["--election", "GR2022_Groningen"],
+        &authority_key,
+    );
+    assert_eq!(wrong_election.status.code(), Some(1));
+    assert!(text(&wrong_election.stdout).contains("not GR2022_Groningen"));
+    let forged_key = dir.path().join("forged.pub");
+    std::fs::write(
+        &forged_key,
+        seal::signing::SigningKey::generate().public().to_string(),
+    )
+    .unwrap();
+    let forged = verify(&sticks[1], &[], &forged_key);
+    assert_eq!(forged.status.code(), Some(1));
+    assert!(
+        text(&forged.stdout).contains("the signature is wrong"),
+        "{}",
+        text(&forged.stdout)
+    );
+    // One changed byte on a stick, one file taken off another.
+    let office = sticks[2].join("office.json");
+    let mut bytes = std::fs::read(&office).unwrap();
+    bytes[5] ^= 0x01;
+    std::fs::write(&office, bytes).unwrap();
+    std::fs::remove_file(sticks[2].join("ballot.json")).unwrap();
+    let altered = verify(&sticks[2], &[], &authority_key);
+    assert_eq!(altered.status.code(), Some(1));
+    let report = text(&altered.stdout);
+    assert!(report.contains("file office.json was altered"), "{report}");
+    assert!(report.contains("file ballot.json is missing"), "{report}");
+
+    // Any two holders restore the election key; one cannot; a wrong passphrase opens nothing.
+    let combine = |holders: &[&str], input: &str| {
+        let mut command = urna(&data);
+        command
+            .args(["ceremony", "combine", "--dir"])
+            .arg(&ceremony);
+        for holder in holders {
+            command.args(["--holder", holder]);
+        }
+        run_with_input(&mut command, input)
+    };
+    let restored = combine(
+        &["Carla", "Anne"],
+        "carla's passphrase\nanne's passphrase\nauthority passphrase\n",
+    );
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    assert!(
+        text(&restored.stdout).contains(&election_key),
+        "{}",
+        text(&restored.stdout)
+    );
+    let alone = combine(&["Bert"], "bert's passphrase\n");
+    assert_eq!(alone.status.code(), Some(1));
+    assert!(
+        text(&alone.stderr).contains("It takes 2"),
+        "{}",
+        text(&alone.stderr)
+    );
+    let wrong = combine(
+        &["Anne", "Bert"],
+        "anne's passphrase\nnot bert's passphrase\n",
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        text(&wrong.stderr).contains("passphrase does not open"),
+        "{}",
+        text(&wrong.stderr)
+    );
+
+    // The signed record and the audit log hold every step.
+    let record = run(urna(&data)
+        .args(["ceremony", "record", "--dir"])
+        .arg(&ceremony));
+    assert!(record.status.success(), "{}", text(&record.stderr));
+    let steps = text(&record.stdout);
+    for action in [
+        "ceremony.keys-made",
+        "ceremony.packages-made",
+        "ceremony.sticks-written",
+        "ceremony.shares-combined",
+    ] {
+        assert!(steps.contains(action), "{action} in {steps}");
+    }
+    let audit = run(urna(&data).args(["audit", "show"]));
+    let audit = text(&audit.stdout);
+    for action in [
+        "ceremony.keys-made",
+        "ceremony.packages-made",
+        "ceremony.sticks-written",
+    ] {
+        assert!(audit.contains(action), "{action} in the audit log");
+    }
+    let record_file = ceremony.join("ceremony-record.json");
+    let tampered = std::fs::read_to_string(&record_file)
+        .unwrap()
+        .replace("cli:tester", "cli:mallory");
+    std::fs::write(&record_file, tampered).unwrap();
+    let refused = run(urna(&data)
+        .args(["ceremony", "record", "--dir"])
+        .arg(&ceremony));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("signature is wrong"),
+        "{}",
+        text(&refused.stderr)
+    );
 }

@@ -14,8 +14,6 @@ use std::collections::HashMap;
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Argon2, password_hash};
 use rand::RngCore;
 use store::Role;
 
@@ -93,13 +91,7 @@ pub fn hash_password(password: &str) -> Result<String, PasswordError> {
     if length > MAX_PASSWORD_LENGTH {
         return Err(PasswordError::TooLong);
     }
-    let mut salt = [0u8; 16];
-    rand::rng().fill_bytes(&mut salt);
-    let salt = SaltString::encode_b64(&salt).map_err(|e| PasswordError::Hash(e.to_string()))?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|hash| hash.to_string())
-        .map_err(|e| PasswordError::Hash(e.to_string()))
+    seal::password::verifier(password).map_err(|e| PasswordError::Hash(e.to_string()))
 }
 
 /// Whether `password` matches `hash`. A malformed stored hash never matches.
@@ -107,12 +99,7 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     if password.chars().count() > MAX_PASSWORD_LENGTH {
         return false;
     }
-    match PasswordHash::new(hash) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
-        Err(password_hash::Error::Password) | Err(_) => false,
-    }
+    seal::password::matches(password, hash)
 }
 
 /// A hash that matches no password, verified for unknown usernames so that an attacker cannot

@@ -69,8 +69,18 @@ const LINDEVELD: InputFile = InputFile {
     official_hash: "f619b6231c7b4cc09ad7ff05b00218f9467faa3ee171a5fd57881e401bea8e6d",
 };
 
-/// The demo answers no questions: it passes the official hash codes as a script does.
-struct Unattended;
+/// The demo's key holders and their passphrases (a demo only: real ones are chosen by the
+/// officials themselves and typed where nobody sees them).
+const DEMO_AUTHORITY_PASSPHRASE: &str = "demo-autoriteit-wachtwoordzin";
+const DEMO_HOLDERS: [(&str, &str); 3] = [
+    ("An Peeters", "demo-an-wachtwoordzin"),
+    ("Bram Janssens", "demo-bram-wachtwoordzin"),
+    ("Chloé Maes", "demo-chloe-wachtwoordzin"),
+];
+
+/// The demo asks nobody: it passes the official hash codes as a script does, and answers the
+/// ceremony's passphrase questions from this queue, in the order they are asked.
+struct Unattended(std::collections::VecDeque<&'static str>);
 
 impl Prompt for Unattended {
     fn is_interactive(&self) -> bool {
@@ -80,8 +90,113 @@ impl Prompt for Unattended {
         Ok(())
     }
     fn ask(&mut self, _question: &str) -> std::io::Result<String> {
-        Err(std::io::Error::other("the demo does not ask questions"))
+        self.0
+            .pop_front()
+            .map(str::to_string)
+            .ok_or_else(|| std::io::Error::other("the demo has no answer to this question"))
     }
+}
+
+/// The key ceremony for Lindeveld: keys, packages and credential sheets, three sticks of
+/// polling station 1, their check, the shares put together, the signed record.
+fn ceremony(lang: Lang, store: &Store, actor: &Actor, dir: &Path) -> anyhow::Result<()> {
+    use super::ceremony::{self as steps, CeremonyDir, SheetsTo};
+    let folder = dir.join("ceremonie");
+    let ceremony_dir = CeremonyDir::new(&folder.join("sleutels-en-pakketten"));
+    let holders: Vec<String> = DEMO_HOLDERS
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .collect();
+    let mut answers = Unattended(
+        std::iter::once(DEMO_AUTHORITY_PASSPHRASE)
+            .chain(DEMO_HOLDERS.iter().map(|(_, passphrase)| *passphrase))
+            .collect(),
+    );
+    print!(
+        "{}",
+        indent(&steps::keys(
+            lang,
+            store,
+            actor,
+            &mut answers,
+            "GR2024_Lindeveld",
+            &ceremony_dir,
+            &steps::KeySplit {
+                holders: holders.clone(),
+                threshold: 2,
+            },
+        )?)
+    );
+    let sheets = folder.join("inloggegevens-DEMO.pdf");
+    answers.0.push_back(DEMO_AUTHORITY_PASSPHRASE);
+    print!(
+        "{}",
+        indent(&steps::packages(
+            lang,
+            store,
+            actor,
+            &mut answers,
+            "GR2024_Lindeveld",
+            &ceremony_dir,
+            &SheetsTo::File(sheets),
+        )?)
+    );
+    let sticks: Vec<std::path::PathBuf> = ["a", "b", "c"]
+        .iter()
+        .map(|copy| folder.join(format!("usb-stembureau-1-{copy}.img")))
+        .collect();
+    answers.0.push_back(DEMO_AUTHORITY_PASSPHRASE);
+    let (report, identical) = steps::write_sticks(
+        lang,
+        store,
+        actor,
+        &mut answers,
+        &ceremony_dir,
+        &ceremony_dir.packages().join("SB1"),
+        &sticks,
+    )?;
+    print!("{}", indent(&report));
+    if !identical {
+        bail!("the demo's stick copies differ");
+    }
+    let (report, intact) = steps::verify(
+        lang,
+        &sticks[0],
+        &ceremony_dir.authority()?,
+        &seal::package::Expected {
+            election: Some("GR2024_Lindeveld".into()),
+            office: Some(seal::package::Office::PollingStation {
+                number: 1,
+                name: String::new(),
+            }),
+        },
+        None,
+    )?;
+    print!("{}", indent(&report));
+    if !intact {
+        bail!("the demo's stick does not verify");
+    }
+    answers.0.extend([
+        DEMO_HOLDERS[0].1,
+        DEMO_HOLDERS[2].1,
+        DEMO_AUTHORITY_PASSPHRASE,
+    ]);
+    print!(
+        "{}",
+        indent(&steps::combine_shares(
+            lang,
+            store,
+            actor,
+            &mut answers,
+            &ceremony_dir,
+            &[holders[0].clone(), holders[2].clone()],
+        )?)
+    );
+    print!(
+        "{}",
+        indent(&steps::show_record(lang, &ceremony_dir, None)?)
+    );
+    Ok(())
 }
 
 /// Makes `dir` a fresh, empty demo folder.
@@ -166,7 +281,13 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         definition_hash: Some(ASSEN_DEFINITION.official_hash.to_string()),
         candidates_hash: Some(ASSEN_CANDIDATES.official_hash.to_string()),
     };
-    let imported = election::import(lang, &data_dir, actor, &mut Unattended, &assen_args)?;
+    let imported = election::import(
+        lang,
+        &data_dir,
+        actor,
+        &mut Unattended(Default::default()),
+        &assen_args,
+    )?;
     print!("{}", indent(&election::import_report(lang, &imported)));
     let code = HashCode::of(ASSEN_CANDIDATES.bytes);
     println!(
@@ -191,7 +312,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         lang,
         &data_dir,
         actor,
-        &mut Unattended,
+        &mut Unattended(Default::default()),
         &ImportArgs {
             candidates_hash: Some(wrong),
             ..assen_args
@@ -213,7 +334,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         lang,
         &data_dir,
         actor,
-        &mut Unattended,
+        &mut Unattended(Default::default()),
         &ImportArgs {
             definition: lindeveld,
             candidates: None,
@@ -233,6 +354,15 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
 
     println!(
         "\n6. {}",
+        lang.pick(
+            "Sleutelceremonie in de beveiligde zone (Vlaamse praktijk), voor Lindeveld: de sleutel van de verkiezingsautoriteit, de verkiezingssleutel gedeeld onder drie sleutelhouders (twee nodig), een ondertekend pakket en inlogblad per stembureau, drie USB-sticks van stembureau 1 (FAT32-images), gecontroleerd. DEMO-wachtwoordzinnen: autoriteit demo-autoriteit-wachtwoordzin, sleutelhouders demo-an-/demo-bram-/demo-chloe-wachtwoordzin.",
+            "Key ceremony in the secured zone (Flemish practice), for Lindeveld: the authority's key, the election key split among three holders (two needed), a signed package and credential sheet per polling station, three USB sticks of polling station 1 (FAT32 images), checked. DEMO passphrases: authority demo-autoriteit-wachtwoordzin, holders demo-an-/demo-bram-/demo-chloe-wachtwoordzin."
+        )
+    );
+    ceremony(lang, &store, actor, dir)?;
+
+    println!(
+        "\n7. {}",
         lang.pick(
             "Resultaten invoeren: de processen-verbaal van alle stembureaus van Assen (de gepubliceerde telling, EML 510b) worden tweemaal ingevoerd, door twee verschillende invoerders, via dezelfde dienst als de webapplicatie (urna serve):",
             "Results entry: the reports of every polling station of Assen (the published count, EML 510b) are typed twice, by two different typists, through the same service as the web application (urna serve):"
@@ -290,7 +420,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n7. {}",
+        "\n8. {}",
         lang.pick("Het auditlog controleren:", "Checking the audit log:")
     );
     let (intact, report) = audit::verify(lang, &store)?;
@@ -302,7 +432,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     println!("   SQLite integrity_check: {}", integrity.join(", "));
 
     println!(
-        "\n8. {}",
+        "\n9. {}",
         lang.pick(
             "Zetelverdeling en gekozen kandidaten volgens Kieswet hoofdstuk P, op de echte uitslag van Reusel-De Mierden 2022 (waar artikel P 9, absolute meerderheid, een zetel verschuift):",
             "Seats and elected candidates under Kieswet chapter P, on the real result of Reusel-De Mierden 2022 (where article P 9, absolute majority, moves a seat):"
@@ -342,7 +472,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
@@ -352,6 +482,10 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             "the result of Assen: EML 510b, 510d, 520, OSV4-3 (CSV), official reports (PDF)"
         ),
         lang.pick(
+            "de sleutelceremonie van Lindeveld: sleutels, pakketten, USB-images, inlogbladen (PDF), ondertekend verslag",
+            "the key ceremony of Lindeveld: keys, packages, USB images, credential sheets (PDF), signed record"
+        ),
+        lang.pick(
             "de zetelverdeling, stap voor stap (tekst en JSON)",
             "the seat allocation, step by step (text and JSON)"
         ),
@@ -359,6 +493,8 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         data_dir.display(),
         data_dir.display(),
         data_dir.display(),
+        dir.join("ceremonie/usb-stembureau-1-a.img").display(),
+        dir.join("ceremonie/sleutels-en-pakketten/authority.pub").display(),
         input_path.display(),
         data_dir.display(),
         lang.pick("inloggen als", "log in as"),

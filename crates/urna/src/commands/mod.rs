@@ -2,6 +2,7 @@
 
 pub mod apportion;
 pub mod audit;
+pub mod ceremony;
 pub mod demo;
 pub mod demo_entry;
 pub mod election;

@@ -1,0 +1,358 @@
+//! Writing a package to a USB stick and reading it back: to a directory (a mounted stick) or to
+//! a raw FAT32 disk image, which `dd` copies onto a real stick as it is.
+//!
+//! The image is a FAT32 file system without a partition table (a "superfloppy"), which Linux,
+//! Windows and macOS all mount. Nothing on a target is overwritten: a directory must be empty or
+//! new, an image file must not exist yet.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use crate::package::allowed_path;
+
+/// Smallest image made: FAT32 needs at least 65,525 clusters, and real sticks are larger anyway.
+pub const MIN_IMAGE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Largest file read from a stick (a planted huge file must not exhaust memory).
+const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest total read from a stick.
+const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+/// Volume label of the images.
+const LABEL: [u8; 11] = *b"URNA       ";
+
+/// Where a copy goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A directory, e.g. a mounted stick.
+    Directory(PathBuf),
+    /// A FAT32 disk-image file (`*.img`).
+    Image(PathBuf),
+}
+
+impl Target {
+    /// A path ending in `.img` is an image, anything else a directory.
+    pub fn from_path(path: &Path) -> Target {
+        if path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("img"))
+        {
+            Target::Image(path.to_path_buf())
+        } else {
+            Target::Directory(path.to_path_buf())
+        }
+    }
+
+    /// The path.
+    pub fn path(&self) -> &Path {
+        match self {
+            Target::Directory(path) | Target::Image(path) => path,
+        }
+    }
+}
+
+/// Why writing or reading a stick failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StickError {
+    /// The target already holds data.
+    #[error("{0}: not empty; Urna writes only to an empty directory or a new image file")]
+    NotEmpty(PathBuf),
+    /// The target does not exist.
+    #[error("{0}: not found")]
+    NotFound(PathBuf),
+    /// A file or the whole stick is larger than a package can be.
+    #[error("{0}: too large for a package")]
+    TooLarge(String),
+    /// A name on the stick that a package cannot hold.
+    #[error("{0:?}: a file name that no package has")]
+    BadName(String),
+    /// Reading or writing failed.
+    #[error("{path}: {error}")]
+    Io {
+        /// The file or target.
+        path: String,
+        /// What the OS said.
+        error: std::io::Error,
+    },
+}
+
+fn io(path: impl AsRef<Path>) -> impl FnOnce(std::io::Error) -> StickError {
+    let path = path.as_ref().display().to_string();
+    move |error| StickError::Io { path, error }
+}
+
+/// The size of the image for `entries`: at least [`MIN_IMAGE_BYTES`], and room for the files
+/// twice over, in whole MiB.
+pub fn image_size(entries: &BTreeMap<String, Vec<u8>>) -> u64 {
+    let files: u64 = entries
+        .values()
+        .map(|bytes| bytes.len() as u64 + 4096)
+        .sum();
+    let mib = 1024 * 1024;
+    (2 * files)
+        .div_ceil(mib)
+        .saturating_mul(mib)
+        .max(MIN_IMAGE_BYTES)
+}
+
+/// Writes `entries` to `target`. `progress` is called with the bytes written so far and the total.
+pub fn write(
+    target: &Target,
+    entries: &BTreeMap<String, Vec<u8>>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<(), StickError> {
+    for path in entries.keys() {
+        if !allowed_path(path) {
+            return Err(StickError::BadName(path.clone()));
+        }
+    }
+    let total: u64 = entries.values().map(|bytes| bytes.len() as u64).sum();
+    match target {
+        Target::Directory(root) => write_directory(root, entries, total, progress),
+        Target::Image(file) => write_image(file, entries, total, progress),
+    }
+}
+
+fn write_directory(
+    root: &Path,
+    entries: &BTreeMap<String, Vec<u8>>,
+    total: u64,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<(), StickError> {
+    if root.exists() {
+        let mut listing = fs::read_dir(root).map_err(io(root))?;
+        if listing.next().is_some() {
+            return Err(StickError::NotEmpty(root.to_path_buf()));
+        }
+    }
+    fs::create_dir_all(root).map_err(io(root))?;
+    let mut written = 0;
+    for (path, bytes) in entries {
+        let file_path = root.join(path);
+        if let Some(parent) = file_path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let mut file = fs::File::create_new(&file_path).map_err(io(&file_path))?;
+        file.write_all(bytes).map_err(io(&file_path))?;
+        // On the stick before "written" is claimed: the read-back must read the medium's data.
+        file.sync_all().map_err(io(&file_path))?;
+        written += bytes.len() as u64;
+        progress(written, total);
+    }
+    Ok(())
+}
+
+fn write_image(
+    path: &Path,
+    entries: &BTreeMap<String, Vec<u8>>,
+    total: u64,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<(), StickError> {
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|error| {
+            if error.kind() == std::io::ErrorKind::AlreadyExists {
+                StickError::NotEmpty(path.to_path_buf())
+            } else {
+                io(path)(error)
+            }
+        })?;
+    file.set_len(image_size(entries)).map_err(io(path))?;
+    fatfs::format_volume(
+        &mut file,
+        fatfs::FormatVolumeOptions::new()
+            .fat_type(fatfs::FatType::Fat32)
+            .volume_label(LABEL),
+    )
+    .map_err(io(path))?;
+    file.seek(SeekFrom::Start(0)).map_err(io(path))?;
+    {
+        let fs = fatfs::FileSystem::new(&mut file, fatfs::FsOptions::new()).map_err(io(path))?;
+        let mut written = 0;
+        for (name, bytes) in entries {
+            let root = fs.root_dir();
+            let parts: Vec<&str> = name.split('/').collect();
+            let (file_name, dirs) = parts.split_last().unwrap_or((&"", &[]));
+            let mut dir = root;
+            for part in dirs {
+                dir = match dir.open_dir(part) {
+                    Ok(existing) => existing,
+                    Err(_) => dir.create_dir(part).map_err(io(name))?,
+                };
+            }
+            let mut out = dir.create_file(file_name).map_err(io(name))?;
+            out.truncate().map_err(io(name))?;
+            out.write_all(bytes).map_err(io(name))?;
+            out.flush().map_err(io(name))?;
+            written += bytes.len() as u64;
+            progress(written, total);
+        }
+        fs.unmount().map_err(io(path))?;
+    }
+    file.sync_all().map_err(io(path))?;
+    Ok(())
+}
+
+/// Reads every file on `target`, by path.
+pub fn read(target: &Target) -> Result<BTreeMap<String, Vec<u8>>, StickError> {
+    let path = target.path();
+    if !path.exists() {
+        return Err(StickError::NotFound(path.to_path_buf()));
+    }
+    let mut entries = BTreeMap::new();
+    let mut total = 0;
+    match target {
+        Target::Directory(root) => read_directory(root, "", &mut entries, &mut total)?,
+        Target::Image(image) => {
+            let file = fs::File::open(image).map_err(io(image))?;
+            let fs = fatfs::FileSystem::new(file, fatfs::FsOptions::new()).map_err(io(image))?;
+            read_fat_dir(&fs.root_dir(), "", &mut entries, &mut total)?;
+        }
+    }
+    Ok(entries)
+}
+
+fn add(
+    entries: &mut BTreeMap<String, Vec<u8>>,
+    total: &mut u64,
+    name: String,
+    size: u64,
+    reader: &mut dyn Read,
+) -> Result<(), StickError> {
+    if size > MAX_FILE_BYTES || *total + size > MAX_TOTAL_BYTES {
+        return Err(StickError::TooLarge(name));
+    }
+    *total += size;
+    let mut bytes = Vec::with_capacity(size as usize);
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io(&name))?;
+    entries.insert(name, bytes);
+    Ok(())
+}
+
+fn read_directory(
+    dir: &Path,
+    prefix: &str,
+    entries: &mut BTreeMap<String, Vec<u8>>,
+    total: &mut u64,
+) -> Result<(), StickError> {
+    for item in fs::read_dir(dir).map_err(io(dir))? {
+        let item = item.map_err(io(dir))?;
+        let name = item.file_name().to_string_lossy().into_owned();
+        let relative = format!("{prefix}{name}");
+        let kind = item.file_type().map_err(io(item.path()))?;
+        if kind.is_dir() {
+            read_directory(&item.path(), &format!("{relative}/"), entries, total)?;
+        } else {
+            let mut file = fs::File::open(item.path()).map_err(io(item.path()))?;
+            let size = file.metadata().map_err(io(item.path()))?.len();
+            add(entries, total, relative, size, &mut file)?;
+        }
+    }
+    Ok(())
+}
+
+fn read_fat_dir<T: fatfs::ReadWriteSeek>(
+    dir: &fatfs::Dir<'_, T>,
+    prefix: &str,
+    entries: &mut BTreeMap<String, Vec<u8>>,
+    total: &mut u64,
+) -> Result<(), StickError> {
+    for item in dir.iter() {
+        let item = item.map_err(io(prefix))?;
+        let name = item.file_name();
+        if name == "." || name == ".." {
+            continue;
+        }
+        let relative = format!("{prefix}{name}");
+        if item.is_dir() {
+            read_fat_dir(&item.to_dir(), &format!("{relative}/"), entries, total)?;
+        } else {
+            let size = item.len();
+            add(entries, total, relative, size, &mut item.to_file())?;
+        }
+    }
+    Ok(())
+}
+
+/// The paths whose bytes differ between what was written and what was read back (missing on
+/// either side included).
+pub fn differences(
+    written: &BTreeMap<String, Vec<u8>>,
+    read_back: &BTreeMap<String, Vec<u8>>,
+) -> Vec<String> {
+    let paths: std::collections::BTreeSet<&String> = written
+        .keys()
+        .chain(read_back.keys())
+        .filter(|path| written.get(*path) != read_back.get(*path))
+        .collect();
+    paths.into_iter().cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> BTreeMap<String, Vec<u8>> {
+        BTreeMap::from([
+            ("manifest.json".to_string(), b"{}".to_vec()),
+            ("keys/office-key.age".to_string(), vec![7; 5000]),
+            ("a-rather-long-file-name.json".to_string(), vec![1, 2, 3]),
+        ])
+    }
+
+    #[test]
+    fn a_directory_copy_reads_back_identically_and_is_never_overwritten() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = Target::from_path(&dir.path().join("stick"));
+        let mut calls = Vec::new();
+        write(&target, &sample(), &mut |done, total| {
+            calls.push((done, total))
+        })
+        .expect("write");
+        assert_eq!(calls.last(), Some(&(5005, 5005)));
+        assert_eq!(read(&target).expect("read"), sample());
+        assert!(matches!(
+            write(&target, &sample(), &mut |_, _| {}),
+            Err(StickError::NotEmpty(_))
+        ));
+    }
+
+    #[test]
+    fn an_image_copy_is_fat32_and_reads_back_identically() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("stick.img");
+        let target = Target::from_path(&path);
+        assert!(matches!(target, Target::Image(_)));
+        write(&target, &sample(), &mut |_, _| {}).expect("write");
+        assert_eq!(fs::metadata(&path).expect("meta").len(), MIN_IMAGE_BYTES);
+        let file = fs::File::open(&path).expect("open");
+        let volume = fatfs::FileSystem::new(file, fatfs::FsOptions::new()).expect("mount");
+        assert_eq!(volume.fat_type(), fatfs::FatType::Fat32);
+        assert_eq!(volume.volume_label(), "URNA");
+        drop(volume);
+        assert_eq!(read(&target).expect("read"), sample());
+        assert!(matches!(
+            write(&target, &sample(), &mut |_, _| {}),
+            Err(StickError::NotEmpty(_))
+        ));
+    }
+
+    #[test]
+    fn differences_name_each_differing_path() {
+        let mut other = sample();
+        other.insert("keys/office-key.age".into(), vec![8; 5000]);
+        other.remove("manifest.json");
+        other.insert("zzz".into(), vec![]);
+        assert_eq!(
+            differences(&sample(), &other),
+            vec!["keys/office-key.age", "manifest.json", "zzz"]
+        );
+    }
+}
