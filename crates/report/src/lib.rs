@@ -14,12 +14,14 @@
 #![forbid(unsafe_code)]
 
 mod allocation;
+mod booth;
 mod central;
 mod credentials;
 pub mod format;
 mod municipal;
 mod typeset;
 
+pub use booth::{BALLOT_DPI, StationReport, ballot, station_report};
 pub use central::{DeterminedResult, flanders_main_office, p_22_2};
 pub use credentials::credential_sheets;
 pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};

@@ -35,6 +35,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "/flanders-main-office.typ",
         include_str!("../templates/flanders-main-office.typ"),
     ),
+    ("/ballot.typ", include_str!("../templates/ballot.typ")),
+    (
+        "/station-report.typ",
+        include_str!("../templates/station-report.typ"),
+    ),
 ];
 
 /// The data file every template reads.
@@ -63,6 +68,8 @@ static SHARED: LazyLock<Shared> = LazyLock::new(|| {
 struct ReportWorld {
     main: FileId,
     data: Bytes,
+    /// Pictures the document shows (a ballot's QR code), by path.
+    pictures: Vec<(&'static str, Bytes)>,
 }
 
 impl World for ReportWorld {
@@ -92,6 +99,13 @@ impl World for ReportWorld {
         if path == std::path::Path::new(DATA_PATH) {
             return Ok(self.data.clone());
         }
+        if let Some((_, bytes)) = self
+            .pictures
+            .iter()
+            .find(|(name, _)| std::path::Path::new(name) == path)
+        {
+            return Ok(bytes.clone());
+        }
         Err(FileError::NotFound(path.to_path_buf()))
     }
 
@@ -112,20 +126,58 @@ pub(crate) fn pdf(
     data: &serde_json::Value,
     ident: &str,
 ) -> Result<Vec<u8>, ReportError> {
+    let document = compile(template, data, Vec::new())?;
+    pdf_of(template, &document, ident)
+}
+
+/// Typesets a one-page document with pictures and returns its PDF and the page as a PNG at
+/// `dpi` (what a printer would put on paper, for a scanner to read back).
+pub(crate) fn pdf_and_png(
+    template: &str,
+    data: &serde_json::Value,
+    ident: &str,
+    pictures: Vec<(&'static str, Vec<u8>)>,
+    dpi: f32,
+) -> Result<(Vec<u8>, Vec<u8>), ReportError> {
+    let pictures = pictures
+        .into_iter()
+        .map(|(path, bytes)| (path, Bytes::new(bytes)))
+        .collect();
+    let document = compile(template, data, pictures)?;
+    let pdf = pdf_of(template, &document, ident)?;
+    let page = document
+        .pages
+        .first()
+        .ok_or_else(|| ReportError::Typeset(format!("{template}: no page")))?;
+    let png = typst_render::render(page, dpi / 72.0)
+        .encode_png()
+        .map_err(|e| ReportError::Typeset(format!("{template}: {e}")))?;
+    Ok((pdf, png))
+}
+
+fn compile(
+    template: &str,
+    data: &serde_json::Value,
+    pictures: Vec<(&'static str, Bytes)>,
+) -> Result<PagedDocument, ReportError> {
     let data = serde_json::to_vec(data).map_err(|e| ReportError::Data(e.to_string()))?;
     let world = ReportWorld {
         main: FileId::new(None, VirtualPath::new(template)),
         data: Bytes::new(data),
+        pictures,
     };
     let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned
+    warned
         .output
-        .map_err(|errors| ReportError::Typeset(describe(template, &errors)))?;
+        .map_err(|errors| ReportError::Typeset(describe(template, &errors)))
+}
+
+fn pdf_of(template: &str, document: &PagedDocument, ident: &str) -> Result<Vec<u8>, ReportError> {
     let options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(ident),
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options)
+    typst_pdf::pdf(document, &options)
         .map_err(|errors| ReportError::Typeset(describe(template, &errors)))
 }
 
@@ -141,6 +193,7 @@ fn describe(template: &str, errors: &[SourceDiagnostic]) -> String {
                     let source = ReportWorld {
                         main: id,
                         data: Bytes::new(Vec::new()),
+                        pictures: Vec::new(),
                     }
                     .source(id)
                     .ok()?;
@@ -172,8 +225,14 @@ mod tests {
         let world = ReportWorld {
             main: FileId::new(None, VirtualPath::new("/na-31-2.typ")),
             data: Bytes::new(b"{}".to_vec()),
+            pictures: vec![("/qr.png", Bytes::new(vec![1]))],
         };
         let id = FileId::new(None, VirtualPath::new("/etc/passwd"));
+        assert!(
+            world
+                .file(FileId::new(None, VirtualPath::new("/qr.png")))
+                .is_ok()
+        );
         assert!(world.file(id).is_err());
         assert!(world.source(id).is_err());
         assert!(world.today(None).is_none());

@@ -91,6 +91,93 @@ pub enum Command {
     /// sheets (docs/ceremony.md).
     #[command(subcommand)]
     Ceremony(CeremonyCommand),
+    /// The Flemish polling station: president machine, voting computers and ballot box as a
+    /// terminal kiosk (docs/booth.md).
+    #[command(subcommand)]
+    Booth(BoothCommand),
+    /// The Flemish main office: the ballot-box sticks read, checked and totalled; recounts.
+    #[command(subcommand)]
+    Count(CountCommand),
+}
+
+/// `urna booth …`
+#[derive(Debug, Subcommand)]
+pub enum BoothCommand {
+    /// Run the polling station: the chair unlocks with the credential sheet, opens the poll,
+    /// activates cards; voters vote on the voting computer; the ballot box scans the printed
+    /// ballot; the chair closes. Stopping pauses; running again resumes.
+    Run {
+        /// The station's package of each election of the day (folder or image; repeat).
+        #[arg(long = "package", required = true)]
+        packages: Vec<PathBuf>,
+        /// The authority's public key (authority.pub), from outside the stick.
+        #[arg(long)]
+        authority_key: Option<PathBuf>,
+        /// The two ballot-box sticks (mounted folders).
+        #[arg(long = "stick", required = true, num_args = 1)]
+        sticks: Vec<PathBuf>,
+        /// Where the printed ballots and the report go.
+        #[arg(long)]
+        out: PathBuf,
+        /// Number of voting computers.
+        #[arg(long, default_value_t = 1)]
+        voting_computers: u8,
+        /// Double-size text (VT100 double-size lines).
+        #[arg(long)]
+        large: bool,
+    },
+}
+
+/// `urna count …`
+#[derive(Debug, Subcommand)]
+pub enum CountCommand {
+    /// Read the ballot-box sticks of the polling stations (both mirrors of each), check them,
+    /// and total them with the seats and elected candidates. Exit status 1 naming every
+    /// problem to resolve first.
+    ImportSticks {
+        /// The main office's package (folder or image).
+        #[arg(long)]
+        package: PathBuf,
+        /// The authority's public key (authority.pub).
+        #[arg(long)]
+        authority_key: PathBuf,
+        /// Only these polling stations (a canton's); all of the election by default.
+        #[arg(long = "station")]
+        stations: Vec<u32>,
+        /// A polling station accepted on one stick, its mirror lost (a decision of the main
+        /// office).
+        #[arg(long = "accept-single")]
+        accept_single: Vec<u32>,
+        /// Write the main office's report (PDF) here.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// The sticks (folders or images).
+        #[arg(required = true)]
+        sticks: Vec<PathBuf>,
+    },
+    /// Recount a polling station: k officials put their shares together, the station's votes
+    /// are decrypted and compared with its signed result; with --ballots the paper ballots'
+    /// pictures are scanned again too. Exit status 1 when anything differs.
+    Recount {
+        /// The ceremony folder.
+        #[arg(long)]
+        ceremony: PathBuf,
+        /// A holder present (repeat; at least k).
+        #[arg(long = "holder", required = true)]
+        holders: Vec<String>,
+        /// The main office's package.
+        #[arg(long)]
+        package: PathBuf,
+        /// The authority's public key.
+        #[arg(long)]
+        authority_key: PathBuf,
+        /// The station's stick.
+        #[arg(long)]
+        stick: PathBuf,
+        /// The paper ballots' pictures (a folder of PNG files).
+        #[arg(long)]
+        ballots: Option<PathBuf>,
+    },
 }
 
 /// `urna ceremony …`

@@ -147,6 +147,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Command::Ceremony(command) => return run_ceremony(lang, cli, command),
+        Command::Booth(command) => return run_booth(lang, command),
+        Command::Count(command) => return run_count(lang, command),
         Command::User(command) => {
             print!(
                 "{}",
@@ -155,6 +157,87 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_booth(lang: Lang, command: &cli::BoothCommand) -> anyhow::Result<ExitCode> {
+    let cli::BoothCommand::Run {
+        packages,
+        authority_key,
+        sticks,
+        out,
+        voting_computers,
+        large,
+    } = command;
+    let [first, second] = sticks.as_slice() else {
+        anyhow::bail!(
+            "{}",
+            lang.pick(
+                "geef precies twee sticks (--stick A --stick B)",
+                "give exactly two sticks (--stick A --stick B)"
+            )
+        );
+    };
+    let station = commands::booth::Station {
+        packages: packages.clone(),
+        authority_key: authority_key.clone(),
+        sticks: [first.clone(), second.clone()],
+        out: out.clone(),
+        voting_computers: *voting_computers,
+        large: *large,
+    };
+    print!(
+        "{}",
+        commands::booth::run(lang, &mut hash_check::Terminal, &station)?
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_count(lang: Lang, command: &cli::CountCommand) -> anyhow::Result<ExitCode> {
+    let (text, ok) = match command {
+        cli::CountCommand::ImportSticks {
+            package,
+            authority_key,
+            stations,
+            accept_single,
+            report,
+            sticks,
+        } => commands::count::import_sticks(
+            lang,
+            &commands::count::Import {
+                package: package.clone(),
+                authority_key: authority_key.clone(),
+                sticks: sticks.clone(),
+                stations: stations.clone(),
+                accept_single: accept_single.clone(),
+                report: report.clone(),
+            },
+        )?,
+        cli::CountCommand::Recount {
+            ceremony,
+            holders,
+            package,
+            authority_key,
+            stick,
+            ballots,
+        } => commands::count::recount(
+            lang,
+            &mut hash_check::Terminal,
+            &commands::count::RecountArgs {
+                ceremony: ceremony.clone(),
+                holders: holders.clone(),
+                package: package.clone(),
+                authority_key: authority_key.clone(),
+                stick: stick.clone(),
+                ballots: ballots.clone(),
+            },
+        )?,
+    };
+    print!("{text}");
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn run_ceremony(lang: Lang, cli: &Cli, command: &CeremonyCommand) -> anyhow::Result<ExitCode> {
@@ -202,7 +285,8 @@ fn run_ceremony(lang: Lang, cli: &Cli, command: &CeremonyCommand) -> anyhow::Res
             } else {
                 SheetsTo::File(sheets.clone())
             };
-            let report = ceremony::packages(
+            // The passwords exist only on the sheets: the credentials are dropped at once.
+            let (report, _credentials) = ceremony::packages(
                 lang,
                 &store,
                 &actor(),

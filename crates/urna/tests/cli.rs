@@ -463,6 +463,43 @@ fn the_demo_runs_into_a_fresh_folder() {
             .args(["--election", "GR2024_Lindeveld", "--station", "1"]));
         assert!(verified.status.success(), "{}", text(&verified.stdout));
     }
+    // Voting in three polling stations through the kiosk, the main office's count of the six
+    // sticks, seats and elected candidates, and the recount of polling station 1.
+    assert!(
+        stdout.contains("118 ballots, 115 valid, 3 blank"),
+        "{stdout}"
+    );
+    let nva = stdout.lines().find(|l| l.contains("list  1 N-VA")).unwrap();
+    assert!(
+        nva.contains("41 votes  11 seats  Sarah Vandenberghe"),
+        "{nva}"
+    );
+    assert!(
+        stdout.contains("37 votes decrypted; they tally to the signed result"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("37 paper ballots rescanned: they tally to the signed result"));
+    let main_office = ceremony.join("proces-verbaal-hoofdbureau-stembureaus-1-3.pdf");
+    let report_text = text(
+        &Command::new("pdftotext")
+            .arg(&main_office)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(report_text.contains("Vandenberghe"), "{report_text}");
+    assert!(
+        ceremony
+            .join("stembureau-1/proces-verbaal-SB1-GR2024_Lindeveld.pdf")
+            .is_file()
+    );
+    assert_eq!(
+        std::fs::read_dir(ceremony.join("stembureau-1/stembiljetten"))
+            .unwrap()
+            .count(),
+        2 * 37
+    );
     let record = run(urna(&demo.join("urna-data"))
         .args(["ceremony", "record", "--dir"])
         .arg(ceremony.join("sleutels-en-pakketten")));
@@ -1101,4 +1138,214 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         "{}",
         text(&refused.stderr)
     );
+}
+
+/// The password on page `page` of a credential-sheets PDF, as the chair reads it.
+fn sheet_password(sheets: &Path, page: u32) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(sheets)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    text(&output.stdout)
+        .split_whitespace()
+        .find(|word| word.len() == 24 && word.matches('-').count() == 4)
+        .unwrap()
+        .to_string()
+}
+
+/// The Flemish polling station through the real binary, as people use it: the chair types the
+/// login and password of the sheet, voters press number keys, a wrong key is refused, the poll
+/// is paused and resumed, closed; the main office reads the sticks, refuses a missing mirror,
+/// totals; two officials recount with their shares and the paper ballots.
+#[test]
+fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_sticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let ceremony = dir.path().join("ceremony");
+    let imported = run(urna(&data).args([
+        "election",
+        "import",
+        "--definition",
+        &fixture_path("flanders/GR2024_Lindeveld.json")
+            .display()
+            .to_string(),
+        "--definition-hash",
+        &hash("flanders/GR2024_Lindeveld.json"),
+    ]));
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    let keys = run_with_input(
+        urna(&data)
+            .args(["ceremony", "keys", "GR2024_Lindeveld", "--dir"])
+            .arg(&ceremony)
+            .args(["--holder", "Anne", "--holder", "Bert", "--threshold", "2"]),
+        "authority passphrase\nanne's passphrase\nbert's passphrase\n",
+    );
+    assert!(keys.status.success(), "{}", text(&keys.stderr));
+    let sheets = dir.path().join("sheets.pdf");
+    let packages = run_with_input(
+        urna(&data)
+            .args(["ceremony", "packages", "GR2024_Lindeveld", "--dir"])
+            .arg(&ceremony)
+            .arg("--sheets")
+            .arg(&sheets),
+        "authority passphrase\n",
+    );
+    assert!(packages.status.success(), "{}", text(&packages.stderr));
+    let authority = ceremony.join("authority.pub");
+    let sticks: Vec<PathBuf> = ["sb1-a", "sb1-b", "sb2-a", "sb2-b"]
+        .iter()
+        .map(|name| dir.path().join(name))
+        .collect();
+    let booth = |station: u32, input: &str, large: bool| {
+        let first = &sticks[2 * (station as usize - 1)];
+        let second = &sticks[2 * (station as usize - 1) + 1];
+        run_with_input(
+            Command::new(env!("CARGO_BIN_EXE_urna"))
+                .args(["booth", "run", "--package"])
+                .arg(ceremony.join(format!("packages/SB{station}")))
+                .arg("--authority-key")
+                .arg(&authority)
+                .arg("--stick")
+                .arg(first)
+                .arg("--stick")
+                .arg(second)
+                .arg("--out")
+                .arg(dir.path().join(format!("out{station}")))
+                .args(large.then_some("--large")),
+            input,
+        )
+    };
+    let password_1 = sheet_password(&sheets, 1);
+    let login_1 = "GR2024_Lindeveld-SB1";
+
+    // A wrong password opens nothing.
+    let wrong = booth(1, &format!("{login_1}\nwrong-password\n"), false);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        text(&wrong.stderr).contains("does not fit the credential sheet"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    assert!(!sticks[0].join("poll.json").exists());
+
+    // Two voters, a wrong key on the way; then a pause.
+    let first = booth(
+        1,
+        &format!("{login_1}\n{password_1}\n1\n9\n1\n1 3\n1\n1\n0\n1\n0\n"),
+        false,
+    );
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("gepauzeerd"),
+        "{}",
+        text(&first.stdout)
+    );
+    let screens = text(&first.stderr);
+    assert!(screens.contains("Vingerafdruk van het pakket"), "{screens}");
+    assert!(screens.contains("Ongeldige keuze"), "{screens}");
+    assert!(screens.contains("1. Sarah Vandenberghe"), "{screens}");
+    assert!(
+        screens.contains("stembiljet geregistreerd (2 in de stembus)"),
+        "{screens}"
+    );
+
+    // Resumed: a third voter changes her mind once, then the chair closes.
+    let second = booth(
+        1,
+        &format!("{login_1}\n{password_1}\n1\n2\n\n2\n2\n2\n1\n3\n1\n"),
+        false,
+    );
+    assert!(second.status.success(), "{}", text(&second.stderr));
+    assert!(
+        text(&second.stderr).contains("hervat"),
+        "{}",
+        text(&second.stderr)
+    );
+    assert!(
+        text(&second.stdout).contains("GR2024_Lindeveld: 3 stembiljetten, 3 kiezerskaarten"),
+        "{}",
+        text(&second.stdout)
+    );
+    let ballots = dir.path().join("out1/stembiljetten");
+    assert_eq!(
+        std::fs::read_dir(&ballots)
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png"))
+            .count(),
+        3
+    );
+    // Station 2: one voter.
+    let password_2 = sheet_password(&sheets, 2);
+    let closed = booth(
+        2,
+        &format!("GR2024_Lindeveld-SB2\n{password_2}\n1\n4\n\n1\n3\n1\n"),
+        true,
+    );
+    assert!(closed.status.success(), "{}", text(&closed.stderr));
+    // In large text (VT100 double-size lines).
+    assert!(
+        text(&closed.stderr).contains("\x1b#3Stemcomputer"),
+        "{}",
+        text(&closed.stderr)
+    );
+    assert!(text(&closed.stderr).contains("\x1b#6 4  Vooruit"));
+
+    let count = |sticks: &[PathBuf]| {
+        run(Command::new(env!("CARGO_BIN_EXE_urna"))
+            .args(["count", "import-sticks", "--package"])
+            .arg(ceremony.join("packages/HSB"))
+            .arg("--authority-key")
+            .arg(&authority)
+            .args(["--station", "1", "--station", "2"])
+            .args(sticks))
+    };
+    let missing_mirror = count(&sticks[..3]);
+    assert_eq!(missing_mirror.status.code(), Some(1));
+    assert!(
+        text(&missing_mirror.stdout).contains("stembureau 2: alleen stick"),
+        "{}",
+        text(&missing_mirror.stdout)
+    );
+    let counted = count(&sticks);
+    assert!(counted.status.success(), "{}", text(&counted.stdout));
+    let out = text(&counted.stdout);
+    assert!(out.contains("4 stembiljetten, 3 geldig, 1 blanco"), "{out}");
+    let list_1 = out.lines().find(|l| l.contains("lijst  1 N-VA")).unwrap();
+    assert_eq!(list_1.split_whitespace().nth(3), Some("1"), "{out}");
+
+    // The recount: Anne and Bert put their shares together.
+    let recount = run_with_input(
+        Command::new(env!("CARGO_BIN_EXE_urna"))
+            .args(["count", "recount", "--ceremony"])
+            .arg(&ceremony)
+            .args(["--holder", "Anne", "--holder", "Bert", "--package"])
+            .arg(ceremony.join("packages/HSB"))
+            .arg("--authority-key")
+            .arg(&authority)
+            .arg("--stick")
+            .arg(&sticks[0])
+            .arg("--ballots")
+            .arg(&ballots),
+        "anne's passphrase\nbert's passphrase\n",
+    );
+    assert!(
+        recount.status.success(),
+        "{}{}",
+        text(&recount.stdout),
+        text(&recount.stderr)
+    );
+    assert!(
+        text(&recount.stdout)
+            .contains("3 stemmen ontsleuteld; ze kloppen met het getekende resultaat"),
+        "{}",
+        text(&recount.stdout)
+    );
+    assert!(text(&recount.stdout).contains("3 stembiljetten opnieuw gescand: ze kloppen"));
 }

@@ -489,7 +489,9 @@ pub enum SheetsTo {
     Stdout,
 }
 
-/// `urna ceremony packages`: a signed package and a credential sheet per office.
+/// `urna ceremony packages`: a signed package and a credential sheet per office. The
+/// credentials are returned with the report only for the demo, which plays the chairs reading
+/// their sheets; the command drops them at once.
 pub fn packages(
     lang: Lang,
     store: &Store,
@@ -498,7 +500,7 @@ pub fn packages(
     election_id: &str,
     dir: &CeremonyDir,
     sheets: &SheetsTo,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<(String, Vec<Credential>)> {
     let election = load_election(lang, store, election_id)?;
     let ceremony = dir.ceremony(lang)?;
     if ceremony.record().election.id != election_id {
@@ -548,7 +550,6 @@ pub fn packages(
     // The sheets first: without them the packages cannot be used.
     let credentials: Vec<Credential> = prepared.iter().map(|p| p.credential.clone()).collect();
     let pdf = report::credential_sheets(&election, &credentials, Utc::now())?;
-    drop(credentials);
     match sheets {
         SheetsTo::File(path) => create(path, &pdf)?,
         SheetsTo::Stdout => std::io::stdout().lock().write_all(&pdf)?,
@@ -613,7 +614,7 @@ pub fn packages(
             )
         );
     }
-    Ok(out)
+    Ok((out, credentials))
 }
 
 /// Reads a package or stick, by its kind of path.
@@ -794,16 +795,14 @@ pub fn verify(
     Ok((out, outcome.is_ok()))
 }
 
-/// `urna ceremony combine`: the holders put their shares together; Urna checks that the
-/// election key is restored (the trial before election day, and the basis of a count).
-pub fn combine_shares(
+/// Puts the election key together from the shares of `holders`, each unlocked with its holder's
+/// passphrase and checked against the ceremony's public election key.
+pub fn restore_election_key(
     lang: Lang,
-    store: &Store,
-    actor: &Actor,
     prompt: &mut dyn Prompt,
     dir: &CeremonyDir,
     holders: &[String],
-) -> anyhow::Result<String> {
+) -> anyhow::Result<(Ceremony, ElectionKey)> {
     let ceremony = dir.ceremony(lang)?;
     let threshold = ceremony
         .record()
@@ -859,7 +858,20 @@ pub fn combine_shares(
         }
         shares.push(share);
     }
-    let key = combine(&shares)?;
+    Ok((ceremony, combine(&shares)?))
+}
+
+/// `urna ceremony combine`: the holders put their shares together; Urna checks that the
+/// election key is restored (the trial before election day, and the basis of a count).
+pub fn combine_shares(
+    lang: Lang,
+    store: &Store,
+    actor: &Actor,
+    prompt: &mut dyn Prompt,
+    dir: &CeremonyDir,
+    holders: &[String],
+) -> anyhow::Result<String> {
+    let (ceremony, key) = restore_election_key(lang, prompt, dir, holders)?;
     let fingerprint = key.public().fingerprint();
     drop(key);
     let authority = dir.unlock_authority(lang, prompt)?;
@@ -875,7 +887,7 @@ pub fn combine_shares(
     )?;
     Ok(format!(
         "{} {}: {fingerprint}\n",
-        shares.len(),
+        holders.len(),
         lang.pick(
             "delen herstellen de verkiezingssleutel",
             "shares restore the election key"

@@ -80,7 +80,7 @@ const DEMO_HOLDERS: [(&str, &str); 3] = [
 
 /// The demo asks nobody: it passes the official hash codes as a script does, and answers the
 /// ceremony's passphrase questions from this queue, in the order they are asked.
-struct Unattended(std::collections::VecDeque<&'static str>);
+struct Unattended(std::collections::VecDeque<String>);
 
 impl Prompt for Unattended {
     fn is_interactive(&self) -> bool {
@@ -92,14 +92,18 @@ impl Prompt for Unattended {
     fn ask(&mut self, _question: &str) -> std::io::Result<String> {
         self.0
             .pop_front()
-            .map(str::to_string)
             .ok_or_else(|| std::io::Error::other("the demo has no answer to this question"))
     }
 }
 
 /// The key ceremony for Lindeveld: keys, packages and credential sheets, three sticks of
 /// polling station 1, their check, the shares put together, the signed record.
-fn ceremony(lang: Lang, store: &Store, actor: &Actor, dir: &Path) -> anyhow::Result<()> {
+fn ceremony(
+    lang: Lang,
+    store: &Store,
+    actor: &Actor,
+    dir: &Path,
+) -> anyhow::Result<Vec<seal::ceremony::Credential>> {
     use super::ceremony::{self as steps, CeremonyDir, SheetsTo};
     let folder = dir.join("ceremonie");
     let ceremony_dir = CeremonyDir::new(&folder.join("sleutels-en-pakketten"));
@@ -110,6 +114,7 @@ fn ceremony(lang: Lang, store: &Store, actor: &Actor, dir: &Path) -> anyhow::Res
     let mut answers = Unattended(
         std::iter::once(DEMO_AUTHORITY_PASSPHRASE)
             .chain(DEMO_HOLDERS.iter().map(|(_, passphrase)| *passphrase))
+            .map(String::from)
             .collect(),
     );
     print!(
@@ -128,24 +133,22 @@ fn ceremony(lang: Lang, store: &Store, actor: &Actor, dir: &Path) -> anyhow::Res
         )?)
     );
     let sheets = folder.join("inloggegevens-DEMO.pdf");
-    answers.0.push_back(DEMO_AUTHORITY_PASSPHRASE);
-    print!(
-        "{}",
-        indent(&steps::packages(
-            lang,
-            store,
-            actor,
-            &mut answers,
-            "GR2024_Lindeveld",
-            &ceremony_dir,
-            &SheetsTo::File(sheets),
-        )?)
-    );
+    answers.0.push_back(DEMO_AUTHORITY_PASSPHRASE.into());
+    let (report, credentials) = steps::packages(
+        lang,
+        store,
+        actor,
+        &mut answers,
+        "GR2024_Lindeveld",
+        &ceremony_dir,
+        &SheetsTo::File(sheets),
+    )?;
+    print!("{}", indent(&report));
     let sticks: Vec<std::path::PathBuf> = ["a", "b", "c"]
         .iter()
         .map(|copy| folder.join(format!("usb-stembureau-1-{copy}.img")))
         .collect();
-    answers.0.push_back(DEMO_AUTHORITY_PASSPHRASE);
+    answers.0.push_back(DEMO_AUTHORITY_PASSPHRASE.into());
     let (report, identical) = steps::write_sticks(
         lang,
         store,
@@ -176,11 +179,14 @@ fn ceremony(lang: Lang, store: &Store, actor: &Actor, dir: &Path) -> anyhow::Res
     if !intact {
         bail!("the demo's stick does not verify");
     }
-    answers.0.extend([
-        DEMO_HOLDERS[0].1,
-        DEMO_HOLDERS[2].1,
-        DEMO_AUTHORITY_PASSPHRASE,
-    ]);
+    answers.0.extend(
+        [
+            DEMO_HOLDERS[0].1,
+            DEMO_HOLDERS[2].1,
+            DEMO_AUTHORITY_PASSPHRASE,
+        ]
+        .map(String::from),
+    );
     print!(
         "{}",
         indent(&steps::combine_shares(
@@ -196,7 +202,7 @@ fn ceremony(lang: Lang, store: &Store, actor: &Actor, dir: &Path) -> anyhow::Res
         "{}",
         indent(&steps::show_record(lang, &ceremony_dir, None)?)
     );
-    Ok(())
+    Ok(credentials)
 }
 
 /// Makes `dir` a fresh, empty demo folder.
@@ -359,7 +365,15 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             "Key ceremony in the secured zone (Flemish practice), for Lindeveld: the authority's key, the election key split among three holders (two needed), a signed package and credential sheet per polling station, three USB sticks of polling station 1 (FAT32 images), checked. DEMO passphrases: authority demo-autoriteit-wachtwoordzin, holders demo-an-/demo-bram-/demo-chloe-wachtwoordzin."
         )
     );
-    ceremony(lang, &store, actor, dir)?;
+    let credentials = ceremony(lang, &store, actor, dir)?;
+    println!(
+        "\n6b. {}",
+        lang.pick(
+            "Stemmen in Vlaanderen, in de kiosk (urna booth run): in stembureaus 1, 2 en 3 van Lindeveld melden de voorzitters zich aan met hun inlogblad, kiezers stemmen op de stemcomputer (met toetsen, een vergissing en een herkeuze), het stembiljet wordt afgedrukt (PNG en PDF) en door de stembus gescand; afsluiten; dan leest het hoofdbureau de zes sticks (urna count import-sticks), verdeelt de zetels en hertelt stembureau 1 met twee van de drie sleuteldelen en de papieren stembiljetten:",
+            "Voting in Flanders, in the kiosk (urna booth run): in polling stations 1, 2 and 3 of Lindeveld the chairs log in with their credential sheets, voters vote on the voting computer (keys only, with a mistake and a second thought), the ballot is printed (PNG and PDF) and scanned by the ballot box; closing; then the main office reads the six sticks (urna count import-sticks), allocates the seats and recounts polling station 1 with two of the three key shares and the paper ballots:"
+        )
+    );
+    voting(lang, dir, &credentials)?;
 
     println!(
         "\n7. {}",
@@ -499,6 +513,143 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         data_dir.display(),
         lang.pick("inloggen als", "log in as"),
     );
+    Ok(())
+}
+
+/// The demo's voters: per polling station, the keys they press (list, then candidates or
+/// Enter; `0` is blank) and how many voters press them. The list totals (41, 29, 17, 13, 7, 5,
+/// 0, 3) are primes or zero, so no two lists' Imperiali quotients tie and no lot is drawn.
+type DemoVote = (&'static str, &'static str, usize);
+const DEMO_VOTES: [&[DemoVote]; 3] = [
+    &[
+        ("1", "1 3", 6),
+        ("2", "2", 5),
+        ("1", "", 8),
+        ("3", "", 6),
+        ("2", "", 4),
+        ("4", "1 2 5", 4),
+        ("5", "1", 2),
+        ("8", "9", 1),
+        ("0", "", 1),
+    ],
+    &[
+        ("1", "2", 7),
+        ("2", "1", 6),
+        ("1", "", 6),
+        ("3", "4", 5),
+        ("2", "", 4),
+        ("4", "", 5),
+        ("5", "2", 3),
+        ("6", "", 2),
+        ("0", "", 1),
+    ],
+    &[
+        ("1", "1", 8),
+        ("2", "", 10),
+        ("1", "", 6),
+        ("3", "", 6),
+        ("4", "3", 4),
+        ("5", "1 2", 2),
+        ("6", "1", 3),
+        ("8", "", 2),
+        ("0", "", 1),
+    ],
+];
+
+/// Polling stations 1–3 of Lindeveld through the kiosk, the main office's count, a recount.
+fn voting(
+    lang: Lang,
+    dir: &Path,
+    credentials: &[seal::ceremony::Credential],
+) -> anyhow::Result<()> {
+    let folder = dir.join("ceremonie");
+    let ceremony_dir = folder.join("sleutels-en-pakketten");
+    let mut sticks = Vec::new();
+    for (index, votes) in DEMO_VOTES.iter().enumerate() {
+        let number = index as u32 + 1;
+        let credential = credentials
+            .iter()
+            .find(|c| c.office.code() == format!("SB{number}"))
+            .context("no credential sheet for the demo's polling station")?;
+        let station_sticks = [
+            folder.join("stembus").join(format!("sb{number}-a")),
+            folder.join("stembus").join(format!("sb{number}-b")),
+        ];
+        // The chair logs in, a voter first types a wrong key, another chooses again.
+        let mut keys: Vec<String> = vec![credential.login.clone(), credential.password.clone()];
+        let voters = votes.iter().flat_map(|(list, candidates, times)| {
+            std::iter::repeat_n((*list, *candidates), *times)
+        });
+        for (at, (list, candidates)) in voters.enumerate() {
+            keys.push("1".into());
+            if at == 0 {
+                keys.push("x".into());
+            }
+            keys.push(list.into());
+            if list != "0" {
+                keys.push(candidates.into());
+            }
+            if at == 1 {
+                keys.extend(["2".to_string(), list.into()]);
+                if list != "0" {
+                    keys.push(candidates.into());
+                }
+            }
+            keys.push("1".into());
+        }
+        keys.extend(["2".to_string(), "3".into(), "1".into()]);
+        let mut answers = Unattended(keys.into());
+        let station = super::booth::Station {
+            packages: vec![ceremony_dir.join("packages").join(format!("SB{number}"))],
+            authority_key: Some(ceremony_dir.join("authority.pub")),
+            sticks: station_sticks.clone(),
+            out: folder.join(format!("stembureau-{number}")),
+            voting_computers: 2,
+            large: false,
+        };
+        print!(
+            "{}",
+            indent(&super::booth::run(lang, &mut answers, &station)?)
+        );
+        sticks.extend(station_sticks);
+    }
+    let (report, complete) = super::count::import_sticks(
+        lang,
+        &super::count::Import {
+            package: ceremony_dir.join("packages").join("HSB"),
+            authority_key: ceremony_dir.join("authority.pub"),
+            sticks,
+            stations: vec![1, 2, 3],
+            accept_single: Vec::new(),
+            report: Some(folder.join("proces-verbaal-hoofdbureau-stembureaus-1-3.pdf")),
+        },
+    )?;
+    print!("{}", indent(&report));
+    if !complete {
+        bail!("the demo's sticks do not total");
+    }
+    let mut answers = Unattended(
+        [DEMO_HOLDERS[0].1, DEMO_HOLDERS[2].1]
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    );
+    let (report, tallies) = super::count::recount(
+        lang,
+        &mut answers,
+        &super::count::RecountArgs {
+            ceremony: ceremony_dir.clone(),
+            holders: vec![DEMO_HOLDERS[0].0.into(), DEMO_HOLDERS[2].0.into()],
+            package: ceremony_dir.join("packages").join("HSB"),
+            authority_key: ceremony_dir.join("authority.pub"),
+            stick: folder.join("stembus").join("sb1-a"),
+            ballots: Some(folder.join("stembureau-1").join("stembiljetten")),
+        },
+    )?;
+    print!("{}", indent(&report));
+    if !tallies {
+        bail!("the demo's recount does not tally");
+    }
     Ok(())
 }
 

@@ -2,7 +2,9 @@
 
 pub mod apportion;
 pub mod audit;
+pub mod booth;
 pub mod ceremony;
+pub mod count;
 pub mod demo;
 pub mod demo_entry;
 pub mod election;

@@ -1,0 +1,543 @@
+//! The main office (hoofdbureau) reads the sticks of its polling stations: every copy checked
+//! against the authority's key, the election and the station's own keys, the two mirrors of a
+//! station compared, and the set of stations compared with the election's. Only when nothing is
+//! wrong are the signed results totalled.
+//!
+//! Each check names the stick (its path) and says what is wrong, in Dutch and English, so the
+//! main office can resolve it: fetch the missing stick, have the chair close an unclosed one, or
+//! decide which copy of a station is the right one.
+
+use std::collections::BTreeMap;
+
+use model::count::{CountForm, FlandersCount};
+use model::ids::PollingStationNumber;
+use model::totals::{Totals, TotalsError};
+use model::{Contest, Election};
+use seal::HashCode;
+use seal::ceremony::{Keys, files};
+use seal::package::{self, Expected, Office};
+use seal::signing::PublicKey;
+
+use crate::ballot_box::BallotBox;
+use crate::poll::Poll;
+use crate::result::StationResult;
+use crate::sticks;
+
+/// One copy of a stick, as read (path for messages, files by path).
+#[derive(Debug, Clone)]
+pub struct StickCopy {
+    /// Where it was read, for messages.
+    pub label: String,
+    /// Its files.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Something that stops the totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CountProblem {
+    /// A copy that fails a check.
+    Stick {
+        /// The copy.
+        label: String,
+        /// What is wrong (Dutch).
+        nl: String,
+        /// What is wrong (English).
+        en: String,
+    },
+    /// A polling station with no stick.
+    Missing(u32),
+    /// A polling station's two mirrors differ.
+    MirrorsDiffer {
+        /// The station.
+        station: u32,
+        /// The copies.
+        labels: Vec<String>,
+        /// The files that differ.
+        files: Vec<String>,
+    },
+    /// A polling station with only one copy.
+    SingleCopy {
+        /// The station.
+        station: u32,
+        /// The copy.
+        label: String,
+    },
+    /// Two different polls for one polling station.
+    Duplicate {
+        /// The station.
+        station: u32,
+        /// The copies.
+        labels: Vec<String>,
+    },
+}
+
+impl CountProblem {
+    /// The problem in Dutch.
+    pub fn message_nl(&self) -> String {
+        match self {
+            CountProblem::Stick { label, nl, .. } => format!("{label}: {nl}"),
+            CountProblem::Missing(station) => {
+                format!("stembureau {station}: geen stick ingelezen")
+            }
+            CountProblem::MirrorsDiffer {
+                station,
+                labels,
+                files,
+            } => format!(
+                "stembureau {station}: de twee sticks ({}) verschillen in {}",
+                labels.join(", "),
+                files.join(", ")
+            ),
+            CountProblem::SingleCopy { station, label } => format!(
+                "stembureau {station}: alleen stick {label} ingelezen, de tweede (spiegel) ontbreekt"
+            ),
+            CountProblem::Duplicate { station, labels } => format!(
+                "stembureau {station}: sticks van verschillende stemmingen ({})",
+                labels.join(", ")
+            ),
+        }
+    }
+
+    /// The problem in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            CountProblem::Stick { label, en, .. } => format!("{label}: {en}"),
+            CountProblem::Missing(station) => format!("polling station {station}: no stick read"),
+            CountProblem::MirrorsDiffer {
+                station,
+                labels,
+                files,
+            } => format!(
+                "polling station {station}: the two sticks ({}) differ in {}",
+                labels.join(", "),
+                files.join(", ")
+            ),
+            CountProblem::SingleCopy { station, label } => format!(
+                "polling station {station}: only stick {label} was read, its mirror is missing"
+            ),
+            CountProblem::Duplicate { station, labels } => format!(
+                "polling station {station}: sticks of different polls ({})",
+                labels.join(", ")
+            ),
+        }
+    }
+}
+
+/// A polling station's checked result.
+#[derive(Debug, Clone)]
+pub struct StationReading {
+    /// The station.
+    pub station: u32,
+    /// Its signed result.
+    pub result: StationResult,
+    /// The copies it was read from.
+    pub labels: Vec<String>,
+    /// The encrypted votes of the election, as closed.
+    pub ballot_box: BallotBox,
+}
+
+/// The main office: the election, the authority's key, and the polling stations it totals.
+#[derive(Debug, Clone)]
+pub struct MainOffice {
+    /// The election.
+    pub election: Election,
+    /// The authority's key that signed every package.
+    pub authority: PublicKey,
+    /// The polling stations whose sticks are expected.
+    pub stations: Vec<u32>,
+    /// Stations accepted on one stick after the other was lost (a recorded decision).
+    pub accept_single: Vec<u32>,
+}
+
+impl MainOffice {
+    /// The main office of the election in its own verified package (`HSB`), expecting every
+    /// polling station of the election.
+    pub fn from_package(
+        files_: &BTreeMap<String, Vec<u8>>,
+        authority: &PublicKey,
+    ) -> Result<MainOffice, String> {
+        let verified = package::verify(files_, authority, &Expected::default()).map_err(|p| {
+            p.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
+        if !matches!(verified.manifest.office, Office::MainOffice { .. }) {
+            return Err("not a main office's package".into());
+        }
+        let election: Election = files_
+            .get(files::ELECTION)
+            .and_then(|bytes| serde_json::from_slice(bytes).ok())
+            .ok_or("election.json cannot be read")?;
+        let mut stations: Vec<u32> = election
+            .polling_stations
+            .iter()
+            .map(|s| s.number.get())
+            .collect();
+        stations.sort_unstable();
+        Ok(MainOffice {
+            election,
+            authority: *authority,
+            stations,
+            accept_single: Vec::new(),
+        })
+    }
+}
+
+/// What the main office read: checked stations and whatever stops the totals.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The stations whose sticks passed, by number.
+    pub stations: Vec<StationReading>,
+    /// Everything to resolve before totalling.
+    pub problems: Vec<CountProblem>,
+}
+
+/// Checks one copy on its own: package, poll, result, ballot box. Returns the station's
+/// result and box, or what is wrong.
+pub fn check_copy(
+    office: &MainOffice,
+    copy: &StickCopy,
+) -> Result<(StationResult, BallotBox), CountProblem> {
+    let id = office.election.id.as_str();
+    let fail = |nl: String, en: String| CountProblem::Stick {
+        label: copy.label.clone(),
+        nl,
+        en,
+    };
+    let prefix = sticks::package_dir(id);
+    let package_files: BTreeMap<String, Vec<u8>> = copy
+        .files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            path.strip_prefix(&prefix)
+                .map(|p| (p.to_string(), bytes.clone()))
+        })
+        .collect();
+    if package_files.is_empty() {
+        let others: Vec<&str> = copy
+            .files
+            .keys()
+            .filter_map(|p| p.strip_prefix("packages/")?.split('/').next())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        return Err(if others.is_empty() {
+            fail(
+                "geen stembus-stick (geen pakket)".into(),
+                "not a ballot-box stick (no package)".into(),
+            )
+        } else {
+            fail(
+                format!("stick van een andere verkiezing ({})", others.join(", ")),
+                format!("a stick of another election ({})", others.join(", ")),
+            )
+        });
+    }
+    let verified = package::verify(
+        &package_files,
+        &office.authority,
+        &Expected {
+            election: Some(id.to_string()),
+            office: None,
+        },
+    )
+    .map_err(|problems| {
+        fail(
+            format!(
+                "pakket geweigerd: {}",
+                problems
+                    .iter()
+                    .map(|p| p.message_nl())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            format!(
+                "package refused: {}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        )
+    })?;
+    let Office::PollingStation { number, .. } = verified.manifest.office else {
+        return Err(fail(
+            "het pakket is niet van een stembureau".into(),
+            "the package is not a polling station's".into(),
+        ));
+    };
+    let keys: Keys = package_files
+        .get(files::KEYS)
+        .and_then(|b| serde_json::from_slice(b).ok())
+        .ok_or_else(|| fail("keys.json onleesbaar".into(), "keys.json unreadable".into()))?;
+    let text = |path: &str| {
+        copy.files
+            .get(path)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    let (Some(poll_bytes), Some(poll_signatures)) =
+        (copy.files.get(sticks::POLL), text(sticks::POLL_SIGNATURES))
+    else {
+        return Err(fail(
+            "geen stemming geopend op deze stick (poll.json ontbreekt)".into(),
+            "no poll was opened on this stick (poll.json missing)".into(),
+        ));
+    };
+    let poll: Poll = serde_json::from_slice(poll_bytes).map_err(|e| {
+        fail(
+            format!("poll.json onleesbaar: {e}"),
+            format!("poll.json unreadable: {e}"),
+        )
+    })?;
+    let position = poll
+        .elections
+        .iter()
+        .position(|e| e.election == id)
+        .ok_or_else(|| {
+            fail(
+                "de stemming op deze stick is niet voor deze verkiezing".into(),
+                "the poll on this stick is not for this election".into(),
+            )
+        })?;
+    let signature = poll_signatures.lines().nth(position).unwrap_or_default();
+    let poll = Poll::verify(poll_bytes, signature, &keys.office).map_err(|e| {
+        fail(
+            "de handtekening van poll.json klopt niet (gewijzigd of van een ander stembureau)"
+                .into(),
+            format!("poll.json: {e}"),
+        )
+    })?;
+    if poll.station != number
+        || poll.elections[position].package != verified.fingerprint.to_hex()
+        || poll.elections[position].office_key != keys.office
+    {
+        return Err(fail(
+            "poll.json hoort niet bij het pakket op de stick".into(),
+            "poll.json does not belong to the package on the stick".into(),
+        ));
+    }
+    let (Some(result_bytes), Some(result_signature)) = (
+        copy.files.get(&sticks::result_file(id)),
+        text(&sticks::result_signature(id)),
+    ) else {
+        return Err(fail(
+            format!(
+                "stembureau {number}: de stemming is niet afgesloten (geen resultaat op de stick)"
+            ),
+            format!("polling station {number}: the poll was not closed (no result on the stick)"),
+        ));
+    };
+    let result =
+        StationResult::verify(result_bytes, &result_signature, &keys.office).map_err(|e| {
+            fail(
+                "de handtekening van het resultaat klopt niet: het resultaat is gewijzigd".into(),
+                format!("result: {e}"),
+            )
+        })?;
+    if result.election != id
+        || result.station != number
+        || result.poll != poll.id
+        || result.package != verified.fingerprint.to_hex()
+    {
+        return Err(fail(
+            "het resultaat hoort niet bij deze stemming of dit pakket".into(),
+            "the result does not belong to this poll or package".into(),
+        ));
+    }
+    let box_bytes = copy.files.get(sticks::BALLOT_BOX).ok_or_else(|| {
+        fail(
+            "ballot-box.bin ontbreekt".into(),
+            "ballot-box.bin is missing".into(),
+        )
+    })?;
+    if HashCode::of(box_bytes).to_hex() != result.ballot_box {
+        return Err(fail(
+            "ballot-box.bin is gewijzigd na het afsluiten (hash wijkt af van het getekende resultaat)"
+                .into(),
+            "ballot-box.bin was altered after closing (its hash differs from the signed result)"
+                .into(),
+        ));
+    }
+    let ballot_box = BallotBox::from_bytes(box_bytes).map_err(|e| {
+        fail(
+            format!("ballot-box.bin onleesbaar: {e}"),
+            format!("ballot-box.bin: {e}"),
+        )
+    })?;
+    let records = ballot_box.records(id).map_or(0, <[_]>::len);
+    if records != result.count.ballots_total as usize
+        || ballot_box.poll != poll.id_bytes().unwrap_or_default()
+    {
+        return Err(fail(
+            format!(
+                "de stembus bevat {records} stemmen, het resultaat telt {} stembiljetten",
+                result.count.ballots_total
+            ),
+            format!(
+                "the ballot box holds {records} votes, the result counts {} ballots",
+                result.count.ballots_total
+            ),
+        ));
+    }
+    Ok((result, ballot_box))
+}
+
+/// Reads every copy: checks each, groups them by polling station, compares mirrors, and looks
+/// for missing and duplicate stations. Copies are checked on all cores.
+pub fn read(office: &MainOffice, copies: Vec<StickCopy>) -> Reading {
+    let checked = check_all(office, &copies);
+    let mut problems = Vec::new();
+    let mut by_station: BTreeMap<u32, Vec<(usize, StationResult, BallotBox)>> = BTreeMap::new();
+    for (index, outcome) in checked.into_iter().enumerate() {
+        match outcome {
+            Ok((result, ballot_box)) => by_station
+                .entry(result.station)
+                .or_default()
+                .push((index, result, ballot_box)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let mut stations = Vec::new();
+    for (station, group) in by_station {
+        let labels: Vec<String> = group
+            .iter()
+            .map(|(index, ..)| copies[*index].label.clone())
+            .collect();
+        if !office.stations.contains(&station) {
+            problems.push(CountProblem::Stick {
+                label: labels.join(", "),
+                nl: format!("stembureau {station} hoort niet bij dit hoofdbureau"),
+                en: format!("polling station {station} does not belong to this main office"),
+            });
+            continue;
+        }
+        let polls: std::collections::BTreeSet<&str> =
+            group.iter().map(|(_, r, _)| r.poll.as_str()).collect();
+        if polls.len() > 1 {
+            problems.push(CountProblem::Duplicate { station, labels });
+            continue;
+        }
+        let first = &copies[group[0].0].files;
+        let mut differing: Vec<String> = Vec::new();
+        for (index, ..) in &group[1..] {
+            for path in seal::stick::differences(first, &copies[*index].files) {
+                if !differing.contains(&path) {
+                    differing.push(path);
+                }
+            }
+        }
+        if !differing.is_empty() {
+            problems.push(CountProblem::MirrorsDiffer {
+                station,
+                labels,
+                files: differing,
+            });
+            continue;
+        }
+        if group.len() == 1 && !office.accept_single.contains(&station) {
+            problems.push(CountProblem::SingleCopy {
+                station,
+                label: labels[0].clone(),
+            });
+            continue;
+        }
+        let mut group = group;
+        let (_, result, ballot_box) = group.swap_remove(0);
+        stations.push(StationReading {
+            station,
+            result,
+            labels,
+            ballot_box,
+        });
+    }
+    let present: Vec<u32> = stations.iter().map(|s| s.station).collect();
+    let reported: Vec<u32> = problems
+        .iter()
+        .filter_map(|p| match p {
+            CountProblem::MirrorsDiffer { station, .. }
+            | CountProblem::SingleCopy { station, .. }
+            | CountProblem::Duplicate { station, .. } => Some(*station),
+            _ => None,
+        })
+        .collect();
+    let mut missing: Vec<CountProblem> = office
+        .stations
+        .iter()
+        .filter(|s| !present.contains(s) && !reported.contains(s))
+        .map(|s| CountProblem::Missing(*s))
+        .collect();
+    problems.append(&mut missing);
+    Reading { stations, problems }
+}
+
+fn check_all(
+    office: &MainOffice,
+    copies: &[StickCopy],
+) -> Vec<Result<(StationResult, BallotBox), CountProblem>> {
+    let threads = std::thread::available_parallelism()
+        .map(std::num::NonZeroUsize::get)
+        .unwrap_or(1)
+        .min(copies.len().max(1));
+    let chunk = copies.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = copies
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|copy| check_copy(office, copy))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// The totals per contest over the stations read (only when nothing stops them).
+pub fn totals(
+    election: &Election,
+    stations: &[StationReading],
+) -> Result<Vec<(Contest, Totals)>, TotalsError> {
+    let mut out = Vec::new();
+    for contest in &election.contests {
+        let counts: Vec<(PollingStationNumber, CountForm)> = stations
+            .iter()
+            .filter(|s| s.result.contest == contest.id.to_string())
+            .filter_map(|s| {
+                Some((
+                    PollingStationNumber::new(s.station).ok()?,
+                    CountForm::Flanders(s.result.count.clone()),
+                ))
+            })
+            .collect();
+        if counts.is_empty() {
+            continue;
+        }
+        let totals = Totals::add_up(contest, counts.iter().map(|(n, c)| (*n, c)))?;
+        out.push((contest.clone(), totals));
+    }
+    Ok(out)
+}
+
+/// The sum of every station's count (a quick check figure for the screen).
+pub fn ballots(stations: &[StationReading]) -> u64 {
+    stations
+        .iter()
+        .map(|s| u64::from(s.result.count.ballots_total))
+        .sum()
+}
+
+/// The count of one station, for reports.
+pub fn count_of(reading: &StationReading) -> &FlandersCount {
+    &reading.result.count
+}

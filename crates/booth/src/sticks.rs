@@ -1,0 +1,198 @@
+//! The ballot box's two mirrored sticks (mounted directories): what is on them and how it is
+//! written. Every file is written to a temporary name, synced and renamed, on the first stick
+//! and then on the second, and read back; a power cut leaves each stick with either the old or
+//! the new file, never half of one.
+//!
+//! ```text
+//! STICK/
+//!   packages/<election>/…   the ceremony's package of each election of the day
+//!   poll.json, poll.sig     the signed poll (one signature line per election)
+//!   poll-key.age            the poll key, locked to the chair's password
+//!   ballot-box.bin          the encrypted votes and tally (see `ballot_box`)
+//!   results/<election>.json, .sig   written at closing
+//! ```
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The poll record.
+pub const POLL: &str = "poll.json";
+/// Its signatures.
+pub const POLL_SIGNATURES: &str = "poll.sig";
+/// The locked poll key.
+pub const POLL_KEY: &str = "poll-key.age";
+/// The ballot box.
+pub const BALLOT_BOX: &str = "ballot-box.bin";
+
+/// The folder of an election's package on the stick.
+pub fn package_dir(election: &str) -> String {
+    format!("packages/{election}/")
+}
+
+/// The result of an election.
+pub fn result_file(election: &str) -> String {
+    format!("results/{election}.json")
+}
+
+/// Its signature.
+pub fn result_signature(election: &str) -> String {
+    format!("results/{election}.sig")
+}
+
+/// Why the sticks cannot be written or read.
+#[derive(Debug, thiserror::Error)]
+pub enum SticksError {
+    /// A file operation failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// Where.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file read back differs from what was written.
+    #[error("{0}: what was read back differs from what was written (faulty stick?)")]
+    ReadBack(PathBuf),
+    /// The two sticks are one.
+    #[error("the two sticks must be different folders")]
+    SameStick,
+}
+
+/// The two mirrored sticks of a ballot box.
+#[derive(Debug)]
+pub struct Sticks {
+    place: Place,
+}
+
+#[derive(Debug)]
+enum Place {
+    /// Mounted sticks.
+    Directories([PathBuf; 2]),
+    /// Two sticks held in memory, for simulations and benchmarks that write the final state
+    /// out once ([`Sticks::export`]).
+    Memory(std::sync::Mutex<[BTreeMap<String, Vec<u8>>; 2]>),
+}
+
+impl Sticks {
+    /// The sticks at `first` and `second` (mounted directories, created if missing).
+    pub fn new(first: &Path, second: &Path) -> Result<Sticks, SticksError> {
+        for path in [first, second] {
+            fs::create_dir_all(path).map_err(io(path))?;
+        }
+        let canonical = |path: &Path| fs::canonicalize(path).map_err(io(path));
+        if canonical(first)? == canonical(second)? {
+            return Err(SticksError::SameStick);
+        }
+        Ok(Sticks {
+            place: Place::Directories([first.to_path_buf(), second.to_path_buf()]),
+        })
+    }
+
+    /// Two sticks in memory.
+    pub fn in_memory() -> Sticks {
+        Sticks {
+            place: Place::Memory(std::sync::Mutex::new([BTreeMap::new(), BTreeMap::new()])),
+        }
+    }
+
+    /// Writes the sticks' files to the directories `first` and `second` (in-memory sticks
+    /// only; mounted sticks are written as they go).
+    pub fn export(&self, first: &Path, second: &Path) -> Result<(), SticksError> {
+        let Place::Memory(files) = &self.place else {
+            return Ok(());
+        };
+        let files = files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (root, stick) in [first, second].into_iter().zip(files.iter()) {
+            for (relative, bytes) in stick {
+                let path = root.join(relative);
+                if let Some(dir) = path.parent() {
+                    fs::create_dir_all(dir).map_err(io(dir))?;
+                }
+                fs::write(&path, bytes).map_err(io(&path))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes `bytes` to `relative` on both sticks, atomically on each, and reads it back.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), SticksError> {
+        match &self.place {
+            Place::Directories(paths) => {
+                for root in paths {
+                    write_atomically(&root.join(relative), bytes)?;
+                }
+            }
+            Place::Memory(files) => {
+                let mut files = files
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                for stick in files.iter_mut() {
+                    stick.insert(relative.to_string(), bytes.to_vec());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes several files (e.g. a package) to both sticks.
+    pub fn write_all(&self, files: &BTreeMap<String, Vec<u8>>) -> Result<(), SticksError> {
+        for (path, bytes) in files {
+            self.write(path, bytes)?;
+        }
+        Ok(())
+    }
+
+    /// `relative` as on each stick (`None` where it is missing).
+    pub fn read(&self, relative: &str) -> Result<[Option<Vec<u8>>; 2], SticksError> {
+        let paths = match &self.place {
+            Place::Directories(paths) => paths,
+            Place::Memory(files) => {
+                let files = files
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                return Ok([
+                    files[0].get(relative).cloned(),
+                    files[1].get(relative).cloned(),
+                ]);
+            }
+        };
+        let read = |root: &PathBuf| -> Result<Option<Vec<u8>>, SticksError> {
+            let path = root.join(relative);
+            match fs::read(&path) {
+                Ok(bytes) => Ok(Some(bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(source) => Err(SticksError::Io { path, source }),
+            }
+        };
+        Ok([read(&paths[0])?, read(&paths[1])?])
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SticksError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let temporary = path.with_extension("partial");
+    {
+        let mut file = fs::File::create(&temporary).map_err(io(&temporary))?;
+        file.write_all(bytes).map_err(io(&temporary))?;
+        file.sync_all().map_err(io(&temporary))?;
+    }
+    fs::rename(&temporary, path).map_err(io(path))?;
+    // The rename itself is durable only once the directory is synced.
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    if fs::read(path).map_err(io(path))? != bytes {
+        return Err(SticksError::ReadBack(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+fn io(path: impl AsRef<Path>) -> impl FnOnce(std::io::Error) -> SticksError {
+    let path = path.as_ref().to_path_buf();
+    move |source| SticksError::Io { path, source }
+}

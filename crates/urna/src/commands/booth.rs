@@ -1,0 +1,387 @@
+//! `urna booth run`: the Flemish polling station in one terminal kiosk: the president machine
+//! (the chair unlocks with the credential sheet, opens, activates cards, closes), the voting
+//! computers (the voter chooses with number keys and Enter, confirms, and the ballot is printed
+//! as a picture and a PDF) and the ballot box (which scans the printed picture, as a scanner
+//! does, and records the vote on the two sticks). The machines are separate objects with their
+//! own keys; they share only the card and the printed ballot, as in the polling station.
+//!
+//! Keyboard only; `--large` doubles the size of the text on terminals that know the VT100
+//! double-size lines. Stopping (0, or end of input) pauses the poll; running again resumes it.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use booth::choice::Choice;
+use booth::sticks::Sticks;
+use booth::{Day, PresidentMachine, VotingComputer};
+use chrono::{SecondsFormat, Utc};
+
+use crate::cli::Lang;
+use crate::hash_check::Prompt;
+
+/// What `urna booth run` works on.
+#[derive(Debug, Clone)]
+pub struct Station {
+    /// The station's package of each election of the day (folders or stick images).
+    pub packages: Vec<PathBuf>,
+    /// The authority's public key, when the machine has it from outside.
+    pub authority_key: Option<PathBuf>,
+    /// The two ballot-box sticks.
+    pub sticks: [PathBuf; 2],
+    /// Where printed ballots and the report go.
+    pub out: PathBuf,
+    /// How many voting computers.
+    pub voting_computers: u8,
+    /// Double-size text.
+    pub large: bool,
+}
+
+struct Screen<'a> {
+    prompt: &'a mut dyn Prompt,
+    large: bool,
+}
+
+impl Screen<'_> {
+    fn heading(&mut self, text: &str) -> anyhow::Result<()> {
+        if self.large {
+            // VT100 double-height, double-width lines: the top half, then the bottom half.
+            self.prompt.say(&format!("\x1b#3{text}\n\x1b#4{text}"))?;
+        } else {
+            self.prompt.say(&format!("\n== {text} =="))?;
+        }
+        Ok(())
+    }
+    fn line(&mut self, text: &str) -> anyhow::Result<()> {
+        if self.large {
+            self.prompt.say(&format!("\x1b#6{text}"))?;
+        } else {
+            self.prompt.say(text)?;
+        }
+        Ok(())
+    }
+    /// Asks until the answer is a number in `allowed` (or empty when `empty_ok`).
+    fn number(
+        &mut self,
+        question: &str,
+        allowed: &[u32],
+        empty_ok: bool,
+    ) -> anyhow::Result<Option<u32>> {
+        loop {
+            let answer = self.prompt.ask(question)?;
+            let answer = answer.trim();
+            if answer.is_empty() && empty_ok {
+                return Ok(None);
+            }
+            match answer.parse::<u32>() {
+                Ok(n) if allowed.contains(&n) => return Ok(Some(n)),
+                _ => self.line("Ongeldige keuze, probeer opnieuw. / Not a choice, try again.")?,
+            }
+        }
+    }
+}
+
+/// Runs the kiosk until the poll is closed or paused. Returns a summary for standard output.
+pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Result<String> {
+    let authority = match &station.authority_key {
+        Some(path) => Some(super::ceremony::read_public_key(path)?),
+        None => None,
+    };
+    let packages = station
+        .packages
+        .iter()
+        .map(|path| {
+            seal::stick::read(&seal::stick::Target::from_path(path))
+                .with_context(|| path.display().to_string())
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let day = Day::verify(&packages, authority.as_ref())?;
+    let mut screen = Screen {
+        prompt,
+        large: station.large,
+    };
+    screen.heading(&format!(
+        "Presidentcomputer — stembureau {} ({})",
+        day.station, day.station_name
+    ))?;
+    for election in &day.elections {
+        screen.line(&format!(
+            "{}\n  Vingerafdruk van het pakket / package fingerprint: {}\n  Vergelijk met uw inloggegevensblad. / Compare with your credential sheet.",
+            election.reference.name, election.fingerprint
+        ))?;
+    }
+    let mut passwords = Vec::new();
+    for election in &day.elections {
+        let login = screen.prompt.ask(&format!(
+            "Gebruikersnaam / login ({}): ",
+            election.reference.id
+        ))?;
+        if login.trim() != election.login {
+            bail!(
+                "{} {}",
+                lang.pick("onbekende gebruikersnaam voor", "unknown login for"),
+                election.reference.id
+            );
+        }
+        passwords.push(screen.prompt.ask_secret("Wachtwoord / password: ")?);
+    }
+    let keys = day.unlock(&passwords)?;
+    let lead_password = passwords.first().cloned().unwrap_or_default();
+    let sticks = Sticks::new(&station.sticks[0], &station.sticks[1])?;
+    let opened_before = sticks
+        .read(booth::sticks::POLL)?
+        .iter()
+        .any(Option::is_some);
+    let mut president = if opened_before {
+        screen.line(
+            "De stemming op deze sticks wordt hervat. / Resuming the poll on these sticks.",
+        )?;
+        PresidentMachine::resume(day.clone(), keys, &lead_password, sticks)?
+    } else {
+        let opened = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+        let machine = PresidentMachine::open(day.clone(), keys, &lead_password, sticks, &opened)?;
+        screen.line("De stemming is geopend. / The poll is open.")?;
+        machine
+    };
+    if president.is_closed() {
+        return Ok(lang
+            .pick(
+                "De stemming is al afgesloten.\n",
+                "The poll is closed already.\n",
+            )
+            .into());
+    }
+    let mut machines = Vec::new();
+    for _ in 0..station.voting_computers.max(1) {
+        let mut machine = VotingComputer::start(day.clone());
+        let number = president.enrol(machine.public_key())?;
+        let (poll, signature) = president.poll_signed();
+        machine.enrolled(&poll, &signature)?;
+        screen.line(&format!(
+            "Stemcomputer {number} ingeschreven, sleutel {} / voting computer {number} enrolled",
+            machine.public_key().fingerprint()
+        ))?;
+        machines.push(machine);
+    }
+    let ballots_dir = station.out.join("stembiljetten");
+    std::fs::create_dir_all(&ballots_dir).with_context(|| ballots_dir.display().to_string())?;
+    let mut voter = 0usize;
+    loop {
+        screen.heading(&format!("Presidentcomputer — stembureau {}", day.station))?;
+        screen.line("1  Kiezerskaart activeren / activate a voter's card")?;
+        screen.line("2  Stand / progress")?;
+        screen.line("3  Stemming afsluiten / close the poll")?;
+        screen.line("0  Pauzeren / pause")?;
+        let choice = match screen.number("> ", &[0, 1, 2, 3], false) {
+            Ok(choice) => choice,
+            // End of input: the chair walked away; the poll is safe on the sticks.
+            Err(_) => Some(0),
+        };
+        match choice {
+            Some(1) => {
+                let elections = choose_elections(&mut screen, &day)?;
+                let card = president.activate_card(&elections)?;
+                let machine = &mut machines[voter % station.voting_computers.max(1) as usize];
+                voter += 1;
+                let printed = vote(&mut screen, machine, &card)?;
+                let qr = printed.qr_png(4)?;
+                let (pdf, png) =
+                    report::ballot(&format!("stembureau {}", day.station), &printed.text, qr)?;
+                // A random name: the ballots' file names must not give the order of voting.
+                let name = format!("stembiljet-{}", hex(&seal::random::bytes::<8>()));
+                std::fs::write(ballots_dir.join(format!("{name}.png")), &png)?;
+                std::fs::write(ballots_dir.join(format!("{name}.pdf")), &pdf)?;
+                screen.line("Uw stembiljet is afgedrukt. Laat de code scannen door de stembus. / Your ballot is printed.")?;
+                let picture = std::fs::read(ballots_dir.join(format!("{name}.png")))?;
+                match president.scan(&picture) {
+                    Ok(recorded) => screen.line(&format!(
+                        "Stembus: stembiljet geregistreerd ({} in de stembus). / Ballot box: ballot recorded.",
+                        recorded.ballots
+                    ))?,
+                    Err(error) => screen.line(&format!("Stembus: GEWEIGERD / refused: {error}"))?,
+                }
+            }
+            Some(2) => {
+                let tally = president.tally();
+                screen.line(&format!(
+                    "Kiezerskaarten: {:?}; stembiljetten in de stembus: {}",
+                    tally.cards, tally.ballots
+                ))?;
+            }
+            Some(3) => {
+                let sure = screen.number("Afsluiten? 1 = ja, 2 = nee: ", &[1, 2], false)?;
+                if sure == Some(1) {
+                    return close(lang, &mut president, &station.out);
+                }
+            }
+            _ => {
+                return Ok(lang
+                    .pick(
+                        "De stemming is gepauzeerd; start opnieuw om te hervatten.\n",
+                        "The poll is paused; run again to resume.\n",
+                    )
+                    .into());
+            }
+        }
+    }
+}
+
+fn choose_elections(screen: &mut Screen<'_>, day: &Day) -> anyhow::Result<Vec<usize>> {
+    if day.elections.len() == 1 {
+        return Ok(vec![0]);
+    }
+    for (index, election) in day.elections.iter().enumerate() {
+        screen.line(&format!("{}  {}", index + 1, election.reference.name))?;
+    }
+    loop {
+        let answer = screen
+            .prompt
+            .ask("Verkiezingen van deze kiezer (nummers, Enter = alle) / elections: ")?;
+        if answer.trim().is_empty() {
+            return Ok((0..day.elections.len()).collect());
+        }
+        let chosen: Option<Vec<usize>> = answer
+            .split_whitespace()
+            .map(|n| {
+                n.parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=day.elections.len()).contains(n))
+                    .map(|n| n - 1)
+            })
+            .collect();
+        match chosen {
+            Some(chosen) if !chosen.is_empty() => return Ok(chosen),
+            _ => screen.line("Ongeldige keuze. / Not a choice.")?,
+        }
+    }
+}
+
+/// The voting computer's screens for one voter.
+fn vote(
+    screen: &mut Screen<'_>,
+    machine: &mut VotingComputer,
+    card: &[u8],
+) -> anyhow::Result<booth::voting_computer::PrintedBallot> {
+    let card = machine.insert_card(card)?;
+    loop {
+        let mut choices = Vec::new();
+        for &index in &card.elections {
+            let election = &machine.day().elections[usize::from(index)];
+            let ballot = election.ballot.clone();
+            screen.heading(&format!("Stemcomputer — {}", election.reference.name))?;
+            for list in &ballot.lists {
+                screen.line(&format!("{:>2}  {}", list.number, list.name))?;
+            }
+            screen.line(" 0  Blanco stemmen / vote blank")?;
+            let numbers: Vec<u32> = std::iter::once(0)
+                .chain(ballot.lists.iter().map(|l| l.number))
+                .collect();
+            let list = screen
+                .number("Lijst / list: ", &numbers, false)?
+                .unwrap_or(0);
+            let choice = if list == 0 {
+                Choice::Blank
+            } else {
+                let on_ballot = ballot.lists.iter().find(|l| l.number == list);
+                screen.heading(&format!(
+                    "Lijst {list}: {}",
+                    on_ballot.map_or("", |l| l.name.as_str())
+                ))?;
+                for candidate in on_ballot
+                    .map(|l| l.candidates.as_slice())
+                    .unwrap_or_default()
+                {
+                    screen.line(&format!("{:>2}  {}", candidate.position, candidate.name))?;
+                }
+                loop {
+                    let answer = screen.prompt.ask(
+                        "Kandidaten (nummers met spaties), of Enter voor een lijststem / candidates, or Enter for the list: ",
+                    )?;
+                    let positions: Option<Vec<u32>> =
+                        answer.split_whitespace().map(|n| n.parse().ok()).collect();
+                    let Some(positions) = positions else {
+                        screen.line("Ongeldige keuze. / Not a choice.")?;
+                        continue;
+                    };
+                    let choice = Choice::candidates(list, positions);
+                    match choice.check(&ballot) {
+                        Ok(()) => break choice,
+                        Err(error) => screen.line(&format!("Ongeldige keuze: {error}"))?,
+                    }
+                }
+            };
+            choices.push((usize::from(index), choice));
+        }
+        screen.heading("Controleer uw stem / check your vote")?;
+        for (index, choice) in &choices {
+            let election = &machine.day().elections[*index];
+            screen.line(&election.reference.name)?;
+            for line in choice.describe_nl(&election.ballot) {
+                screen.line(&format!("  {line}"))?;
+            }
+        }
+        let confirm = screen.number(
+            "1 = bevestigen en afdrukken / confirm and print, 2 = opnieuw kiezen / choose again: ",
+            &[1, 2],
+            false,
+        )?;
+        if confirm == Some(1) {
+            return Ok(machine.print(&card, &choices)?);
+        }
+    }
+}
+
+fn close(lang: Lang, president: &mut PresidentMachine, out: &Path) -> anyhow::Result<String> {
+    let closed = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+    let results = president.close(&closed)?;
+    let mut summary = String::new();
+    for (result, election) in results.iter().zip(&president.day().elections) {
+        let result_bytes = result.to_bytes();
+        let pdf = report::station_report(&report::StationReport {
+            election: &election.election,
+            contest: &election.contest,
+            station: format!(
+                "{} ({})",
+                president.day().station,
+                president.day().station_name
+            ),
+            opened: &president.poll().opened,
+            closed: &closed,
+            fingerprint: election.fingerprint.to_string(),
+            ballot_box: &result.ballot_box,
+            cards: result.cards,
+            count: &result.count,
+            result_file: report::SourceFile {
+                name: &booth::sticks::result_file(&result.election),
+                bytes: &result_bytes,
+            },
+            created_at: Utc::now(),
+        })?;
+        let path = out.join(format!(
+            "proces-verbaal-SB{}-{}.pdf",
+            result.station, result.election
+        ));
+        std::fs::write(&path, pdf).with_context(|| path.display().to_string())?;
+        summary.push_str(&format!(
+            "{}: {} {}, {} {}; {}: {}\n",
+            result.election,
+            result.count.ballots_total,
+            lang.pick("stembiljetten", "ballots"),
+            result.cards,
+            lang.pick("kiezerskaarten", "cards"),
+            lang.pick("proces-verbaal", "report"),
+            path.display()
+        ));
+    }
+    summary.insert_str(
+        0,
+        lang.pick(
+            "De stemming is afgesloten; de resultaten staan ondertekend op beide sticks.\n",
+            "The poll is closed; the results are signed on both sticks.\n",
+        ),
+    );
+    Ok(summary)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,292 @@
+//! `urna count …`: the Flemish main office reads the ballot-box sticks of its polling stations,
+//! checks them and totals them, allocates the seats and elects the candidates; and the recount
+//! of one station with k officials' shares of the election key.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use booth::main_office::{self, MainOffice, StickCopy};
+use chrono::Utc;
+
+use crate::cli::Lang;
+use crate::hash_check::Prompt;
+
+/// What `urna count import-sticks` works on.
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// The main office's package.
+    pub package: PathBuf,
+    /// The authority's public key.
+    pub authority_key: PathBuf,
+    /// The stick copies (folders or images).
+    pub sticks: Vec<PathBuf>,
+    /// Only these stations (a canton's); all of the election when empty.
+    pub stations: Vec<u32>,
+    /// Stations accepted on one stick.
+    pub accept_single: Vec<u32>,
+    /// Where the main office's report goes.
+    pub report: Option<PathBuf>,
+}
+
+fn read_copy(path: &Path) -> anyhow::Result<StickCopy> {
+    Ok(StickCopy {
+        label: path.display().to_string(),
+        files: seal::stick::read(&seal::stick::Target::from_path(path))
+            .with_context(|| path.display().to_string())?,
+    })
+}
+
+/// Reads, checks and totals; returns the text and whether the totals could be made.
+pub fn import_sticks(lang: Lang, import: &Import) -> anyhow::Result<(String, bool)> {
+    let authority = super::ceremony::read_public_key(&import.authority_key)?;
+    let package = seal::stick::read(&seal::stick::Target::from_path(&import.package))
+        .with_context(|| import.package.display().to_string())?;
+    let mut office = MainOffice::from_package(&package, &authority)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| import.package.display().to_string())?;
+    if !import.stations.is_empty() {
+        office.stations = import.stations.clone();
+    }
+    office.accept_single = import.accept_single.clone();
+    let copies = import
+        .sticks
+        .iter()
+        .map(|path| read_copy(path))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let reading = main_office::read(&office, copies);
+    let mut out = String::new();
+    for station in &reading.stations {
+        writeln!(
+            out,
+            "{} {:>3}: {:>5} {}  ({})",
+            lang.pick("stembureau", "polling station"),
+            station.station,
+            station.result.count.ballots_total,
+            lang.pick("stembiljetten", "ballots"),
+            station.labels.join(", ")
+        )?;
+    }
+    if !reading.problems.is_empty() {
+        writeln!(
+            out,
+            "\n{}",
+            lang.pick(
+                "NIET GETOTALISEERD: los eerst op:",
+                "NOT TOTALLED: resolve first:"
+            )
+        )?;
+        for problem in &reading.problems {
+            let message = match lang {
+                Lang::Nl => problem.message_nl(),
+                Lang::En => problem.message_en(),
+            };
+            writeln!(out, "  - {message}")?;
+        }
+        return Ok((out, false));
+    }
+    let election = &office.election;
+    for (contest, totals) in main_office::totals(election, &reading.stations)? {
+        writeln!(
+            out,
+            "\n{} {} — {} {}, {} {}, {} {}",
+            election.name,
+            contest.name.clone().unwrap_or_default(),
+            totals.cast,
+            lang.pick("stembiljetten", "ballots"),
+            totals.valid,
+            lang.pick("geldig", "valid"),
+            totals.blank,
+            lang.pick("blanco", "blank"),
+        )?;
+        let input = apportion::Input::from_totals(election, &contest, &totals)
+            .context("no seat-allocation rules for this election")?;
+        let outcome = apportion::apportion(&input)?;
+        let Some(result) = outcome.complete() else {
+            writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Er moet worden geloot; de zetelverdeling is nog niet af.",
+                    "A drawing of lots is needed; the allocation is not complete."
+                )
+            )?;
+            continue;
+        };
+        for (list, total) in contest.lists.iter().zip(&totals.lists) {
+            let seats = result.list(list.number.get());
+            let elected: Vec<String> = seats
+                .map(|r| {
+                    r.elected
+                        .iter()
+                        .filter_map(|p| list.candidates.iter().find(|c| c.position.get() == *p))
+                        .map(|c| c.full_name())
+                        .collect()
+                })
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {} {:>2} {:<24} {:>6} {}  {:>2} {}  {}",
+                lang.pick("lijst", "list"),
+                list.number.get(),
+                list.name,
+                total.votes,
+                lang.pick("stemmen", "votes"),
+                seats.map_or(0, |r| r.seats),
+                lang.pick("zetels", "seats"),
+                elected.join(", ")
+            )?;
+        }
+        if let Some(path) = &import.report {
+            let summary = out.clone();
+            let pdf = report::flanders_main_office(&report::DeterminedResult {
+                election,
+                contest: &contest,
+                totals: &totals,
+                apportionment: result,
+                deceased: &[],
+                created_at: Utc::now(),
+                files: vec![report::SourceFile {
+                    name: "telling.txt",
+                    bytes: summary.as_bytes(),
+                }],
+            })?;
+            std::fs::write(path, pdf).with_context(|| path.display().to_string())?;
+            writeln!(
+                out,
+                "{}: {}",
+                lang.pick("proces-verbaal", "report"),
+                path.display()
+            )?;
+        }
+    }
+    Ok((out, true))
+}
+
+/// What `urna count recount` works on.
+#[derive(Debug, Clone)]
+pub struct RecountArgs {
+    /// The ceremony folder (shares and public election key).
+    pub ceremony: PathBuf,
+    /// The holders present.
+    pub holders: Vec<String>,
+    /// The main office's package and the authority key, to check the stick first.
+    pub package: PathBuf,
+    /// The authority's public key.
+    pub authority_key: PathBuf,
+    /// The station's stick.
+    pub stick: PathBuf,
+    /// The paper ballots' pictures (a folder of PNG files), to rescan too.
+    pub ballots: Option<PathBuf>,
+}
+
+/// Decrypts a station's votes with k shares and compares them with its signed result; with
+/// `ballots`, rescans the paper too. Returns the text and whether everything tallies.
+pub fn recount(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    args: &RecountArgs,
+) -> anyhow::Result<(String, bool)> {
+    let authority = super::ceremony::read_public_key(&args.authority_key)?;
+    let package = seal::stick::read(&seal::stick::Target::from_path(&args.package))
+        .with_context(|| args.package.display().to_string())?;
+    let office = MainOffice::from_package(&package, &authority).map_err(anyhow::Error::msg)?;
+    let copy = read_copy(&args.stick)?;
+    let (result, ballot_box) = main_office::check_copy(&office, &copy).map_err(|problem| {
+        anyhow::anyhow!(match lang {
+            Lang::Nl => problem.message_nl(),
+            Lang::En => problem.message_en(),
+        })
+    })?;
+    let layout = model::ballot::BallotLayout::of(&office.election);
+    let Some(ballot) = layout.contests.iter().find(|c| c.id == result.contest) else {
+        bail!("contest {} is not in the election", result.contest);
+    };
+    let dir = super::ceremony::CeremonyDir::new(&args.ceremony);
+    let (_, key) = super::ceremony::restore_election_key(lang, prompt, &dir, &args.holders)?;
+    let found = booth::recount::decrypt_and_count(
+        &ballot_box,
+        office.election.id.as_str(),
+        &key,
+        ballot,
+        &result.count,
+    )?;
+    let mut out = String::new();
+    let mut ok = found.tallies();
+    writeln!(
+        out,
+        "{} {}: {} {} {}",
+        lang.pick("Stembureau", "Polling station"),
+        result.station,
+        found.count.ballots_total,
+        lang.pick("stemmen ontsleuteld;", "votes decrypted;"),
+        if found.tallies() {
+            lang.pick(
+                "ze kloppen met het getekende resultaat",
+                "they tally to the signed result",
+            )
+        } else {
+            lang.pick(
+                "ze WIJKEN AF van het getekende resultaat",
+                "they DIFFER from the signed result",
+            )
+        }
+    )?;
+    for difference in &found.differences {
+        writeln!(out, "  - {difference}")?;
+    }
+    if let Some(folder) = &args.ballots {
+        let mut pictures = Vec::new();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+            .with_context(|| folder.display().to_string())?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("png")))
+            .collect();
+        paths.sort();
+        for path in &paths {
+            pictures.push(std::fs::read(path).with_context(|| path.display().to_string())?);
+        }
+        let poll: booth::poll::Poll = serde_json::from_slice(
+            copy.files
+                .get(booth::sticks::POLL)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+        )?;
+        let index = poll
+            .elections
+            .iter()
+            .position(|e| e.election == office.election.id.as_str())
+            .unwrap_or(0) as u8;
+        let rescan = booth::recount::rescan(
+            &pictures,
+            &poll.id_bytes().unwrap_or_default(),
+            &poll.voting_computers,
+            index,
+            ballot,
+            &result.count,
+        );
+        ok &= rescan.recount.tallies();
+        writeln!(
+            out,
+            "{} {}: {}",
+            pictures.len(),
+            lang.pick("stembiljetten opnieuw gescand", "paper ballots rescanned"),
+            if rescan.recount.tallies() {
+                lang.pick(
+                    "ze kloppen met het getekende resultaat",
+                    "they tally to the signed result",
+                )
+            } else {
+                lang.pick("ze WIJKEN AF", "they DIFFER")
+            }
+        )?;
+        for difference in &rescan.recount.differences {
+            writeln!(out, "  - {difference}")?;
+        }
+        for (index, why) in &rescan.refused {
+            writeln!(out, "  - {}: {why}", paths[index - 1].display())?;
+        }
+    }
+    Ok((out, ok))
+}
