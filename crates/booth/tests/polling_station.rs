@@ -746,3 +746,72 @@ fn a_day_with_two_elections_records_each_voter_s_elections_and_counts_them_apart
         assert_eq!((count.ballots_total, count.blank), (ballots, blank));
     }
 }
+
+/// The same independence through the whole machine: polls run by the president machine (on
+/// in-memory sticks), ballots from a voting computer, the stored box decrypted with the election
+/// key; the cast position of each vote against its stored position (chi-square, 4×4 table,
+/// 9 degrees of freedom).
+#[test]
+fn through_the_president_machine_the_stored_order_is_independent_of_casting() {
+    const VOTES: usize = 4;
+    const POLLS: usize = 160;
+    let ceremony = ceremony(lindeveld(), &[1]);
+    let day = ceremony.day(1);
+    let password = ceremony.password(1);
+    let keys = day.unlock(std::slice::from_ref(&password)).expect("unlock");
+    let ballot = day.lead().ballot.clone();
+    let mut table = [[0u32; VOTES]; VOTES];
+    for _ in 0..POLLS {
+        let copies = keys
+            .iter()
+            .map(|k| seal::signing::SigningKey::from_secret_bytes(k.secret_bytes().as_slice()))
+            .collect::<Result<Vec<_>, _>>()
+            .expect("keys");
+        let mut president = booth::PresidentMachine::open(
+            day.clone(),
+            copies,
+            &password,
+            sticks::Sticks::in_memory(),
+            "2024-10-13T08:00:00+02:00",
+        )
+        .expect("open");
+        let mut machine = booth::VotingComputer::start(day.clone());
+        president.enrol(machine.public_key()).expect("enrol");
+        let (poll, signature) = president.poll_signed();
+        machine.enrolled(&poll, &signature).expect("enrolled");
+        // Vote `cast` is for list `cast + 1`.
+        for cast in 0..VOTES {
+            let card = president.activate_card(&[0]).expect("card");
+            let card = machine.insert_card(&card).expect("card");
+            let code = machine
+                .print(&card, &[(0, Choice::list(cast as u32 + 1))])
+                .expect("print")
+                .code;
+            president.record(&code).expect("recorded");
+        }
+        let dir = tempfile::tempdir().expect("tempdir");
+        president
+            .export(&dir.path().join("a"), &dir.path().join("b"))
+            .expect("export");
+        let bytes = std::fs::read(dir.path().join("a").join(sticks::BALLOT_BOX)).expect("box");
+        let stored = booth::ballot_box::BallotBox::from_bytes(&bytes).expect("box");
+        let records = stored
+            .records(ceremony.election.id.as_str())
+            .expect("records");
+        for (position, record) in records.iter().enumerate() {
+            let plain = ceremony.election_key.decrypt(record).expect("decrypt");
+            let Choice::List { list, .. } = decode_record(&plain, &ballot).expect("vote") else {
+                panic!("a blank vote was never cast");
+            };
+            table[list as usize - 1][position] += 1;
+        }
+    }
+    let expected = POLLS as f64 / VOTES as f64;
+    let chi_square: f64 = table
+        .iter()
+        .flatten()
+        .map(|observed| (f64::from(*observed) - expected).powi(2) / expected)
+        .sum();
+    // The 1-in-a-million critical value of chi-square with 9 degrees of freedom is about 41.
+    assert!(chi_square < 41.0, "chi-square {chi_square:.1}: {table:?}");
+}
