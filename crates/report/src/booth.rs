@@ -106,5 +106,6 @@ pub fn station_report(report: &StationReport<'_>) -> Result<Vec<u8>, ReportError
             report.election.id.as_str(),
             report.station
         ),
+        report.created_at,
     )
 }

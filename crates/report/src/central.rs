@@ -73,6 +73,7 @@ pub fn p_22_2(result: &DeterminedResult<'_>) -> Result<Vec<u8>, ReportError> {
         "/p-22-2.typ",
         &data,
         &format!("p-22-2/{}", result.election.id.as_str()),
+        result.created_at,
     )
 }
 
@@ -89,5 +90,6 @@ pub fn flanders_main_office(result: &DeterminedResult<'_>) -> Result<Vec<u8>, Re
         "/flanders-main-office.typ",
         &data,
         &format!("flanders-main-office/{}", result.election.id.as_str()),
+        result.created_at,
     )
 }

@@ -53,5 +53,6 @@ pub fn credential_sheets(
         "/credentials.typ",
         &data,
         &format!("credentials/{}", election.id.as_str()),
+        created_at,
     )
 }

@@ -243,6 +243,7 @@ pub fn na_31_2(count: &MunicipalCount<'_>) -> Result<Vec<u8>, ReportError> {
         "/na-31-2.typ",
         &na_31_2_data(count),
         &format!("na-31-2/{}", count.election.id.as_str()),
+        count.created_at,
     )
 }
 
@@ -257,6 +258,7 @@ pub fn na_31_2_bijlage_1(count: &MunicipalCount<'_>) -> Result<Vec<u8>, ReportEr
         "/na-31-2-bijlage-1.typ",
         &data,
         &format!("na-31-2-bijlage-1/{}", count.election.id.as_str()),
+        count.created_at,
     )
 }
 
@@ -283,5 +285,6 @@ pub fn n_10_2(
         "/n-10-2.typ",
         &data,
         &format!("n-10-2/{}/{}", election.id.as_str(), station.number),
+        created_at,
     )
 }

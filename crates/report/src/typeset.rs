@@ -125,9 +125,10 @@ pub(crate) fn pdf(
     template: &str,
     data: &serde_json::Value,
     ident: &str,
+    created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, ReportError> {
     let document = compile(template, data, Vec::new())?;
-    pdf_of(template, &document, ident)
+    pdf_of(template, &document, ident, Some(created))
 }
 
 /// Typesets a one-page document with pictures and returns its PDF and the page as a PNG at
@@ -144,7 +145,8 @@ pub(crate) fn pdf_and_png(
         .map(|(path, bytes)| (path, Bytes::new(bytes)))
         .collect();
     let document = compile(template, data, pictures)?;
-    let pdf = pdf_of(template, &document, ident)?;
+    // No date and no archival form: a ballot must not tell when it was printed.
+    let pdf = pdf_of(template, &document, ident, None)?;
     let page = document
         .pages
         .first()
@@ -172,11 +174,34 @@ fn compile(
         .map_err(|errors| ReportError::Typeset(describe(template, &errors)))
 }
 
-fn pdf_of(template: &str, document: &PagedDocument, ident: &str) -> Result<Vec<u8>, ReportError> {
-    let options = typst_pdf::PdfOptions {
+/// The PDF of a typeset document. With a creation date it is PDF/A-2b, the archival form
+/// official documents are kept in (fonts embedded, colours device-independent, metadata as XMP,
+/// the date the document gives, never the machine's clock).
+fn pdf_of(
+    template: &str,
+    document: &PagedDocument,
+    ident: &str,
+    created: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<Vec<u8>, ReportError> {
+    use chrono::{Datelike, Timelike};
+    let mut options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(ident),
         ..typst_pdf::PdfOptions::default()
     };
+    if let Some(created) = created {
+        let datetime = Datetime::from_ymd_hms(
+            created.year(),
+            created.month() as u8,
+            created.day() as u8,
+            created.hour() as u8,
+            created.minute() as u8,
+            created.second() as u8,
+        )
+        .ok_or_else(|| ReportError::Data(format!("{template}: date {created}")))?;
+        options.timestamp = Some(typst_pdf::Timestamp::new_utc(datetime));
+        options.standards = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+            .map_err(|e| ReportError::Typeset(format!("{template}: {e}")))?;
+    }
     typst_pdf::pdf(document, &options)
         .map_err(|errors| ReportError::Typeset(describe(template, &errors)))
 }

@@ -388,6 +388,16 @@ fn the_same_data_give_the_same_pdf() {
     let first = report::na_31_2(&assen.municipal()).unwrap();
     let second = report::na_31_2(&assen.municipal()).unwrap();
     assert!(first == second, "two runs differ");
+    // Archival PDF/A-2b, dated with the document's own date (XMP metadata, uncompressed).
+    let text = String::from_utf8_lossy(&first);
+    assert!(
+        text.contains("<pdfaid:part>2</pdfaid:part>") || text.contains("pdfaid:part=\"2\""),
+        "no PDF/A-2 identification"
+    );
+    assert!(
+        text.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+            || text.contains("pdfaid:conformance=\"B\"")
+    );
     // Another file: another footer, another PDF.
     let mut other = assen.municipal();
     other.eml.bytes = b"another file";

@@ -487,6 +487,27 @@ pub async fn stations_import(
     (StatusCode::CREATED, Json(json!({ "imported": count }))).into_response()
 }
 
+/// `POST /api/elections/{election}/result/import`: the body is an EML 510b made by other
+/// software; its counts become the definitive counts (all or nothing).
+pub async fn result_import(
+    State(state): State<AppState>,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let name = headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("upload.eml.xml")
+        .to_string();
+    let service = state.service.clone();
+    let actor = user.actor();
+    let count =
+        attempt!(blocking(move || service.import_count(&actor, &election_id, &name, &body)).await);
+    (StatusCode::CREATED, Json(json!({ "imported": count }))).into_response()
+}
+
 /// `GET /api/users`.
 pub async fn users(State(state): State<AppState>) -> Response {
     let service = state.service.clone();

@@ -1920,14 +1920,12 @@ pub async fn station_update(
     save_station(state, lang, user, election_id, Some(number), form).await
 }
 
-/// Imports polling stations from an uploaded EML 110b.
-pub async fn stations_import(
-    State(state): State<AppState>,
+/// The file of a multipart upload's `file` field, or the error page to answer with.
+async fn read_upload(
     lang: Lang,
-    Path(election_id): Path<String>,
-    Extension(user): Extension<CurrentUser>,
     mut multipart: Multipart,
-) -> Response {
+    what: (&str, &str),
+) -> Result<(String, Vec<u8>), Response> {
     let mut upload: Option<(String, Vec<u8>)> = None;
     loop {
         match multipart.next_field().await {
@@ -1937,34 +1935,48 @@ pub async fn stations_import(
                     match field.bytes().await {
                         Ok(bytes) => upload = Some((name, bytes.to_vec())),
                         Err(error) => {
-                            return error_page(
+                            return Err(error_page(
                                 lang,
                                 StatusCode::BAD_REQUEST,
                                 &format!("Het bestand kwam niet volledig aan: {error}"),
                                 &format!("The file did not arrive completely: {error}"),
-                            );
+                            ));
                         }
                     }
                 }
             }
             Ok(None) => break,
             Err(error) => {
-                return error_page(
+                return Err(error_page(
                     lang,
                     StatusCode::BAD_REQUEST,
                     &format!("Het formulier kon niet worden gelezen: {error}"),
                     &format!("The form could not be read: {error}"),
-                );
+                ));
             }
         }
     }
-    let Some((name, bytes)) = upload else {
-        return error_page(
+    upload.ok_or_else(|| {
+        error_page(
             lang,
             StatusCode::BAD_REQUEST,
-            "Kies een EML 110b-bestand.",
-            "Choose an EML 110b file.",
-        );
+            &format!("Kies een {}-bestand.", what.0),
+            &format!("Choose an {} file.", what.1),
+        )
+    })
+}
+
+/// Imports polling stations from an uploaded EML 110b.
+pub async fn stations_import(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+    multipart: Multipart,
+) -> Response {
+    let (name, bytes) = match read_upload(lang, multipart, ("EML 110b", "EML 110b")).await {
+        Ok(upload) => upload,
+        Err(response) => return response,
     };
     let service = state.service.clone();
     let (e, u) = (election_id.clone(), user.clone());
@@ -2380,6 +2392,51 @@ pub async fn result_files(
         blocking(move || service.result_documents(&actor, &id)).await
     );
     Redirect::to(&format!("/elections/{election_id}/result")).into_response()
+}
+
+/// Imports a count made by other software (EML 510b) as the definitive counts: the central
+/// committee's path (Kieswet P 22). All or nothing; a refusal says why and changes nothing.
+pub async fn result_import(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+    multipart: Multipart,
+) -> Response {
+    let (name, bytes) = match read_upload(lang, multipart, ("EML 510b", "EML 510b")).await {
+        Ok(upload) => upload,
+        Err(response) => return response,
+    };
+    let service = state.service.clone();
+    let (id, actor) = (election_id.clone(), user.actor());
+    attempt!(
+        lang,
+        blocking(move || service.import_count(&actor, &id, &name, &bytes)).await
+    );
+    Redirect::to(&format!("/elections/{election_id}/result")).into_response()
+}
+
+/// The empty count form of a polling station (model N 10-2) as PDF, for printing before the
+/// count: its lists and candidates, the boxes empty.
+pub async fn station_count_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path((election_id, number)): Path<(String, String)>,
+) -> Response {
+    let service = state.service.clone();
+    let (id, station) = (election_id.clone(), number.clone());
+    let pdf = attempt!(
+        lang,
+        blocking(move || service.empty_count_form(&id, &station)).await
+    );
+    let name = format!("Model_N10-2_{election_id}_SB{number}.pdf").replace(['"', '\\', '/'], "_");
+    let mut response = ([(header::CONTENT_TYPE, "application/pdf")], pdf).into_response();
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
 }
 
 /// A stored result file, exactly as stored.

@@ -261,6 +261,18 @@ pub fn table(state: AppState) -> Routes {
             post(pages::result_deceased),
         )
         .add(
+            "POST",
+            "/elections/{election}/result/import",
+            Roles(COORDINATOR),
+            post(pages::result_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        .add(
+            "POST",
+            "/api/elections/{election}/result/import",
+            Roles(COORDINATOR),
+            post(api::result_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        .add(
             "GET",
             "/elections/{election}/result/files/{kind}",
             Roles(MANAGERS),
@@ -296,6 +308,12 @@ pub fn table(state: AppState) -> Routes {
             "/elections/{election}/polling-stations/{station}/edit",
             Roles(MANAGERS),
             post(pages::station_update),
+        )
+        .add(
+            "GET",
+            "/elections/{election}/polling-stations/{station}/n-10-2.pdf",
+            Roles(MANAGERS),
+            get(pages::station_count_form),
         )
         .add(
             "POST",

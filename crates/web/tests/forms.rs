@@ -444,6 +444,42 @@ async fn polling_stations_are_managed_with_plain_forms() {
         list.contains("Bibliotheek (zaal 1)") && !list.contains(">77<"),
         "{list}"
     );
+    // Each polling station's empty count form (N 10-2), linked from the list, as PDF.
+    let link = format!("/elections/{TEST}/polling-stations/78/n-10-2.pdf");
+    assert!(list.contains(&link), "{list}");
+    let form = admin.get(&link).await;
+    assert_eq!(form.status(), StatusCode::OK);
+    assert_eq!(form.headers()["content-type"], "application/pdf");
+    assert!(
+        form.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("Model_N10-2_GR2022_Test_SB78.pdf")
+    );
+    let pdf = form.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n-10-2.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let text = String::from_utf8_lossy(
+        &std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed by scripts/test")
+            .stdout,
+    )
+    .into_owned();
+    assert!(text.contains("Bibliotheek (zaal 1)"), "{text}");
+    assert_eq!(
+        admin
+            .get(&format!(
+                "/elections/{TEST}/polling-stations/999/n-10-2.pdf"
+            ))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -481,6 +517,7 @@ async fn the_result_and_its_files_once_every_count_is_definitive() {
         .await
         .unwrap();
     assert!(page.contains("id=\"seats\""), "{page}");
+    assert!(!page.contains("id=\"import-count\""), "{page}");
     let made = coord
         .form(&format!("/elections/{TEST}/result/files"), &[])
         .await;
@@ -496,6 +533,74 @@ async fn the_result_and_its_files_once_every_count_is_definitive() {
             .contains("Telling_GR2022_Test.eml.xml")
     );
     let first = first.bytes().await.unwrap();
+    let seats_table = |page: &str| {
+        let start = page.find("id=\"seats\"").unwrap();
+        let end = start + page[start..].find("</table>").unwrap();
+        page[start..end].to_string()
+    };
+    let seats_here = seats_table(&page);
+
+    // The central committee's path on another machine: the same election, no entries; the
+    // coordinator uploads this 510b in the browser. A file that is not a count is refused,
+    // changing nothing; the count becomes the definitive counts, with the same seats.
+    let central = Server::start().await;
+    let central_coord = central.login("coord").await;
+    let import = format!("/elections/{TEST}/result/import");
+    let refused = central_coord
+        .upload(&import, "Telling_kapot.eml.xml", b"<not-eml/>")
+        .await;
+    assert!(refused.status().is_client_error(), "{}", refused.status());
+    let message = refused.text().await.unwrap();
+    assert!(message.contains("Telling_kapot.eml.xml"), "{message}");
+    let page = central_coord
+        .get(&format!("/elections/{TEST}/result"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"import-count\""), "{page}");
+    assert!(page.contains("Nog geen definitieve telling"), "{page}");
+    let typist = central.login("anna").await;
+    assert_eq!(
+        typist
+            .upload(&import, "Telling_GR2022_Test.eml.xml", &first)
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let imported = central_coord
+        .upload(&import, "Telling_GR2022_Test.eml.xml", &first)
+        .await;
+    assert_eq!(imported.status(), StatusCode::SEE_OTHER);
+    let page = central_coord
+        .get(&format!("/elections/{TEST}/result"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(seats_table(&page), seats_here);
+    assert!(!page.contains("id=\"import-count\""), "{page}");
+    // Scripts use the API: the same import, answered in JSON.
+    let scripted = Server::start().await;
+    let api = scripted.login("coord").await;
+    let response = api
+        .post_file(
+            &format!("/api/elections/{TEST}/result/import"),
+            "Telling_GR2022_Test.eml.xml",
+            &first,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        body["imported"].as_u64(),
+        Some(common::stations(&scripted.store, TEST).len() as u64)
+    );
+    // Once imported, a second import is refused.
+    let again = central_coord
+        .upload(&import, "Telling_GR2022_Test.eml.xml", &first)
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
     // Made again: the stored file, byte for byte.
     coord
         .form(&format!("/elections/{TEST}/result/files"), &[])

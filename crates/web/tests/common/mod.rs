@@ -216,6 +216,40 @@ impl Client {
             .unwrap()
     }
 
+    /// A browser's file upload: `multipart/form-data` with one `file` field, the CSRF token in
+    /// the query as the page's form sends it.
+    pub async fn upload(&self, path: &str, file_name: &str, bytes: &[u8]) -> reqwest::Response {
+        let boundary = "----urna-test-boundary-7f3a";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/xml\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.http
+            .post(format!("{}{path}?csrf={}", self.base, self.csrf))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A script's upload: the file as the request body, its name in `x-file-name`.
+    pub async fn post_file(&self, path: &str, file_name: &str, bytes: &[u8]) -> reqwest::Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header("x-csrf-token", &self.csrf)
+            .header("x-file-name", file_name)
+            .body(bytes.to_vec())
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn json(&self, method: &str, path: &str, body: &Value) -> (StatusCode, Value) {
         let response = self.send(method, path, body).await;
         let status = response.status();
