@@ -467,6 +467,15 @@ pub async fn station_update(
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// The name of a file uploaded as a request body (`X-File-Name`), for messages and the audit log.
+fn uploaded_name(headers: &HeaderMap) -> String {
+    headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("upload.eml.xml")
+        .to_string()
+}
+
 /// `POST /api/elections/{election}/polling-stations/import`: the body is the EML 110b file.
 pub async fn stations_import(
     State(state): State<AppState>,
@@ -475,11 +484,7 @@ pub async fn stations_import(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let name = headers
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("upload.eml.xml")
-        .to_string();
+    let name = uploaded_name(&headers);
     let service = state.service.clone();
     let count = attempt!(
         blocking(move || service.import_stations(&user, &election_id, &name, &body)).await
@@ -496,11 +501,7 @@ pub async fn result_import(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let name = headers
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("upload.eml.xml")
-        .to_string();
+    let name = uploaded_name(&headers);
     let service = state.service.clone();
     let actor = user.actor();
     let count =

@@ -2429,8 +2429,18 @@ pub async fn station_count_form(
         lang,
         blocking(move || service.empty_count_form(&id, &station)).await
     );
-    let name = format!("Model_N10-2_{election_id}_SB{number}.pdf").replace(['"', '\\', '/'], "_");
-    let mut response = ([(header::CONTENT_TYPE, "application/pdf")], pdf).into_response();
+    download(
+        "application/pdf",
+        &format!("Model_N10-2_{election_id}_SB{number}.pdf"),
+        pdf,
+    )
+}
+
+/// A file to save: its content type, and its name in `Content-Disposition` (quotes, backslashes
+/// and slashes replaced, so a name cannot break out of the header or name a path).
+fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    let name = name.replace(['"', '\\', '/'], "_");
+    let mut response = ([(header::CONTENT_TYPE, content_type.to_string())], bytes).into_response();
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         response
             .headers_mut()
@@ -2469,21 +2479,7 @@ pub async fn result_file(
     } else {
         "text/csv; charset=utf-8"
     };
-    let disposition = format!(
-        "attachment; filename=\"{}\"",
-        file.name.replace(['"', '\\'], "_")
-    );
-    let mut response = (
-        [(header::CONTENT_TYPE, content_type.to_string())],
-        file.bytes,
-    )
-        .into_response();
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
+    download(content_type, &file.name, file.bytes)
 }
 
 /// The lot form's fields.
