@@ -77,6 +77,26 @@ pub fn p_22_2(result: &DeterminedResult<'_>) -> Result<Vec<u8>, ReportError> {
     )
 }
 
+/// The Flemish result file (`uitslag_<id>.json`) that goes with the main office's report: the
+/// totals, the complete apportionment with every step, and the deceased candidates. Its hash
+/// code is in the report's footer.
+pub fn flanders_result_file(
+    election_id: &str,
+    totals: &Totals,
+    apportionment: &Apportionment,
+    deceased: &[(u32, u32)],
+) -> Result<Vec<u8>, ReportError> {
+    let mut bytes = serde_json::to_vec_pretty(&json!({
+        "election": election_id,
+        "totals": totals,
+        "result": apportionment,
+        "deceased": deceased,
+    }))
+    .map_err(|e| ReportError::Data(e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
 /// The Flemish main office's report (hoofdbureau; Lokaal en Provinciaal Kiesdecreet): votes per
 /// list, the allocation by Imperiali or D'Hondt step by step, the elected candidates and the
 /// substitutes in order.

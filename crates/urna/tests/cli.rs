@@ -489,6 +489,12 @@ fn the_demo_runs_into_a_fresh_folder() {
             .stdout,
     );
     assert!(report_text.contains("Vandenberghe"), "{report_text}");
+    // Its footer carries the hash code of the result file beside it.
+    let result_file = std::fs::read(ceremony.join("uitslag_GR2024_Lindeveld.json")).unwrap();
+    assert!(
+        report_text.contains(&HashCode::of(&result_file).to_string()),
+        "{report_text}"
+    );
     assert!(
         ceremony
             .join("stembureau-1/proces-verbaal-SB1-GR2024_Lindeveld.pdf")

@@ -1072,13 +1072,8 @@ impl Service {
                 "flanders-result-json",
                 format!("uitslag_{id}.json"),
                 &|| {
-                    serde_json::to_vec_pretty(&json!({
-                        "election": id,
-                        "totals": totals,
-                        "result": apportionment,
-                        "deceased": deceased,
-                    }))
-                    .map_err(|e| bad(&e))
+                    report::flanders_result_file(id, &totals, apportionment, &deceased)
+                        .map_err(|e| bad(&e))
                 },
             )?;
             let report = once(

@@ -100,7 +100,7 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
         large: station.large,
     };
     screen.heading(&format!(
-        "Presidentcomputer — stembureau {} ({})",
+        "Voorzitterscomputer — stembureau {} ({})",
         day.station, day.station_name
     ))?;
     for election in &day.elections {
@@ -166,7 +166,7 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
     std::fs::create_dir_all(&ballots_dir).with_context(|| ballots_dir.display().to_string())?;
     let mut voter = 0usize;
     loop {
-        screen.heading(&format!("Presidentcomputer — stembureau {}", day.station))?;
+        screen.heading(&format!("Voorzitterscomputer — stembureau {}", day.station))?;
         screen.line("1  Kiezerskaart activeren / activate a voter's card")?;
         screen.line("2  Stand / progress")?;
         screen.line("3  Stemming afsluiten / close the poll")?;

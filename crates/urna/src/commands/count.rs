@@ -138,7 +138,13 @@ pub fn import_sticks(lang: Lang, import: &Import) -> anyhow::Result<(String, boo
             )?;
         }
         if let Some(path) = &import.report {
-            let summary = out.clone();
+            // The result file beside the report; its hash code is in the report's footer.
+            let result_name = format!("uitslag_{}.json", election.id.as_str());
+            let result_path = path.with_file_name(&result_name);
+            let result_file =
+                report::flanders_result_file(election.id.as_str(), &totals, result, &[])?;
+            std::fs::write(&result_path, &result_file)
+                .with_context(|| result_path.display().to_string())?;
             let pdf = report::flanders_main_office(&report::DeterminedResult {
                 election,
                 contest: &contest,
@@ -147,16 +153,18 @@ pub fn import_sticks(lang: Lang, import: &Import) -> anyhow::Result<(String, boo
                 deceased: &[],
                 created_at: Utc::now(),
                 files: vec![report::SourceFile {
-                    name: "telling.txt",
-                    bytes: summary.as_bytes(),
+                    name: &result_name,
+                    bytes: &result_file,
                 }],
             })?;
             std::fs::write(path, pdf).with_context(|| path.display().to_string())?;
             writeln!(
                 out,
-                "{}: {}",
+                "{}: {} ({} {})",
                 lang.pick("proces-verbaal", "report"),
-                path.display()
+                path.display(),
+                lang.pick("met", "with"),
+                result_path.display()
             )?;
         }
     }
