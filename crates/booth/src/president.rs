@@ -205,6 +205,7 @@ impl PresidentMachine {
         lead_password: &str,
         sticks: Sticks,
     ) -> Result<PresidentMachine, PresidentError> {
+        sticks.remove_leftovers()?;
         let [Some(poll_bytes), Some(_)] = sticks.read(sticks::POLL)? else {
             return Err(PresidentError::NoPoll("poll.json is missing".into()));
         };

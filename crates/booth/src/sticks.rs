@@ -146,6 +146,19 @@ impl Sticks {
         Ok(())
     }
 
+    /// Removes what a power cut left half-written (`*.partial`): the file it was to replace is
+    /// intact beside it. Returns how many were removed.
+    pub fn remove_leftovers(&self) -> Result<usize, SticksError> {
+        let Place::Directories(paths) = &self.place else {
+            return Ok(0);
+        };
+        let mut removed = 0;
+        for root in paths {
+            removed += remove_partials(root)?;
+        }
+        Ok(removed)
+    }
+
     /// `relative` as on each stick (`None` where it is missing).
     pub fn read(&self, relative: &str) -> Result<[Option<Vec<u8>>; 2], SticksError> {
         let paths = match &self.place {
@@ -170,6 +183,20 @@ impl Sticks {
         };
         Ok([read(&paths[0])?, read(&paths[1])?])
     }
+}
+
+fn remove_partials(dir: &Path) -> Result<usize, SticksError> {
+    let mut removed = 0;
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        if path.is_dir() {
+            removed += remove_partials(&path)?;
+        } else if path.extension().is_some_and(|e| e == "partial") {
+            fs::remove_file(&path).map_err(io(&path))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SticksError> {

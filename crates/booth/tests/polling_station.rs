@@ -597,8 +597,10 @@ fn a_poll_resumes_after_a_power_cut_between_the_two_sticks() {
         .code;
     president.record(&code).expect("recorded");
     drop(president);
-    // The second ballot reached stick A only.
+    // The second ballot reached stick A only; on B the power cut left a half-written file.
     std::fs::write(&box_b, &earlier).expect("write");
+    let leftover = paths[1].join("ballot-box.partial");
+    std::fs::write(&leftover, &earlier[..100]).expect("write");
 
     let resume = || {
         let day = ceremony.day(1);
@@ -609,6 +611,7 @@ fn a_poll_resumes_after_a_power_cut_between_the_two_sticks() {
     };
     let resumed = resume().expect("resumed");
     assert_eq!(resumed.tally().ballots, 2);
+    assert!(!leftover.exists(), "the half-written file is removed");
     assert_eq!(
         std::fs::read(&box_b).expect("box"),
         std::fs::read(paths[0].join(sticks::BALLOT_BOX)).expect("box")
