@@ -263,10 +263,22 @@ impl PresidentMachine {
             sticks.write(sticks::BALLOT_BOX, &later.1)?;
             later.0
         };
-        let closed = sticks
-            .read(&sticks::result_file(&day.lead().reference.id))?
-            .iter()
-            .any(Option::is_some);
+        // A power cut while closing: a result (or its signature) on one stick only is copied to
+        // the other; it was signed before it was written, so it is whole.
+        let mut closed = false;
+        for election in &day.elections {
+            let id = &election.reference.id;
+            for file in [sticks::result_signature(id), sticks::result_file(id)] {
+                match sticks.read(&file)? {
+                    [Some(bytes), None] | [None, Some(bytes)] => {
+                        sticks.write(&file, &bytes)?;
+                        closed = true;
+                    }
+                    [Some(_), Some(_)] => closed = true,
+                    [None, None] => {}
+                }
+            }
+        }
         Ok(PresidentMachine {
             day,
             keys,

@@ -629,6 +629,26 @@ fn a_poll_resumes_after_a_power_cut_between_the_two_sticks() {
         Err(booth::president::PresidentError::MirrorsDiffer(_))
     ));
 
+    // A power cut while closing: the result reached stick A only; resuming completes stick B and
+    // the poll stays closed.
+    std::fs::write(
+        &box_b,
+        std::fs::read(paths[0].join(sticks::BALLOT_BOX)).expect("box"),
+    )
+    .expect("write");
+    let mut president = resume().expect("resumed");
+    president.close("2024-10-13T16:00:00+02:00").expect("close");
+    drop(president);
+    let id = ceremony.election.id.to_string();
+    std::fs::remove_file(paths[1].join(sticks::result_file(&id))).expect("remove");
+    let resumed = resume().expect("resumed");
+    assert!(resumed.is_closed());
+    assert_eq!(
+        std::fs::read(paths[1].join(sticks::result_file(&id))).expect("result on B"),
+        std::fs::read(paths[0].join(sticks::result_file(&id))).expect("result on A")
+    );
+    drop(resumed);
+
     // A wrong password does not open the poll key.
     let day = ceremony.day(1);
     let keys = day
