@@ -10,6 +10,7 @@
 //! - [`package`]: signed packages and their verification.
 //! - [`stick`]: writing packages to directories and FAT32 images, and reading them back.
 //! - [`ceremony`]: the ceremony's steps: an office's package and credential, the signed record.
+//! - [`transmission`]: an office's result package, sealed for the central authority; receipts.
 //!
 //! Pure apart from the operating system's random source ([`random`]) and [`stick`]'s files.
 
@@ -25,5 +26,6 @@ pub mod random;
 pub mod shares;
 pub mod signing;
 pub mod stick;
+pub mod transmission;
 
 pub use hash_code::{HashCode, HashCodeChallenge, HashCodeError};

@@ -32,6 +32,34 @@ pub const SIGNATURE: &str = "manifest.sig";
 /// Domain of the manifest signature.
 const DOMAIN: &str = "urna/package-manifest/v1";
 
+/// What a package is for: its format tag and the domain its manifest is signed for, so that a
+/// package made for one purpose can never pass as one for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The ceremony's package of an office, signed by the authority ([`FORMAT`]).
+    Ceremony,
+    /// An office's result for the central authority, signed by the office's own key
+    /// (`urna-result-package/1`; see `crate::transmission`).
+    Result,
+}
+
+impl Kind {
+    /// The manifest's `format`.
+    pub fn format(self) -> &'static str {
+        match self {
+            Kind::Ceremony => FORMAT,
+            Kind::Result => "urna-result-package/1",
+        }
+    }
+
+    fn domain(self) -> &'static str {
+        match self {
+            Kind::Ceremony => DOMAIN,
+            Kind::Result => "urna/result-package/v1",
+        }
+    }
+}
+
 /// Which election a package belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ElectionRef {
@@ -157,7 +185,7 @@ pub struct Package {
 }
 
 impl Package {
-    /// Lists and signs `files` for `office` of `election`.
+    /// Lists and signs `files` for `office` of `election` (a ceremony package).
     pub fn build(
         election: ElectionRef,
         office: Office,
@@ -165,13 +193,27 @@ impl Package {
         files: BTreeMap<String, Vec<u8>>,
         authority: &SigningKey,
     ) -> Result<Package, BuildError> {
+        Package::build_kind(Kind::Ceremony, election, office, created, files, authority)
+    }
+
+    /// Lists and signs `files` as a package of `kind`; `signer` is the authority for a ceremony
+    /// package, the office's own key for a result package.
+    pub fn build_kind(
+        kind: Kind,
+        election: ElectionRef,
+        office: Office,
+        created: &str,
+        files: BTreeMap<String, Vec<u8>>,
+        signer: &SigningKey,
+    ) -> Result<Package, BuildError> {
+        let authority = signer;
         for path in files.keys() {
             if !allowed_path(path) || path == MANIFEST || path == SIGNATURE {
                 return Err(BuildError::BadPath(path.clone()));
             }
         }
         let manifest = Manifest {
-            format: FORMAT.to_string(),
+            format: kind.format().to_string(),
             election,
             office,
             authority: authority.public().fingerprint().to_hex(),
@@ -187,7 +229,7 @@ impl Package {
         };
         let mut manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         manifest_bytes.push(b'\n');
-        let signature = authority.sign(DOMAIN, &manifest_bytes);
+        let signature = authority.sign(kind.domain(), &manifest_bytes);
         Ok(Package {
             manifest,
             manifest_bytes,
@@ -280,9 +322,14 @@ pub enum Problem {
         /// Fingerprint of the key checked against.
         authority: HashCode,
     },
-    /// Another format.
-    #[error("unknown package format {0:?} (expected {FORMAT})")]
-    WrongFormat(String),
+    /// Another format, or a package of another kind (a ceremony package offered as a result).
+    #[error("a package of another kind or an unknown format: {found:?} (expected {expected})")]
+    WrongFormat {
+        /// The format found.
+        found: String,
+        /// The format expected.
+        expected: &'static str,
+    },
     /// A listed file is not there.
     #[error("file {0} is missing")]
     MissingFile(String),
@@ -329,8 +376,10 @@ impl Problem {
                 "de handtekening klopt niet: het manifest is gewijzigd, of niet ondertekend met \
                  de sleutel van de verkiezingsautoriteit {authority}"
             ),
-            Problem::WrongFormat(format) => {
-                format!("onbekend pakketformaat {format:?} (verwacht: {FORMAT})")
+            Problem::WrongFormat { found, expected } => {
+                format!(
+                    "een pakket van een andere soort of onbekend formaat: {found:?} (verwacht: {expected})"
+                )
             }
             Problem::MissingFile(path) => format!("bestand {path} ontbreekt"),
             Problem::AlteredFile { path } => format!(
@@ -367,6 +416,16 @@ pub fn verify(
     authority: &PublicKey,
     expected: &Expected,
 ) -> Result<Verified, Vec<Problem>> {
+    verify_kind(Kind::Ceremony, entries, authority, expected)
+}
+
+/// [`verify`] for a package of `kind`, against the key that must have signed it.
+pub fn verify_kind(
+    kind: Kind,
+    entries: &BTreeMap<String, Vec<u8>>,
+    authority: &PublicKey,
+    expected: &Expected,
+) -> Result<Verified, Vec<Problem>> {
     let mut problems = Vec::new();
     let Some(manifest_bytes) = entries.get(MANIFEST) else {
         problems.push(Problem::MissingManifest);
@@ -388,7 +447,7 @@ pub fn verify(
             None => problems.push(Problem::UnreadableSignature),
             Some(signature) => {
                 if authority
-                    .verify(DOMAIN, manifest_bytes, &signature)
+                    .verify(kind.domain(), manifest_bytes, &signature)
                     .is_err()
                 {
                     problems.push(Problem::BadSignature {
@@ -406,8 +465,11 @@ pub fn verify(
             return Err(problems);
         }
     };
-    if manifest.format != FORMAT {
-        problems.push(Problem::WrongFormat(manifest.format.clone()));
+    if manifest.format != kind.format() {
+        problems.push(Problem::WrongFormat {
+            found: manifest.format.clone(),
+            expected: kind.format(),
+        });
     }
     if let Some(id) = &expected.election
         && *id != manifest.election.id
@@ -457,10 +519,11 @@ pub fn verify(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn election() -> ElectionRef {
+    /// The test election of the package tests (also used by `transmission`'s).
+    pub(crate) fn election() -> ElectionRef {
         ElectionRef {
             id: "GR2026_Test".into(),
             name: "Gemeenteraad Test 2026".into(),
