@@ -98,6 +98,49 @@ pub enum Command {
     /// The Flemish main office: the ballot-box sticks read, checked and totalled; recounts.
     #[command(subcommand)]
     Count(CountCommand),
+    /// The central authority: its keys, the intake of sealed results, receipts (docs/central.md).
+    #[command(subcommand)]
+    Central(CentralCommand),
+}
+
+/// `urna central …`
+#[derive(Debug, Subcommand)]
+pub enum CentralCommand {
+    /// Make the central authority's keys (sealing and receipts); asks a passphrase to lock them.
+    Keys {
+        /// The central authority's folder (new).
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Take in sealed result files: each checked (decrypts, registered sender, signature,
+    /// election, files), stored by office and version, a signed receipt written beside it.
+    /// Exit status 1 when any file is refused (each refusal named and in the audit log).
+    Receive {
+        /// The central authority's folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The ceremony's offices.json (the offices' registered keys).
+        #[arg(long)]
+        offices: PathBuf,
+        /// The election.
+        #[arg(long)]
+        election: String,
+        /// The sealed files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Check a receipt offline with the central authority's receipts key. Exit status 1 when it
+    /// does not verify.
+    CheckReceipt {
+        /// The receipt (`FILE.receipt.json`; its `.receipt.sig` beside it).
+        receipt: PathBuf,
+        /// The central authority's receipts key (central-receipts.pub).
+        #[arg(long)]
+        receipts_key: PathBuf,
+        /// The sealed file the receipt must be for.
+        #[arg(long)]
+        sealed: Option<PathBuf>,
+    },
 }
 
 /// `urna booth …`
@@ -148,9 +191,17 @@ pub enum CountCommand {
         /// office).
         #[arg(long = "accept-single")]
         accept_single: Vec<u32>,
-        /// Write the main office's report (PDF) here.
+        /// Write the main office's report (PDF) here, with the result file beside it.
         #[arg(long)]
         report: Option<PathBuf>,
+        /// Seal the result file and the report for the central authority with this transmission
+        /// key (central-transmission.pub); asks the main office's password. Needs --report and
+        /// --sealed.
+        #[arg(long, requires_all = ["report", "sealed"])]
+        seal_for: Option<PathBuf>,
+        /// Where the sealed result goes.
+        #[arg(long, requires = "seal_for")]
+        sealed: Option<PathBuf>,
         /// The sticks (folders or images).
         #[arg(required = true)]
         sticks: Vec<PathBuf>,

@@ -149,6 +149,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Ceremony(command) => return run_ceremony(lang, cli, command),
         Command::Booth(command) => return run_booth(lang, command),
         Command::Count(command) => return run_count(lang, command),
+        Command::Central(command) => return run_central(lang, cli, command),
         Command::User(command) => {
             print!(
                 "{}",
@@ -192,6 +193,48 @@ fn run_booth(lang: Lang, command: &cli::BoothCommand) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::Result<ExitCode> {
+    use commands::central;
+    let mut prompt = hash_check::Terminal;
+    let (text, ok) = match command {
+        cli::CentralCommand::Keys { dir } => (
+            central::keys(lang, &mut prompt, &central::CentralDir::new(dir))?,
+            true,
+        ),
+        cli::CentralCommand::Receive {
+            dir,
+            offices,
+            election,
+            files,
+        } => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            central::receive(
+                lang,
+                &store,
+                &actor(),
+                &mut prompt,
+                &central::Intake {
+                    dir: dir.clone(),
+                    offices: offices.clone(),
+                    election: election.clone(),
+                    files: files.clone(),
+                },
+            )?
+        }
+        cli::CentralCommand::CheckReceipt {
+            receipt,
+            receipts_key,
+            sealed,
+        } => central::check_receipt(lang, receipt, receipts_key, sealed.as_deref())?,
+    };
+    print!("{text}");
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 fn run_count(lang: Lang, command: &cli::CountCommand) -> anyhow::Result<ExitCode> {
     let (text, ok) = match command {
         cli::CountCommand::ImportSticks {
@@ -200,9 +243,12 @@ fn run_count(lang: Lang, command: &cli::CountCommand) -> anyhow::Result<ExitCode
             stations,
             accept_single,
             report,
+            seal_for,
+            sealed,
             sticks,
         } => commands::count::import_sticks(
             lang,
+            &mut hash_check::Terminal,
             &commands::count::Import {
                 package: package.clone(),
                 authority_key: authority_key.clone(),
@@ -210,6 +256,7 @@ fn run_count(lang: Lang, command: &cli::CountCommand) -> anyhow::Result<ExitCode
                 stations: stations.clone(),
                 accept_single: accept_single.clone(),
                 report: report.clone(),
+                seal_for: seal_for.clone().zip(sealed.clone()),
             },
         )?,
         cli::CountCommand::Recount {

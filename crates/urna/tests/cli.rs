@@ -1354,4 +1354,115 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         text(&recount.stdout)
     );
     assert!(text(&recount.stdout).contains("3 stembiljetten opnieuw gescand: ze kloppen"));
+
+    // The result travels to the central authority as a sealed file: the main office signs it
+    // with its key (the password of its credential sheet, the last page) and seals it.
+    let central = dir.path().join("central");
+    let keys = run_with_input(
+        urna(&data).args(["central", "keys", "--dir"]).arg(&central),
+        "central passphrase 1\n",
+    );
+    assert!(keys.status.success(), "{}", text(&keys.stderr));
+    let sealed = dir.path().join("hoofdbureau.urna-result");
+    let main_office_password = sheet_password(&sheets, 15);
+    let sealing = run_with_input(
+        Command::new(env!("CARGO_BIN_EXE_urna"))
+            .args(["count", "import-sticks", "--package"])
+            .arg(ceremony.join("packages/HSB"))
+            .arg("--authority-key")
+            .arg(&authority)
+            .args(["--station", "1", "--station", "2", "--report"])
+            .arg(dir.path().join("hoofdbureau.pdf"))
+            .arg("--seal-for")
+            .arg(central.join("central-transmission.pub"))
+            .arg("--sealed")
+            .arg(&sealed)
+            .args(&sticks),
+        &format!("{main_office_password}\n"),
+    );
+    assert!(
+        sealing.status.success(),
+        "{}{}",
+        text(&sealing.stdout),
+        text(&sealing.stderr)
+    );
+    assert!(text(&sealing.stdout).contains("verzegeld voor de centrale autoriteit"));
+    let receive = |file: &Path| {
+        run_with_input(
+            urna(&data)
+                .args(["central", "receive", "--dir"])
+                .arg(&central)
+                .arg("--offices")
+                .arg(ceremony.join("offices.json"))
+                .args(["--election", "GR2024_Lindeveld"])
+                .arg(file),
+            "central passphrase 1\n",
+        )
+    };
+    let first = receive(&sealed);
+    assert!(
+        first.status.success(),
+        "{}{}",
+        text(&first.stdout),
+        text(&first.stderr)
+    );
+    assert!(
+        text(&first.stdout).contains("HSB v1: received"),
+        "{}",
+        text(&first.stdout)
+    );
+    let receipt = dir.path().join("hoofdbureau.urna-result.receipt.json");
+    let first_receipt = std::fs::read(&receipt).unwrap();
+    // The same file again: the same version, no new one.
+    let again = receive(&sealed);
+    assert!(again.status.success());
+    assert!(
+        text(&again.stdout).contains("HSB v1: received before"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert!(!central.join("received/GR2024_Lindeveld/HSB/v2").exists());
+    assert_ne!(
+        std::fs::read(&receipt).unwrap(),
+        first_receipt,
+        "status says: received before"
+    );
+    // The main office checks the receipt offline; a receipt for another file does not pass.
+    let check = |sealed_file: &Path| {
+        run(Command::new(env!("CARGO_BIN_EXE_urna"))
+            .args(["central", "check-receipt"])
+            .arg(&receipt)
+            .arg("--receipts-key")
+            .arg(central.join("central-receipts.pub"))
+            .arg("--sealed")
+            .arg(sealed_file))
+    };
+    assert!(
+        check(&sealed).status.success(),
+        "{}",
+        text(&check(&sealed).stdout)
+    );
+    // A byte changed in transit: refused, named, in the audit log; nothing stored.
+    let mut bytes = std::fs::read(&sealed).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    let tampered = dir.path().join("tampered.urna-result");
+    std::fs::write(&tampered, &bytes).unwrap();
+    assert_eq!(check(&tampered).status.code(), Some(1));
+    let refused = receive(&tampered);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stdout).contains("REFUSED — the file does not decrypt"),
+        "{}",
+        text(&refused.stdout)
+    );
+    let audit = text(&run(urna(&data).args(["audit", "show"])).stdout);
+    assert!(audit.contains("central.refused"), "{audit}");
+    assert!(audit.contains("central.received"), "{audit}");
+    // A receipt altered after signing does not verify.
+    let forged = String::from_utf8(first_receipt)
+        .unwrap()
+        .replace("\"version\": 1", "\"version\": 7");
+    std::fs::write(&receipt, forged).unwrap();
+    assert_eq!(check(&sealed).status.code(), Some(1));
 }

@@ -239,7 +239,11 @@ fn slug(name: &str) -> String {
 }
 
 /// Asks a person to choose a passphrase (twice on a terminal, to catch a typing error).
-fn choose_passphrase(lang: Lang, prompt: &mut dyn Prompt, whose: &str) -> anyhow::Result<String> {
+pub(crate) fn choose_passphrase(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    whose: &str,
+) -> anyhow::Result<String> {
     let question = format!(
         "{} {whose} ({} {MIN_PASSPHRASE} {}): ",
         lang.pick("Nieuwe wachtwoordzin voor", "New passphrase for"),

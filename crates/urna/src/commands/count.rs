@@ -27,6 +27,9 @@ pub struct Import {
     pub accept_single: Vec<u32>,
     /// Where the main office's report goes.
     pub report: Option<PathBuf>,
+    /// Seal the result (the result file and the report) for the central authority whose
+    /// transmission key this is, into `sealed`.
+    pub seal_for: Option<(PathBuf, PathBuf)>,
 }
 
 fn read_copy(path: &Path) -> anyhow::Result<StickCopy> {
@@ -38,7 +41,11 @@ fn read_copy(path: &Path) -> anyhow::Result<StickCopy> {
 }
 
 /// Reads, checks and totals; returns the text and whether the totals could be made.
-pub fn import_sticks(lang: Lang, import: &Import) -> anyhow::Result<(String, bool)> {
+pub fn import_sticks(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    import: &Import,
+) -> anyhow::Result<(String, bool)> {
     let authority = super::ceremony::read_public_key(&import.authority_key)?;
     let package = seal::stick::read(&seal::stick::Target::from_path(&import.package))
         .with_context(|| import.package.display().to_string())?;
@@ -157,7 +164,7 @@ pub fn import_sticks(lang: Lang, import: &Import) -> anyhow::Result<(String, boo
                     bytes: &result_file,
                 }],
             })?;
-            std::fs::write(path, pdf).with_context(|| path.display().to_string())?;
+            std::fs::write(path, &pdf).with_context(|| path.display().to_string())?;
             writeln!(
                 out,
                 "{}: {} ({} {})",
@@ -166,6 +173,23 @@ pub fn import_sticks(lang: Lang, import: &Import) -> anyhow::Result<(String, boo
                 lang.pick("met", "with"),
                 result_path.display()
             )?;
+            if let Some((central, sealed)) = &import.seal_for {
+                let report_name = path.file_name().map_or_else(
+                    || "hoofdbureau.pdf".into(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                out.push_str(&super::central::seal_main_office_result(
+                    lang,
+                    prompt,
+                    &package,
+                    central,
+                    std::collections::BTreeMap::from([
+                        (result_name.clone(), result_file.clone()),
+                        (report_name, pdf),
+                    ]),
+                    sealed,
+                )?);
+            }
         }
     }
     Ok((out, true))

@@ -615,6 +615,7 @@ fn voting(
     }
     let (report, complete) = super::count::import_sticks(
         lang,
+        &mut Unattended(Default::default()),
         &super::count::Import {
             package: ceremony_dir.join("packages").join("HSB"),
             authority_key: ceremony_dir.join("authority.pub"),
@@ -622,6 +623,7 @@ fn voting(
             stations: vec![1, 2, 3],
             accept_single: Vec::new(),
             report: Some(folder.join("proces-verbaal-hoofdbureau-stembureaus-1-3.pdf")),
+            seal_for: None,
         },
     )?;
     print!("{}", indent(&report));

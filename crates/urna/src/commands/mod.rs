@@ -3,6 +3,7 @@
 pub mod apportion;
 pub mod audit;
 pub mod booth;
+pub mod central;
 pub mod ceremony;
 pub mod count;
 pub mod demo;
