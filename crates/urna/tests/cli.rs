@@ -1459,6 +1459,54 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
     let audit = text(&run(urna(&data).args(["audit", "show"])).stdout);
     assert!(audit.contains("central.refused"), "{audit}");
     assert!(audit.contains("central.received"), "{audit}");
+    // A second, different package from the same office: kept as version 2 for review, the
+    // first untouched.
+    let second_sealed = dir.path().join("hoofdbureau-2.urna-result");
+    let resealed = run_with_input(
+        Command::new(env!("CARGO_BIN_EXE_urna"))
+            .args(["count", "import-sticks", "--package"])
+            .arg(ceremony.join("packages/HSB"))
+            .arg("--authority-key")
+            .arg(&authority)
+            .args(["--station", "1", "--station", "2", "--report"])
+            .arg(dir.path().join("hoofdbureau.pdf"))
+            .arg("--seal-for")
+            .arg(central.join("central-transmission.pub"))
+            .arg("--sealed")
+            .arg(&second_sealed)
+            .args(&sticks),
+        &format!("{main_office_password}\n"),
+    );
+    assert!(resealed.status.success(), "{}", text(&resealed.stderr));
+    let second = receive(&second_sealed);
+    assert!(second.status.success());
+    assert!(
+        text(&second.stdout).contains("HSB v2: NEW VERSION, for review"),
+        "{}",
+        text(&second.stdout)
+    );
+    assert_eq!(
+        std::fs::read(central.join("received/GR2024_Lindeveld/HSB/v1/sealed.urna-result")).unwrap(),
+        std::fs::read(&sealed).unwrap()
+    );
+    // Taken in for another election: refused.
+    let other = run_with_input(
+        urna(&data)
+            .args(["central", "receive", "--dir"])
+            .arg(&central)
+            .arg("--offices")
+            .arg(ceremony.join("offices.json"))
+            .args(["--election", "GR2024_Elders"])
+            .arg(&sealed),
+        "central passphrase 1\n",
+    );
+    assert_eq!(other.status.code(), Some(1));
+    assert!(
+        text(&other.stdout)
+            .contains("the package is for election GR2024_Lindeveld, not GR2024_Elders"),
+        "{}",
+        text(&other.stdout)
+    );
     // A receipt altered after signing does not verify.
     let forged = String::from_utf8(first_receipt)
         .unwrap()
