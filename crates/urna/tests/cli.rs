@@ -479,6 +479,16 @@ fn the_demo_runs_into_a_fresh_folder() {
         "{stdout}"
     );
     assert!(stdout.contains("37 paper ballots rescanned: they tally to the signed result"));
+    // The main office's result, sealed, taken in by the central authority, receipt checked.
+    assert!(stdout.contains("HSB v1: received"), "{stdout}");
+    assert!(
+        stdout.contains(".receipt.json: valid: GR2024_Lindeveld HSB v1"),
+        "{stdout}"
+    );
+    assert!(
+        demo.join("centraal/received/GR2024_Lindeveld/HSB/v1/files/uitslag_GR2024_Lindeveld.json")
+            .is_file()
+    );
     let main_office = ceremony.join("proces-verbaal-hoofdbureau-stembureaus-1-3.pdf");
     let report_text = text(
         &Command::new("pdftotext")

@@ -369,11 +369,11 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     println!(
         "\n6b. {}",
         lang.pick(
-            "Stemmen in Vlaanderen, in de kiosk (urna booth run): in stembureaus 1, 2 en 3 van Lindeveld melden de voorzitters zich aan met hun inlogblad, kiezers stemmen op de stemcomputer (met toetsen, een vergissing en een herkeuze), het stembiljet wordt afgedrukt (PNG en PDF) en door de stembus gescand; afsluiten; dan leest het hoofdbureau de zes sticks (urna count import-sticks), verdeelt de zetels en hertelt stembureau 1 met twee van de drie sleuteldelen en de papieren stembiljetten:",
-            "Voting in Flanders, in the kiosk (urna booth run): in polling stations 1, 2 and 3 of Lindeveld the chairs log in with their credential sheets, voters vote on the voting computer (keys only, with a mistake and a second thought), the ballot is printed (PNG and PDF) and scanned by the ballot box; closing; then the main office reads the six sticks (urna count import-sticks), allocates the seats and recounts polling station 1 with two of the three key shares and the paper ballots:"
+            "Stemmen in Vlaanderen, in de kiosk (urna booth run): in stembureaus 1, 2 en 3 van Lindeveld melden de voorzitters zich aan met hun inlogblad, kiezers stemmen op de stemcomputer (met toetsen, een vergissing en een herkeuze), het stembiljet wordt afgedrukt (PNG en PDF) en door de stembus gescand; afsluiten; dan leest het hoofdbureau de zes sticks (urna count import-sticks), verdeelt de zetels, verzegelt de uitslag voor de centrale autoriteit, die hem inneemt en een ondertekend ontvangstbewijs geeft (urna central; DEMO-wachtwoordzin demo-centrale-wachtwoordzin), en hertelt stembureau 1 met twee van de drie sleuteldelen en de papieren stembiljetten:",
+            "Voting in Flanders, in the kiosk (urna booth run): in polling stations 1, 2 and 3 of Lindeveld the chairs log in with their credential sheets, voters vote on the voting computer (keys only, with a mistake and a second thought), the ballot is printed (PNG and PDF) and scanned by the ballot box; closing; then the main office reads the six sticks (urna count import-sticks), allocates the seats, seals the result for the central authority, which takes it in and gives a signed receipt (urna central; DEMO passphrase demo-centrale-wachtwoordzin), and recounts polling station 1 with two of the three key shares and the paper ballots:"
         )
     );
-    voting(lang, dir, &credentials)?;
+    voting(lang, &store, actor, dir, &credentials)?;
 
     println!(
         "\n7. {}",
@@ -486,7 +486,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   centraal/               {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
@@ -498,6 +498,10 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         lang.pick(
             "de sleutelceremonie van Lindeveld: sleutels, pakketten, USB-images, inlogbladen (PDF), ondertekend verslag",
             "the key ceremony of Lindeveld: keys, packages, USB images, credential sheets (PDF), signed record"
+        ),
+        lang.pick(
+            "de centrale autoriteit: haar sleutels en de ontvangen uitslag van het hoofdbureau, per versie",
+            "the central authority: its keys and the main office's result as received, by version"
         ),
         lang.pick(
             "de zetelverdeling, stap voor stap (tekst en JSON)",
@@ -556,14 +560,35 @@ const DEMO_VOTES: [&[DemoVote]; 3] = [
     ],
 ];
 
-/// Polling stations 1–3 of Lindeveld through the kiosk, the main office's count, a recount.
+/// The demo's central authority passphrase.
+const DEMO_CENTRAL_PASSPHRASE: &str = "demo-centrale-wachtwoordzin";
+
+/// Polling stations 1–3 of Lindeveld through the kiosk, the main office's count sealed for the
+/// central authority and taken in there, a recount.
 fn voting(
     lang: Lang,
+    store: &Store,
+    actor: &Actor,
     dir: &Path,
     credentials: &[seal::ceremony::Credential],
 ) -> anyhow::Result<()> {
     let folder = dir.join("ceremonie");
     let ceremony_dir = folder.join("sleutels-en-pakketten");
+    let central = dir.join("centraal");
+    print!(
+        "{}",
+        indent(&super::central::keys(
+            lang,
+            &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
+            &super::central::CentralDir::new(&central),
+        )?)
+    );
+    let main_office_password = credentials
+        .iter()
+        .find(|c| c.office.code() == "HSB")
+        .map(|c| c.password.clone())
+        .context("no credential sheet for the demo's main office")?;
+    let sealed = folder.join("uitslag-hoofdbureau.urna-result");
     let mut sticks = Vec::new();
     for (index, votes) in DEMO_VOTES.iter().enumerate() {
         let number = index as u32 + 1;
@@ -615,7 +640,7 @@ fn voting(
     }
     let (report, complete) = super::count::import_sticks(
         lang,
-        &mut Unattended(Default::default()),
+        &mut Unattended([main_office_password].into()),
         &super::count::Import {
             package: ceremony_dir.join("packages").join("HSB"),
             authority_key: ceremony_dir.join("authority.pub"),
@@ -623,12 +648,40 @@ fn voting(
             stations: vec![1, 2, 3],
             accept_single: Vec::new(),
             report: Some(folder.join("proces-verbaal-hoofdbureau-stembureaus-1-3.pdf")),
-            seal_for: None,
+            seal_for: Some((
+                super::central::CentralDir::new(&central).transmission_pub(),
+                sealed.clone(),
+            )),
         },
     )?;
     print!("{}", indent(&report));
     if !complete {
         bail!("the demo's sticks do not total");
+    }
+    let (report, received) = super::central::receive(
+        lang,
+        store,
+        actor,
+        &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
+        &super::central::Intake {
+            dir: central.clone(),
+            offices: ceremony_dir.join("offices.json"),
+            election: "GR2024_Lindeveld".into(),
+            files: vec![sealed.clone()],
+        },
+    )?;
+    print!("{}", indent(&report));
+    let mut receipt = sealed.clone().into_os_string();
+    receipt.push(".receipt.json");
+    let (report, valid) = super::central::check_receipt(
+        lang,
+        std::path::Path::new(&receipt),
+        &super::central::CentralDir::new(&central).receipts_pub(),
+        Some(&sealed),
+    )?;
+    print!("{}", indent(&report));
+    if !received || !valid {
+        bail!("the demo's result did not reach the central authority");
     }
     let mut answers = Unattended(
         [DEMO_HOLDERS[0].1, DEMO_HOLDERS[2].1]
