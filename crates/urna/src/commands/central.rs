@@ -210,17 +210,7 @@ pub fn receive(
                 };
                 std::fs::write(beside(".receipt.json"), receipt.to_bytes())?;
                 std::fs::write(beside(".receipt.sig"), format!("{signature}\n"))?;
-                let status = match receipt.status {
-                    Status::Accepted => lang.pick("ontvangen", "received"),
-                    Status::AlreadyReceived => lang.pick(
-                        "al eerder ontvangen (hetzelfde ontvangstbewijs)",
-                        "received before (the same receipt)",
-                    ),
-                    Status::NewVersionForReview => lang.pick(
-                        "NIEUWE VERSIE, ter beoordeling; de eerdere blijft staan",
-                        "NEW VERSION, for review; the earlier one stays",
-                    ),
-                };
+                let status = status_text(lang, receipt.status);
                 writeln!(
                     out,
                     "{}: {} {office} v{}: {status}",
@@ -235,6 +225,21 @@ pub fn receive(
         }
     }
     Ok((out, all))
+}
+
+/// What a receipt's status means, in words.
+fn status_text(lang: Lang, status: Status) -> &'static str {
+    match status {
+        Status::Accepted => lang.pick("ontvangen", "received"),
+        Status::AlreadyReceived => lang.pick(
+            "al eerder ontvangen (hetzelfde ontvangstbewijs)",
+            "received before (the same receipt)",
+        ),
+        Status::NewVersionForReview => lang.pick(
+            "NIEUWE VERSIE, ter beoordeling; de eerdere blijft staan",
+            "NEW VERSION, for review; the earlier one stays",
+        ),
+    }
 }
 
 /// Stores a version unless the same sealed file is there; returns its receipt.
@@ -352,13 +357,13 @@ pub fn check_receipt(
     }
     Ok((
         format!(
-            "{}: {} {} {} v{} ({:?}), {}\n",
+            "{}: {} {} {} v{} ({}), {}\n",
             receipt.display(),
             lang.pick("geldig:", "valid:"),
             checked.election,
             checked.office,
             checked.version,
-            checked.status,
+            status_text(lang, checked.status),
             checked.received
         ),
         true,

@@ -140,7 +140,11 @@ pub fn import_sticks(
                 total.votes,
                 lang.pick("stemmen", "votes"),
                 seats.map_or(0, |r| r.seats),
-                lang.pick("zetels", "seats"),
+                if seats.is_some_and(|r| r.seats == 1) {
+                    lang.pick("zetel ", "seat ")
+                } else {
+                    lang.pick("zetels", "seats")
+                },
                 elected.join(", ")
             )?;
         }
