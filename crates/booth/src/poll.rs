@@ -72,7 +72,7 @@ pub enum PollError {
 impl Poll {
     /// The id as bytes.
     pub fn id_bytes(&self) -> Option<PollId> {
-        unhex16(&self.id)
+        seal::hex::decode(&self.id)
     }
 
     /// The canonical bytes that are signed and written.
@@ -168,23 +168,6 @@ impl Card {
         }
         Ok(card)
     }
-}
-
-/// Lower-case hex.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// 16 bytes from 32 hex digits.
-pub(crate) fn unhex16(text: &str) -> Option<[u8; 16]> {
-    if text.len() != 32 || !text.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; 16];
-    for (index, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[2 * index..2 * index + 2], 16).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::ballot::{Ballot, BallotError};
 use crate::ballot_box::{BallotBox, BoxError, Tally, seen_hash};
 use crate::choice::{ChoiceError, encode_record};
 use crate::day::Day;
-use crate::poll::{Card, POLL_FORMAT, Poll, PollElection, PollError, hex};
+use crate::poll::{Card, POLL_FORMAT, Poll, PollElection, PollError};
 use crate::qr::{self, QrError};
 use crate::result::{RESULT_FORMAT, StationResult, count_choice, empty_count};
 use crate::sticks::{self, Sticks, SticksError};
@@ -137,7 +137,7 @@ impl PresidentMachine {
         .map_err(|e| PresidentError::Encrypt(e.to_string()))?;
         let poll = Poll {
             format: POLL_FORMAT.into(),
-            id: hex(&poll_id),
+            id: seal::hex::encode(&poll_id),
             station: day.station,
             elections: day
                 .elections

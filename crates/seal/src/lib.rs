@@ -3,6 +3,7 @@
 //! - [`hash_code`]: the SHA-256 of a file's exact bytes in 16 groups of 4 hex digits, and the
 //!   check by which an official proves that a file is the official one.
 //! - [`chain`]: links of a hash chain (the audit log).
+//! - [`hex`]: hex digits, as keys, signatures and ids are written.
 //! - [`signing`]: Ed25519 keys and domain-separated signatures.
 //! - [`lock`]: age encryption: secrets locked to a passphrase; the election's X25519 key pair.
 //! - [`shares`]: k-of-n Shamir shares of the election key.
@@ -19,6 +20,7 @@
 pub mod ceremony;
 pub mod chain;
 pub mod hash_code;
+pub mod hex;
 pub mod lock;
 pub mod package;
 pub mod password;

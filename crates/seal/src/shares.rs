@@ -119,7 +119,7 @@ pub fn split(
                 threshold: threshold as u8,
                 count: count as u8,
                 public_key: public_key.clone(),
-                value: crate::signing::hex(value),
+                value: crate::hex::encode(value),
             })
         })
         .collect()
@@ -161,9 +161,11 @@ pub fn combine(shares: &[Share]) -> Result<ElectionKey, ShareError> {
             });
         }
         let mut bytes = vec![share.index];
-        bytes.extend(unhex_vec(&share.value).ok_or_else(|| ShareError::Mixed {
-            holder: share.holder.clone(),
-        })?);
+        bytes.extend(
+            crate::hex::decode_vec(&share.value).ok_or_else(|| ShareError::Mixed {
+                holder: share.holder.clone(),
+            })?,
+        );
         raw.push(bytes);
     }
     // Wiped when dropped, whatever happens below.
@@ -177,16 +179,6 @@ pub fn combine(shares: &[Share]) -> Result<ElectionKey, ShareError> {
         return Err(ShareError::WrongResult);
     }
     Ok(key)
-}
-
-fn unhex_vec(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(&text[at..at + 2], 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

@@ -121,7 +121,11 @@ impl PublicKey {
 
 impl fmt::Display for PublicKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{PUBLIC_PREFIX}{}", hex(self.0.as_bytes()))
+        write!(
+            f,
+            "{PUBLIC_PREFIX}{}",
+            crate::hex::encode(self.0.as_bytes())
+        )
     }
 }
 
@@ -132,7 +136,7 @@ impl FromStr for PublicKey {
         let bytes: [u8; 32] = text
             .trim()
             .strip_prefix(PUBLIC_PREFIX)
-            .and_then(unhex)
+            .and_then(crate::hex::decode)
             .ok_or(SigningError::MalformedPublicKey)?;
         ed25519_dalek::VerifyingKey::from_bytes(&bytes)
             .map(PublicKey)
@@ -159,7 +163,7 @@ pub struct Signature([u8; 64]);
 
 impl fmt::Debug for Signature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Signature({}…)", &hex(&self.0)[..16])
+        write!(f, "Signature({}…)", &crate::hex::encode(&self.0)[..16])
     }
 }
 
@@ -177,7 +181,7 @@ impl Signature {
 
 impl fmt::Display for Signature {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{SIGNATURE_PREFIX}{}", hex(&self.0))
+        write!(f, "{SIGNATURE_PREFIX}{}", crate::hex::encode(&self.0))
     }
 }
 
@@ -187,7 +191,7 @@ impl FromStr for Signature {
     fn from_str(text: &str) -> Result<Signature, SigningError> {
         text.trim()
             .strip_prefix(SIGNATURE_PREFIX)
-            .and_then(unhex)
+            .and_then(crate::hex::decode)
             .map(Signature)
             .ok_or(SigningError::MalformedSignature)
     }
@@ -200,23 +204,6 @@ fn framed(domain: &str, message: &[u8]) -> Vec<u8> {
     out.extend_from_slice(domain.as_bytes());
     out.extend_from_slice(message);
     out
-}
-
-/// Lower-case hex digits.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Exactly `N` bytes from `2N` hex digits (either case), or `None`.
-pub(crate) fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
-    if text.len() != 2 * N || !text.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; N];
-    for (index, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[2 * index..2 * index + 2], 16).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]

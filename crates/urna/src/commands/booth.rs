@@ -187,7 +187,10 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
                 let (pdf, png) =
                     report::ballot(&format!("stembureau {}", day.station), &printed.text, qr)?;
                 // A random name: the ballots' file names must not give the order of voting.
-                let name = format!("stembiljet-{}", hex(&seal::random::bytes::<8>()));
+                let name = format!(
+                    "stembiljet-{}",
+                    seal::hex::encode(&seal::random::bytes::<8>())
+                );
                 std::fs::write(ballots_dir.join(format!("{name}.png")), &png)?;
                 std::fs::write(ballots_dir.join(format!("{name}.pdf")), &pdf)?;
                 screen.line("Uw stembiljet is afgedrukt. Laat de code scannen door de stembus. / Your ballot is printed.")?;
@@ -380,8 +383,4 @@ fn close(lang: Lang, president: &mut PresidentMachine, out: &Path) -> anyhow::Re
         ),
     );
     Ok(summary)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

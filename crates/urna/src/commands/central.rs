@@ -81,11 +81,7 @@ pub fn keys(lang: Lang, prompt: &mut dyn Prompt, dir: &CentralDir) -> anyhow::Re
     let receipts = SigningKey::generate();
     let secrets = Secrets {
         transmission: String::from_utf8_lossy(&transmission.secret_text()).into_owned(),
-        receipts: receipts
-            .secret_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
+        receipts: seal::hex::encode(receipts.secret_bytes().as_slice()),
     };
     let plain = Zeroizing::new(serde_json::to_vec(&secrets)?);
     let locked = lock(&plain, &passphrase, Strength::Chosen)?;
@@ -120,9 +116,10 @@ fn unlock_keys(
         .with_context(|| dir.secrets().display().to_string())?;
     let secrets: Secrets = serde_json::from_slice(&plain)?;
     let transmission = ElectionKey::from_secret_text(secrets.transmission.as_bytes())?;
-    let bytes: Vec<u8> = (0..secrets.receipts.len() / 2)
-        .filter_map(|i| u8::from_str_radix(secrets.receipts.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect();
+    let bytes = Zeroizing::new(
+        seal::hex::decode_vec(&secrets.receipts)
+            .with_context(|| dir.secrets().display().to_string())?,
+    );
     let receipts = SigningKey::from_secret_bytes(&bytes)?;
     Ok((transmission, receipts))
 }
