@@ -14,6 +14,7 @@
 //! signature     64      Ed25519 by the voting computer's key, over everything before it
 //! ```
 
+use seal::bytes::Reader;
 use seal::signing::{PublicKey, Signature, SigningKey};
 
 use crate::choice::Choice;
@@ -99,18 +100,12 @@ impl Ballot {
     /// The content without checking the signature: only to give a clearer reason (another
     /// polling station's ballot) before [`Ballot::verify`] is called; never to record.
     pub fn parse(bytes: &[u8]) -> Result<Ballot, BallotError> {
-        let mut reader = Reader(bytes);
+        let mut reader = Reader::new(bytes, BallotError::Malformed);
         if reader.take(3)? != MAGIC || bytes.len() < 3 + 34 + 64 {
             return Err(BallotError::Malformed);
         }
-        let poll: PollId = reader
-            .take(16)?
-            .try_into()
-            .map_err(|_| BallotError::Malformed)?;
-        let ballot: [u8; 16] = reader
-            .take(16)?
-            .try_into()
-            .map_err(|_| BallotError::Malformed)?;
+        let poll: PollId = reader.array()?;
+        let ballot: [u8; 16] = reader.array()?;
         let machine = reader.byte()?;
         let count = reader.byte()?;
         let mut choices = Vec::with_capacity(usize::from(count));
@@ -134,7 +129,7 @@ impl Ballot {
             }
             choices.push((election, choice));
         }
-        if reader.0.len() != 64 {
+        if reader.rest().len() != 64 {
             return Err(BallotError::Malformed);
         }
         Ok(Ballot {
@@ -143,26 +138,6 @@ impl Ballot {
             machine,
             choices,
         })
-    }
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], BallotError> {
-        if self.0.len() < n {
-            return Err(BallotError::Malformed);
-        }
-        let (head, tail) = self.0.split_at(n);
-        self.0 = tail;
-        Ok(head)
-    }
-    fn byte(&mut self) -> Result<u8, BallotError> {
-        Ok(self.take(1)?[0])
-    }
-    fn u16(&mut self) -> Result<u16, BallotError> {
-        let bytes = self.take(2)?;
-        Ok(u16::from_be_bytes([bytes[0], bytes[1]]))
     }
 }
 

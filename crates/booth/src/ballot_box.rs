@@ -22,6 +22,7 @@
 //! All integers big-endian.
 
 use model::count::FlandersCount;
+use seal::bytes::Reader;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -169,22 +170,16 @@ impl BallotBox {
 
     /// Reads a file, refusing anything cut short, trailing or out of order.
     pub fn from_bytes(bytes: &[u8]) -> Result<BallotBox, BoxError> {
-        let mut input = Input(bytes);
+        let mut input = Reader::new(bytes, BoxError::Malformed("cut short"));
         if input.take(MAGIC.len())? != MAGIC {
             return Err(BoxError::Malformed("not a ballot-box file"));
         }
-        let poll: PollId = input
-            .take(16)?
-            .try_into()
-            .map_err(|_| BoxError::Malformed("poll id"))?;
-        let tally = input.bytes()?.to_vec();
-        let seen_count = input.count(32)?;
+        let poll: PollId = input.array()?;
+        let tally = input.prefixed()?.to_vec();
+        let seen_count = bounded_count(&mut input, 32)?;
         let mut seen = Vec::with_capacity(seen_count);
         for _ in 0..seen_count {
-            let hash: [u8; 32] = input
-                .take(32)?
-                .try_into()
-                .map_err(|_| BoxError::Malformed("ballot hash"))?;
+            let hash: [u8; 32] = input.array()?;
             if seen.last().is_some_and(|last| *last >= hash) {
                 return Err(BoxError::Malformed(
                     "ballot hashes out of order or repeated",
@@ -192,21 +187,21 @@ impl BallotBox {
             }
             seen.push(hash);
         }
-        let election_count = input.take(1)?[0];
+        let election_count = input.byte()?;
         let mut elections = Vec::with_capacity(usize::from(election_count));
         for _ in 0..election_count {
-            let id_len = usize::from(input.take(1)?[0]);
+            let id_len = usize::from(input.byte()?);
             let id = std::str::from_utf8(input.take(id_len)?)
                 .map_err(|_| BoxError::Malformed("election id"))?
                 .to_string();
-            let count = input.count(4)?;
+            let count = bounded_count(&mut input, 4)?;
             let mut records = Vec::with_capacity(count);
             for _ in 0..count {
-                records.push(input.bytes()?.to_vec());
+                records.push(input.prefixed()?.to_vec());
             }
             elections.push(BoxElection { id, records });
         }
-        if !input.0.is_empty() {
+        if !input.rest().is_empty() {
             return Err(BoxError::Malformed("bytes after the end"));
         }
         Ok(BallotBox {
@@ -223,34 +218,14 @@ fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-struct Input<'a>(&'a [u8]);
-
-impl<'a> Input<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], BoxError> {
-        if self.0.len() < n {
-            return Err(BoxError::Malformed("cut short"));
-        }
-        let (head, tail) = self.0.split_at(n);
-        self.0 = tail;
-        Ok(head)
+/// A count of items of at least `min` bytes each, bounded by what is left (so a forged count
+/// cannot make the reader reserve gigabytes).
+fn bounded_count(input: &mut Reader<'_, BoxError>, min: usize) -> Result<usize, BoxError> {
+    let count = input.u32()? as usize;
+    if count.saturating_mul(min) > input.rest().len() {
+        return Err(BoxError::Malformed("a count larger than the file"));
     }
-    fn u32(&mut self) -> Result<usize, BoxError> {
-        let bytes = self.take(4)?;
-        Ok(u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize)
-    }
-    /// A count of items of at least `min` bytes each, bounded by what is left (so a forged
-    /// count cannot make the reader reserve gigabytes).
-    fn count(&mut self, min: usize) -> Result<usize, BoxError> {
-        let count = self.u32()?;
-        if count.saturating_mul(min) > self.0.len() {
-            return Err(BoxError::Malformed("a count larger than the file"));
-        }
-        Ok(count)
-    }
-    fn bytes(&mut self) -> Result<&'a [u8], BoxError> {
-        let len = self.u32()?;
-        self.take(len)
-    }
+    Ok(count)
 }
 
 /// A uniformly random index in `0..bound` from the operating system's random source.

@@ -4,6 +4,7 @@
 //!   check by which an official proves that a file is the official one.
 //! - [`chain`]: links of a hash chain (the audit log).
 //! - [`hex`]: hex digits, as keys, signatures and ids are written.
+//! - [`bytes`]: a bounded reader for the binary formats.
 //! - [`signing`]: Ed25519 keys and domain-separated signatures.
 //! - [`lock`]: age encryption: secrets locked to a passphrase; the election's X25519 key pair.
 //! - [`shares`]: k-of-n Shamir shares of the election key.
@@ -17,6 +18,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod bytes;
 pub mod ceremony;
 pub mod chain;
 pub mod hash_code;

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::HashCode;
+use crate::bytes::Reader;
 use crate::lock::{ElectionKey, ElectionPublicKey, LockError};
 use crate::package::{
     self, BuildError, ElectionRef, Expected, Kind, Manifest, Office, Package, Problem,
@@ -164,10 +165,11 @@ pub fn open(
 }
 
 fn unbundle(bundle: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, Refusal> {
-    let mut input = Input(
+    let mut input = Reader::new(
         bundle
             .strip_prefix(BUNDLE_MAGIC)
             .ok_or(Refusal::Malformed("not a bundle"))?,
+        Refusal::Malformed("cut short"),
     );
     let count = input.u32()?;
     let mut entries = BTreeMap::new();
@@ -179,38 +181,15 @@ fn unbundle(bundle: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, Refusal> {
         if !package::allowed_path(&path) {
             return Err(Refusal::Malformed("a path that is not allowed"));
         }
-        let size = input.u32()? as usize;
-        let bytes = input.take(size)?.to_vec();
+        let bytes = input.prefixed()?.to_vec();
         if entries.insert(path, bytes).is_some() {
             return Err(Refusal::Malformed("a file twice"));
         }
     }
-    if !input.0.is_empty() {
+    if !input.rest().is_empty() {
         return Err(Refusal::Malformed("bytes after the end"));
     }
     Ok(entries)
-}
-
-/// Reads a bundle front to back; every read is bounded by what is left.
-struct Input<'a>(&'a [u8]);
-
-impl<'a> Input<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Refusal> {
-        if self.0.len() < n {
-            return Err(Refusal::Malformed("cut short"));
-        }
-        let (head, tail) = self.0.split_at(n);
-        self.0 = tail;
-        Ok(head)
-    }
-    fn u16(&mut self) -> Result<u16, Refusal> {
-        let bytes = self.take(2)?;
-        Ok(u16::from_be_bytes([bytes[0], bytes[1]]))
-    }
-    fn u32(&mut self) -> Result<u32, Refusal> {
-        let bytes = self.take(4)?;
-        Ok(u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
-    }
 }
 
 /// What the central authority did with a package.
