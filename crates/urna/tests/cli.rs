@@ -1375,21 +1375,24 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
     assert!(keys.status.success(), "{}", text(&keys.stderr));
     let sealed = dir.path().join("hoofdbureau.urna-result");
     let main_office_password = sheet_password(&sheets, 15);
-    let sealing = run_with_input(
-        Command::new(env!("CARGO_BIN_EXE_urna"))
-            .args(["count", "import-sticks", "--package"])
-            .arg(ceremony.join("packages/HSB"))
-            .arg("--authority-key")
-            .arg(&authority)
-            .args(["--station", "1", "--station", "2", "--report"])
-            .arg(dir.path().join("hoofdbureau.pdf"))
-            .arg("--seal-for")
-            .arg(central.join("central-transmission.pub"))
-            .arg("--sealed")
-            .arg(&sealed)
-            .args(&sticks),
-        &format!("{main_office_password}\n"),
-    );
+    let seal_result = |into: &Path| {
+        run_with_input(
+            Command::new(env!("CARGO_BIN_EXE_urna"))
+                .args(["count", "import-sticks", "--package"])
+                .arg(ceremony.join("packages/HSB"))
+                .arg("--authority-key")
+                .arg(&authority)
+                .args(["--station", "1", "--station", "2", "--report"])
+                .arg(dir.path().join("hoofdbureau.pdf"))
+                .arg("--seal-for")
+                .arg(central.join("central-transmission.pub"))
+                .arg("--sealed")
+                .arg(into)
+                .args(&sticks),
+            &format!("{main_office_password}\n"),
+        )
+    };
+    let sealing = seal_result(&sealed);
     assert!(
         sealing.status.success(),
         "{}{}",
@@ -1397,18 +1400,19 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         text(&sealing.stderr)
     );
     assert!(text(&sealing.stdout).contains("verzegeld voor de centrale autoriteit"));
-    let receive = |file: &Path| {
+    let receive_for = |election: &str, file: &Path| {
         run_with_input(
             urna(&data)
                 .args(["central", "receive", "--dir"])
                 .arg(&central)
                 .arg("--offices")
                 .arg(ceremony.join("offices.json"))
-                .args(["--election", "GR2024_Lindeveld"])
+                .args(["--election", election])
                 .arg(file),
             "central passphrase 1\n",
         )
     };
+    let receive = |file: &Path| receive_for("GR2024_Lindeveld", file);
     let first = receive(&sealed);
     assert!(
         first.status.success(),
@@ -1472,21 +1476,7 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
     // A second, different package from the same office: kept as version 2 for review, the
     // first untouched.
     let second_sealed = dir.path().join("hoofdbureau-2.urna-result");
-    let resealed = run_with_input(
-        Command::new(env!("CARGO_BIN_EXE_urna"))
-            .args(["count", "import-sticks", "--package"])
-            .arg(ceremony.join("packages/HSB"))
-            .arg("--authority-key")
-            .arg(&authority)
-            .args(["--station", "1", "--station", "2", "--report"])
-            .arg(dir.path().join("hoofdbureau.pdf"))
-            .arg("--seal-for")
-            .arg(central.join("central-transmission.pub"))
-            .arg("--sealed")
-            .arg(&second_sealed)
-            .args(&sticks),
-        &format!("{main_office_password}\n"),
-    );
+    let resealed = seal_result(&second_sealed);
     assert!(resealed.status.success(), "{}", text(&resealed.stderr));
     let second = receive(&second_sealed);
     assert!(second.status.success());
@@ -1500,16 +1490,7 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         std::fs::read(&sealed).unwrap()
     );
     // Taken in for another election: refused.
-    let other = run_with_input(
-        urna(&data)
-            .args(["central", "receive", "--dir"])
-            .arg(&central)
-            .arg("--offices")
-            .arg(ceremony.join("offices.json"))
-            .args(["--election", "GR2024_Elders"])
-            .arg(&sealed),
-        "central passphrase 1\n",
-    );
+    let other = receive_for("GR2024_Elders", &sealed);
     assert_eq!(other.status.code(), Some(1));
     assert!(
         text(&other.stdout)

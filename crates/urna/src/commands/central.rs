@@ -200,13 +200,12 @@ pub fn receive(
                         "status": receipt.status,
                     }),
                 )?;
-                let beside = |ext: &str| {
-                    let mut name = path.as_os_str().to_owned();
-                    name.push(ext);
-                    PathBuf::from(name)
-                };
-                std::fs::write(beside(".receipt.json"), receipt.to_bytes())?;
-                std::fs::write(beside(".receipt.sig"), format!("{signature}\n"))?;
+                let receipt_file = receipt_path(path);
+                std::fs::write(&receipt_file, receipt.to_bytes())?;
+                std::fs::write(
+                    receipt_signature_path(&receipt_file),
+                    format!("{signature}\n"),
+                )?;
                 let status = status_text(lang, receipt.status);
                 writeln!(
                     out,
@@ -222,6 +221,19 @@ pub fn receive(
         }
     }
     Ok((out, all))
+}
+
+/// Where the receipt of the sealed file `sealed` is written: `FILE.receipt.json`.
+pub fn receipt_path(sealed: &Path) -> PathBuf {
+    let mut name = sealed.as_os_str().to_owned();
+    name.push(".receipt.json");
+    PathBuf::from(name)
+}
+
+/// The signature beside a receipt: `….receipt.json` → `….receipt.sig`.
+fn receipt_signature_path(receipt: &Path) -> PathBuf {
+    let name = receipt.to_string_lossy();
+    PathBuf::from(format!("{}.sig", name.trim_end_matches(".json")))
 }
 
 /// What a receipt's status means, in words.
@@ -313,15 +325,9 @@ pub fn check_receipt(
 ) -> anyhow::Result<(String, bool)> {
     let key = read_public_key(receipts_key)?;
     let bytes = std::fs::read(receipt).with_context(|| receipt.display().to_string())?;
-    let mut signature_path = receipt.as_os_str().to_owned();
-    signature_path = signature_path
-        .to_string_lossy()
-        .trim_end_matches(".json")
-        .to_string()
-        .into();
-    signature_path.push(".sig");
+    let signature_path = receipt_signature_path(receipt);
     let signature: Signature = std::fs::read_to_string(&signature_path)
-        .with_context(|| PathBuf::from(&signature_path).display().to_string())?
+        .with_context(|| signature_path.display().to_string())?
         .parse()?;
     let Some(checked) = Receipt::verify(&bytes, &signature, &key) else {
         return Ok((

@@ -575,12 +575,13 @@ fn voting(
     let folder = dir.join("ceremonie");
     let ceremony_dir = folder.join("sleutels-en-pakketten");
     let central = dir.join("centraal");
+    let central_dir = super::central::CentralDir::new(&central);
     print!(
         "{}",
         indent(&super::central::keys(
             lang,
             &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
-            &super::central::CentralDir::new(&central),
+            &central_dir,
         )?)
     );
     let main_office_password = credentials
@@ -648,10 +649,7 @@ fn voting(
             stations: vec![1, 2, 3],
             accept_single: Vec::new(),
             report: Some(folder.join("proces-verbaal-hoofdbureau-stembureaus-1-3.pdf")),
-            seal_for: Some((
-                super::central::CentralDir::new(&central).transmission_pub(),
-                sealed.clone(),
-            )),
+            seal_for: Some((central_dir.transmission_pub(), sealed.clone())),
         },
     )?;
     print!("{}", indent(&report));
@@ -671,12 +669,10 @@ fn voting(
         },
     )?;
     print!("{}", indent(&report));
-    let mut receipt = sealed.clone().into_os_string();
-    receipt.push(".receipt.json");
     let (report, valid) = super::central::check_receipt(
         lang,
-        std::path::Path::new(&receipt),
-        &super::central::CentralDir::new(&central).receipts_pub(),
+        &super::central::receipt_path(&sealed),
+        &central_dir.receipts_pub(),
         Some(&sealed),
     )?;
     print!("{}", indent(&report));
