@@ -18,10 +18,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use booth::PresidentMachine;
 use booth::choice::Choice;
 use booth::main_office::{self, StickCopy};
 use booth::sticks::Sticks;
-use booth::{PresidentMachine, VotingComputer};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -72,18 +72,10 @@ fn make_sticks(root: &Path, stations: u32, votes: u32) {
                     let password = ceremony.password(station);
                     let keys = day.unlock(std::slice::from_ref(&password)).unwrap();
                     let sticks = Sticks::in_memory();
-                    let mut president = PresidentMachine::open(
-                        day.clone(),
-                        keys,
-                        &password,
-                        sticks,
-                        common::CREATED,
-                    )
-                    .unwrap();
-                    let mut machine = VotingComputer::start(day);
-                    president.enrol(machine.public_key()).unwrap();
-                    let (poll, signature) = president.poll_signed();
-                    machine.enrolled(&poll, &signature).unwrap();
+                    let mut president =
+                        PresidentMachine::open(day, keys, &password, sticks, common::CREATED)
+                            .unwrap();
+                    let (mut machine, _) = president.enrol_voting_computer().unwrap();
                     let ballot = president.day().lead().ballot.clone();
                     for index in 0..votes {
                         let card = president.activate_card(&[0]).unwrap();

@@ -17,6 +17,7 @@ use crate::poll::{Card, POLL_FORMAT, Poll, PollElection, PollError};
 use crate::qr::{self, QrError};
 use crate::result::{RESULT_FORMAT, StationResult, count_choice, empty_count};
 use crate::sticks::{self, Sticks, SticksError};
+use crate::voting_computer::VotingComputer;
 
 /// Why the president machine refuses.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +55,9 @@ pub enum PresidentError {
     /// Too many voting computers.
     #[error("no more voting computers can be enrolled")]
     TooManyMachines,
+    /// A voting computer refused its own enrolment (it cannot: the poll comes from here).
+    #[error("the voting computer refused its enrolment: {0}")]
+    Enrolment(#[from] crate::voting_computer::VotingError),
 }
 
 /// Why a scanned ballot is refused. Nothing is recorded then.
@@ -371,6 +375,17 @@ impl PresidentMachine {
         self.poll.voting_computers.push(machine);
         self.write_poll()?;
         Ok(self.poll.voting_computers.len() as u8)
+    }
+
+    /// Starts a voting computer on this day and enrols it: the whole handshake ([`Self::enrol`],
+    /// then [`VotingComputer::enrolled`] with this poll) for machines that run beside each other
+    /// (the kiosk, simulations). Returns the machine and its number.
+    pub fn enrol_voting_computer(&mut self) -> Result<(VotingComputer, u8), PresidentError> {
+        let mut machine = VotingComputer::start(self.day.clone());
+        let number = self.enrol(machine.public_key())?;
+        let (poll, signature) = self.poll_signed();
+        machine.enrolled(&poll, &signature)?;
+        Ok((machine, number))
     }
 
     /// Activates a voter's card for `elections` (indices in the day).

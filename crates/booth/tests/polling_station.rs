@@ -708,17 +708,14 @@ fn a_day_with_two_elections_records_each_voter_s_elections_and_counts_them_apart
     let paths = [dir.path().join("a"), dir.path().join("b")];
     let sticks = sticks::Sticks::new(&paths[0], &paths[1]).expect("sticks");
     let mut president = booth::PresidentMachine::open(
-        day.clone(),
+        day,
         keys,
         &passwords[0],
         sticks,
         "2024-10-13T08:00:00+02:00",
     )
     .expect("open");
-    let mut machine = booth::VotingComputer::start(day);
-    president.enrol(machine.public_key()).expect("enrol");
-    let (poll, signature) = president.poll_signed();
-    machine.enrolled(&poll, &signature).expect("enrolled");
+    let (mut machine, _) = president.enrol_voting_computer().expect("enrolled");
 
     // A voter of both councils.
     let card = president.activate_card(&[0, 1]).expect("card");
@@ -798,10 +795,7 @@ fn through_the_president_machine_the_stored_order_is_independent_of_casting() {
             "2024-10-13T08:00:00+02:00",
         )
         .expect("open");
-        let mut machine = booth::VotingComputer::start(day.clone());
-        president.enrol(machine.public_key()).expect("enrol");
-        let (poll, signature) = president.poll_signed();
-        machine.enrolled(&poll, &signature).expect("enrolled");
+        let (mut machine, _) = president.enrol_voting_computer().expect("enrolled");
         // Vote `cast` is for list `cast + 1`.
         for cast in 0..VOTES {
             let card = president.activate_card(&[0]).expect("card");

@@ -126,10 +126,8 @@ impl Ceremony {
         station: u32,
         president: &mut PresidentMachine,
     ) -> VotingComputer {
-        let mut machine = VotingComputer::start(self.day(station));
-        president.enrol(machine.public_key()).expect("enrol");
-        let (poll, signature) = president.poll_signed();
-        machine.enrolled(&poll, &signature).expect("enrolled");
+        let (machine, _) = president.enrol_voting_computer().expect("enrolled");
+        assert_eq!(machine.day().station, station);
         machine
     }
 

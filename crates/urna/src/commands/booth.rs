@@ -152,10 +152,7 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
     }
     let mut machines = Vec::new();
     for _ in 0..station.voting_computers.max(1) {
-        let mut machine = VotingComputer::start(day.clone());
-        let number = president.enrol(machine.public_key())?;
-        let (poll, signature) = president.poll_signed();
-        machine.enrolled(&poll, &signature)?;
+        let (machine, number) = president.enrol_voting_computer()?;
         screen.line(&format!(
             "Stemcomputer {number} ingeschreven, sleutel {} / voting computer {number} enrolled",
             machine.public_key().fingerprint()
