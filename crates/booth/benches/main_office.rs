@@ -22,6 +22,7 @@ use booth::PresidentMachine;
 use booth::choice::Choice;
 use booth::main_office::{self, StickCopy};
 use booth::sticks::Sticks;
+use rayon::prelude::*;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -62,39 +63,30 @@ fn make_sticks(root: &Path, stations: u32, votes: u32) {
         .collect();
     let numbers: Vec<u32> = (1..=stations).collect();
     let ceremony = common::ceremony(election, &numbers);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| {
-        for part in numbers.chunks(numbers.len().div_ceil(threads)) {
-            let ceremony = &ceremony;
-            scope.spawn(move || {
-                for &station in part {
-                    let day = ceremony.day(station);
-                    let password = ceremony.password(station);
-                    let keys = day.unlock(std::slice::from_ref(&password)).unwrap();
-                    let sticks = Sticks::in_memory();
-                    let mut president =
-                        PresidentMachine::open(day, keys, &password, sticks, common::CREATED)
-                            .unwrap();
-                    let (mut machine, _) = president.enrol_voting_computer().unwrap();
-                    let ballot = president.day().lead().ballot.clone();
-                    for index in 0..votes {
-                        let card = president.activate_card(&[0]).unwrap();
-                        let card = machine.insert_card(&card).unwrap();
-                        let printed = machine
-                            .print(&card, &[(0, vote(index, station, &ballot))])
-                            .unwrap();
-                        president.record(&printed.code).unwrap();
-                    }
-                    president.close(common::CREATED).unwrap();
-                    president
-                        .export(
-                            &root.join(format!("sb{station:04}-a")),
-                            &root.join(format!("sb{station:04}-b")),
-                        )
-                        .unwrap();
-                }
-            });
+    numbers.par_iter().for_each(|&station| {
+        let day = ceremony.day(station);
+        let password = ceremony.password(station);
+        let keys = day.unlock(std::slice::from_ref(&password)).unwrap();
+        let sticks = Sticks::in_memory();
+        let mut president =
+            PresidentMachine::open(day, keys, &password, sticks, common::CREATED).unwrap();
+        let (mut machine, _) = president.enrol_voting_computer().unwrap();
+        let ballot = president.day().lead().ballot.clone();
+        for index in 0..votes {
+            let card = president.activate_card(&[0]).unwrap();
+            let card = machine.insert_card(&card).unwrap();
+            let printed = machine
+                .print(&card, &[(0, vote(index, station, &ballot))])
+                .unwrap();
+            president.record(&printed.code).unwrap();
         }
+        president.close(common::CREATED).unwrap();
+        president
+            .export(
+                &root.join(format!("sb{station:04}-a")),
+                &root.join(format!("sb{station:04}-b")),
+            )
+            .unwrap();
     });
     std::fs::write(
         root.join("hsb.json"),
@@ -172,21 +164,5 @@ fn main() {
 
 /// Reads every stick directory, on all cores.
 fn read_all(dirs: &[PathBuf]) -> Vec<StickCopy> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = dirs
-            .chunks(dirs.len().div_ceil(threads).max(1))
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|d| common::read_stick(d))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect()
-    })
+    dirs.par_iter().map(|d| common::read_stick(d)).collect()
 }

@@ -476,31 +476,11 @@ fn check_all(
     office: &MainOffice,
     copies: &[StickCopy],
 ) -> Vec<Result<(StationResult, BallotBox), CountProblem>> {
-    let threads = std::thread::available_parallelism()
-        .map(std::num::NonZeroUsize::get)
-        .unwrap_or(1)
-        .min(copies.len().max(1));
-    let chunk = copies.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = copies
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|copy| check_copy(office, copy))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    use rayon::prelude::*;
+    copies
+        .par_iter()
+        .map(|copy| check_copy(office, copy))
+        .collect()
 }
 
 /// The totals per contest over the stations read (only when nothing stops them).

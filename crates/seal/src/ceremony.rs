@@ -183,38 +183,11 @@ pub fn prepare_offices(
     authority: &SigningKey,
     created: &str,
 ) -> Result<Vec<PreparedOffice>, CeremonyError> {
-    let threads = std::thread::available_parallelism()
-        .map(std::num::NonZeroUsize::get)
-        .unwrap_or(1)
-        .min(offices.len().max(1));
-    let chunk = offices.len().div_ceil(threads).max(1);
-    let chunks: Vec<Vec<Office>> = offices.chunks(chunk).map(<[Office]>::to_vec).collect();
-    let results: Vec<Result<Vec<PreparedOffice>, CeremonyError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|office| prepare_office(common, office, authority, created))
-                        .collect::<Result<Vec<_>, _>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    let mut prepared = Vec::new();
-    for result in results {
-        prepared.extend(result?);
-    }
-    Ok(prepared)
+    use rayon::prelude::*;
+    offices
+        .into_par_iter()
+        .map(|office| prepare_office(common, office, authority, created))
+        .collect()
 }
 
 fn pretty_json<T: Serialize>(value: &T) -> Vec<u8> {
