@@ -170,11 +170,7 @@ impl PresidentMachine {
             .iter()
             .map(|e| e.reference.id.clone())
             .collect();
-        let sealed = poll_key
-            .public()
-            .encrypt(&tally.to_padded_json())
-            .map_err(|e| PresidentError::Encrypt(e.to_string()))?;
-        let ballot_box = BallotBox::new(poll_id, &ids, sealed);
+        let ballot_box = BallotBox::new(poll_id, &ids, seal_tally(&poll_key, &tally)?);
         for election in &day.elections {
             let dir = sticks::package_dir(&election.reference.id);
             for (path, bytes) in &election.files {
@@ -418,19 +414,12 @@ impl PresidentMachine {
             }
         }
         let mut ballot_box = self.ballot_box.clone();
-        ballot_box.tally = self.seal_tally(&tally)?;
+        ballot_box.tally = seal_tally(&self.poll_key, &tally)?;
         self.sticks
             .write(sticks::BALLOT_BOX, &ballot_box.to_bytes())?;
         self.ballot_box = ballot_box;
         self.tally = tally;
         Ok(card.issue(&self.keys[0]))
-    }
-
-    fn seal_tally(&self, tally: &Tally) -> Result<Vec<u8>, PresidentError> {
-        self.poll_key
-            .public()
-            .encrypt(&tally.to_padded_json())
-            .map_err(|e| PresidentError::Encrypt(e.to_string()))
     }
 
     /// Scans a ballot's picture: reads the code, checks it, and records the votes. Refused
@@ -479,9 +468,8 @@ impl PresidentMachine {
             }
         }
         tally.ballots += 1;
-        let sealed = self
-            .seal_tally(&tally)
-            .map_err(|e| ScanError::Encrypt(e.to_string()))?;
+        let sealed =
+            seal_tally(&self.poll_key, &tally).map_err(|e| ScanError::Encrypt(e.to_string()))?;
         let mut ballot_box = self.ballot_box.clone();
         ballot_box.record(hash, votes, sealed);
         self.sticks
@@ -533,4 +521,12 @@ impl PresidentMachine {
         self.closed = true;
         Ok(results)
     }
+}
+
+/// The running tally, padded and encrypted to the poll key, as the ballot box keeps it.
+fn seal_tally(poll_key: &ElectionKey, tally: &Tally) -> Result<Vec<u8>, PresidentError> {
+    poll_key
+        .public()
+        .encrypt(&tally.to_padded_json())
+        .map_err(|e| PresidentError::Encrypt(e.to_string()))
 }
