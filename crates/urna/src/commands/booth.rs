@@ -89,10 +89,7 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
     let packages = station
         .packages
         .iter()
-        .map(|path| {
-            seal::stick::read(&seal::stick::Target::from_path(path))
-                .with_context(|| path.display().to_string())
-        })
+        .map(|path| super::ceremony::read_target(path))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let day = Day::verify(&packages, authority.as_ref())?;
     let mut screen = Screen {

@@ -622,8 +622,9 @@ pub fn packages(
 }
 
 /// Reads a package or stick, by its kind of path.
-fn read_target(path: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
-    Ok(stick::read(&Target::from_path(path))?)
+/// Every file of a stick, image or package folder, by path.
+pub(crate) fn read_target(path: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
+    stick::read(&Target::from_path(path)).with_context(|| path.display().to_string())
 }
 
 /// The problems in the chosen language.

@@ -2,13 +2,15 @@
 //! checks them and totals them, allocates the seats and elects the candidates; and the recount
 //! of one station with k officials' shares of the election key.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use booth::main_office::{self, MainOffice, StickCopy};
+use booth::main_office::{self, CountProblem, MainOffice, StickCopy};
 use chrono::Utc;
 
+use super::ceremony::{read_public_key, read_target};
 use crate::cli::Lang;
 use crate::hash_check::Prompt;
 
@@ -35,9 +37,29 @@ pub struct Import {
 fn read_copy(path: &Path) -> anyhow::Result<StickCopy> {
     Ok(StickCopy {
         label: path.display().to_string(),
-        files: seal::stick::read(&seal::stick::Target::from_path(path))
-            .with_context(|| path.display().to_string())?,
+        files: read_target(path)?,
     })
+}
+
+/// The main office of its verified package, and the package's files.
+fn open_main_office(
+    package: &Path,
+    authority_key: &Path,
+) -> anyhow::Result<(MainOffice, BTreeMap<String, Vec<u8>>)> {
+    let authority = read_public_key(authority_key)?;
+    let files = read_target(package)?;
+    let office = MainOffice::from_package(&files, &authority)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| package.display().to_string())?;
+    Ok((office, files))
+}
+
+/// A problem in the chosen language.
+fn problem_text(lang: Lang, problem: &CountProblem) -> String {
+    match lang {
+        Lang::Nl => problem.message_nl(),
+        Lang::En => problem.message_en(),
+    }
 }
 
 /// Reads, checks and totals; returns the text and whether the totals could be made.
@@ -46,12 +68,7 @@ pub fn import_sticks(
     prompt: &mut dyn Prompt,
     import: &Import,
 ) -> anyhow::Result<(String, bool)> {
-    let authority = super::ceremony::read_public_key(&import.authority_key)?;
-    let package = seal::stick::read(&seal::stick::Target::from_path(&import.package))
-        .with_context(|| import.package.display().to_string())?;
-    let mut office = MainOffice::from_package(&package, &authority)
-        .map_err(anyhow::Error::msg)
-        .with_context(|| import.package.display().to_string())?;
+    let (mut office, package) = open_main_office(&import.package, &import.authority_key)?;
     if !import.stations.is_empty() {
         office.stations = import.stations.clone();
     }
@@ -84,10 +101,7 @@ pub fn import_sticks(
             )
         )?;
         for problem in &reading.problems {
-            let message = match lang {
-                Lang::Nl => problem.message_nl(),
-                Lang::En => problem.message_en(),
-            };
+            let message = problem_text(lang, problem);
             writeln!(out, "  - {message}")?;
         }
         return Ok((out, false));
@@ -187,7 +201,7 @@ pub fn import_sticks(
                     prompt,
                     &package,
                     central,
-                    std::collections::BTreeMap::from([
+                    BTreeMap::from([
                         (result_name.clone(), result_file.clone()),
                         (report_name, pdf),
                     ]),
@@ -223,17 +237,10 @@ pub fn recount(
     prompt: &mut dyn Prompt,
     args: &RecountArgs,
 ) -> anyhow::Result<(String, bool)> {
-    let authority = super::ceremony::read_public_key(&args.authority_key)?;
-    let package = seal::stick::read(&seal::stick::Target::from_path(&args.package))
-        .with_context(|| args.package.display().to_string())?;
-    let office = MainOffice::from_package(&package, &authority).map_err(anyhow::Error::msg)?;
+    let (office, _) = open_main_office(&args.package, &args.authority_key)?;
     let copy = read_copy(&args.stick)?;
-    let (result, ballot_box) = main_office::check_copy(&office, &copy).map_err(|problem| {
-        anyhow::anyhow!(match lang {
-            Lang::Nl => problem.message_nl(),
-            Lang::En => problem.message_en(),
-        })
-    })?;
+    let (result, ballot_box) = main_office::check_copy(&office, &copy)
+        .map_err(|problem| anyhow::anyhow!(problem_text(lang, &problem)))?;
     let layout = model::ballot::BallotLayout::of(&office.election);
     let Some(ballot) = layout.contests.iter().find(|c| c.id == result.contest) else {
         bail!("contest {} is not in the election", result.contest);
