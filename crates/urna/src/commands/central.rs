@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use store::{Actor, Store};
 use zeroize::Zeroizing;
 
-use super::ceremony::{OfficeEntry, choose_passphrase, read_public_key};
+use super::ceremony::{OfficeEntry, choose_passphrase, create, read_public_key};
 use crate::cli::Lang;
 use crate::hash_check::Prompt;
 
@@ -85,13 +85,15 @@ pub fn keys(lang: Lang, prompt: &mut dyn Prompt, dir: &CentralDir) -> anyhow::Re
     };
     let plain = Zeroizing::new(serde_json::to_vec(&secrets)?);
     let locked = lock(&plain, &passphrase, Strength::Chosen)?;
-    std::fs::create_dir_all(&dir.0).with_context(|| dir.0.display().to_string())?;
-    std::fs::write(dir.secrets(), locked).with_context(|| dir.secrets().display().to_string())?;
-    std::fs::write(
-        dir.transmission_pub(),
-        format!("{}\n", transmission.public()),
+    create(&dir.secrets(), &locked)?;
+    create(
+        &dir.transmission_pub(),
+        format!("{}\n", transmission.public()).as_bytes(),
     )?;
-    std::fs::write(dir.receipts_pub(), format!("{}\n", receipts.public()))?;
+    create(
+        &dir.receipts_pub(),
+        format!("{}\n", receipts.public()).as_bytes(),
+    )?;
     Ok(format!(
         "{}: {}\n{}: {}\n",
         lang.pick("sleutel om naar te verzegelen", "key to seal to"),
@@ -300,19 +302,18 @@ fn store_version(
         },
         received: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     };
+    // Each version's files are new files: an earlier version is never written over.
     let folder = root.join(format!("v{version}"));
-    std::fs::create_dir_all(folder.join("files"))?;
     for (name, bytes) in &opened.files {
-        let path = folder.join("files").join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&path, bytes)?;
+        create(&folder.join("files").join(name), bytes)?;
     }
-    std::fs::write(folder.join("sealed.urna-result"), sealed)?;
+    create(&folder.join("sealed.urna-result"), sealed)?;
     let signature = receipt.sign(key);
-    std::fs::write(folder.join("receipt.json"), receipt.to_bytes())?;
-    std::fs::write(folder.join("receipt.sig"), format!("{signature}\n"))?;
+    create(&folder.join("receipt.json"), &receipt.to_bytes())?;
+    create(
+        &folder.join("receipt.sig"),
+        format!("{signature}\n").as_bytes(),
+    )?;
     Ok((receipt, signature))
 }
 

@@ -201,8 +201,8 @@ pub fn read_public_key(path: &Path) -> anyhow::Result<PublicKey> {
         .with_context(|| path.display().to_string())
 }
 
-/// Writes a new file; never replaces one.
-fn create(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes a new file (and its folders), synced; never replaces one.
+pub(crate) fn create(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
     }
