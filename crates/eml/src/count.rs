@@ -100,6 +100,28 @@ pub(crate) fn checked_document(
     Ok(document)
 }
 
+/// The number of eligible voters a 510b or 510d states for the whole area (`TotalVotes/Cast`;
+/// EML_NL calls it `Cast`, it is the number of people entitled to vote): the denominator of the
+/// turnout.
+pub fn read_eligible_voters(file: SourceFile<'_>) -> Result<u64, EmlError> {
+    let kind = if crate::declared_document_id(&file)? == DocumentType::CentralCount.eml_id() {
+        DocumentType::CentralCount
+    } else {
+        DocumentType::Count
+    };
+    let document: ElectionCount = parse(&file, kind)?;
+    let total = document
+        .count
+        .election
+        .contests
+        .first()
+        .and_then(|c| c.total_votes.as_ref())
+        .ok_or_else(|| {
+            EmlError::invalid(&file, Some("TotalVotes"), "the count has no TotalVotes")
+        })?;
+    value(&file, &total.eligible_voter_count, "Cast")
+}
+
 /// The totals a 510b (the municipality's) or a 510d (the central committee's) states in
 /// `TotalVotes`: votes per list and per candidate, for checking them against the sum of the
 /// polling stations.

@@ -19,7 +19,10 @@ mod polling_stations;
 mod source;
 
 pub use candidates::read_candidate_lists;
-pub use count::{read_count_polling_stations, read_count_totals, read_polling_station_counts};
+pub use count::{
+    read_count_polling_stations, read_count_totals, read_eligible_voters,
+    read_polling_station_counts,
+};
 pub use definition::read_election_definition;
 pub use document::declared_document_id;
 pub use error::{Difference, DocumentType, EmlError, describe_eml_id};

@@ -79,3 +79,21 @@ fn a_count_of_another_election_or_type_is_refused() {
         "{message}"
     );
 }
+
+#[test]
+fn the_eligible_voters_are_read_from_the_total_of_a_count() {
+    for (file, eligible) in [
+        ("eml/real/Telling_GR2026_Assen.eml.xml", 55_959),
+        ("eml/real/Telling_GR2022_WestMaasenWaal.eml.xml", 16_202),
+        ("eml/real/Telling_GR2022_Groningen.eml.xml", 194_113),
+    ] {
+        let bytes = testkit::fixture(file);
+        assert_eq!(
+            eml::read_eligible_voters(eml::SourceFile::new(file, &bytes)).unwrap(),
+            eligible,
+            "{file}"
+        );
+    }
+    let definition = testkit::fixture("eml/real/Verkiezingsdefinitie_GR2026_Stadskanaal.eml.xml");
+    assert!(eml::read_eligible_voters(eml::SourceFile::new("110a", &definition)).is_err());
+}

@@ -11,7 +11,7 @@ use crate::election::Contest;
 use crate::ids::PollingStationNumber;
 
 /// One list's totals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ListTotal {
     /// List number.
     pub number: u32,
@@ -26,7 +26,7 @@ pub struct ListTotal {
 }
 
 /// The totals of a contest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Totals {
     /// Per list, in ballot order.
     pub lists: Vec<ListTotal>,

@@ -1,0 +1,34 @@
+// Live updates, as an extra: without JavaScript every page is complete and a reload shows the
+// newest version. With it, the page listens for new versions (server-sent events from
+// `urna publish serve`, or by asking /version.json every 30 s on a static host) and says so in the
+// polite status line; it never reloads by itself, so nobody loses their place.
+(function () {
+  var live = document.getElementById("live");
+  var shown = Number(document.body.getAttribute("data-version"));
+  if (!live || !shown) return;
+  var lang = document.documentElement.lang;
+  function announce(version) {
+    if (version <= shown) return;
+    live.className = "live new";
+    live.textContent = "";
+    var link = document.createElement("a");
+    link.href = "";
+    link.textContent = lang === "nl"
+      ? "Er zijn nieuwe uitslagen (versie " + version + "). Vernieuw de pagina."
+      : "New results are available (version " + version + "). Reload the page.";
+    live.appendChild(link);
+  }
+  function poll() {
+    fetch("/version.json", { cache: "no-cache" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (v) { if (v) announce(v.version); })
+      .catch(function () {});
+  }
+  if (window.EventSource) {
+    var events = new EventSource("/events");
+    events.addEventListener("version", function (e) { announce(Number(e.data)); });
+    events.onerror = function () { events.close(); setInterval(poll, 30000); };
+  } else {
+    setInterval(poll, 30000);
+  }
+})();

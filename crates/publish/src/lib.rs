@@ -1,0 +1,25 @@
+//! Urna's publication of results: what the central authority makes of the result packages it
+//! received, for journalists and the public, and how anyone checks it.
+//!
+//! - [`source`]: a result package's files read into totals, seats and elected candidates,
+//!   computed again (never taken on trust).
+//! - [`snapshot`]: one published moment, aggregated per municipality, provincial district and
+//!   province with progress; versioned, chained and signed.
+//! - [`feed`]: the media feed (snapshots, CSV, the packages as received with their EML, the
+//!   ceremony's keys), [`site`]: the results site as static files, [`hemicycle`]: the seat chart.
+//! - [`verify`]: the independent check of a feed.
+//!
+//! Pure: bytes in, bytes out. Reading folders and serving HTTP belong to the binary.
+
+#![forbid(unsafe_code)]
+
+pub mod feed;
+pub mod geography;
+pub mod hemicycle;
+pub mod site;
+pub mod snapshot;
+pub mod source;
+pub mod verify;
+
+pub use geography::{Area, Place};
+pub use snapshot::{Arrival, Registration, Snapshot, SourceMeta};

@@ -1,0 +1,721 @@
+//! The public results site as static files: an overview with progress, a page per election
+//! (municipality) with votes, seats as a hemicycle and a table, elected candidates, turnout and
+//! where the figures came from, and a page per provincial district and province. Dutch at `/`,
+//! English at `/en/`. Server-rendered HTML that works without JavaScript; `live.js` only
+//! announces a newer version. The same files are served by `urna publish serve` and can be put on
+//! any web server or CDN.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+
+use crate::geography::Area;
+use crate::hemicycle::{self, Party};
+use crate::snapshot::{AreaResult, ElectionResult, Outcome, Progress, Snapshot};
+
+const STYLE: &str = include_str!("../assets/style.css");
+const LIVE: &str = include_str!("../assets/live.js");
+
+/// The two languages of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Dutch, at `/`.
+    Nl,
+    /// English, at `/en/`.
+    En,
+}
+
+/// The words of the site in one language.
+#[derive(Debug)]
+struct Texts {
+    lang: &'static str,
+    other_lang: &'static str,
+    other_lang_name: &'static str,
+    languages: &'static str,
+    skip: &'static str,
+    feed: &'static str,
+    results: &'static str,
+    all_results: &'static str,
+    progress: &'static str,
+    municipalities_in: &'static str,
+    stations_in: &'static str,
+    municipalities: &'static str,
+    municipality: &'static str,
+    province: &'static str,
+    provinces: &'static str,
+    district: &'static str,
+    districts: &'static str,
+    status: &'static str,
+    turnout: &'static str,
+    largest: &'static str,
+    eligible: &'static str,
+    admitted: &'static str,
+    valid: &'static str,
+    blank: &'static str,
+    invalid: &'static str,
+    stations_counted: &'static str,
+    seats_heading: &'static str,
+    votes_and_seats: &'static str,
+    list: &'static str,
+    votes: &'static str,
+    votes_lower: &'static str,
+    seats: &'static str,
+    elected: &'static str,
+    by_preference: &'static str,
+    source: &'static str,
+    package: &'static str,
+    awaited: &'static str,
+    status_in: &'static str,
+    status_awaited: &'static str,
+    status_problem: &'static str,
+    party: &'static str,
+    parties_caption: &'static str,
+    version_label: &'static str,
+    reload: &'static str,
+    footer: &'static str,
+    verify_hint: &'static str,
+    key: &'static str,
+}
+
+const NL: Texts = Texts {
+    lang: "nl",
+    other_lang: "en",
+    other_lang_name: "English",
+    languages: "Taal",
+    skip: "Naar de inhoud",
+    feed: "Uitslagen als gegevens",
+    results: "Uitslagen",
+    all_results: "Alle uitslagen",
+    progress: "Voortgang",
+    municipalities_in: "Gemeenten binnen",
+    stations_in: "Stembureaus geteld",
+    municipalities: "Gemeenten",
+    municipality: "Gemeente",
+    province: "Provincie",
+    provinces: "Provincies",
+    district: "Provinciale kieskring",
+    districts: "Provinciale kieskringen",
+    status: "Stand",
+    turnout: "Opkomst",
+    largest: "Grootste partij",
+    eligible: "Kiesgerechtigden",
+    admitted: "Toegelaten kiezers",
+    valid: "Geldige stemmen",
+    blank: "Blanco",
+    invalid: "Ongeldig",
+    stations_counted: "Stembureaus",
+    seats_heading: "Zetelverdeling",
+    votes_and_seats: "Stemmen en zetels per lijst",
+    list: "Lijst",
+    votes: "Stemmen",
+    votes_lower: "stemmen",
+    seats: "Zetels",
+    elected: "Gekozen kandidaten",
+    by_preference: "met voorkeurstemmen",
+    source: "Herkomst",
+    package: "Het ondertekende uitslagpakket van de gemeente",
+    awaited: "De uitslag is nog niet binnen.",
+    status_in: "binnen",
+    status_awaited: "nog niet binnen",
+    status_problem: "binnen, in behandeling",
+    party: "Partij",
+    parties_caption: "Stemmen en zetels per partij, opgeteld over de gemeenten die binnen zijn",
+    version_label: "Versie",
+    reload: "Vernieuwen",
+    footer: "Alle cijfers als gegevens, ondertekend door de centrale autoriteit:",
+    verify_hint: "Iedereen kan ze nagaan met",
+    key: "Sleutel",
+};
+
+const EN: Texts = Texts {
+    lang: "en",
+    other_lang: "nl",
+    other_lang_name: "Nederlands",
+    languages: "Language",
+    skip: "Skip to content",
+    feed: "Results as data",
+    results: "Results",
+    all_results: "All results",
+    progress: "Progress",
+    municipalities_in: "Municipalities in",
+    stations_in: "Polling stations counted",
+    municipalities: "Municipalities",
+    municipality: "Municipality",
+    province: "Province",
+    provinces: "Provinces",
+    district: "Provincial electoral district",
+    districts: "Provincial electoral districts",
+    status: "Status",
+    turnout: "Turnout",
+    largest: "Largest party",
+    eligible: "Eligible voters",
+    admitted: "Admitted voters",
+    valid: "Valid votes",
+    blank: "Blank",
+    invalid: "Invalid",
+    stations_counted: "Polling stations",
+    seats_heading: "Seats",
+    votes_and_seats: "Votes and seats per list",
+    list: "List",
+    votes: "Votes",
+    votes_lower: "votes",
+    seats: "Seats",
+    elected: "Elected candidates",
+    by_preference: "on preference votes",
+    source: "Source",
+    package: "The municipality's signed result package",
+    awaited: "The result is not in yet.",
+    status_in: "in",
+    status_awaited: "not in yet",
+    status_problem: "in, under review",
+    party: "Party",
+    parties_caption: "Votes and seats per party, summed over the municipalities that are in",
+    version_label: "Version",
+    reload: "Reload",
+    footer: "Every figure as data, signed by the central authority:",
+    verify_hint: "Anyone can check them with",
+    key: "Key",
+};
+
+impl Lang {
+    fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+    fn prefix(self) -> &'static str {
+        match self {
+            Lang::Nl => "",
+            Lang::En => "/en",
+        }
+    }
+    fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+}
+
+/// A whole number with the language's thousands separator.
+pub fn number(lang: Lang, value: u64) -> String {
+    let digits = value.to_string();
+    let separator = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Thousandths as a percentage with one decimal: `613` → `61,3%` / `61.3%`.
+pub fn percent(lang: Lang, per_mille: u64) -> String {
+    let decimal = match lang {
+        Lang::Nl => ',',
+        Lang::En => '.',
+    };
+    format!("{}{decimal}{}%", per_mille / 10, per_mille % 10)
+}
+
+fn share(part: u64, whole: u64) -> u64 {
+    crate::snapshot::per_mille(part, Some(whole)).unwrap_or(0)
+}
+
+/// Everything the base template needs.
+#[derive(Debug)]
+struct Chrome {
+    t: &'static Texts,
+    round_name: String,
+    version: u32,
+    created: String,
+    home: String,
+    other_lang_href: String,
+    central_fingerprint: String,
+}
+
+#[derive(Debug)]
+struct ProgressView {
+    municipalities: String,
+    municipalities_max: u32,
+    municipalities_value: u32,
+    stations: String,
+    stations_max: u32,
+    stations_value: u32,
+}
+
+fn progress_view(lang: Lang, progress: &Progress) -> ProgressView {
+    let of = match lang {
+        Lang::Nl => "van",
+        Lang::En => "of",
+    };
+    ProgressView {
+        municipalities: format!(
+            "{} {of} {}",
+            progress.municipalities_in, progress.municipalities_expected
+        ),
+        municipalities_max: progress.municipalities_expected.max(1),
+        municipalities_value: progress.municipalities_in,
+        stations: format!(
+            "{} {of} {}",
+            number(lang, u64::from(progress.polling_stations_in)),
+            number(lang, u64::from(progress.polling_stations_expected))
+        ),
+        stations_max: progress.polling_stations_expected.max(1),
+        stations_value: progress.polling_stations_in,
+    }
+}
+
+#[derive(Debug)]
+struct ElectionRow {
+    href: String,
+    municipality: String,
+    province: String,
+    status: String,
+    turnout: String,
+    largest: String,
+}
+
+#[derive(Debug)]
+struct AreaLink {
+    href: String,
+    name: String,
+    progress: String,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage {
+    t: &'static Texts,
+    round_name: String,
+    version: u32,
+    created: String,
+    home: String,
+    other_lang_href: String,
+    central_fingerprint: String,
+    progress: ProgressView,
+    elections: Vec<ElectionRow>,
+    provinces: Vec<AreaLink>,
+    districts: Vec<AreaLink>,
+}
+
+#[derive(Debug)]
+struct ElectedView {
+    name: String,
+    votes: String,
+    by_preference: bool,
+}
+
+#[derive(Debug)]
+struct ListView {
+    number: u32,
+    name: String,
+    colour: &'static str,
+    votes: String,
+    share: String,
+    seats: u32,
+    elected: Vec<ElectedView>,
+}
+
+#[derive(Debug)]
+struct ElectionView {
+    name: String,
+    municipality: String,
+    province: String,
+    district: String,
+    problem: Option<String>,
+    is_in: bool,
+    turnout: String,
+    eligible: String,
+    admitted: String,
+    valid: String,
+    blank: String,
+    invalid: String,
+    stations: String,
+    seats: u32,
+    hemicycle: String,
+    lists: Vec<ListView>,
+    source: String,
+    package_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "election.html")]
+struct ElectionPage {
+    t: &'static Texts,
+    round_name: String,
+    version: u32,
+    created: String,
+    home: String,
+    other_lang_href: String,
+    central_fingerprint: String,
+    e: ElectionView,
+}
+
+#[derive(Debug)]
+struct PartyView {
+    name: String,
+    votes: String,
+    seats: u32,
+}
+
+#[derive(Debug)]
+struct MunicipalityLink {
+    href: String,
+    name: String,
+    status: String,
+}
+
+#[derive(Debug)]
+struct AreaView {
+    kind: &'static str,
+    name: String,
+    municipalities: String,
+    stations: String,
+    turnout: String,
+    parties: Vec<PartyView>,
+    municipalities_list: Vec<MunicipalityLink>,
+}
+
+#[derive(Template)]
+#[template(path = "area.html")]
+struct AreaPage {
+    t: &'static Texts,
+    round_name: String,
+    version: u32,
+    created: String,
+    home: String,
+    other_lang_href: String,
+    central_fingerprint: String,
+    a: AreaView,
+}
+
+/// A file name safe part of an id or code.
+fn slug(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// The path of an election's page, in a language.
+pub fn election_path(lang: Lang, election: &str) -> String {
+    format!("{}/verkiezing/{}.html", lang.prefix(), slug(election))
+}
+
+fn area_path(lang: Lang, kind: &str, area: &Area) -> String {
+    format!("{}/{kind}/{}.html", lang.prefix(), slug(&area.code))
+}
+
+fn status(lang: Lang, outcome: &Outcome) -> String {
+    let t = lang.texts();
+    match outcome {
+        Outcome::In { .. } => t.status_in.into(),
+        Outcome::Awaited => t.status_awaited.into(),
+        Outcome::Problem { .. } => t.status_problem.into(),
+    }
+}
+
+fn turnout_text(lang: Lang, turnout: &crate::snapshot::Turnout) -> String {
+    turnout
+        .turnout_per_mille
+        .map_or_else(|| "–".into(), |p| percent(lang, p))
+}
+
+fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
+    let t = lang.texts();
+    let place = &election.registration.place;
+    let name_of =
+        |area: &Option<Area>| area.as_ref().map_or_else(|| "–".into(), |a| a.name.clone());
+    let mut view = ElectionView {
+        name: election.registration.name.clone(),
+        municipality: place.municipality.name.clone(),
+        province: name_of(&place.province),
+        district: name_of(&place.district),
+        problem: None,
+        is_in: false,
+        turnout: String::new(),
+        eligible: String::new(),
+        admitted: String::new(),
+        valid: String::new(),
+        blank: String::new(),
+        invalid: String::new(),
+        stations: String::new(),
+        seats: 0,
+        hemicycle: String::new(),
+        lists: Vec::new(),
+        source: String::new(),
+        package_href: format!(
+            "/feed/elections/{}/package/manifest.json",
+            election.registration.election
+        ),
+    };
+    match &election.outcome {
+        Outcome::Awaited => {}
+        Outcome::Problem { reason, .. } => view.problem = Some(reason.clone()),
+        Outcome::In {
+            source,
+            seats,
+            polling_stations,
+            turnout,
+            lists,
+        } => {
+            view.is_in = true;
+            view.turnout = turnout_text(lang, turnout);
+            view.eligible = turnout
+                .eligible_voters
+                .map_or_else(|| "–".into(), |v| number(lang, v));
+            view.admitted = number(lang, turnout.admitted_voters);
+            view.valid = number(lang, turnout.valid);
+            view.blank = number(lang, turnout.blank);
+            view.invalid = number(lang, turnout.invalid);
+            view.stations = number(lang, u64::from(*polling_stations));
+            view.seats = *seats;
+            let parties: Vec<Party<'_>> = lists
+                .iter()
+                .map(|l| Party {
+                    name: &l.name,
+                    seats: l.seats,
+                    colour: hemicycle::colour(l.number),
+                })
+                .collect();
+            view.hemicycle = hemicycle::svg(
+                "hemicycle",
+                &format!("{} — {}", t.seats_heading, election.registration.name),
+                &parties,
+            );
+            view.lists = lists
+                .iter()
+                .map(|l| ListView {
+                    number: l.number,
+                    name: l.name.clone(),
+                    colour: hemicycle::colour(l.number),
+                    votes: number(lang, l.votes),
+                    share: percent(lang, share(l.votes, turnout.valid)),
+                    seats: l.seats,
+                    elected: l
+                        .elected
+                        .iter()
+                        .map(|e| ElectedView {
+                            name: e.name.clone(),
+                            votes: number(lang, e.votes),
+                            by_preference: e.by_preference,
+                        })
+                        .collect(),
+                })
+                .collect();
+            view.source = match lang {
+                Lang::Nl => format!(
+                    "Uitslagpakket van {} (versie {}), ontvangen {}, vingerafdruk {}.{}",
+                    source.office,
+                    source.version,
+                    source.received,
+                    source.package,
+                    if source.newer_versions_for_review > 0 {
+                        " Er is een nieuwere versie ontvangen die wordt beoordeeld."
+                    } else {
+                        ""
+                    }
+                ),
+                Lang::En => format!(
+                    "Result package of {} (version {}), received {}, fingerprint {}.{}",
+                    source.office,
+                    source.version,
+                    source.received,
+                    source.package,
+                    if source.newer_versions_for_review > 0 {
+                        " A newer version was received and is under review."
+                    } else {
+                        ""
+                    }
+                ),
+            };
+        }
+    }
+    view
+}
+
+fn area_view(lang: Lang, kind: &'static str, area: &AreaResult, snapshot: &Snapshot) -> AreaView {
+    let progress = progress_view(lang, &area.progress);
+    AreaView {
+        kind,
+        name: area.area.name.clone(),
+        municipalities: progress.municipalities,
+        stations: progress.stations,
+        turnout: turnout_text(lang, &area.turnout),
+        parties: area
+            .parties
+            .iter()
+            .map(|p| PartyView {
+                name: p.name.clone(),
+                votes: number(lang, p.votes),
+                seats: p.seats,
+            })
+            .collect(),
+        municipalities_list: snapshot
+            .elections
+            .iter()
+            .filter(|e| {
+                let place = &e.registration.place;
+                place.province.as_ref() == Some(&area.area)
+                    || place.district.as_ref() == Some(&area.area)
+            })
+            .map(|e| MunicipalityLink {
+                href: election_path(lang, &e.registration.election),
+                name: e.registration.place.municipality.name.clone(),
+                status: status(lang, &e.outcome),
+            })
+            .collect(),
+    }
+}
+
+/// Every file of the site for `snapshot` (without the feed, which `urna publish` puts under
+/// `/feed/`), by path. `central_fingerprint` is shown in every footer.
+pub fn render(
+    snapshot: &Snapshot,
+    central_fingerprint: &str,
+) -> Result<BTreeMap<String, Vec<u8>>, askama::Error> {
+    let mut files = BTreeMap::new();
+    files.insert("/style.css".to_string(), STYLE.as_bytes().to_vec());
+    files.insert("/live.js".to_string(), LIVE.as_bytes().to_vec());
+    files.insert(
+        "/version.json".to_string(),
+        format!("{{\"version\":{}}}\n", snapshot.version).into_bytes(),
+    );
+    for lang in [Lang::Nl, Lang::En] {
+        let t = lang.texts();
+        let chrome = |path: &str| Chrome {
+            t,
+            round_name: snapshot.name.clone(),
+            version: snapshot.version,
+            created: snapshot.created.clone(),
+            home: format!("{}/index.html", lang.prefix()),
+            other_lang_href: format!(
+                "{}{}",
+                lang.other().prefix(),
+                path.strip_prefix(lang.prefix()).unwrap_or(path)
+            ),
+            central_fingerprint: central_fingerprint.to_string(),
+        };
+        let index_path = format!("{}/index.html", lang.prefix());
+        let c = chrome(&index_path);
+        let (province_kind, district_kind) = ("provincie", "kieskring");
+        let page = IndexPage {
+            t: c.t,
+            round_name: c.round_name,
+            version: c.version,
+            created: c.created,
+            home: c.home,
+            other_lang_href: c.other_lang_href,
+            central_fingerprint: c.central_fingerprint,
+            progress: progress_view(lang, &snapshot.progress),
+            elections: snapshot
+                .elections
+                .iter()
+                .map(|e| ElectionRow {
+                    href: election_path(lang, &e.registration.election),
+                    municipality: e.registration.place.municipality.name.clone(),
+                    province: e
+                        .registration
+                        .place
+                        .province
+                        .as_ref()
+                        .map_or_else(|| "–".into(), |p| p.name.clone()),
+                    status: status(lang, &e.outcome),
+                    turnout: match &e.outcome {
+                        Outcome::In { turnout, .. } => turnout_text(lang, turnout),
+                        _ => "–".into(),
+                    },
+                    largest: match &e.outcome {
+                        Outcome::In { lists, .. } => lists
+                            .iter()
+                            .max_by_key(|l| (l.votes, std::cmp::Reverse(l.number)))
+                            .map_or_else(|| "–".into(), |l| l.name.clone()),
+                        _ => "–".into(),
+                    },
+                })
+                .collect(),
+            provinces: snapshot
+                .provinces
+                .iter()
+                .map(|a| AreaLink {
+                    href: area_path(lang, province_kind, &a.area),
+                    name: a.area.name.clone(),
+                    progress: progress_view(lang, &a.progress).municipalities,
+                })
+                .collect(),
+            districts: snapshot
+                .districts
+                .iter()
+                .map(|a| AreaLink {
+                    href: area_path(lang, district_kind, &a.area),
+                    name: a.area.name.clone(),
+                    progress: progress_view(lang, &a.progress).municipalities,
+                })
+                .collect(),
+        };
+        files.insert(index_path, page.render()?.into_bytes());
+        for election in &snapshot.elections {
+            let path = election_path(lang, &election.registration.election);
+            let c = chrome(&path);
+            let page = ElectionPage {
+                t: c.t,
+                round_name: c.round_name,
+                version: c.version,
+                created: c.created,
+                home: c.home,
+                other_lang_href: c.other_lang_href,
+                central_fingerprint: c.central_fingerprint,
+                e: election_view(lang, election),
+            };
+            files.insert(path, page.render()?.into_bytes());
+        }
+        for (kind, label, areas) in [
+            (province_kind, t.province, &snapshot.provinces),
+            (district_kind, t.district, &snapshot.districts),
+        ] {
+            for area in areas {
+                let path = area_path(lang, kind, &area.area);
+                let c = chrome(&path);
+                let page = AreaPage {
+                    t: c.t,
+                    round_name: c.round_name,
+                    version: c.version,
+                    created: c.created,
+                    home: c.home,
+                    other_lang_href: c.other_lang_href,
+                    central_fingerprint: c.central_fingerprint,
+                    a: area_view(lang, label, area, snapshot),
+                };
+                files.insert(path, page.render()?.into_bytes());
+            }
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        assert_eq!(number(Lang::Nl, 1_234_567), "1.234.567");
+        assert_eq!(number(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(number(Lang::Nl, 999), "999");
+        assert_eq!(number(Lang::Nl, 0), "0");
+        assert_eq!(percent(Lang::Nl, 613), "61,3%");
+        assert_eq!(percent(Lang::En, 1000), "100.0%");
+    }
+}

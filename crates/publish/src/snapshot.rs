@@ -1,0 +1,547 @@
+//! A publication snapshot: everything the centre publishes at one moment — per election
+//! (municipality) its votes, seats, elected candidates and turnout, the sums per provincial
+//! district and province, and how far the count has come — as one JSON document, versioned,
+//! chained to the version before it and signed with the central authority's key.
+//!
+//! Built by one pure function from what was registered and what arrived, so that a verifier
+//! holding the same inputs (the feed) builds the same document and can name any difference.
+
+use std::collections::BTreeMap;
+
+use seal::HashCode;
+use seal::signing::{PublicKey, Signature, SigningKey};
+use serde::{Deserialize, Serialize};
+
+use crate::geography::{Area, Place};
+use crate::source::{self, Determined};
+
+/// The snapshot's `format`.
+pub const SNAPSHOT_FORMAT: &str = "urna-publication/1";
+/// What a snapshot's signature covers (domain separation: a receipt or a package signature can
+/// never pass as a snapshot's).
+const SNAPSHOT_DOMAIN: &str = "urna/publication-snapshot/v1";
+
+/// An election the centre expects a result for, registered before election night from the
+/// ceremony's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    /// The election's id (`GR2022_Groningen`).
+    pub election: String,
+    /// Its name.
+    pub name: String,
+    /// Where it is held.
+    pub place: Place,
+    /// The office whose result counts (`HSB`: the municipality's central polling station, or
+    /// the Flemish main office).
+    pub office: String,
+    /// Polling stations the ceremony made packages for; 0 when it made none (a Dutch
+    /// municipality that counts on paper and did not register its polling stations).
+    pub expected_polling_stations: u32,
+}
+
+/// A result as the centre holds it: the package's files and how it came in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrival {
+    /// The election.
+    pub election: String,
+    /// How it came in.
+    pub meta: SourceMeta,
+    /// The package's files as signed (manifest and signature included).
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// How a published result came in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    /// The office that sent it.
+    pub office: String,
+    /// Which version of its result (1 for the first).
+    pub version: u32,
+    /// The package manifest's fingerprint (64 hex digits).
+    pub package: String,
+    /// When it was received (RFC 3339).
+    pub received: String,
+    /// Later versions received and awaiting review; the published one stays until a reviewer
+    /// accepts another.
+    pub newer_versions_for_review: u32,
+}
+
+/// A count of what is in against what is expected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// Municipalities (elections) whose result is in.
+    pub municipalities_in: u32,
+    /// Municipalities registered.
+    pub municipalities_expected: u32,
+    /// Polling stations counted in the results that are in.
+    pub polling_stations_in: u32,
+    /// Polling stations expected (registered, or counted where none were registered).
+    pub polling_stations_expected: u32,
+}
+
+/// The votes of an area.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turnout {
+    /// People entitled to vote, where the count states it.
+    pub eligible_voters: Option<u64>,
+    /// Admitted voters (Netherlands) or ballots in the boxes (Flanders).
+    pub admitted_voters: u64,
+    /// Votes cast.
+    pub cast: u64,
+    /// Valid votes on lists.
+    pub valid: u64,
+    /// Blank.
+    pub blank: u64,
+    /// Invalid.
+    pub invalid: u64,
+    /// Admitted voters per thousand eligible, rounded half up; absent without the eligible.
+    pub turnout_per_mille: Option<u64>,
+}
+
+impl Turnout {
+    fn add(&mut self, other: &Turnout) {
+        self.eligible_voters = match (self.eligible_voters, other.eligible_voters) {
+            (Some(a), Some(b)) => Some(a + b),
+            _ => None,
+        };
+        self.admitted_voters += other.admitted_voters;
+        self.cast += other.cast;
+        self.valid += other.valid;
+        self.blank += other.blank;
+        self.invalid += other.invalid;
+        self.turnout_per_mille = per_mille(self.admitted_voters, self.eligible_voters);
+    }
+}
+
+/// `part / whole` in thousandths, rounded half up, in integers (the same on every machine).
+pub fn per_mille(part: u64, whole: Option<u64>) -> Option<u64> {
+    let whole = whole.filter(|w| *w > 0)?;
+    Some((u128::from(part) * 2000 / u128::from(whole)).div_ceil(2) as u64)
+}
+
+/// An elected candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Elected {
+    /// Position on the list.
+    pub position: u32,
+    /// Name as on the ballot.
+    pub name: String,
+    /// Preference votes.
+    pub votes: u64,
+    /// Elected on their own preference votes (Kieswet P 15), not in list order (P 17).
+    pub by_preference: bool,
+}
+
+/// A list's result in one election.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListResult {
+    /// List number.
+    pub number: u32,
+    /// Name (appellation).
+    pub name: String,
+    /// Votes.
+    pub votes: u64,
+    /// Seats.
+    pub seats: u32,
+    /// The elected, in the order of election.
+    pub elected: Vec<Elected>,
+}
+
+/// Where a registered election's result stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Outcome {
+    /// Nothing received yet.
+    Awaited,
+    /// Received, but it does not make a result (the reason says why).
+    Problem {
+        /// How it came in.
+        source: SourceMeta,
+        /// Why it is not published.
+        reason: String,
+    },
+    /// In.
+    In {
+        /// How it came in.
+        source: SourceMeta,
+        /// The body's seats.
+        seats: u32,
+        /// Polling stations counted.
+        polling_stations: u32,
+        /// Votes and turnout.
+        turnout: Turnout,
+        /// Per list.
+        lists: Vec<ListResult>,
+    },
+}
+
+/// One registered election in the snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElectionResult {
+    /// What was registered.
+    pub registration: Registration,
+    /// Where it stands.
+    pub outcome: Outcome,
+}
+
+/// A party's sum over the municipalities of an area (by the list's name, as the media count).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyTotal {
+    /// The list's name.
+    pub name: String,
+    /// Votes over the area.
+    pub votes: u64,
+    /// Council seats over the area.
+    pub seats: u32,
+}
+
+/// A provincial district or province.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaResult {
+    /// The area.
+    pub area: Area,
+    /// How far it has come.
+    pub progress: Progress,
+    /// Votes over the municipalities that are in.
+    pub turnout: Turnout,
+    /// Parties, most votes first.
+    pub parties: Vec<PartyTotal>,
+}
+
+/// One published moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// [`SNAPSHOT_FORMAT`].
+    pub format: String,
+    /// The round of elections (`GR2022`).
+    pub round: String,
+    /// Its name.
+    pub name: String,
+    /// 1, 2, 3, … per publication.
+    pub version: u32,
+    /// When it was made (RFC 3339).
+    pub created: String,
+    /// SHA-256 of the previous version's exact bytes; `None` for the first.
+    pub previous: Option<String>,
+    /// Over everything.
+    pub progress: Progress,
+    /// Per registered election, in registration order.
+    pub elections: Vec<ElectionResult>,
+    /// Per provincial district.
+    pub districts: Vec<AreaResult>,
+    /// Per province.
+    pub provinces: Vec<AreaResult>,
+}
+
+/// What stays the same from one version to the next and is not computed: the round, its name,
+/// the version's number, time and predecessor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The round.
+    pub round: String,
+    /// Its name.
+    pub name: String,
+    /// The version.
+    pub version: u32,
+    /// Made at.
+    pub created: String,
+    /// Hash of the previous version.
+    pub previous: Option<String>,
+}
+
+/// Makes a snapshot from the registrations and the results that arrived (at most one per
+/// election: the one to publish).
+pub fn build(header: Header, registrations: &[Registration], arrivals: &[Arrival]) -> Snapshot {
+    let elections: Vec<ElectionResult> = registrations
+        .iter()
+        .map(|registration| {
+            let arrival = arrivals
+                .iter()
+                .find(|a| a.election == registration.election);
+            ElectionResult {
+                registration: registration.clone(),
+                outcome: arrival.map_or(Outcome::Awaited, outcome),
+            }
+        })
+        .collect();
+    let area_results = |pick: fn(&Place) -> Option<&Area>| -> Vec<AreaResult> {
+        let mut areas: Vec<Area> = elections
+            .iter()
+            .filter_map(|e| pick(&e.registration.place).cloned())
+            .collect();
+        areas.sort();
+        areas.dedup();
+        areas
+            .into_iter()
+            .map(|area| {
+                let inside: Vec<&ElectionResult> = elections
+                    .iter()
+                    .filter(|e| pick(&e.registration.place) == Some(&area))
+                    .collect();
+                aggregate(area, &inside)
+            })
+            .collect()
+    };
+    let districts = area_results(|place| place.district.as_ref());
+    let provinces = area_results(|place| place.province.as_ref());
+    let all: Vec<&ElectionResult> = elections.iter().collect();
+    Snapshot {
+        format: SNAPSHOT_FORMAT.into(),
+        round: header.round,
+        name: header.name,
+        version: header.version,
+        created: header.created,
+        previous: header.previous,
+        progress: progress(&all),
+        elections,
+        districts,
+        provinces,
+    }
+}
+
+fn outcome(arrival: &Arrival) -> Outcome {
+    let problem = |reason: String| Outcome::Problem {
+        source: arrival.meta.clone(),
+        reason,
+    };
+    let determined = match source::read(&arrival.files).and_then(source::determine) {
+        Ok(determined) => determined,
+        Err(error) => return problem(error.to_string()),
+    };
+    if determined.source.election.id.as_str() != arrival.election {
+        return problem(format!(
+            "the definition in the package is for {}",
+            determined.source.election.id.as_str()
+        ));
+    }
+    result_of(&determined, arrival.meta.clone())
+}
+
+fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
+    let totals = &determined.source.totals;
+    let contest = &determined.source.election.contests[0];
+    let lists = totals
+        .lists
+        .iter()
+        .map(|list| {
+            let allocated = determined.apportionment.list(list.number);
+            let candidates = contest
+                .lists
+                .iter()
+                .find(|l| l.number.get() == list.number)
+                .map(|l| l.candidates.as_slice())
+                .unwrap_or_default();
+            let elected = allocated
+                .map(|r| {
+                    r.elected
+                        .iter()
+                        .map(|position| Elected {
+                            position: *position,
+                            name: candidates
+                                .iter()
+                                .find(|c| c.position.get() == *position)
+                                .map(|c| c.full_name())
+                                .unwrap_or_default(),
+                            votes: list
+                                .candidates
+                                .get(*position as usize - 1)
+                                .copied()
+                                .unwrap_or(0),
+                            by_preference: r.preference_elected.contains(position),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            ListResult {
+                number: list.number,
+                name: list.name.clone(),
+                votes: list.votes,
+                seats: allocated.map_or(0, |r| r.seats),
+                elected,
+            }
+        })
+        .collect();
+    let eligible = determined.source.eligible_voters;
+    Outcome::In {
+        source,
+        seats: determined.apportionment.seats,
+        polling_stations: totals.polling_stations.len() as u32,
+        turnout: Turnout {
+            eligible_voters: eligible,
+            admitted_voters: totals.admitted_voters,
+            cast: totals.cast,
+            valid: totals.valid,
+            blank: totals.blank,
+            invalid: totals.invalid,
+            turnout_per_mille: per_mille(totals.admitted_voters, eligible),
+        },
+        lists,
+    }
+}
+
+fn progress(elections: &[&ElectionResult]) -> Progress {
+    let mut progress = Progress::default();
+    for election in elections {
+        progress.municipalities_expected += 1;
+        let expected = election.registration.expected_polling_stations;
+        match &election.outcome {
+            Outcome::In {
+                polling_stations, ..
+            } => {
+                progress.municipalities_in += 1;
+                progress.polling_stations_in += polling_stations;
+                progress.polling_stations_expected += expected.max(*polling_stations);
+            }
+            Outcome::Awaited | Outcome::Problem { .. } => {
+                progress.polling_stations_expected += expected;
+            }
+        }
+    }
+    progress
+}
+
+fn aggregate(area: Area, elections: &[&ElectionResult]) -> AreaResult {
+    let mut turnout = Turnout {
+        eligible_voters: Some(0),
+        ..Turnout::default()
+    };
+    let mut parties: BTreeMap<&str, PartyTotal> = BTreeMap::new();
+    for election in elections {
+        let Outcome::In {
+            turnout: own,
+            lists,
+            ..
+        } = &election.outcome
+        else {
+            continue;
+        };
+        turnout.add(own);
+        for list in lists {
+            let party = parties.entry(&list.name).or_insert_with(|| PartyTotal {
+                name: list.name.clone(),
+                votes: 0,
+                seats: 0,
+            });
+            party.votes += list.votes;
+            party.seats += list.seats;
+        }
+    }
+    turnout.turnout_per_mille = per_mille(turnout.admitted_voters, turnout.eligible_voters);
+    let mut parties: Vec<PartyTotal> = parties.into_values().collect();
+    parties.sort_by(|a, b| b.votes.cmp(&a.votes).then_with(|| a.name.cmp(&b.name)));
+    AreaResult {
+        area,
+        progress: progress(elections),
+        turnout,
+        parties,
+    }
+}
+
+impl Snapshot {
+    /// The exact bytes published and signed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// Signed by the central authority.
+    pub fn sign(&self, key: &SigningKey) -> Signature {
+        key.sign(SNAPSHOT_DOMAIN, &self.to_bytes())
+    }
+
+    /// The header that made it.
+    pub fn header(&self) -> Header {
+        Header {
+            round: self.round.clone(),
+            name: self.name.clone(),
+            version: self.version,
+            created: self.created.clone(),
+            previous: self.previous.clone(),
+        }
+    }
+
+    /// The source of each election whose result is in or was refused, by election.
+    pub fn sources(&self) -> BTreeMap<&str, &SourceMeta> {
+        self.elections
+            .iter()
+            .filter_map(|e| match &e.outcome {
+                Outcome::In { source, .. } | Outcome::Problem { source, .. } => {
+                    Some((e.registration.election.as_str(), source))
+                }
+                Outcome::Awaited => None,
+            })
+            .collect()
+    }
+
+    /// The same content as `other`, apart from the header: nothing new to publish.
+    pub fn same_content(&self, other: &Snapshot) -> bool {
+        self.progress == other.progress
+            && self.elections == other.elections
+            && self.districts == other.districts
+            && self.provinces == other.provinces
+    }
+}
+
+/// Why published bytes are not a snapshot of the central authority.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SnapshotError {
+    /// The signature does not fit the bytes and key.
+    #[error("the signature does not match the central authority's key {0}")]
+    BadSignature(HashCode),
+    /// Signed, but not a snapshot.
+    #[error("not a publication snapshot: {0}")]
+    Unreadable(String),
+    /// Not the bytes Urna writes for this content.
+    #[error("the snapshot is not in its canonical form")]
+    NotCanonical,
+}
+
+/// Checks a snapshot's signature and reads it.
+pub fn verify(
+    bytes: &[u8],
+    signature: &Signature,
+    central: &PublicKey,
+) -> Result<Snapshot, SnapshotError> {
+    central
+        .verify(SNAPSHOT_DOMAIN, bytes, signature)
+        .map_err(|_| SnapshotError::BadSignature(central.fingerprint()))?;
+    let snapshot: Snapshot =
+        serde_json::from_slice(bytes).map_err(|e| SnapshotError::Unreadable(e.to_string()))?;
+    if snapshot.format != SNAPSHOT_FORMAT {
+        return Err(SnapshotError::Unreadable(format!(
+            "format {}",
+            snapshot.format
+        )));
+    }
+    if snapshot.to_bytes() != bytes {
+        return Err(SnapshotError::NotCanonical);
+    }
+    Ok(snapshot)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_mille_rounds_half_up_in_integers() {
+        assert_eq!(per_mille(1, Some(3)), Some(333));
+        assert_eq!(per_mille(2, Some(3)), Some(667));
+        assert_eq!(per_mille(1, Some(2000)), Some(1)); // 0.5 ‰ rounds up
+        assert_eq!(per_mille(1, Some(2001)), Some(0));
+        assert_eq!(per_mille(5, Some(0)), None);
+        assert_eq!(per_mille(5, None), None);
+        assert_eq!(per_mille(u64::MAX, Some(u64::MAX)), Some(1000));
+    }
+}

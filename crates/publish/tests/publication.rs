@@ -1,0 +1,520 @@
+//! From three municipalities' signed result packages (the real EML 510b of Groningen 2022, West
+//! Maas en Waal 2022 and Assen 2026) to a signed snapshot, the feed and the site; the feed
+//! checked independently, and every kind of tampering found and named.
+
+// A test fails by panicking; unwrapping is how it says what went wrong.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+
+use publish::feed::{self, CeremonyTrust, FeedInput};
+use publish::snapshot::{self, Header, Outcome};
+use publish::verify::{Expectations, verify};
+use publish::{Arrival, Registration, Snapshot, SourceMeta};
+use seal::ceremony::{Action, Ceremony, PackageEntry, Step};
+use seal::package::{ElectionRef, Office};
+use seal::signing::SigningKey;
+use serde_json::{Value, json};
+use testkit::fixture;
+
+struct Municipality {
+    definition: &'static str,
+    candidates: &'static str,
+    count: &'static str,
+    code: &'static str,
+}
+
+const MUNICIPALITIES: [Municipality; 3] = [
+    Municipality {
+        definition: "eml/composed/Verkiezingsdefinitie_GR2022_Groningen.composed.eml.xml",
+        candidates: "eml/real/Kandidatenlijsten_GR2022_Groningen.eml.xml",
+        count: "eml/real/Telling_GR2022_Groningen.eml.xml",
+        code: "0014",
+    },
+    Municipality {
+        definition: "eml/composed/Verkiezingsdefinitie_GR2022_WestMaasenWaal.composed.eml.xml",
+        candidates: "eml/real/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
+        count: "eml/real/Telling_GR2022_WestMaasenWaal.eml.xml",
+        code: "0668",
+    },
+    Municipality {
+        definition: "eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml",
+        candidates: "eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml",
+        count: "eml/real/Telling_GR2026_Assen.eml.xml",
+        code: "0106",
+    },
+];
+
+/// What the test's centre holds: registrations with their ceremonies, arrivals, the key.
+struct Centre {
+    registrations: Vec<(Registration, CeremonyTrust)>,
+    arrivals: Vec<Arrival>,
+    central: SigningKey,
+}
+
+fn election_of(m: &Municipality) -> model::Election {
+    let definition = fixture(m.definition);
+    let candidates = fixture(m.candidates);
+    eml::import_election(
+        eml::SourceFile::new(m.definition, &definition),
+        eml::SourceFile::new(m.candidates, &candidates),
+        None,
+    )
+    .unwrap()
+}
+
+/// A ceremony for the election with only the municipality's office (HSB), signed; the office's
+/// key; and the result package the municipality signs with it.
+fn municipality(m: &Municipality) -> (Registration, CeremonyTrust, Arrival) {
+    let election = election_of(m);
+    let reference = ElectionRef {
+        id: election.id.as_str().to_string(),
+        name: election.name.clone(),
+    };
+    let authority = SigningKey::generate();
+    let office_key = SigningKey::generate();
+    let office = Office::MainOffice {
+        name: election.domain.as_ref().unwrap().name.clone(),
+    };
+    let ceremony = Ceremony::open(reference.clone())
+        .apply(Step {
+            number: 1,
+            at: "2022-02-01T10:00:00Z".into(),
+            actor: "test".into(),
+            action: Action::KeysMade {
+                authority: authority.public().fingerprint().to_hex(),
+                election_key: "0".repeat(64),
+                threshold: 1,
+                holders: vec!["A".into()],
+            },
+        })
+        .unwrap()
+        .apply(Step {
+            number: 2,
+            at: "2022-02-01T10:05:00Z".into(),
+            actor: "test".into(),
+            action: Action::PackagesMade {
+                packages: vec![PackageEntry {
+                    office: "HSB".into(),
+                    fingerprint: "0".repeat(64),
+                    office_key: office_key.public().fingerprint().to_hex(),
+                }],
+            },
+        })
+        .unwrap();
+    let record = ceremony.record();
+    let trust = CeremonyTrust {
+        authority: format!("{}\n", authority.public()).into_bytes(),
+        record: record.to_bytes(),
+        record_signature: format!("{}\n", record.sign(&authority)).into_bytes(),
+        offices: serde_json::to_vec_pretty(&json!([{
+            "code": "HSB",
+            "office": office,
+            "login": "x",
+            "public_key": office_key.public().to_string(),
+            "package": "0".repeat(64),
+        }]))
+        .unwrap(),
+    };
+    let places = publish::geography::dutch_municipalities();
+    let registration = Registration {
+        election: reference.id.clone(),
+        name: election.name.clone(),
+        place: places[m.code].clone(),
+        office: "HSB".into(),
+        expected_polling_stations: 0,
+    };
+    let count_name = m.count.rsplit('/').next().unwrap().to_string();
+    let files = BTreeMap::from([
+        (
+            "election.json".to_string(),
+            serde_json::to_vec_pretty(&election).unwrap(),
+        ),
+        (count_name, fixture(m.count)),
+    ]);
+    let package = seal::transmission::build(
+        reference.clone(),
+        office,
+        "2022-03-17T01:00:00Z",
+        files,
+        &office_key,
+    )
+    .unwrap();
+    let arrival = Arrival {
+        election: reference.id,
+        meta: SourceMeta {
+            office: "HSB".into(),
+            version: 1,
+            package: package.fingerprint().to_hex(),
+            received: "2022-03-17T01:05:00Z".into(),
+            newer_versions_for_review: 0,
+        },
+        files: package.entries(),
+    };
+    (registration, trust, arrival)
+}
+
+fn centre() -> Centre {
+    let mut registrations = Vec::new();
+    let mut arrivals = Vec::new();
+    for m in &MUNICIPALITIES {
+        let (registration, trust, arrival) = municipality(m);
+        registrations.push((registration, trust));
+        arrivals.push(arrival);
+    }
+    Centre {
+        registrations,
+        arrivals,
+        central: SigningKey::generate(),
+    }
+}
+
+fn header(version: u32, previous: Option<String>) -> Header {
+    Header {
+        round: "GR".into(),
+        name: "Gemeenteraadsverkiezingen (test)".into(),
+        version,
+        created: format!("2022-03-17T0{version}:00:00Z"),
+        previous,
+    }
+}
+
+/// Version 1 with only Groningen in, version 2 with all three; the feed of both.
+fn publish_two_versions(centre: &Centre) -> (Snapshot, BTreeMap<String, Vec<u8>>) {
+    let registrations: Vec<Registration> = centre
+        .registrations
+        .iter()
+        .map(|(r, _)| r.clone())
+        .collect();
+    let first = snapshot::build(header(1, None), &registrations, &centre.arrivals[..1]);
+    let first_bytes = first.to_bytes();
+    let second = snapshot::build(
+        header(2, Some(seal::HashCode::of(&first_bytes).to_hex())),
+        &registrations,
+        &centre.arrivals,
+    );
+    let versions = vec![
+        (first_bytes, first.sign(&centre.central)),
+        (second.to_bytes(), second.sign(&centre.central)),
+    ];
+    let files = feed::files(&FeedInput {
+        versions: &versions,
+        central: &centre.central.public(),
+        registrations: &centre.registrations,
+        arrivals: &centre.arrivals,
+    });
+    (second, files)
+}
+
+fn published(municipality: &str) -> Value {
+    let all: Value = serde_json::from_slice(&fixture(
+        "results/nl/nl-gr2022-all-municipalities-compact.json",
+    ))
+    .unwrap();
+    all["municipalities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["municipality"] == municipality)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn three_municipalities_are_aggregated_and_the_figures_are_the_published_ones() {
+    let centre = centre();
+    let (snapshot, _) = publish_two_versions(&centre);
+    assert_eq!(snapshot.progress.municipalities_in, 3);
+    assert_eq!(snapshot.progress.municipalities_expected, 3);
+    // 180 + 21 + 44 polling stations counted in the three 510b files.
+    assert_eq!(snapshot.progress.polling_stations_in, 245);
+
+    let by_id = |id: &str| {
+        snapshot
+            .elections
+            .iter()
+            .find(|e| e.registration.election == id)
+            .unwrap()
+    };
+    // West Maas en Waal: every list's votes and seats as the Electoral Council published them.
+    let Outcome::In {
+        seats,
+        lists,
+        turnout,
+        ..
+    } = &by_id("GR2022_WestMaasenWaal").outcome
+    else {
+        panic!("West Maas en Waal is not in");
+    };
+    let official = published("WestMaasenWaal");
+    assert_eq!(u64::from(*seats), official["seats"].as_u64().unwrap());
+    for (list, expected) in lists.iter().zip(official["lists"].as_array().unwrap()) {
+        assert_eq!(
+            list.votes,
+            expected["votes"].as_u64().unwrap(),
+            "{}",
+            list.name
+        );
+        assert_eq!(
+            u64::from(list.seats),
+            expected["seats_expected"].as_u64().unwrap(),
+            "{}",
+            list.name
+        );
+        assert_eq!(
+            list.elected.iter().filter(|e| e.by_preference).count() as u64,
+            expected["preference_elected"].as_u64().unwrap(),
+            "{}",
+            list.name
+        );
+        assert_eq!(list.elected.len() as u32, list.seats);
+    }
+    assert_eq!(turnout.eligible_voters, Some(16_202));
+
+    // Groningen: 45 seats, its turnout from its own 510b.
+    let Outcome::In { seats, turnout, .. } = &by_id("GR2022_Groningen").outcome else {
+        panic!("Groningen is not in");
+    };
+    assert_eq!(*seats, 45);
+    assert_eq!(turnout.eligible_voters, Some(194_113));
+    assert_eq!(
+        turnout.turnout_per_mille,
+        snapshot::per_mille(turnout.admitted_voters, Some(194_113))
+    );
+
+    // One province each; the province's parties are the sums of the municipality's lists.
+    let provinces: Vec<&str> = snapshot
+        .provinces
+        .iter()
+        .map(|p| p.area.name.as_str())
+        .collect();
+    let mut sorted = provinces.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ["Drenthe", "Gelderland", "Groningen"]);
+    let drenthe = snapshot
+        .provinces
+        .iter()
+        .find(|p| p.area.name == "Drenthe")
+        .unwrap();
+    let Outcome::In { lists, .. } = &by_id("GR2026_Assen").outcome else {
+        panic!("Assen is not in");
+    };
+    assert_eq!(drenthe.parties.len(), lists.len());
+    assert_eq!(
+        drenthe.parties.iter().map(|p| p.votes).sum::<u64>(),
+        lists.iter().map(|l| l.votes).sum::<u64>()
+    );
+    assert_eq!(drenthe.progress.municipalities_in, 1);
+    assert!(snapshot.districts.len() >= 3);
+}
+
+#[test]
+fn the_snapshot_follows_its_published_schema() {
+    let centre = centre();
+    let (snapshot, files) = publish_two_versions(&centre);
+    let schema: Value = serde_json::from_str(feed::SNAPSHOT_SCHEMA).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let value = serde_json::to_value(&snapshot).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // Version 1, with two elections awaited, too.
+    let first: Value = serde_json::from_slice(&files["snapshots/v1.json"]).unwrap();
+    assert!(validator.is_valid(&first));
+    assert_eq!(first["elections"][1]["outcome"]["status"], "awaited");
+}
+
+#[test]
+fn a_sound_feed_passes_the_independent_check() {
+    let centre = centre();
+    let (_, files) = publish_two_versions(&centre);
+    let report = verify(&files, &Expectations::default());
+    assert!(report.sound(), "{:#?}", report.discrepancies);
+    assert!(
+        report
+            .passed
+            .iter()
+            .any(|p| p.contains("every number computed again"))
+    );
+    // With the keys known from elsewhere, too; and a wrong expected key is named.
+    let expected = Expectations {
+        central: Some(centre.central.public().fingerprint().to_string()),
+        authorities: Vec::new(),
+    };
+    assert!(verify(&files, &expected).sound());
+    let wrong = Expectations {
+        central: Some(SigningKey::generate().public().fingerprint().to_string()),
+        authorities: Vec::new(),
+    };
+    let report = verify(&files, &wrong);
+    assert!(
+        report.discrepancies[0].contains("not the expected"),
+        "{:?}",
+        report.discrepancies
+    );
+}
+
+/// Re-signs an altered snapshot with the centre's own key: the signature holds, only the
+/// recomputation can find the change.
+fn resign(centre: &Centre, files: &mut BTreeMap<String, Vec<u8>>, snapshot: &Snapshot) {
+    let bytes = snapshot.to_bytes();
+    let signature = format!("{}\n", snapshot.sign(&centre.central)).into_bytes();
+    files.insert("snapshot.json".into(), bytes.clone());
+    files.insert("snapshot.sig".into(), signature.clone());
+    files.insert(format!("snapshots/v{}.json", snapshot.version), bytes);
+    files.insert(format!("snapshots/v{}.sig", snapshot.version), signature);
+}
+
+#[test]
+fn one_altered_number_in_a_signed_snapshot_is_found_and_named() {
+    let centre = centre();
+    let (mut snapshot, mut files) = publish_two_versions(&centre);
+    let election = snapshot
+        .elections
+        .iter_mut()
+        .find(|e| e.registration.election == "GR2022_WestMaasenWaal")
+        .unwrap();
+    let Outcome::In { lists, .. } = &mut election.outcome else {
+        panic!()
+    };
+    let name = lists[0].name.clone();
+    let votes = lists[0].votes;
+    lists[0].votes += 1;
+    resign(&centre, &mut files, &snapshot);
+    let report = verify(&files, &Expectations::default());
+    assert!(!report.sound());
+    let expected = format!(
+        "elections[GR2022_WestMaasenWaal].outcome.lists[list 1 ({name})].votes: published {}, computed from the packages {votes}",
+        votes + 1
+    );
+    assert!(
+        report.discrepancies.contains(&expected),
+        "{:#?}",
+        report.discrepancies
+    );
+    assert_eq!(report.discrepancies.len(), 1, "{:#?}", report.discrepancies);
+
+    // The progress, too.
+    let (mut snapshot, mut files) = publish_two_versions(&centre);
+    snapshot.progress.polling_stations_in -= 1;
+    resign(&centre, &mut files, &snapshot);
+    let report = verify(&files, &Expectations::default());
+    assert_eq!(
+        report.discrepancies,
+        ["progress.polling_stations_in: published 244, computed from the packages 245"]
+    );
+}
+
+#[test]
+fn a_changed_byte_or_a_foreign_signature_is_refused() {
+    let centre = centre();
+    let (_, files) = publish_two_versions(&centre);
+
+    // A byte of the latest snapshot, unsigned.
+    let mut altered = files.clone();
+    let mut bytes = altered["snapshots/v2.json"].clone();
+    let at = bytes.iter().position(|b| b.is_ascii_digit()).unwrap();
+    bytes[at] = if bytes[at] == b'9' {
+        b'8'
+    } else {
+        bytes[at] + 1
+    };
+    altered.insert("snapshots/v2.json".into(), bytes);
+    let report = verify(&altered, &Expectations::default());
+    assert!(
+        report.discrepancies[0].starts_with("snapshots/v2.json: the signature does not match"),
+        "{:?}",
+        report.discrepancies
+    );
+
+    // A byte of a municipality's 510b inside the feed.
+    let mut altered = files.clone();
+    let path = "elections/GR2026_Assen/package/Telling_GR2026_Assen.eml.xml";
+    let mut bytes = altered[path].clone();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 1;
+    altered.insert(path.into(), bytes);
+    let report = verify(&altered, &Expectations::default());
+    assert!(
+        report
+            .discrepancies
+            .iter()
+            .any(|d| d.starts_with("GR2026_Assen: result package:")
+                && d.contains("Telling_GR2026_Assen.eml.xml")),
+        "{:#?}",
+        report.discrepancies
+    );
+
+    // A package re-signed by someone else's key: not the office the ceremony registered.
+    let mut altered = files.clone();
+    let intruder = SigningKey::generate();
+    let manifest = altered["elections/GR2022_Groningen/package/manifest.json"].clone();
+    let package = seal::package::Package::build_kind(
+        seal::package::Kind::Result,
+        ElectionRef {
+            id: "GR2022_Groningen".into(),
+            name: "x".into(),
+        },
+        Office::MainOffice {
+            name: "Groningen".into(),
+        },
+        "2022-03-17T01:00:00Z",
+        feed::package_files(&files, "GR2022_Groningen")
+            .into_iter()
+            .filter(|(p, _)| p != "manifest.json" && p != "manifest.sig")
+            .collect(),
+        &intruder,
+    )
+    .unwrap();
+    assert_ne!(package.entries()["manifest.json"], manifest);
+    for (path, bytes) in package.entries() {
+        altered.insert(format!("elections/GR2022_Groningen/package/{path}"), bytes);
+    }
+    let report = verify(&altered, &Expectations::default());
+    assert!(
+        report
+            .discrepancies
+            .iter()
+            .any(|d| d.starts_with("GR2022_Groningen: result package:") && d.contains("signature")),
+        "{:#?}",
+        report.discrepancies
+    );
+
+    // A version taken out of the chain.
+    let mut altered = files;
+    altered.remove("snapshots/v1.json");
+    let report = verify(&altered, &Expectations::default());
+    assert!(!report.sound());
+}
+
+#[test]
+fn the_site_shows_the_figures_in_both_languages() {
+    let centre = centre();
+    let (snapshot, _) = publish_two_versions(&centre);
+    let site = publish::site::render(&snapshot, "abcd").unwrap();
+    let page = String::from_utf8(site["/verkiezing/GR2022_WestMaasenWaal.html"].clone()).unwrap();
+    let Outcome::In { lists, .. } = &snapshot.elections[1].outcome else {
+        panic!()
+    };
+    assert!(page.contains("<html lang=\"nl\">"));
+    assert!(page.contains(&publish::site::number(
+        publish::site::Lang::Nl,
+        lists[0].votes
+    )));
+    assert!(page.contains(&lists[0].elected[0].name));
+    assert_eq!(
+        page.matches("<circle").count() as u32,
+        lists.iter().map(|l| l.seats).sum::<u32>()
+    );
+    let english =
+        String::from_utf8(site["/en/verkiezing/GR2022_WestMaasenWaal.html"].clone()).unwrap();
+    assert!(english.contains("<html lang=\"en\">"));
+    assert!(english.contains("Elected candidates"));
+    let index = String::from_utf8(site["/index.html"].clone()).unwrap();
+    assert!(index.contains("3 van 3"), "{index}");
+    assert!(
+        site.contains_key("/provincie/1.html") || site.keys().any(|k| k.starts_with("/provincie/"))
+    );
+}
