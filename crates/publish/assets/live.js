@@ -7,6 +7,8 @@
   var shown = Number(document.body.getAttribute("data-version"));
   if (!live || !shown) return;
   var lang = document.documentElement.lang;
+  // The site's root, from this script's own address: pages lie at different depths.
+  var base = document.currentScript ? document.currentScript.src : location.href;
   function announce(version) {
     if (version <= shown) return;
     live.className = "live new";
@@ -19,13 +21,14 @@
     live.appendChild(link);
   }
   function poll() {
-    fetch("/version.json", { cache: "no-cache" })
+    fetch(new URL("version.json", base), { cache: "no-cache" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (v) { if (v) announce(v.version); })
       .catch(function () {});
   }
+  if (location.protocol === "file:") return;
   if (window.EventSource) {
-    var events = new EventSource("/events");
+    var events = new EventSource(new URL("events", base));
     events.addEventListener("version", function (e) { announce(Number(e.data)); });
     events.onerror = function () { events.close(); setInterval(poll, 30000); };
   } else {

@@ -232,6 +232,7 @@ fn share(part: u64, whole: u64) -> u64 {
 #[derive(Debug)]
 struct Chrome {
     t: &'static Texts,
+    root: String,
     round_name: String,
     version: u32,
     created: String,
@@ -293,6 +294,7 @@ struct AreaLink {
 #[template(path = "index.html")]
 struct IndexPage {
     t: &'static Texts,
+    root: String,
     round_name: String,
     version: u32,
     created: String,
@@ -349,6 +351,7 @@ struct ElectionView {
 #[template(path = "election.html")]
 struct ElectionPage {
     t: &'static Texts,
+    root: String,
     round_name: String,
     version: u32,
     created: String,
@@ -387,6 +390,7 @@ struct AreaView {
 #[template(path = "area.html")]
 struct AreaPage {
     t: &'static Texts,
+    root: String,
     round_name: String,
     version: u32,
     created: String,
@@ -416,6 +420,17 @@ pub fn election_path(lang: Lang, election: &str) -> String {
 
 fn area_path(lang: Lang, kind: &str, area: &Area) -> String {
     format!("{}/{kind}/{}.html", lang.prefix(), slug(&area.code))
+}
+
+/// A link from any page: the path without its leading `/`, put after the page's `root`.
+fn link(path: &str) -> String {
+    path.trim_start_matches('/').to_string()
+}
+
+/// From a page at `path` back to the site's root, so that links work from a folder opened on
+/// disk as well as on any web server: `/verkiezing/x.html` → `../`.
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count().saturating_sub(1))
 }
 
 fn status(lang: Lang, outcome: &Outcome) -> String {
@@ -572,7 +587,7 @@ fn area_view(lang: Lang, kind: &'static str, area: &AreaResult, snapshot: &Snaps
                     || place.district.as_ref() == Some(&area.area)
             })
             .map(|e| MunicipalityLink {
-                href: election_path(lang, &e.registration.election),
+                href: link(&election_path(lang, &e.registration.election)),
                 name: e.registration.place.municipality.name.clone(),
                 status: status(lang, &e.outcome),
             })
@@ -600,12 +615,13 @@ pub fn render(
             round_name: snapshot.name.clone(),
             version: snapshot.version,
             created: snapshot.created.clone(),
-            home: format!("{}/index.html", lang.prefix()),
-            other_lang_href: format!(
+            root: root_of(path),
+            home: link(&format!("{}/index.html", lang.prefix())),
+            other_lang_href: link(&format!(
                 "{}{}",
                 lang.other().prefix(),
                 path.strip_prefix(lang.prefix()).unwrap_or(path)
-            ),
+            )),
             central_fingerprint: central_fingerprint.to_string(),
         };
         let index_path = format!("{}/index.html", lang.prefix());
@@ -613,6 +629,7 @@ pub fn render(
         let (province_kind, district_kind) = ("provincie", "kieskring");
         let page = IndexPage {
             t: c.t,
+            root: c.root,
             round_name: c.round_name,
             version: c.version,
             created: c.created,
@@ -624,7 +641,7 @@ pub fn render(
                 .elections
                 .iter()
                 .map(|e| ElectionRow {
-                    href: election_path(lang, &e.registration.election),
+                    href: link(&election_path(lang, &e.registration.election)),
                     municipality: e.registration.place.municipality.name.clone(),
                     province: e
                         .registration
@@ -650,7 +667,7 @@ pub fn render(
                 .provinces
                 .iter()
                 .map(|a| AreaLink {
-                    href: area_path(lang, province_kind, &a.area),
+                    href: link(&area_path(lang, province_kind, &a.area)),
                     name: a.area.name.clone(),
                     progress: progress_view(lang, &a.progress).municipalities,
                 })
@@ -659,7 +676,7 @@ pub fn render(
                 .districts
                 .iter()
                 .map(|a| AreaLink {
-                    href: area_path(lang, district_kind, &a.area),
+                    href: link(&area_path(lang, district_kind, &a.area)),
                     name: a.area.name.clone(),
                     progress: progress_view(lang, &a.progress).municipalities,
                 })
@@ -671,6 +688,7 @@ pub fn render(
             let c = chrome(&path);
             let page = ElectionPage {
                 t: c.t,
+                root: c.root,
                 round_name: c.round_name,
                 version: c.version,
                 created: c.created,
@@ -690,6 +708,7 @@ pub fn render(
                 let c = chrome(&path);
                 let page = AreaPage {
                     t: c.t,
+                    root: c.root,
                     round_name: c.round_name,
                     version: c.version,
                     created: c.created,

@@ -512,6 +512,9 @@ fn the_site_shows_the_figures_in_both_languages() {
         String::from_utf8(site["/en/verkiezing/GR2022_WestMaasenWaal.html"].clone()).unwrap();
     assert!(english.contains("<html lang=\"en\">"));
     assert!(english.contains("Elected candidates"));
+    // Links are relative, so the exported folder works opened from disk as well as served.
+    assert!(english.contains("href=\"../../style.css\""));
+    assert!(english.contains("href=\"../../verkiezing/GR2022_WestMaasenWaal.html\""));
     let index = String::from_utf8(site["/index.html"].clone()).unwrap();
     assert!(index.contains("3 van 3"), "{index}");
     assert!(

@@ -117,6 +117,9 @@ pub struct Opened {
     pub sealed: HashCode,
     /// The manifest's fingerprint.
     pub fingerprint: HashCode,
+    /// The manifest and its signature exactly as signed, by their paths in the package, so that
+    /// the package can be published and checked by others.
+    pub signed: BTreeMap<String, Vec<u8>>,
 }
 
 /// Decrypts a sealed result and checks it: the office it names must have a registered key
@@ -154,13 +157,16 @@ pub fn open(
     )
     .map_err(Refusal::Package)?;
     let mut files = entries;
-    files.remove(package::MANIFEST);
-    files.remove(package::SIGNATURE);
+    let signed = [package::MANIFEST, package::SIGNATURE]
+        .into_iter()
+        .filter_map(|path| Some((path.to_string(), files.remove(path)?)))
+        .collect();
     Ok(Opened {
         manifest: verified.manifest,
         files,
         sealed: HashCode::of(sealed),
         fingerprint: verified.fingerprint,
+        signed,
     })
 }
 

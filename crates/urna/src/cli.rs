@@ -101,6 +101,49 @@ pub enum Command {
     /// The central authority: its keys, the intake of sealed results, receipts (docs/central.md).
     #[command(subcommand)]
     Central(CentralCommand),
+    /// The public results site and media feed (docs/publication.md).
+    #[command(subcommand)]
+    Publish(PublishCommand),
+    /// Check a published feed independently: every signature back to the ceremony's keys, every
+    /// total, seat and elected candidate computed again. Exit status 1 naming each discrepancy.
+    Verify {
+        /// The feed: a folder (the export, or its feed/ folder).
+        feed: PathBuf,
+        /// The central authority's publication key fingerprint, as published elsewhere.
+        #[arg(long)]
+        central: Option<String>,
+        /// A ceremony authority's key fingerprint, as published elsewhere (repeatable).
+        #[arg(long = "authority")]
+        authorities: Vec<String>,
+    },
+}
+
+/// `urna publish …`
+#[derive(Debug, Subcommand)]
+pub enum PublishCommand {
+    /// Make a new signed snapshot from the results received (when anything changed) and write
+    /// the site and feed as static files to DIR (any web server or CDN can carry them).
+    Export {
+        /// Where the site goes (replaced whole).
+        dir: PathBuf,
+        /// The central authority's folder.
+        #[arg(long)]
+        central: PathBuf,
+        /// The round's code, e.g. GR2026 (first export only).
+        #[arg(long)]
+        round: Option<String>,
+        /// The round's name (first export only).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Serve an exported site with ETags, caching and live updates (server-sent events).
+    Serve {
+        /// The exported folder.
+        dir: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8090")]
+        listen: std::net::SocketAddr,
+    },
 }
 
 /// `urna central …`
@@ -128,6 +171,23 @@ pub enum CentralCommand {
         /// The sealed files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Register an election whose result the centre expects: its ceremony's signed record and
+    /// office keys, and where it lies (Dutch municipalities from the Electoral Council's tree of
+    /// regions; Flemish ones with --province and --district).
+    Register {
+        /// The central authority's folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The election's ceremony folder.
+        #[arg(long)]
+        ceremony: PathBuf,
+        /// The province (when the tree of regions does not know the municipality).
+        #[arg(long)]
+        province: Option<String>,
+        /// The provincial district.
+        #[arg(long)]
+        district: Option<String>,
     },
     /// Check a receipt offline with the central authority's receipts key. Exit status 1 when it
     /// does not verify.

@@ -150,6 +150,51 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Booth(command) => return run_booth(lang, command),
         Command::Count(command) => return run_count(lang, command),
         Command::Central(command) => return run_central(lang, cli, command),
+        Command::Publish(cli::PublishCommand::Serve { dir, listen }) => {
+            commands::publish::serve(lang, dir, *listen)?;
+        }
+        Command::Publish(cli::PublishCommand::Export {
+            dir,
+            central,
+            round,
+            name,
+        }) => {
+            let store = Store::open_or_create(&cli.data_dir)?;
+            let mut prompt = hash_check::Terminal;
+            print!(
+                "{}",
+                commands::publish::export(
+                    lang,
+                    &store,
+                    &actor(),
+                    &mut prompt,
+                    &commands::publish::ExportArgs {
+                        central: central.clone(),
+                        out: dir.clone(),
+                        round: round.clone(),
+                        name: name.clone(),
+                    },
+                )?
+            );
+        }
+        Command::Verify {
+            feed,
+            central,
+            authorities,
+        } => {
+            let (text, sound) = commands::publish::verify(
+                lang,
+                feed,
+                &publish::verify::Expectations {
+                    central: central.clone(),
+                    authorities: authorities.clone(),
+                },
+            )?;
+            print!("{text}");
+            if !sound {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
         Command::User(command) => {
             print!(
                 "{}",
@@ -220,6 +265,28 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
                     files: files.clone(),
                 },
             )?
+        }
+        cli::CentralCommand::Register {
+            dir,
+            ceremony,
+            province,
+            district,
+        } => {
+            let store = Store::open_or_create(&cli.data_dir)?;
+            (
+                commands::publish::register(
+                    lang,
+                    &store,
+                    &actor(),
+                    &central::CentralDir::new(dir),
+                    ceremony,
+                    &commands::publish::PlaceArgs {
+                        province: province.clone(),
+                        district: district.clone(),
+                    },
+                )?,
+                true,
+            )
         }
         cli::CentralCommand::CheckReceipt {
             receipt,

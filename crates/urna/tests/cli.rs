@@ -425,6 +425,27 @@ fn the_demo_runs_into_a_fresh_folder() {
         );
     }
     assert!(demo.join("urna-data").join(store::DATABASE_FILE).is_file());
+    // The published site and feed: a page a person can open, and a feed anyone can check.
+    let site = demo.join("publicatie");
+    let page = std::fs::read_to_string(site.join("verkiezing/GR2024_Lindeveld.html")).unwrap();
+    assert!(page.contains("Gekozen kandidaten"), "{page}");
+    assert!(stdout.contains("The feed is sound: every signature and every number."));
+    let verified = run(urna(&dir.path().join("unused")).arg("verify").arg(&site));
+    assert!(verified.status.success(), "{}", text(&verified.stdout));
+    // One number changed in the latest signed snapshot: refused, and named.
+    let snapshot = site.join("feed/snapshots/v1.json");
+    let original = std::fs::read_to_string(&snapshot).unwrap();
+    let altered = original.replacen("\"admitted_voters\": 118", "\"admitted_voters\": 119", 1);
+    assert_ne!(altered, original);
+    std::fs::write(&snapshot, altered).unwrap();
+    let refused = run(urna(&dir.path().join("unused")).arg("verify").arg(&site));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stdout)
+            .contains("DISCREPANCY: snapshots/v1.json: the signature does not match"),
+        "{}",
+        text(&refused.stdout)
+    );
     // The whole chain, end to end: the published count of Assen typed twice, its OSV4-3 table
     // generated from those definitive entries is byte for byte the one the municipality published.
     assert_eq!(

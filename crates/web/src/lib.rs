@@ -18,6 +18,7 @@ pub mod auth;
 mod guard;
 mod lang;
 mod pages;
+pub mod publication;
 pub mod routes;
 pub mod service;
 

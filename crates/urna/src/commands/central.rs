@@ -55,7 +55,15 @@ impl CentralDir {
     fn secrets(&self) -> PathBuf {
         self.0.join("central-keys.age")
     }
-    fn received(&self, election: &str, office: &str) -> PathBuf {
+    /// Where the registered elections are (`urna central register`).
+    pub fn elections(&self) -> PathBuf {
+        self.0.join("elections")
+    }
+    /// Where the published snapshot versions are kept.
+    pub fn publication(&self) -> PathBuf {
+        self.0.join("publication")
+    }
+    pub(crate) fn received(&self, election: &str, office: &str) -> PathBuf {
         self.0.join("received").join(election).join(office)
     }
 }
@@ -103,7 +111,7 @@ pub fn keys(lang: Lang, prompt: &mut dyn Prompt, dir: &CentralDir) -> anyhow::Re
     ))
 }
 
-fn unlock_keys(
+pub(crate) fn unlock_keys(
     lang: Lang,
     prompt: &mut dyn Prompt,
     dir: &CentralDir,
@@ -307,6 +315,10 @@ fn store_version(
     for (name, bytes) in &opened.files {
         create(&folder.join("files").join(name), bytes)?;
     }
+    // The package as signed (files, manifest and signature): what the feed publishes.
+    for (name, bytes) in opened.files.iter().chain(&opened.signed) {
+        create(&folder.join("package").join(name), bytes)?;
+    }
     create(&folder.join("sealed.urna-result"), sealed)?;
     let signature = receipt.sign(key);
     create(&folder.join("receipt.json"), &receipt.to_bytes())?;
@@ -410,6 +422,14 @@ pub fn seal_main_office_result(
         "the password does not fit the main office's credential sheet",
     ))?;
     let key = SigningKey::from_secret_bytes(&secret)?;
+    // The definition the ceremony signed goes with the result, so that the centre and every
+    // verifier read the count against the same election.
+    let mut files = files;
+    if let Some(definition) = package.get(seal::ceremony::files::ELECTION) {
+        files
+            .entry(publish::source::ELECTION_FILE.to_string())
+            .or_insert_with(|| definition.clone());
+    }
     let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let package = transmission::build(identity.election, identity.office, &created, files, &key)?;
     let sealed = transmission::seal(&package, &central)?;

@@ -50,7 +50,7 @@ impl CeremonyDir {
     pub fn new(root: &Path) -> CeremonyDir {
         CeremonyDir(root.to_path_buf())
     }
-    fn authority_pub(&self) -> PathBuf {
+    pub(crate) fn authority_pub(&self) -> PathBuf {
         self.0.join("authority.pub")
     }
     fn authority_key(&self) -> PathBuf {
@@ -62,17 +62,17 @@ impl CeremonyDir {
     fn shares(&self) -> PathBuf {
         self.0.join("shares")
     }
-    fn offices(&self) -> PathBuf {
+    pub(crate) fn offices(&self) -> PathBuf {
         self.0.join("offices.json")
     }
     /// The folder of the packages.
     pub fn packages(&self) -> PathBuf {
         self.0.join("packages")
     }
-    fn record(&self) -> PathBuf {
+    pub(crate) fn record(&self) -> PathBuf {
         self.0.join("ceremony-record.json")
     }
-    fn record_signature(&self) -> PathBuf {
+    pub(crate) fn record_signature(&self) -> PathBuf {
         self.0.join("ceremony-record.sig")
     }
 

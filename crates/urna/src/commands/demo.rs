@@ -486,7 +486,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   centraal/               {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   centraal/               {}\n   publicatie/             {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
@@ -502,6 +502,10 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         lang.pick(
             "de centrale autoriteit: haar sleutels en de ontvangen uitslag van het hoofdbureau, per versie",
             "the central authority: its keys and the main office's result as received, by version"
+        ),
+        lang.pick(
+            "de uitslagensite en de feed voor de media (ondertekend; urna publish serve, urna verify)",
+            "the results site and the media feed (signed; urna publish serve, urna verify)"
         ),
         lang.pick(
             "de zetelverdeling, stap voor stap (tekst en JSON)",
@@ -679,6 +683,55 @@ fn voting(
     if !received || !valid {
         bail!("the demo's result did not reach the central authority");
     }
+    // The centre registers the election from its ceremony, publishes a signed snapshot with the
+    // site and feed, and anyone checks the feed.
+    print!(
+        "{}",
+        indent(&super::publish::register(
+            lang,
+            store,
+            actor,
+            &central_dir,
+            &ceremony_dir,
+            &super::publish::PlaceArgs {
+                province: Some("Antwerpen".into()),
+                district: Some("Mechelen".into()),
+            },
+        )?)
+    );
+    let site = dir.join("publicatie");
+    print!(
+        "{}",
+        indent(&super::publish::export(
+            lang,
+            store,
+            actor,
+            &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
+            &super::publish::ExportArgs {
+                central: central.clone(),
+                out: site.clone(),
+                round: Some("GR2024".into()),
+                name: Some(
+                    lang.pick(
+                        "Lokale verkiezingen 2024 (demo, fictieve gemeente Lindeveld)",
+                        "Local elections 2024 (demo, fictional municipality Lindeveld)",
+                    )
+                    .into(),
+                ),
+            },
+        )?)
+    );
+    let (report, sound) =
+        super::publish::verify(lang, &site, &publish::verify::Expectations::default())?;
+    print!("{}", indent(&report));
+    if !sound {
+        bail!("the demo's published feed does not verify");
+    }
+    println!(
+        "   {} {}",
+        lang.pick("Open de uitslagensite:", "Open the results site:"),
+        site.join("index.html").display()
+    );
     let mut answers = Unattended(
         [DEMO_HOLDERS[0].1, DEMO_HOLDERS[2].1]
             .iter()

@@ -9,6 +9,7 @@ pub mod count;
 pub mod demo;
 pub mod demo_entry;
 pub mod election;
+pub mod publish;
 pub mod result;
 pub mod serve;
 pub mod user;

@@ -64,7 +64,7 @@ pub fn run(lang: Lang, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> 
     })
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
