@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use eml_nl::documents::election_count::{
     ElectionCount, ElectionCountSelection, ElectionCountSelectionType, RejectedVotesReason,
-    ReportingUnitVotes, UncountedVotesReason,
+    ReportingUnitVotes, TotalVotes, UncountedVotesReason,
 };
 use model::count::{AdmittedVoters, Differences, ListVotes, NlCount, VotesCast};
 use model::{Contest, Election, PollingStation, PollingStationNumber};
@@ -100,25 +100,37 @@ pub(crate) fn checked_document(
     Ok(document)
 }
 
-/// The number of eligible voters a 510b or 510d states for the whole area (`TotalVotes/Cast`;
-/// EML_NL calls it `Cast`, it is the number of people entitled to vote): the denominator of the
-/// turnout.
-pub fn read_eligible_voters(file: SourceFile<'_>) -> Result<u64, EmlError> {
-    let kind = if crate::declared_document_id(&file)? == DocumentType::CentralCount.eml_id() {
+/// A 510b (the municipality's) or 510d (the central committee's), parsed as the document it
+/// declares itself to be.
+fn parse_count(file: &SourceFile<'_>) -> Result<ElectionCount, EmlError> {
+    let kind = if crate::declared_document_id(file)? == DocumentType::CentralCount.eml_id() {
         DocumentType::CentralCount
     } else {
         DocumentType::Count
     };
-    let document: ElectionCount = parse(&file, kind)?;
-    let total = document
+    parse(file, kind)
+}
+
+/// A count's `TotalVotes`: the whole area's figures.
+fn total_votes<'d>(
+    file: &SourceFile<'_>,
+    document: &'d ElectionCount,
+) -> Result<&'d TotalVotes, EmlError> {
+    document
         .count
         .election
         .contests
         .first()
         .and_then(|c| c.total_votes.as_ref())
-        .ok_or_else(|| {
-            EmlError::invalid(&file, Some("TotalVotes"), "the count has no TotalVotes")
-        })?;
+        .ok_or_else(|| EmlError::invalid(file, Some("TotalVotes"), "the count has no TotalVotes"))
+}
+
+/// The number of eligible voters a 510b or 510d states for the whole area (`TotalVotes/Cast`;
+/// EML_NL calls it `Cast`, it is the number of people entitled to vote): the denominator of the
+/// turnout.
+pub fn read_eligible_voters(file: SourceFile<'_>) -> Result<u64, EmlError> {
+    let document = parse_count(&file)?;
+    let total = total_votes(&file, &document)?;
     value(&file, &total.eligible_voter_count, "Cast")
 }
 
@@ -129,25 +141,12 @@ pub fn read_count_totals(
     file: SourceFile<'_>,
     election: &Election,
 ) -> Result<Vec<ListVotes>, EmlError> {
-    let kind = if crate::declared_document_id(&file)? == DocumentType::CentralCount.eml_id() {
-        DocumentType::CentralCount
-    } else {
-        DocumentType::Count
-    };
-    let document: ElectionCount = parse(&file, kind)?;
+    let document = parse_count(&file)?;
     let contest = election
         .contests
         .first()
         .ok_or_else(|| EmlError::invalid(&file, None, "the election has no candidate lists"))?;
-    let total = document
-        .count
-        .election
-        .contests
-        .first()
-        .and_then(|c| c.total_votes.as_ref())
-        .ok_or_else(|| {
-            EmlError::invalid(&file, Some("TotalVotes"), "the count has no TotalVotes")
-        })?;
+    let total = total_votes(&file, &document)?;
     list_votes(&file, contest, &total.selections, &|what| {
         format!("TotalVotes, {what}")
     })
