@@ -14,7 +14,6 @@
 use std::collections::BTreeMap;
 
 use seal::HashCode;
-use seal::ceremony::Action;
 use seal::package::{self, Expected, Kind};
 use seal::signing::{PublicKey, Signature};
 use serde_json::Value;
@@ -249,15 +248,7 @@ fn check_election(
             record.election.id
         )));
     }
-    let packages: Vec<&seal::ceremony::PackageEntry> = record
-        .steps
-        .iter()
-        .filter_map(|step| match &step.action {
-            Action::PackagesMade { packages } => Some(packages),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let packages = record.packages();
     let stations = packages
         .iter()
         .filter(|p| p.office.starts_with("SB"))

@@ -421,6 +421,19 @@ impl Record {
     pub fn sign(&self, authority: &SigningKey) -> Signature {
         authority.sign(RECORD_DOMAIN, &self.to_bytes())
     }
+
+    /// The packages the ceremony made, with each office's key fingerprint: what a verifier
+    /// trusts an office's signature by.
+    pub fn packages(&self) -> Vec<&PackageEntry> {
+        self.steps
+            .iter()
+            .filter_map(|step| match &step.action {
+                Action::PackagesMade { packages } => Some(packages),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
 }
 
 /// Why a record is refused.

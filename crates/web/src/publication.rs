@@ -59,45 +59,28 @@ fn cache_control(path: &str) -> &'static str {
 }
 
 impl Site {
-    /// Loads every file under `root` (an export folder).
+    /// Loads every file under `root` (an export folder), read as a package folder is read
+    /// (`seal::stick::read`: bounded in size).
     pub fn load(root: &Path) -> std::io::Result<Site> {
-        let mut files = BTreeMap::new();
-        let mut stack = vec![root.to_path_buf()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir)? {
-                let entry = entry?;
-                let path = entry.path();
-                if entry.file_type()?.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let Ok(relative) = path.strip_prefix(root) else {
-                    continue;
-                };
-                let url = format!(
-                    "/{}",
-                    relative
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/")
-                );
-                let bytes = std::fs::read(&path)?;
+        let read = seal::stick::read(&seal::stick::Target::Directory(root.to_path_buf()))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let files: BTreeMap<String, Entry> = read
+            .into_iter()
+            .map(|(path, bytes)| {
+                let url = format!("/{path}");
                 let digest = Sha256::digest(&bytes);
                 let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
                 let etag = HeaderValue::from_str(&format!("\"{hex}\""))
                     .unwrap_or(HeaderValue::from_static("\"0\""));
-                files.insert(
-                    url.clone(),
-                    Entry {
-                        bytes: bytes.into(),
-                        etag,
-                        content_type: content_type(&url),
-                        cache: cache_control(&url),
-                    },
-                );
-            }
-        }
+                let entry = Entry {
+                    bytes: bytes.into(),
+                    etag,
+                    content_type: content_type(&url),
+                    cache: cache_control(&url),
+                };
+                (url, entry)
+            })
+            .collect();
         let version = files
             .get("/version.json")
             .and_then(|e| serde_json::from_slice::<serde_json::Value>(&e.bytes).ok())

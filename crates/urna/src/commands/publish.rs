@@ -26,13 +26,9 @@ use serde::{Deserialize, Serialize};
 use store::{Actor, Store};
 
 use super::central::CentralDir;
-use super::ceremony::{CeremonyDir, create, read_public_key};
+use super::ceremony::{CeremonyDir, create, read, read_public_key, read_target};
 use crate::cli::Lang;
 use crate::hash_check::Prompt;
-
-fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| path.display().to_string())
-}
 
 /// Where an election lies, when the tree of regions does not know it (Flanders).
 #[derive(Debug, Clone, Default)]
@@ -64,15 +60,7 @@ pub fn register(
     )
     .with_context(|| dir.record().display().to_string())?;
     let record = checked.record();
-    let packages: Vec<&seal::ceremony::PackageEntry> = record
-        .steps
-        .iter()
-        .filter_map(|step| match &step.action {
-            seal::ceremony::Action::PackagesMade { packages } => Some(packages),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let packages = record.packages();
     if !packages.iter().any(|p| p.office == "HSB") {
         bail!(
             "{}: {}",
@@ -217,27 +205,6 @@ fn registrations(central: &CentralDir) -> anyhow::Result<Vec<(Registration, Cere
     Ok(out)
 }
 
-fn read_tree(root: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).with_context(|| dir.display().to_string())? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(relative) = path.strip_prefix(root) {
-                let name = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                files.insert(name, read(&path)?);
-            }
-        }
-    }
-    Ok(files)
-}
-
 /// The first version of each registered office's result: the one published until a reviewer
 /// accepts a later one (later versions are counted, not published).
 fn arrivals(central: &CentralDir, registrations: &[Registration]) -> anyhow::Result<Vec<Arrival>> {
@@ -254,7 +221,7 @@ fn arrivals(central: &CentralDir, registrations: &[Registration]) -> anyhow::Res
             .count() as u32;
         let receipt: seal::transmission::Receipt =
             serde_json::from_slice(&read(&first.join("receipt.json"))?)?;
-        let package_files = read_tree(&first.join("package"))?;
+        let package_files = read_target(&first.join("package"))?;
         out.push(Arrival {
             election: registration.election.clone(),
             meta: SourceMeta {
@@ -503,7 +470,7 @@ pub fn verify(
     } else {
         feed.to_path_buf()
     };
-    let files = read_tree(&root)?;
+    let files = read_target(&root)?;
     let report = publish::verify::verify(&files, expectations);
     let mut out = String::new();
     for line in &report.passed {
