@@ -228,7 +228,7 @@ fn share(part: u64, whole: u64) -> u64 {
     crate::snapshot::per_mille(part, Some(whole)).unwrap_or(0)
 }
 
-/// Everything the base template needs.
+/// Everything the base template needs; each page carries one.
 #[derive(Debug)]
 struct Chrome {
     t: &'static Texts,
@@ -293,14 +293,7 @@ struct AreaLink {
 #[derive(Template)]
 #[template(path = "index.html")]
 struct IndexPage {
-    t: &'static Texts,
-    root: String,
-    round_name: String,
-    version: u32,
-    created: String,
-    home: String,
-    other_lang_href: String,
-    central_fingerprint: String,
+    chrome: Chrome,
     progress: ProgressView,
     elections: Vec<ElectionRow>,
     provinces: Vec<AreaLink>,
@@ -350,14 +343,7 @@ struct ElectionView {
 #[derive(Template)]
 #[template(path = "election.html")]
 struct ElectionPage {
-    t: &'static Texts,
-    root: String,
-    round_name: String,
-    version: u32,
-    created: String,
-    home: String,
-    other_lang_href: String,
-    central_fingerprint: String,
+    chrome: Chrome,
     e: ElectionView,
 }
 
@@ -389,14 +375,7 @@ struct AreaView {
 #[derive(Template)]
 #[template(path = "area.html")]
 struct AreaPage {
-    t: &'static Texts,
-    root: String,
-    round_name: String,
-    version: u32,
-    created: String,
-    home: String,
-    other_lang_href: String,
-    central_fingerprint: String,
+    chrome: Chrome,
     a: AreaView,
 }
 
@@ -625,17 +604,9 @@ pub fn render(
             central_fingerprint: central_fingerprint.to_string(),
         };
         let index_path = format!("{}/index.html", lang.prefix());
-        let c = chrome(&index_path);
         let (province_kind, district_kind) = ("provincie", "kieskring");
         let page = IndexPage {
-            t: c.t,
-            root: c.root,
-            round_name: c.round_name,
-            version: c.version,
-            created: c.created,
-            home: c.home,
-            other_lang_href: c.other_lang_href,
-            central_fingerprint: c.central_fingerprint,
+            chrome: chrome(&index_path),
             progress: progress_view(lang, &snapshot.progress),
             elections: snapshot
                 .elections
@@ -685,16 +656,8 @@ pub fn render(
         files.insert(index_path, page.render()?.into_bytes());
         for election in &snapshot.elections {
             let path = election_path(lang, &election.registration.election);
-            let c = chrome(&path);
             let page = ElectionPage {
-                t: c.t,
-                root: c.root,
-                round_name: c.round_name,
-                version: c.version,
-                created: c.created,
-                home: c.home,
-                other_lang_href: c.other_lang_href,
-                central_fingerprint: c.central_fingerprint,
+                chrome: chrome(&path),
                 e: election_view(lang, election),
             };
             files.insert(path, page.render()?.into_bytes());
@@ -705,16 +668,8 @@ pub fn render(
         ] {
             for area in areas {
                 let path = area_path(lang, kind, &area.area);
-                let c = chrome(&path);
                 let page = AreaPage {
-                    t: c.t,
-                    root: c.root,
-                    round_name: c.round_name,
-                    version: c.version,
-                    created: c.created,
-                    home: c.home,
-                    other_lang_href: c.other_lang_href,
-                    central_fingerprint: c.central_fingerprint,
+                    chrome: chrome(&path),
                     a: area_view(lang, label, area, snapshot),
                 };
                 files.insert(path, page.render()?.into_bytes());
