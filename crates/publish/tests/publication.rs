@@ -206,20 +206,6 @@ fn publish_two_versions(centre: &Centre) -> (Snapshot, BTreeMap<String, Vec<u8>>
     (second, files)
 }
 
-fn published(municipality: &str) -> Value {
-    let all: Value = serde_json::from_slice(&fixture(
-        "results/nl/nl-gr2022-all-municipalities-compact.json",
-    ))
-    .unwrap();
-    all["municipalities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["municipality"] == municipality)
-        .unwrap()
-        .clone()
-}
-
 #[test]
 fn three_municipalities_are_aggregated_and_the_figures_are_the_published_ones() {
     let centre = centre();
@@ -246,7 +232,7 @@ fn three_municipalities_are_aggregated_and_the_figures_are_the_published_ones() 
     else {
         panic!("West Maas en Waal is not in");
     };
-    let official = published("WestMaasenWaal");
+    let official = testkit::published_gr2022("WestMaasenWaal");
     assert_eq!(u64::from(*seats), official["seats"].as_u64().unwrap());
     for (list, expected) in lists.iter().zip(official["lists"].as_array().unwrap()) {
         assert_eq!(

@@ -20,6 +20,21 @@ pub fn fixture(relative: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The Electoral Council's published 2022 municipal result of `municipality` (its name as in
+/// `fixtures/results/nl/nl-gr2022-all-municipalities-compact.json`, e.g. `WestMaasenWaal`);
+/// panics when the reference data does not hold it.
+pub fn published_gr2022(municipality: &str) -> serde_json::Value {
+    let all: serde_json::Value = serde_json::from_slice(&fixture(
+        "results/nl/nl-gr2022-all-municipalities-compact.json",
+    ))
+    .expect("the published results are JSON");
+    all["municipalities"]
+        .as_array()
+        .and_then(|all| all.iter().find(|m| m["municipality"] == municipality))
+        .unwrap_or_else(|| panic!("{municipality} is not in the published results"))
+        .clone()
+}
+
 /// Every row of every table (and the schema), as text. Two snapshots are equal exactly when
 /// the two databases hold the same data, whatever their files look like on disk.
 pub fn database_snapshot(path: &Path) -> String {

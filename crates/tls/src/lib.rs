@@ -18,7 +18,6 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{ClientConfig, RootCertStore, ServerConfig};
-use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 /// What can go wrong making certificates or configurations.
@@ -66,16 +65,10 @@ impl PublicKeyData for Ed25519Public {
     }
 }
 
-/// SHA-256 of a certificate's DER bytes, in 16 groups of 4 hex digits: what the chair or the
-/// office compares by eye with the fingerprint printed by the server.
+/// SHA-256 of a certificate's DER bytes, in 16 groups of 4 hex digits (the project's hash
+/// code): what the chair or the office compares by eye with the fingerprint the server prints.
 pub fn fingerprint(der: &[u8]) -> String {
-    let digest = Sha256::digest(der);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    hex.as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
+    seal::HashCode::of(der).to_string()
 }
 
 /// Validity of every certificate: from a day before it was made to two years after, so that a

@@ -9,7 +9,6 @@
 use eml::{SourceFile, import_election, read_count_totals, read_polling_station_counts};
 use model::count::CountForm;
 use model::totals::Totals;
-use serde_json::Value;
 use testkit::fixture;
 
 struct Case {
@@ -18,20 +17,6 @@ struct Case {
     definition: &'static str,
     candidates: &'static str,
     count: &'static str,
-}
-
-fn published(municipality: &str) -> Value {
-    let all: Value = serde_json::from_slice(&fixture(
-        "results/nl/nl-gr2022-all-municipalities-compact.json",
-    ))
-    .unwrap();
-    all["municipalities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["municipality"] == municipality)
-        .unwrap_or_else(|| panic!("{municipality} is not in the published results"))
-        .clone()
 }
 
 fn check(case: &Case) -> apportion::Apportionment {
@@ -70,7 +55,7 @@ fn check(case: &Case) -> apportion::Apportionment {
     let Some(municipality) = case.municipality else {
         return result;
     };
-    let published = published(municipality);
+    let published = testkit::published_gr2022(municipality);
     assert_eq!(
         u64::from(election.seats),
         published["seats"].as_u64().unwrap()
