@@ -27,11 +27,24 @@
       .catch(function () {});
   }
   if (location.protocol === "file:") return;
-  if (window.EventSource) {
-    var events = new EventSource(new URL("events", base));
-    events.addEventListener("version", function (e) { announce(Number(e.data)); });
-    events.onerror = function () { events.close(); setInterval(poll, 30000); };
-  } else {
+  if (!window.EventSource) {
     setInterval(poll, 30000);
+    return;
   }
+  // One open stream per page shown. A page left for another is closed: a browser allows only
+  // six connections to a host over HTTP/1.1, and pages kept for the back button would hold them
+  // and stall every later page of the site.
+  var events = null;
+  function listen() {
+    events = new EventSource(new URL("events", base));
+    events.addEventListener("version", function (e) { announce(Number(e.data)); });
+    events.onerror = function () { events.close(); events = null; setInterval(poll, 30000); };
+  }
+  window.addEventListener("pagehide", function () {
+    if (events) { events.close(); events = null; }
+  });
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted && !events) listen();
+  });
+  listen();
 })();

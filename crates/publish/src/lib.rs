@@ -16,6 +16,8 @@
 pub mod feed;
 pub mod geography;
 pub mod hemicycle;
+#[cfg(feature = "sample")]
+pub mod sample;
 pub mod site;
 pub mod snapshot;
 pub mod source;
@@ -23,3 +25,19 @@ pub mod verify;
 
 pub use geography::{Area, Place};
 pub use snapshot::{Arrival, Registration, Snapshot, SourceMeta};
+
+use std::collections::BTreeMap;
+
+/// Every file of an export folder, by path from its root: the site of `latest` (signed by
+/// `feed.central`, whose fingerprint every page shows) and the feed under `/feed/`. What
+/// `urna publish export` writes and `urna publish serve` serves.
+pub fn export_files(
+    latest: &Snapshot,
+    feed: &feed::FeedInput<'_>,
+) -> Result<BTreeMap<String, Vec<u8>>, askama::Error> {
+    let mut files = site::render(latest, &feed.central.fingerprint().to_string())?;
+    for (path, bytes) in feed::files(feed) {
+        files.insert(format!("/feed/{path}"), bytes);
+    }
+    Ok(files)
+}

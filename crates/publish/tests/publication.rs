@@ -7,203 +7,24 @@
 
 use std::collections::BTreeMap;
 
-use publish::feed::{self, CeremonyTrust, FeedInput};
-use publish::snapshot::{self, Header, Outcome};
+use publish::Snapshot;
+use publish::feed;
+use publish::sample::Centre;
+use publish::snapshot::{self, Outcome};
 use publish::verify::{Expectations, verify};
-use publish::{Arrival, Registration, Snapshot, SourceMeta};
-use seal::ceremony::{Action, Ceremony, PackageEntry, Step};
 use seal::package::{ElectionRef, Office};
 use seal::signing::SigningKey;
-use serde_json::{Value, json};
-use testkit::fixture;
-
-struct Municipality {
-    definition: &'static str,
-    candidates: &'static str,
-    count: &'static str,
-    code: &'static str,
-}
-
-const MUNICIPALITIES: [Municipality; 3] = [
-    Municipality {
-        definition: "eml/composed/Verkiezingsdefinitie_GR2022_Groningen.composed.eml.xml",
-        candidates: "eml/real/Kandidatenlijsten_GR2022_Groningen.eml.xml",
-        count: "eml/real/Telling_GR2022_Groningen.eml.xml",
-        code: "0014",
-    },
-    Municipality {
-        definition: "eml/composed/Verkiezingsdefinitie_GR2022_WestMaasenWaal.composed.eml.xml",
-        candidates: "eml/real/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
-        count: "eml/real/Telling_GR2022_WestMaasenWaal.eml.xml",
-        code: "0668",
-    },
-    Municipality {
-        definition: "eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml",
-        candidates: "eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml",
-        count: "eml/real/Telling_GR2026_Assen.eml.xml",
-        code: "0106",
-    },
-];
-
-/// What the test's centre holds: registrations with their ceremonies, arrivals, the key.
-struct Centre {
-    registrations: Vec<(Registration, CeremonyTrust)>,
-    arrivals: Vec<Arrival>,
-    central: SigningKey,
-}
-
-fn election_of(m: &Municipality) -> model::Election {
-    let definition = fixture(m.definition);
-    let candidates = fixture(m.candidates);
-    eml::import_election(
-        eml::SourceFile::new(m.definition, &definition),
-        eml::SourceFile::new(m.candidates, &candidates),
-        None,
-    )
-    .unwrap()
-}
-
-/// A ceremony for the election with only the municipality's office (HSB), signed; the office's
-/// key; and the result package the municipality signs with it.
-fn municipality(m: &Municipality) -> (Registration, CeremonyTrust, Arrival) {
-    let election = election_of(m);
-    let reference = ElectionRef {
-        id: election.id.as_str().to_string(),
-        name: election.name.clone(),
-    };
-    let authority = SigningKey::generate();
-    let office_key = SigningKey::generate();
-    let office = Office::MainOffice {
-        name: election.domain.as_ref().unwrap().name.clone(),
-    };
-    let ceremony = Ceremony::open(reference.clone())
-        .apply(Step {
-            number: 1,
-            at: "2022-02-01T10:00:00Z".into(),
-            actor: "test".into(),
-            action: Action::KeysMade {
-                authority: authority.public().fingerprint().to_hex(),
-                election_key: "0".repeat(64),
-                threshold: 1,
-                holders: vec!["A".into()],
-            },
-        })
-        .unwrap()
-        .apply(Step {
-            number: 2,
-            at: "2022-02-01T10:05:00Z".into(),
-            actor: "test".into(),
-            action: Action::PackagesMade {
-                packages: vec![PackageEntry {
-                    office: "HSB".into(),
-                    fingerprint: "0".repeat(64),
-                    office_key: office_key.public().fingerprint().to_hex(),
-                }],
-            },
-        })
-        .unwrap();
-    let record = ceremony.record();
-    let trust = CeremonyTrust {
-        authority: format!("{}\n", authority.public()).into_bytes(),
-        record: record.to_bytes(),
-        record_signature: format!("{}\n", record.sign(&authority)).into_bytes(),
-        offices: serde_json::to_vec_pretty(&json!([{
-            "code": "HSB",
-            "office": office,
-            "login": "x",
-            "public_key": office_key.public().to_string(),
-            "package": "0".repeat(64),
-        }]))
-        .unwrap(),
-    };
-    let places = publish::geography::dutch_municipalities();
-    let registration = Registration {
-        election: reference.id.clone(),
-        name: election.name.clone(),
-        place: places[m.code].clone(),
-        office: "HSB".into(),
-        expected_polling_stations: 0,
-    };
-    let count_name = m.count.rsplit('/').next().unwrap().to_string();
-    let files = BTreeMap::from([
-        (
-            "election.json".to_string(),
-            serde_json::to_vec_pretty(&election).unwrap(),
-        ),
-        (count_name, fixture(m.count)),
-    ]);
-    let package = seal::transmission::build(
-        reference.clone(),
-        office,
-        "2022-03-17T01:00:00Z",
-        files,
-        &office_key,
-    )
-    .unwrap();
-    let arrival = Arrival {
-        election: reference.id,
-        meta: SourceMeta {
-            office: "HSB".into(),
-            version: 1,
-            package: package.fingerprint().to_hex(),
-            received: "2022-03-17T01:05:00Z".into(),
-            newer_versions_for_review: 0,
-        },
-        files: package.entries(),
-    };
-    (registration, trust, arrival)
-}
+use serde_json::Value;
 
 fn centre() -> Centre {
-    let mut registrations = Vec::new();
-    let mut arrivals = Vec::new();
-    for m in &MUNICIPALITIES {
-        let (registration, trust, arrival) = municipality(m);
-        registrations.push((registration, trust));
-        arrivals.push(arrival);
-    }
-    Centre {
-        registrations,
-        arrivals,
-        central: SigningKey::generate(),
-    }
-}
-
-fn header(version: u32, previous: Option<String>) -> Header {
-    Header {
-        round: "GR".into(),
-        name: "Gemeenteraadsverkiezingen (test)".into(),
-        version,
-        created: format!("2022-03-17T0{version}:00:00Z"),
-        previous,
-    }
+    publish::sample::centre(&testkit::fixtures_dir()).unwrap()
 }
 
 /// Version 1 with only Groningen in, version 2 with all three; the feed of both.
 fn publish_two_versions(centre: &Centre) -> (Snapshot, BTreeMap<String, Vec<u8>>) {
-    let registrations: Vec<Registration> = centre
-        .registrations
-        .iter()
-        .map(|(r, _)| r.clone())
-        .collect();
-    let first = snapshot::build(header(1, None), &registrations, &centre.arrivals[..1]);
-    let first_bytes = first.to_bytes();
-    let second = snapshot::build(
-        header(2, Some(seal::HashCode::of(&first_bytes).to_hex())),
-        &registrations,
-        &centre.arrivals,
-    );
-    let versions = vec![
-        (first_bytes, first.sign(&centre.central)),
-        (second.to_bytes(), second.sign(&centre.central)),
-    ];
-    let files = feed::files(&FeedInput {
-        versions: &versions,
-        central: &centre.central.public(),
-        registrations: &centre.registrations,
-        arrivals: &centre.arrivals,
-    });
-    (second, files)
+    let (latest, versions) = centre.two_versions();
+    let files = centre.feed(&versions);
+    (latest, files)
 }
 
 #[test]

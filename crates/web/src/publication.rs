@@ -89,6 +89,11 @@ impl Site {
         Ok(Site { files, version })
     }
 
+    /// The ETag `path` is served with (quotes included), if the site has it.
+    pub fn etag(&self, path: &str) -> Option<&str> {
+        self.files.get(path).and_then(|e| e.etag.to_str().ok())
+    }
+
     /// The version shown.
     pub fn version(&self) -> u32 {
         self.version

@@ -10,71 +10,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::chromium::{Viewport, browser, click, screenshots};
 use common::{PASSWORD, Server, TEST, first_station, shape, sound_count};
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
-
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn screenshots() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-async fn browser(profile: &std::path::Path) -> (Driver, Client) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let driver = Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("chromedriver is not installed ({e}): run ./scripts/test, or apt-get install -y chromium chromium-driver")
-        });
-    let driver = Driver(driver);
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1800",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-        }),
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        match ClientBuilder::new(connector)
-            .capabilities(capabilities.clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-        {
-            Ok(client) => return (driver, client),
-            Err(error) if Instant::now() > deadline => panic!("no WebDriver session: {error}"),
-            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
-        }
-    }
-}
 
 async fn log_in(browser: &Client, base: &str, username: &str) {
     browser.goto(&format!("{base}/login")).await.unwrap();
@@ -92,13 +33,7 @@ async fn log_in(browser: &Client, base: &str, username: &str) {
         .send_keys(PASSWORD)
         .await
         .unwrap();
-    browser
-        .find(Locator::Id("login"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(browser, Locator::Id("login")).await;
     if browser
         .wait()
         .at_most(Duration::from_secs(10))
@@ -118,13 +53,7 @@ fn url(text: &str) -> url::Url {
 }
 
 async fn log_out(browser: &Client) {
-    browser
-        .find(Locator::Css("header form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(browser, Locator::Css("header form button")).await;
 }
 
 /// Types a count into the open entry form the way a typist does: a value, Enter (which the
@@ -164,13 +93,7 @@ async fn claim_and_type(
         .goto(&format!("{base}/elections/{TEST}"))
         .await
         .unwrap();
-    browser
-        .find(Locator::Id(&format!("claim-{station}")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(browser, Locator::Id(&format!("claim-{station}"))).await;
     browser
         .wait()
         .for_element(Locator::Id("entry-form"))
@@ -192,7 +115,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     slip.insert("lists.2.candidates.4".into(), json!(d - 1));
 
     let profile = tempfile::tempdir().unwrap();
-    let (_driver, browser) = browser(profile.path()).await;
+    let (_driver, browser) = browser(profile.path(), Viewport::Desktop).await;
 
     // First entry: anna, with the keyboard flow and the live sums.
     log_in(&browser, &base, "anna").await;
@@ -220,13 +143,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     );
     let screenshot = browser.screenshot().await.unwrap();
     std::fs::write(screenshots().join("entry-form.png"), &screenshot).unwrap();
-    browser
-        .find(Locator::Id("finalise"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Id("finalise")).await;
     browser
         .wait()
         .for_url(&url(&format!("{base}/elections/{TEST}")))
@@ -237,13 +154,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     // Second entry: bert slips on two candidates of list 2.
     log_in(&browser, &base, "bert").await;
     claim_and_type(&browser, &base, station, &slip).await;
-    browser
-        .find(Locator::Id("finalise"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Id("finalise")).await;
     browser
         .wait()
         .for_url(&url(&format!("{base}/elections/{TEST}")))
@@ -257,13 +168,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
         .goto(&format!("{base}/elections/{TEST}/overview"))
         .await
         .unwrap();
-    browser
-        .find(Locator::Id(&format!("resolve-{station}")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Id(&format!("resolve-{station}"))).await;
     let table = browser
         .wait()
         .for_element(Locator::Id("differences"))
@@ -283,20 +188,8 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     );
     let screenshot = browser.screenshot().await.unwrap();
     std::fs::write(screenshots().join("resolve-differences.png"), &screenshot).unwrap();
-    browser
-        .find(Locator::Id("decision-send_back_second"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .find(Locator::Id("resolve"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Id("decision-send_back_second")).await;
+    click(&browser, Locator::Id("resolve")).await;
     browser
         .wait()
         .for_url(&url(&format!("{base}/elections/{TEST}/overview")))
@@ -307,13 +200,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     // Bert corrects his entry: now equal, so definitive.
     log_in(&browser, &base, "bert").await;
     claim_and_type(&browser, &base, station, &count).await;
-    browser
-        .find(Locator::Id("finalise"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Id("finalise")).await;
     browser
         .wait()
         .for_url(&url(&format!("{base}/elections/{TEST}")))

@@ -377,15 +377,15 @@ pub fn export(
     }
     let (latest_bytes, _) = versions.last().context("no version")?;
     let latest: snapshot::Snapshot = serde_json::from_slice(latest_bytes)?;
-    let mut files = publish::site::render(&latest, &key.fingerprint().to_string())?;
-    for (path, bytes) in publish::feed::files(&FeedInput {
-        versions: &versions,
-        central: &key,
-        registrations: &registered,
-        arrivals: &arrived,
-    }) {
-        files.insert(format!("/feed/{path}"), bytes);
-    }
+    let files = publish::export_files(
+        &latest,
+        &FeedInput {
+            versions: &versions,
+            central: &key,
+            registrations: &registered,
+            arrivals: &arrived,
+        },
+    )?;
     write_site(&args.out, &files)?;
     writeln!(
         out,

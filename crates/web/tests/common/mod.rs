@@ -4,6 +4,8 @@
 // test, so unwrapping is right here.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod chromium;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

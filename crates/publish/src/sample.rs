@@ -1,0 +1,287 @@
+//! A publication made from real results, for tests and benchmarks (feature `sample`): three Dutch
+//! municipalities (the Electoral Council's EML 510b of Groningen 2022, West Maas en Waal 2022 and
+//! Assen 2026), each with its own ceremony, office key and signed result package, and a centre
+//! that publishes them in two versions (Groningen first, then all three).
+//!
+//! Everything a real centre would hold is made for real (keys, ceremony records, packages,
+//! signatures); only the times are fixed, so that two runs give the same snapshots but for the
+//! keys.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use seal::ceremony::{Action, Ceremony, PackageEntry, Step};
+use seal::package::{ElectionRef, Office};
+use seal::signing::{Signature, SigningKey};
+
+use crate::feed::{self, CeremonyTrust, FeedInput};
+use crate::snapshot::{self, Header};
+use crate::{Arrival, Registration, Snapshot, SourceMeta};
+
+/// One municipality of the sample: its EML files (paths inside the repository's `fixtures/`)
+/// and its CBS code.
+#[derive(Debug, Clone, Copy)]
+pub struct Municipality {
+    /// The election definition (110a).
+    pub definition: &'static str,
+    /// The candidate lists (230b).
+    pub candidates: &'static str,
+    /// The count (510b) the municipality sends.
+    pub count: &'static str,
+    /// CBS municipality code.
+    pub code: &'static str,
+}
+
+/// The three municipalities.
+pub const MUNICIPALITIES: [Municipality; 3] = [
+    Municipality {
+        definition: "eml/composed/Verkiezingsdefinitie_GR2022_Groningen.composed.eml.xml",
+        candidates: "eml/real/Kandidatenlijsten_GR2022_Groningen.eml.xml",
+        count: "eml/real/Telling_GR2022_Groningen.eml.xml",
+        code: "0014",
+    },
+    Municipality {
+        definition: "eml/composed/Verkiezingsdefinitie_GR2022_WestMaasenWaal.composed.eml.xml",
+        candidates: "eml/real/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
+        count: "eml/real/Telling_GR2022_WestMaasenWaal.eml.xml",
+        code: "0668",
+    },
+    Municipality {
+        definition: "eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml",
+        candidates: "eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml",
+        count: "eml/real/Telling_GR2026_Assen.eml.xml",
+        code: "0106",
+    },
+];
+
+/// Why the sample could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SampleError {
+    /// A fixture file is missing or unreadable.
+    #[error("{path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The EML did not import.
+    #[error("{file}: {detail}")]
+    Import {
+        /// The file.
+        file: &'static str,
+        /// What the importer said.
+        detail: String,
+    },
+    /// A ceremony step or a package could not be made.
+    #[error("{0}")]
+    Seal(String),
+    /// The municipality's code is not in the built-in geography.
+    #[error("municipality {0} is not in the geography")]
+    Place(&'static str),
+    /// The site did not render.
+    #[error("site: {0}")]
+    Render(#[from] askama::Error),
+}
+
+/// What the sample centre holds: registrations with their ceremonies' trust, the packages that
+/// arrived, and its publication key.
+#[derive(Debug)]
+pub struct Centre {
+    /// The registered elections.
+    pub registrations: Vec<(Registration, CeremonyTrust)>,
+    /// One package per election, in the order of [`MUNICIPALITIES`].
+    pub arrivals: Vec<Arrival>,
+    /// The key the snapshots are signed with.
+    pub central: SigningKey,
+}
+
+fn read(fixtures: &Path, relative: &str) -> Result<Vec<u8>, SampleError> {
+    let path = fixtures.join(relative);
+    std::fs::read(&path).map_err(|source| SampleError::Read { path, source })
+}
+
+fn seal_error(error: impl std::fmt::Display) -> SampleError {
+    SampleError::Seal(error.to_string())
+}
+
+/// The ceremony of one election with only the municipality's main office (HSB), signed by a
+/// fresh authority key; the office's key; the package it sends.
+fn municipality(
+    fixtures: &Path,
+    m: &Municipality,
+) -> Result<(Registration, CeremonyTrust, Arrival), SampleError> {
+    let definition = read(fixtures, m.definition)?;
+    let candidates = read(fixtures, m.candidates)?;
+    let election = eml::import_election(
+        eml::SourceFile::new(m.definition, &definition),
+        eml::SourceFile::new(m.candidates, &candidates),
+        None,
+    )
+    .map_err(|e| SampleError::Import {
+        file: m.definition,
+        detail: e.to_string(),
+    })?;
+    let reference = ElectionRef {
+        id: election.id.as_str().to_string(),
+        name: election.name.clone(),
+    };
+    let authority = SigningKey::generate();
+    let office_key = SigningKey::generate();
+    let office = Office::MainOffice {
+        name: election
+            .domain
+            .as_ref()
+            .map_or_else(|| reference.id.clone(), |d| d.name.clone()),
+    };
+    let ceremony = Ceremony::open(reference.clone())
+        .apply(Step {
+            number: 1,
+            at: "2022-02-01T10:00:00Z".into(),
+            actor: "sample".into(),
+            action: Action::KeysMade {
+                authority: authority.public().fingerprint().to_hex(),
+                election_key: "0".repeat(64),
+                threshold: 1,
+                holders: vec!["A".into()],
+            },
+        })
+        .map_err(seal_error)?
+        .apply(Step {
+            number: 2,
+            at: "2022-02-01T10:05:00Z".into(),
+            actor: "sample".into(),
+            action: Action::PackagesMade {
+                packages: vec![PackageEntry {
+                    office: "HSB".into(),
+                    fingerprint: "0".repeat(64),
+                    office_key: office_key.public().fingerprint().to_hex(),
+                }],
+            },
+        })
+        .map_err(seal_error)?;
+    let record = ceremony.record();
+    let offices = serde_json::json!([{
+        "code": "HSB",
+        "office": office,
+        "login": "hsb",
+        "public_key": office_key.public().to_string(),
+        "package": "0".repeat(64),
+    }]);
+    let trust = CeremonyTrust {
+        authority: format!("{}\n", authority.public()).into_bytes(),
+        record: record.to_bytes(),
+        record_signature: format!("{}\n", record.sign(&authority)).into_bytes(),
+        offices: serde_json::to_vec_pretty(&offices).map_err(seal_error)?,
+    };
+    let place = crate::geography::dutch_municipalities()
+        .remove(m.code)
+        .ok_or(SampleError::Place(m.code))?;
+    let registration = Registration {
+        election: reference.id.clone(),
+        name: election.name.clone(),
+        place,
+        office: "HSB".into(),
+        expected_polling_stations: 0,
+    };
+    let count_name = m.count.rsplit('/').next().unwrap_or(m.count).to_string();
+    let files = BTreeMap::from([
+        (
+            crate::source::ELECTION_FILE.to_string(),
+            serde_json::to_vec_pretty(&election).map_err(seal_error)?,
+        ),
+        (count_name, read(fixtures, m.count)?),
+    ]);
+    let package = seal::transmission::build(
+        reference.clone(),
+        office,
+        "2022-03-17T01:00:00Z",
+        files,
+        &office_key,
+    )
+    .map_err(seal_error)?;
+    let arrival = Arrival {
+        election: reference.id,
+        meta: SourceMeta {
+            office: "HSB".into(),
+            version: 1,
+            package: package.fingerprint().to_hex(),
+            received: "2022-03-17T01:05:00Z".into(),
+            newer_versions_for_review: 0,
+        },
+        files: package.entries(),
+    };
+    Ok((registration, trust, arrival))
+}
+
+/// The centre with all three municipalities registered and their packages received;
+/// `fixtures` is the repository's `fixtures/` folder.
+pub fn centre(fixtures: &Path) -> Result<Centre, SampleError> {
+    let mut registrations = Vec::new();
+    let mut arrivals = Vec::new();
+    for m in &MUNICIPALITIES {
+        let (registration, trust, arrival) = municipality(fixtures, m)?;
+        registrations.push((registration, trust));
+        arrivals.push(arrival);
+    }
+    Ok(Centre {
+        registrations,
+        arrivals,
+        central: SigningKey::generate(),
+    })
+}
+
+impl Centre {
+    fn header(version: u32, previous: Option<String>) -> Header {
+        Header {
+            round: "GR".into(),
+            name: "Gemeenteraadsverkiezingen (voorbeeld)".into(),
+            version,
+            created: format!("2022-03-17T0{version}:00:00Z"),
+            previous,
+        }
+    }
+
+    /// Version 1 with only the first municipality in, version 2 with all three: the latest
+    /// snapshot, and every version signed (oldest first).
+    pub fn two_versions(&self) -> (Snapshot, Vec<(Vec<u8>, Signature)>) {
+        let registrations: Vec<Registration> =
+            self.registrations.iter().map(|(r, _)| r.clone()).collect();
+        let first = snapshot::build(Self::header(1, None), &registrations, &self.arrivals[..1]);
+        let first_bytes = first.to_bytes();
+        let second = snapshot::build(
+            Self::header(2, Some(seal::HashCode::of(&first_bytes).to_hex())),
+            &registrations,
+            &self.arrivals,
+        );
+        let versions = vec![
+            (first_bytes, first.sign(&self.central)),
+            (second.to_bytes(), second.sign(&self.central)),
+        ];
+        (second, versions)
+    }
+
+    /// The feed of [`Centre::two_versions`], by path inside `feed/`.
+    pub fn feed(&self, versions: &[(Vec<u8>, Signature)]) -> BTreeMap<String, Vec<u8>> {
+        feed::files(&FeedInput {
+            versions,
+            central: &self.central.public(),
+            registrations: &self.registrations,
+            arrivals: &self.arrivals,
+        })
+    }
+
+    /// The whole export folder of [`Centre::two_versions`], as `urna publish export` writes it.
+    pub fn export(&self) -> Result<BTreeMap<String, Vec<u8>>, SampleError> {
+        let (latest, versions) = self.two_versions();
+        Ok(crate::export_files(
+            &latest,
+            &FeedInput {
+                versions: &versions,
+                central: &self.central.public(),
+                registrations: &self.registrations,
+                arrivals: &self.arrivals,
+            },
+        )?)
+    }
+}

@@ -1,0 +1,106 @@
+//! Headless Chromium through ChromeDriver, for the browser tests: a fresh profile per session,
+//! a desktop or a phone viewport, and the folder the screenshots go to.
+//!
+//! Needs `chromium` and `chromium-driver` (Debian), which `./scripts/test` installs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::json;
+
+/// The ChromeDriver process, stopped when dropped.
+pub struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The screen the page is shown on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewport {
+    /// A desktop window, 1280 × 1800.
+    Desktop,
+    /// A phone, 390 × 844 CSS pixels at device pixel ratio 2, touch, a mobile user agent
+    /// (Chromium's device emulation).
+    Phone,
+}
+
+/// `target/screenshots/`, made when missing.
+pub fn screenshots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A browser session with its own profile in `profile`.
+pub async fn browser(profile: &Path, viewport: Viewport) -> (Driver, Client) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let driver = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("chromedriver is not installed ({e}): run ./scripts/test, or apt-get install -y chromium chromium-driver")
+        });
+    let driver = Driver(driver);
+    let mut args = vec![
+        "--headless".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    let mut options = serde_json::Map::new();
+    options.insert("binary".into(), json!("/usr/bin/chromium"));
+    match viewport {
+        Viewport::Desktop => args.push("--window-size=1280,1800".into()),
+        Viewport::Phone => {
+            options.insert(
+                "mobileEmulation".into(),
+                json!({
+                    "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 2.0, "touch": true },
+                    "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
+                }),
+            );
+        }
+    }
+    options.insert("args".into(), json!(args));
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::Value::Object(options),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => return (driver, client),
+            Err(error) if Instant::now() > deadline => panic!("no WebDriver session: {error}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// Finds the element and clicks it.
+pub async fn click(browser: &Client, locator: fantoccini::Locator<'_>) {
+    browser.find(locator).await.unwrap().click().await.unwrap();
+}
