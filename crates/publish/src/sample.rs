@@ -92,8 +92,22 @@ pub struct Centre {
     pub registrations: Vec<(Registration, CeremonyTrust)>,
     /// One package per election, in the order of [`MUNICIPALITIES`].
     pub arrivals: Vec<Arrival>,
+    /// Each municipality's main office: who it is, its key from the ceremony, and the signed
+    /// package it sends (the same as in `arrivals`), in the same order.
+    pub offices: Vec<Sender>,
     /// The key the snapshots are signed with.
     pub central: SigningKey,
+}
+
+/// A main office that sends its result.
+#[derive(Debug)]
+pub struct Sender {
+    /// The office.
+    pub office: Office,
+    /// Its key, registered at its election's ceremony.
+    pub key: SigningKey,
+    /// Its signed result package.
+    pub package: seal::package::Package,
 }
 
 fn read(fixtures: &Path, relative: &str) -> Result<Vec<u8>, SampleError> {
@@ -110,7 +124,7 @@ fn seal_error(error: impl std::fmt::Display) -> SampleError {
 fn municipality(
     fixtures: &Path,
     m: &Municipality,
-) -> Result<(Registration, CeremonyTrust, Arrival), SampleError> {
+) -> Result<(Registration, CeremonyTrust, Arrival, Sender), SampleError> {
     let definition = read(fixtures, m.definition)?;
     let candidates = read(fixtures, m.candidates)?;
     let election = eml::import_election(
@@ -157,6 +171,7 @@ fn municipality(
                     fingerprint: "0".repeat(64),
                     office_key: office_key.public().fingerprint().to_hex(),
                 }],
+                intake_ca: None,
             },
         })
         .map_err(seal_error)?;
@@ -194,7 +209,7 @@ fn municipality(
     ]);
     let package = seal::transmission::build(
         reference.clone(),
-        office,
+        office.clone(),
         "2022-03-17T01:00:00Z",
         files,
         &office_key,
@@ -211,7 +226,12 @@ fn municipality(
         },
         files: package.entries(),
     };
-    Ok((registration, trust, arrival))
+    let sender = Sender {
+        office,
+        key: office_key,
+        package,
+    };
+    Ok((registration, trust, arrival, sender))
 }
 
 /// The centre with all three municipalities registered and their packages received;
@@ -219,14 +239,17 @@ fn municipality(
 pub fn centre(fixtures: &Path) -> Result<Centre, SampleError> {
     let mut registrations = Vec::new();
     let mut arrivals = Vec::new();
+    let mut offices = Vec::new();
     for m in &MUNICIPALITIES {
-        let (registration, trust, arrival) = municipality(fixtures, m)?;
+        let (registration, trust, arrival, sender) = municipality(fixtures, m)?;
         registrations.push((registration, trust));
         arrivals.push(arrival);
+        offices.push(sender);
     }
     Ok(Centre {
         registrations,
         arrivals,
+        offices,
         central: SigningKey::generate(),
     })
 }
@@ -284,4 +307,64 @@ impl Centre {
             },
         )?)
     }
+}
+
+/// Where the published outcome of `election` in `snapshot` differs from the Electoral Council's
+/// published result `official` (an entry of `fixtures/results/nl/nl-gr2022-all-municipalities-compact.json`:
+/// `seats`, and per list in order `votes`, `seats_expected`, `preference_elected`), each named;
+/// empty when they agree. An election that is not in is one difference.
+pub fn differences_from_published(
+    snapshot: &Snapshot,
+    election: &str,
+    official: &serde_json::Value,
+) -> Vec<String> {
+    use crate::snapshot::Outcome;
+    let Some(Outcome::In { seats, lists, .. }) = snapshot
+        .elections
+        .iter()
+        .find(|e| e.registration.election == election)
+        .map(|e| &e.outcome)
+    else {
+        return vec![format!("{election} is not in")];
+    };
+    let mut differences = Vec::new();
+    let mut compare = |what: String, ours: u64, theirs: Option<u64>| {
+        if theirs != Some(ours) {
+            differences.push(format!("{what}: {ours}, published {theirs:?}"));
+        }
+    };
+    compare(
+        "seats".into(),
+        u64::from(*seats),
+        official["seats"].as_u64(),
+    );
+    let published = official["lists"].as_array().map_or(&[][..], Vec::as_slice);
+    compare(
+        "lists".into(),
+        lists.len() as u64,
+        Some(published.len() as u64),
+    );
+    for (list, expected) in lists.iter().zip(published) {
+        compare(
+            format!("{} votes", list.name),
+            list.votes,
+            expected["votes"].as_u64(),
+        );
+        compare(
+            format!("{} seats", list.name),
+            u64::from(list.seats),
+            expected["seats_expected"].as_u64(),
+        );
+        compare(
+            format!("{} elected by preference", list.name),
+            list.elected.iter().filter(|e| e.by_preference).count() as u64,
+            expected["preference_elected"].as_u64(),
+        );
+        compare(
+            format!("{} elected", list.name),
+            list.elected.len() as u64,
+            Some(u64::from(list.seats)),
+        );
+    }
+    differences
 }

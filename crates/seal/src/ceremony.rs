@@ -35,6 +35,8 @@ pub mod files {
     pub const OFFICE_KEY: &str = "office-key.age";
     /// Argon2id verifier of the password on the credential sheet.
     pub const PASSWORD_VERIFIER: &str = "chair-password.argon2";
+    /// The office's client certificate for the central intake over TLS (PEM), bound to its key.
+    pub const INTAKE_CERTIFICATE: &str = "intake-certificate.pem";
 }
 
 /// Why a ceremony step failed.
@@ -52,6 +54,9 @@ pub enum CeremonyError {
     /// A step out of order.
     #[error(transparent)]
     Transition(#[from] TransitionError),
+    /// An office's extra files (its intake certificate) could not be made.
+    #[error("{0}")]
+    OfficeFiles(String),
 }
 
 /// What every package of the election holds alike.
@@ -119,6 +124,12 @@ pub fn login(election: &ElectionRef, office: &Office) -> String {
     format!("{}-{}", election.id, office.code())
 }
 
+/// Files made for one office from its public key, added to its package before the authority
+/// signs it: the client certificate of the central intake, issued at the ceremony
+/// ([`files::INTAKE_CERTIFICATE`]). An error names what could not be made.
+pub type OfficeFiles<'a> =
+    dyn Fn(&Office, &PublicKey) -> Result<BTreeMap<String, Vec<u8>>, String> + Sync + 'a;
+
 /// Makes an office's signing key and password, locks the key to the password, and signs the
 /// package. The password leaves only in the returned credential.
 pub fn prepare_office(
@@ -126,6 +137,19 @@ pub fn prepare_office(
     office: Office,
     authority: &SigningKey,
     created: &str,
+) -> Result<PreparedOffice, CeremonyError> {
+    prepare_office_with(common, office, authority, created, &|_, _| {
+        Ok(BTreeMap::new())
+    })
+}
+
+/// [`prepare_office`], with `extra` files made from the office's key in its package.
+pub fn prepare_office_with(
+    common: &Common,
+    office: Office,
+    authority: &SigningKey,
+    created: &str,
+    extra: &OfficeFiles<'_>,
 ) -> Result<PreparedOffice, CeremonyError> {
     let office_key = SigningKey::generate();
     let password = password::generate();
@@ -148,6 +172,7 @@ pub fn prepare_office(
         login: login.clone(),
     };
     let mut package_files = common.files.clone();
+    package_files.extend(extra(&office, &office_key.public()).map_err(CeremonyError::OfficeFiles)?);
     package_files.insert(files::KEYS.into(), pretty_json(&keys));
     package_files.insert(files::OFFICE.into(), pretty_json(&identity));
     package_files.insert(files::OFFICE_KEY.into(), locked);
@@ -183,10 +208,23 @@ pub fn prepare_offices(
     authority: &SigningKey,
     created: &str,
 ) -> Result<Vec<PreparedOffice>, CeremonyError> {
+    prepare_offices_with(common, offices, authority, created, &|_, _| {
+        Ok(BTreeMap::new())
+    })
+}
+
+/// [`prepare_offices`], with `extra` files made from each office's key in its package.
+pub fn prepare_offices_with(
+    common: &Common,
+    offices: Vec<Office>,
+    authority: &SigningKey,
+    created: &str,
+    extra: &OfficeFiles<'_>,
+) -> Result<Vec<PreparedOffice>, CeremonyError> {
     use rayon::prelude::*;
     offices
         .into_par_iter()
-        .map(|office| prepare_office(common, office, authority, created))
+        .map(|office| prepare_office_with(common, office, authority, created, extra))
         .collect()
 }
 
@@ -235,6 +273,11 @@ pub enum Action {
     PackagesMade {
         /// Every package.
         packages: Vec<PackageEntry>,
+        /// The hash code (64 hex digits) of the certificate authority that issued the offices'
+        /// intake certificates ([`files::INTAKE_CERTIFICATE`]); its key was dropped once they were
+        /// issued. Absent for packages made without them.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        intake_ca: Option<String>,
     },
     /// A package was copied to sticks and read back.
     SticksWritten {
@@ -428,11 +471,20 @@ impl Record {
         self.steps
             .iter()
             .filter_map(|step| match &step.action {
-                Action::PackagesMade { packages } => Some(packages),
+                Action::PackagesMade { packages, .. } => Some(packages),
                 _ => None,
             })
             .flatten()
             .collect()
+    }
+
+    /// The hash code (hex) of the authority that issued the offices' intake certificates, when
+    /// the packages were made with them.
+    pub fn intake_ca(&self) -> Option<&str> {
+        self.steps.iter().find_map(|step| match &step.action {
+            Action::PackagesMade { intake_ca, .. } => intake_ca.as_deref(),
+            _ => None,
+        })
     }
 }
 
@@ -502,7 +554,10 @@ mod tests {
     }
 
     fn packages_made() -> Action {
-        Action::PackagesMade { packages: vec![] }
+        Action::PackagesMade {
+            packages: vec![],
+            intake_ca: None,
+        }
     }
 
     #[test]

@@ -188,6 +188,11 @@ impl CertificateAuthority {
         fingerprint(&self.certificate_der)
     }
 
+    /// The SHA-256 of its certificate.
+    pub fn hash_code(&self) -> seal::HashCode {
+        seal::HashCode::of(&self.certificate_der)
+    }
+
     fn issuer(&self) -> Issuer<'_, &KeyPair> {
         Issuer::new(ca_params(&self.name), &self.key)
     }
@@ -237,12 +242,34 @@ fn provider() -> Arc<rustls::crypto::CryptoProvider> {
 
 fn roots(ca_pem: &str) -> Result<RootCertStore, TlsError> {
     let mut roots = RootCertStore::empty();
-    roots.add(first_certificate(ca_pem, "certificate authority")?)?;
+    for certificate in CertificateDer::pem_slice_iter(ca_pem.as_bytes()) {
+        let certificate = certificate.map_err(|_| TlsError::Pem {
+            what: "certificate authority".into(),
+            expected: "certificate",
+        })?;
+        roots.add(certificate)?;
+    }
+    if roots.is_empty() {
+        return Err(TlsError::Pem {
+            what: "certificate authority".into(),
+            expected: "certificate",
+        });
+    }
     Ok(roots)
 }
 
+/// The SHA-256 of the first certificate in `pem`, if it holds one: to compare a certificate file
+/// with the hash code a signed record gives for it.
+pub fn certificate_hash_code(pem: &str) -> Option<seal::HashCode> {
+    CertificateDer::pem_slice_iter(pem.as_bytes())
+        .next()
+        .and_then(Result::ok)
+        .map(|der| seal::HashCode::of(&der))
+}
+
 /// The server's configuration. With `client_ca`, every client must show a certificate issued by
-/// that authority, or the handshake fails before any request is read.
+/// that authority (or by one of them, when the PEM text holds several), or the handshake fails
+/// before any request is read.
 pub fn server_config(
     identity: &ServerIdentity,
     client_ca: Option<&str>,

@@ -149,11 +149,52 @@ pub enum PublishCommand {
 /// `urna central …`
 #[derive(Debug, Subcommand)]
 pub enum CentralCommand {
-    /// Make the central authority's keys (sealing and receipts); asks a passphrase to lock them.
+    /// Make the central authority's keys (sealing and receipts) and the intake server's TLS
+    /// certificate; asks a passphrase to lock them.
     Keys {
         /// The central authority's folder (new).
         #[arg(long)]
         dir: PathBuf,
+        /// A host name or IP address the offices reach the intake server by (repeatable).
+        #[arg(long = "tls-name", default_values_t = ["localhost".to_string(), "127.0.0.1".to_string()])]
+        tls_names: Vec<String>,
+    },
+    /// The intake over TLS: only offices of registered elections, with the client certificate
+    /// of their ceremony package, get through; each package is checked and stored as `receive`
+    /// does and answered with a signed receipt. Asks the passphrase; runs until Ctrl-C.
+    Serve {
+        /// The central authority's folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Address to listen on (port 0: any free port, printed at start).
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        listen: std::net::SocketAddr,
+    },
+    /// Send sealed result files to the central intake over TLS, as the office of a ceremony
+    /// package (asks its credential sheet's password); each receipt is checked and written
+    /// beside its file. Exit status 1 when any file is refused.
+    Send {
+        /// The sealed files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The intake, host:port.
+        #[arg(long)]
+        server: String,
+        /// The name in the server's certificate (default: the host of --server).
+        #[arg(long)]
+        server_name: Option<String>,
+        /// The central authority's TLS certificate authority (central-tls-ca.pem).
+        #[arg(long)]
+        tls_ca: PathBuf,
+        /// The central authority's receipts key (central-receipts.pub).
+        #[arg(long)]
+        receipts_key: PathBuf,
+        /// The office's package from the ceremony (folder, stick or image).
+        #[arg(long)]
+        package: PathBuf,
+        /// The election (default: the package's).
+        #[arg(long)]
+        election: Option<String>,
     },
     /// Take in sealed result files: each checked (decrypts, registered sender, signature,
     /// election, files), stored by office and version, a signed receipt written beside it.

@@ -242,20 +242,55 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
     use commands::central;
     let mut prompt = hash_check::Terminal;
     let (text, ok) = match command {
-        cli::CentralCommand::Keys { dir } => (
-            central::keys(lang, &mut prompt, &central::CentralDir::new(dir))?,
+        cli::CentralCommand::Keys { dir, tls_names } => (
+            central::keys(lang, &mut prompt, &central::CentralDir::new(dir), tls_names)?,
             true,
         ),
+        cli::CentralCommand::Serve { dir, listen } => {
+            let store = std::sync::Arc::new(Store::open_or_create(&cli.data_dir)?);
+            central::serve(
+                lang,
+                store,
+                &actor(),
+                &mut prompt,
+                &central::Serve {
+                    dir: dir.clone(),
+                    listen: *listen,
+                },
+            )?;
+            (String::new(), true)
+        }
+        cli::CentralCommand::Send {
+            files,
+            server,
+            server_name,
+            tls_ca,
+            receipts_key,
+            package,
+            election,
+        } => central::send(
+            lang,
+            &mut prompt,
+            &central::Send {
+                server: server.clone(),
+                server_name: server_name.clone(),
+                tls_ca: tls_ca.clone(),
+                receipts_key: receipts_key.clone(),
+                package: package.clone(),
+                election: election.clone(),
+                files: files.clone(),
+            },
+        )?,
         cli::CentralCommand::Receive {
             dir,
             offices,
             election,
             files,
         } => {
-            let store = Store::open_existing(&cli.data_dir)?;
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
             central::receive(
                 lang,
-                &store,
+                store,
                 &actor(),
                 &mut prompt,
                 &central::Intake {

@@ -1525,4 +1525,136 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         .replace("\"version\": 1", "\"version\": 7");
     std::fs::write(&receipt, forged).unwrap();
     assert_eq!(check(&sealed).status.code(), Some(1));
+
+    // Over the network: the centre registers the election (with the authority that issued the
+    // offices' certificates at the ceremony) and serves its intake over TLS.
+    let registered = run(urna(&data)
+        .args(["central", "register", "--dir"])
+        .arg(&central)
+        .arg("--ceremony")
+        .arg(&ceremony)
+        .args(["--province", "Antwerpen", "--district", "Mechelen"]));
+    assert!(registered.status.success(), "{}", text(&registered.stderr));
+    assert!(
+        central
+            .join("elections/GR2024_Lindeveld/ceremony/intake-ca.pem")
+            .exists()
+    );
+    let server = IntakeServer::start(&data, &central);
+    let send = |file: &Path, package: &str, password: &str| {
+        run_with_input(
+            urna(&data)
+                .args(["central", "send", "--server", &server.address, "--tls-ca"])
+                .arg(central.join("central-tls-ca.pem"))
+                .arg("--receipts-key")
+                .arg(central.join("central-receipts.pub"))
+                .arg("--package")
+                .arg(ceremony.join("packages").join(package))
+                .arg(file),
+            &format!("{password}\n"),
+        )
+    };
+    // The main office sends a new count: version 3, for review; the receipt checked and beside it.
+    let third = dir.path().join("hoofdbureau-3.urna-result");
+    assert!(seal_result(&third).status.success());
+    let sent = send(&third, "HSB", &main_office_password);
+    assert!(
+        sent.status.success(),
+        "{}{}",
+        text(&sent.stdout),
+        text(&sent.stderr)
+    );
+    assert!(
+        text(&sent.stdout).contains("HSB v3: NEW VERSION, for review"),
+        "{}",
+        text(&sent.stdout)
+    );
+    assert!(
+        central
+            .join("received/GR2024_Lindeveld/HSB/v3/package")
+            .is_dir()
+    );
+    let third_receipt = dir.path().join("hoofdbureau-3.urna-result.receipt.json");
+    let checked = run(Command::new(env!("CARGO_BIN_EXE_urna"))
+        .args(["central", "check-receipt"])
+        .arg(&third_receipt)
+        .arg("--receipts-key")
+        .arg(central.join("central-receipts.pub"))
+        .arg("--sealed")
+        .arg(&third));
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    // The same file sent by polling station 1 (its own package and password): refused, named,
+    // in the audit log; and a wrong password never reaches the network.
+    let replayed = send(&third, "SB1", &password_1);
+    assert_eq!(
+        replayed.status.code(),
+        Some(1),
+        "{}",
+        text(&replayed.stderr)
+    );
+    assert!(
+        text(&replayed.stdout).contains(
+            "REFUSED — the package was signed by HSB but sent over the connection of SB1"
+        ),
+        "{}",
+        text(&replayed.stdout)
+    );
+    let wrong = send(&third, "HSB", "wrong-password");
+    assert!(!wrong.status.success());
+    assert!(
+        text(&wrong.stderr).contains("the password does not fit"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    drop(server);
+    let audit = text(&run(urna(&data).args(["audit", "show"])).stdout);
+    assert!(
+        audit.contains("signed by HSB but sent over the connection of SB1"),
+        "{audit}"
+    );
+}
+
+/// `urna central serve` in the background on a free port, stopped when dropped.
+struct IntakeServer {
+    child: std::process::Child,
+    address: String,
+}
+
+impl IntakeServer {
+    fn start(data: &Path, central: &Path) -> IntakeServer {
+        use std::io::BufRead as _;
+        let mut child = urna(data)
+            .args(["central", "serve", "--listen", "127.0.0.1:0", "--dir"])
+            .arg(central)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"central passphrase 1\n")
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let mut seen = String::new();
+        let address = loop {
+            let Some(Ok(line)) = lines.next() else {
+                panic!("urna central serve stopped: {seen}");
+            };
+            // After the passphrase prompt, which ends without a line break.
+            if let Some((_, rest)) = line.split_once("urna central serve: https://") {
+                break rest.split('/').next().unwrap().to_string();
+            }
+            seen.push_str(&line);
+            seen.push('\n');
+        };
+        // Keep reading what it says, so that it never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        IntakeServer { child, address }
+    }
+}
+
+impl Drop for IntakeServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

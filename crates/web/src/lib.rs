@@ -16,6 +16,8 @@ pub mod airgap;
 mod api;
 pub mod auth;
 mod guard;
+pub mod https;
+pub mod intake;
 mod lang;
 mod pages;
 pub mod publication;

@@ -1,27 +1,34 @@
-//! `urna central …`: the central authority's side of a result's journey, carried as a file. Its
-//! keys (an X25519 key offices seal their results to, an Ed25519 key that signs receipts), the
-//! intake of sealed result packages (checked, stored by office and version, never replacing an
-//! earlier one, a signed receipt for each), and the office's offline check of a receipt.
+//! `urna central …`: the central authority's side of a result's journey, carried as a file or
+//! sent over TLS. Its keys (an X25519 key offices seal their results to, an Ed25519 key that
+//! signs receipts, a TLS server certificate under its own certificate authority), the intake of
+//! sealed result packages (`web::intake`: checked, stored by office and version, never replacing
+//! an earlier one, a signed receipt for each), the sending office's client, and the office's
+//! offline check of a receipt.
 //!
 //! ```text
 //! CENTRAL/
 //!   central-transmission.pub   age1…: what offices seal their results to
 //!   central-receipts.pub       the key receipts are signed with
-//!   central-keys.age           both secret keys, locked to the central authority's passphrase
+//!   central-tls-ca.pem         the authority offices' clients trust for the intake server
+//!   central-tls.pem            the intake server's certificate
+//!   central-keys.age           the secret keys, locked to the central authority's passphrase
 //!   received/<election>/<office>/v<n>/   each version as received: sealed file, files, receipt
 //! ```
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use seal::HashCode;
 use seal::lock::{ElectionKey, ElectionPublicKey, Strength, lock, unlock};
 use seal::package::Office;
 use seal::signing::{PublicKey, Signature, SigningKey};
-use seal::transmission::{self, RECEIPT_FORMAT, Receipt, Status};
+use seal::transmission::{self, Receipt, Status};
 use serde::{Deserialize, Serialize};
 use store::{Actor, Store};
+use web::intake::{Channel, Outcome};
 use zeroize::Zeroizing;
 
 use super::ceremony::{OfficeEntry, choose_passphrase, create, read_public_key};
@@ -37,6 +44,10 @@ pub struct CentralDir(PathBuf);
 struct Secrets {
     transmission: String,
     receipts: String,
+    /// The intake server's TLS key (PKCS #8 PEM); absent in folders made before the intake
+    /// over TLS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tls_key: Option<String>,
 }
 
 impl CentralDir {
@@ -55,6 +66,14 @@ impl CentralDir {
     fn secrets(&self) -> PathBuf {
         self.0.join("central-keys.age")
     }
+    /// The certificate authority of the intake server (what offices trust).
+    pub fn tls_ca(&self) -> PathBuf {
+        self.0.join("central-tls-ca.pem")
+    }
+    /// The intake server's certificate.
+    fn tls_certificate(&self) -> PathBuf {
+        self.0.join("central-tls.pem")
+    }
     /// Where the registered elections are (`urna central register`).
     pub fn elections(&self) -> PathBuf {
         self.0.join("elections")
@@ -63,13 +82,25 @@ impl CentralDir {
     pub fn publication(&self) -> PathBuf {
         self.0.join("publication")
     }
+    /// The archive of received versions.
+    pub fn archive(&self) -> web::intake::Archive {
+        web::intake::Archive::new(&self.0.join("received"))
+    }
     pub(crate) fn received(&self, election: &str, office: &str) -> PathBuf {
-        self.0.join("received").join(election).join(office)
+        self.archive().office(election, office)
     }
 }
 
-/// `urna central keys`: makes the central authority's keys; asks for a passphrase to lock them.
-pub fn keys(lang: Lang, prompt: &mut dyn Prompt, dir: &CentralDir) -> anyhow::Result<String> {
+/// `urna central keys`: makes the central authority's keys and the intake server's TLS
+/// certificate for `tls_names` (host names or addresses the offices connect to); asks for a
+/// passphrase to lock the secret keys. The certificate authority that issues the server's
+/// certificate is dropped at once: nothing else can ever be issued under it.
+pub fn keys(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    dir: &CentralDir,
+    tls_names: &[String],
+) -> anyhow::Result<String> {
     if dir.secrets().exists() {
         bail!(
             "{}: {}",
@@ -87,9 +118,14 @@ pub fn keys(lang: Lang, prompt: &mut dyn Prompt, dir: &CentralDir) -> anyhow::Re
     )?;
     let transmission = ElectionKey::generate();
     let receipts = SigningKey::generate();
+    let authority = tls::CertificateAuthority::generate(
+        lang.pick("Urna centrale autoriteit", "Urna central authority"),
+    )?;
+    let server = authority.issue_server(tls_names)?;
     let secrets = Secrets {
         transmission: String::from_utf8_lossy(&transmission.secret_text()).into_owned(),
         receipts: seal::hex::encode(receipts.secret_bytes().as_slice()),
+        tls_key: Some(server.key_pem.to_string()),
     };
     let plain = Zeroizing::new(serde_json::to_vec(&secrets)?);
     let locked = lock(&plain, &passphrase, Strength::Chosen)?;
@@ -102,12 +138,20 @@ pub fn keys(lang: Lang, prompt: &mut dyn Prompt, dir: &CentralDir) -> anyhow::Re
         &dir.receipts_pub(),
         format!("{}\n", receipts.public()).as_bytes(),
     )?;
+    create(&dir.tls_ca(), authority.certificate_pem().as_bytes())?;
+    create(&dir.tls_certificate(), server.certificate_pem.as_bytes())?;
     Ok(format!(
-        "{}: {}\n{}: {}\n",
+        "{}: {}\n{}: {}\n{} ({}): {}\n",
         lang.pick("sleutel om naar te verzegelen", "key to seal to"),
         transmission.public().fingerprint(),
         lang.pick("sleutel van de ontvangstbewijzen", "receipts key"),
-        receipts.public().fingerprint()
+        receipts.public().fingerprint(),
+        lang.pick(
+            "certificaatautoriteit van de ontvangstserver",
+            "certificate authority of the intake server"
+        ),
+        tls_names.join(", "),
+        authority.fingerprint()
     ))
 }
 
@@ -116,6 +160,15 @@ pub(crate) fn unlock_keys(
     prompt: &mut dyn Prompt,
     dir: &CentralDir,
 ) -> anyhow::Result<(ElectionKey, SigningKey)> {
+    let (transmission, receipts, _) = unlock_secrets(lang, prompt, dir)?;
+    Ok((transmission, receipts))
+}
+
+fn unlock_secrets(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    dir: &CentralDir,
+) -> anyhow::Result<(ElectionKey, SigningKey, Option<Zeroizing<String>>)> {
     let locked =
         std::fs::read(dir.secrets()).with_context(|| dir.secrets().display().to_string())?;
     let passphrase = prompt.ask_secret(lang.pick(
@@ -131,7 +184,7 @@ pub(crate) fn unlock_keys(
             .with_context(|| dir.secrets().display().to_string())?,
     );
     let receipts = SigningKey::from_secret_bytes(&bytes)?;
-    Ok((transmission, receipts))
+    Ok((transmission, receipts, secrets.tls_key.map(Zeroizing::new)))
 }
 
 /// What `urna central receive` works on.
@@ -147,47 +200,38 @@ pub struct Intake {
     pub files: Vec<PathBuf>,
 }
 
-/// `urna central receive`: opens, checks and stores each sealed result; writes a signed receipt
-/// beside each accepted file (`FILE.receipt.json`, `.sig`). Every outcome, refusals included, is
-/// in the audit log. Returns the text and whether every file was taken in.
+/// `urna central receive`: opens, checks and stores each sealed result (`web::intake`); writes
+/// a signed receipt beside each accepted file (`FILE.receipt.json`, `.sig`). Every outcome,
+/// refusals included, is in the audit log. Returns the text and whether every file was taken in.
 pub fn receive(
     lang: Lang,
-    store: &Store,
+    store: Arc<Store>,
     actor: &Actor,
     prompt: &mut dyn Prompt,
     intake: &Intake,
 ) -> anyhow::Result<(String, bool)> {
     let dir = CentralDir::new(&intake.dir);
-    let offices: Vec<OfficeEntry> = serde_json::from_slice(
-        &std::fs::read(&intake.offices).with_context(|| intake.offices.display().to_string())?,
-    )
-    .with_context(|| intake.offices.display().to_string())?;
-    let senders: Vec<(Office, PublicKey)> = offices
-        .iter()
-        .map(|entry| (entry.office.clone(), entry.public_key))
-        .collect();
+    let senders = senders(&intake.offices)?;
     let (transmission, receipts) = unlock_keys(lang, prompt, &dir)?;
+    let centre = web::intake::Intake::new(
+        transmission,
+        receipts,
+        BTreeMap::from([(intake.election.clone(), senders)]),
+        dir.archive(),
+        store,
+        actor.clone(),
+    );
     let mut out = String::new();
     let mut all = true;
     for path in &intake.files {
         let sealed = std::fs::read(path).with_context(|| path.display().to_string())?;
-        match transmission::open(&sealed, &transmission, &senders, &intake.election) {
-            Err(refusal) => {
+        match centre.take(&intake.election, &sealed, Channel::File(path))? {
+            Outcome::Refused(refused) => {
                 all = false;
                 let why = match lang {
-                    Lang::Nl => refusal.message_nl(),
-                    Lang::En => refusal.to_string(),
+                    Lang::Nl => refused.message_nl(),
+                    Lang::En => refused.to_string(),
                 };
-                store.log_event(
-                    actor,
-                    "central.refused",
-                    serde_json::json!({
-                        "file": path.display().to_string(),
-                        "sha256": HashCode::of(&sealed).to_hex(),
-                        "election": intake.election,
-                        "reason": refusal.to_string(),
-                    }),
-                )?;
                 writeln!(
                     out,
                     "{}: {} — {why}",
@@ -195,42 +239,320 @@ pub fn receive(
                     lang.pick("GEWEIGERD", "REFUSED")
                 )?;
             }
-            Ok(opened) => {
-                let office = opened.manifest.office.code();
-                let (receipt, signature) =
-                    store_version(&dir, &intake.election, &office, &sealed, &opened, &receipts)?;
-                store.log_event(
-                    actor,
-                    "central.received",
-                    serde_json::json!({
-                        "file": path.display().to_string(),
-                        "office": office,
-                        "sealed": receipt.sealed,
-                        "version": receipt.version,
-                        "status": receipt.status,
-                    }),
-                )?;
-                let receipt_file = receipt_path(path);
-                std::fs::write(&receipt_file, receipt.to_bytes())?;
-                std::fs::write(
-                    receipt_signature_path(&receipt_file),
-                    format!("{signature}\n"),
-                )?;
-                let status = status_text(lang, receipt.status);
+            Outcome::Received {
+                receipt,
+                signature,
+                office,
+            } => {
+                write_receipt(path, &receipt.to_bytes(), &signature)?;
                 writeln!(
                     out,
-                    "{}: {} {office} v{}: {status}",
+                    "{}: {}",
                     path.display(),
-                    match lang {
-                        Lang::Nl => opened.manifest.office.describe_nl(),
-                        Lang::En => opened.manifest.office.to_string(),
-                    },
-                    receipt.version
+                    received_text(lang, &office, &receipt)
                 )?;
             }
         }
     }
     Ok((out, all))
+}
+
+/// The offices' registered keys from a ceremony's `offices.json`.
+fn senders(offices: &Path) -> anyhow::Result<Vec<(Office, PublicKey)>> {
+    let entries: Vec<OfficeEntry> = serde_json::from_slice(
+        &std::fs::read(offices).with_context(|| offices.display().to_string())?,
+    )
+    .with_context(|| offices.display().to_string())?;
+    Ok(entries
+        .into_iter()
+        .map(|entry| (entry.office, entry.public_key))
+        .collect())
+}
+
+/// Writes a receipt and its signature beside the sealed file.
+fn write_receipt(sealed: &Path, receipt: &[u8], signature: &Signature) -> anyhow::Result<()> {
+    let receipt_file = receipt_path(sealed);
+    std::fs::write(&receipt_file, receipt).with_context(|| receipt_file.display().to_string())?;
+    let signature_file = receipt_signature_path(&receipt_file);
+    std::fs::write(&signature_file, format!("{signature}\n"))
+        .with_context(|| signature_file.display().to_string())?;
+    Ok(())
+}
+
+/// "Hoofdstembureau … HSB v1: ontvangen".
+fn received_text(lang: Lang, office: &Office, receipt: &Receipt) -> String {
+    format!(
+        "{} {} v{}: {}",
+        match lang {
+            Lang::Nl => office.describe_nl(),
+            Lang::En => office.to_string(),
+        },
+        receipt.office,
+        receipt.version,
+        status_text(lang, receipt.status)
+    )
+}
+
+/// What `urna central serve` works on.
+#[derive(Debug, Clone)]
+pub struct Serve {
+    /// The central authority's folder, with its registered elections.
+    pub dir: PathBuf,
+    /// Where to listen.
+    pub listen: std::net::SocketAddr,
+}
+
+/// `urna central serve`: the intake over TLS. Only offices of the registered elections get
+/// through the handshake (their client certificates, issued at each election's ceremony); each
+/// package is then taken in as `urna central receive` takes a file, and the receipt is the
+/// answer. Runs until stopped (Ctrl-C).
+pub fn serve(
+    lang: Lang,
+    store: Arc<Store>,
+    actor: &Actor,
+    prompt: &mut dyn Prompt,
+    args: &Serve,
+) -> anyhow::Result<()> {
+    let dir = CentralDir::new(&args.dir);
+    let mut elections = BTreeMap::new();
+    let mut client_authorities = String::new();
+    let registered = std::fs::read_dir(dir.elections()).ok();
+    let mut folders: Vec<PathBuf> = registered
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let ceremony = folder.join("ceremony");
+        let ca = ceremony.join(web::intake::INTAKE_CA);
+        let Ok(pem) = std::fs::read_to_string(&ca) else {
+            eprintln!(
+                "{}: {}",
+                folder.display(),
+                lang.pick(
+                    "geen certificaten van de ceremonie: alleen per bestand te ontvangen",
+                    "no certificates from the ceremony: only files can be received"
+                )
+            );
+            continue;
+        };
+        client_authorities.push_str(&pem);
+        let election = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        elections.insert(
+            election,
+            senders(&ceremony.join(publish::feed::ceremony_files::OFFICES))?,
+        );
+    }
+    if elections.is_empty() {
+        bail!(
+            "{}: {}",
+            dir.elections().display(),
+            lang.pick(
+                "geen verkiezingen geregistreerd met certificaten (urna central register)",
+                "no elections registered with certificates (urna central register)"
+            )
+        );
+    }
+    let certificate_pem = std::fs::read_to_string(dir.tls_certificate())
+        .with_context(|| dir.tls_certificate().display().to_string())?;
+    let ca_pem = std::fs::read_to_string(dir.tls_ca())
+        .with_context(|| dir.tls_ca().display().to_string())?;
+    let (transmission, receipts, tls_key) = unlock_secrets(lang, prompt, &dir)?;
+    let key_pem = tls_key.context(lang.pick(
+        "deze sleutels hebben geen TLS-sleutel (gemaakt voor de ontvangst over het netwerk bestond)",
+        "these keys have no TLS key (made before the intake over the network existed)",
+    ))?;
+    let config = tls::server_config(
+        &tls::ServerIdentity {
+            certificate_pem,
+            key_pem,
+        },
+        Some(&client_authorities),
+    )?;
+    let names: Vec<String> = elections.keys().cloned().collect();
+    let intake = Arc::new(web::intake::Intake::new(
+        transmission,
+        receipts,
+        elections,
+        dir.archive(),
+        store,
+        actor.clone(),
+    ));
+    let fingerprint = tls::certificate_hash_code(&ca_pem)
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .with_context(|| args.listen.to_string())?;
+        // The address first on its own line: scripts (and the tests) read it from there.
+        eprintln!(
+            "urna central serve: https://{}{}/",
+            listener.local_addr()?,
+            web::intake::PATH
+        );
+        eprintln!(
+            "{}: {fingerprint}\n{}: {}",
+            lang.pick(
+                "certificaatautoriteit (vergelijk op het verzendende apparaat)",
+                "certificate authority (compare on the sending machine)"
+            ),
+            lang.pick("verkiezingen", "elections"),
+            names.join(", ")
+        );
+        web::https::serve(
+            listener,
+            config,
+            web::intake::router(intake),
+            super::serve::shutdown_signal(),
+        )
+        .await?;
+        anyhow::Ok(())
+    })
+}
+
+/// What `urna central send` works on.
+#[derive(Debug, Clone)]
+pub struct Send {
+    /// The intake: `host:port`.
+    pub server: String,
+    /// The name in the server's certificate (default: the host of `server`).
+    pub server_name: Option<String>,
+    /// The central authority's TLS certificate authority (central-tls-ca.pem).
+    pub tls_ca: PathBuf,
+    /// The central authority's receipts key, to check each receipt at once.
+    pub receipts_key: PathBuf,
+    /// The office's package from the ceremony (its key and intake certificate).
+    pub package: PathBuf,
+    /// The election to send for (default: the package's own).
+    pub election: Option<String>,
+    /// The sealed files.
+    pub files: Vec<PathBuf>,
+}
+
+/// `urna central send`: the office (on the machine that may go online, never the results
+/// machine) sends sealed result files to the centre's intake over TLS, showing its certificate
+/// from the ceremony and proving it holds the office key (unlocked with the credential sheet's
+/// password, in memory only). Each receipt is checked with the centre's key and written beside
+/// its file. Returns the text and whether every file was taken in.
+pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Send) -> anyhow::Result<(String, bool)> {
+    let package = super::ceremony::read_target(&args.package)?;
+    let certificate = package
+        .get(seal::ceremony::files::INTAKE_CERTIFICATE)
+        .with_context(|| {
+            format!(
+                "{}: {} {}",
+                args.package.display(),
+                lang.pick("geen", "no"),
+                seal::ceremony::files::INTAKE_CERTIFICATE
+            )
+        })?;
+    let certificate = String::from_utf8_lossy(certificate).into_owned();
+    let ca_pem =
+        std::fs::read_to_string(&args.tls_ca).with_context(|| args.tls_ca.display().to_string())?;
+    let receipts_key = read_public_key(&args.receipts_key)?;
+    let (identity, key) = unlock_office_key(lang, prompt, &package)?;
+    let config = tls::client_config(&ca_pem, Some((&certificate, &key.secret_bytes())))?;
+    let election = args
+        .election
+        .clone()
+        .unwrap_or_else(|| identity.election.id.clone());
+    let server_name = args.server_name.clone().unwrap_or_else(|| {
+        args.server
+            .rsplit_once(':')
+            .map_or(args.server.as_str(), |(host, _)| host)
+            .trim_matches(['[', ']'])
+            .to_string()
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let mut out = String::new();
+    let mut all = true;
+    for path in &args.files {
+        let sealed = std::fs::read(path).with_context(|| path.display().to_string())?;
+        let hash = HashCode::of(&sealed).to_hex();
+        let answer = runtime
+            .block_on(web::intake::send(
+                &args.server,
+                &server_name,
+                config.clone(),
+                &election,
+                sealed,
+            ))
+            .with_context(|| path.display().to_string())?;
+        match answer {
+            web::intake::Answer::Refused { en, nl } => {
+                all = false;
+                writeln!(
+                    out,
+                    "{}: {} — {}",
+                    path.display(),
+                    lang.pick("GEWEIGERD", "REFUSED"),
+                    lang.pick(&nl, &en)
+                )?;
+            }
+            web::intake::Answer::Receipt { bytes, signature } => {
+                let receipt = Receipt::verify(&bytes, &signature, &receipts_key)
+                    .filter(|r| r.sealed == hash)
+                    .with_context(|| {
+                        format!(
+                            "{}: {}",
+                            path.display(),
+                            lang.pick(
+                                "het ontvangstbewijs klopt niet met de sleutel van de centrale autoriteit of met dit bestand",
+                                "the receipt does not verify with the central authority's key or is not for this file"
+                            )
+                        )
+                    })?;
+                write_receipt(path, &bytes, &signature)?;
+                writeln!(
+                    out,
+                    "{}: {}",
+                    path.display(),
+                    received_text(lang, &identity.office, &receipt)
+                )?;
+            }
+        }
+    }
+    Ok((out, all))
+}
+
+/// The office's identity and signing key from its ceremony package, the key unlocked with the
+/// password of its credential sheet (asked).
+fn unlock_office_key(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    package: &BTreeMap<String, Vec<u8>>,
+) -> anyhow::Result<(seal::ceremony::OfficeFile, SigningKey)> {
+    let identity: seal::ceremony::OfficeFile = serde_json::from_slice(
+        package
+            .get(seal::ceremony::files::OFFICE)
+            .context("office.json")?,
+    )?;
+    let password = prompt.ask_secret(&format!(
+        "{} ({}): ",
+        lang.pick("Wachtwoord van het bureau", "Password of the office"),
+        identity.login
+    ))?;
+    let typed = seal::password::normalise(&password);
+    let locked = package
+        .get(seal::ceremony::files::OFFICE_KEY)
+        .context("office-key.age")?;
+    let secret = unlock(locked, &typed).context(lang.pick(
+        "het wachtwoord past niet bij het inloggegevensblad van dit bureau",
+        "the password does not fit this office's credential sheet",
+    ))?;
+    let key = SigningKey::from_secret_bytes(&secret)?;
+    Ok((identity, key))
 }
 
 /// Where the receipt of the sealed file `sealed` is written: `FILE.receipt.json`.
@@ -259,74 +581,6 @@ fn status_text(lang: Lang, status: Status) -> &'static str {
             "NEW VERSION, for review; the earlier one stays",
         ),
     }
-}
-
-/// Stores a version unless the same sealed file is there; returns its receipt.
-fn store_version(
-    dir: &CentralDir,
-    election: &str,
-    office: &str,
-    sealed: &[u8],
-    opened: &transmission::Opened,
-    key: &SigningKey,
-) -> anyhow::Result<(Receipt, Signature)> {
-    let root = dir.received(election, office);
-    let mut versions: Vec<u32> = std::fs::read_dir(&root)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|e| e.file_name().to_str()?.strip_prefix('v')?.parse().ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    versions.sort_unstable();
-    for version in &versions {
-        let folder = root.join(format!("v{version}"));
-        if std::fs::read(folder.join("sealed.urna-result"))
-            .ok()
-            .as_deref()
-            == Some(sealed)
-        {
-            // The same file again: the receipt first given, unchanged.
-            let bytes = std::fs::read(folder.join("receipt.json"))?;
-            let mut receipt: Receipt = serde_json::from_slice(&bytes)?;
-            receipt.status = Status::AlreadyReceived;
-            let signature = receipt.sign(key);
-            return Ok((receipt, signature));
-        }
-    }
-    let version = versions.last().map_or(1, |last| last + 1);
-    let receipt = Receipt {
-        format: RECEIPT_FORMAT.into(),
-        election: election.to_string(),
-        office: office.to_string(),
-        sealed: opened.sealed.to_hex(),
-        package: opened.fingerprint.to_hex(),
-        version,
-        status: if version == 1 {
-            Status::Accepted
-        } else {
-            Status::NewVersionForReview
-        },
-        received: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-    };
-    // Each version's files are new files: an earlier version is never written over.
-    let folder = root.join(format!("v{version}"));
-    for (name, bytes) in &opened.files {
-        create(&folder.join("files").join(name), bytes)?;
-    }
-    // The package as signed (files, manifest and signature): what the feed publishes.
-    for (name, bytes) in opened.files.iter().chain(&opened.signed) {
-        create(&folder.join("package").join(name), bytes)?;
-    }
-    create(&folder.join("sealed.urna-result"), sealed)?;
-    let signature = receipt.sign(key);
-    create(&folder.join("receipt.json"), &receipt.to_bytes())?;
-    create(
-        &folder.join("receipt.sig"),
-        format!("{signature}\n").as_bytes(),
-    )?;
-    Ok((receipt, signature))
 }
 
 /// `urna central check-receipt`: the office checks a receipt offline.
@@ -400,28 +654,7 @@ pub fn seal_main_office_result(
         .with_context(|| central.display().to_string())?
         .parse()
         .with_context(|| central.display().to_string())?;
-    let identity: seal::ceremony::OfficeFile = serde_json::from_slice(
-        package
-            .get(seal::ceremony::files::OFFICE)
-            .context("office.json")?,
-    )?;
-    let password = prompt.ask_secret(&format!(
-        "{} ({}): ",
-        lang.pick(
-            "Wachtwoord van het hoofdbureau",
-            "Password of the main office"
-        ),
-        identity.login
-    ))?;
-    let typed = seal::password::normalise(&password);
-    let locked = package
-        .get(seal::ceremony::files::OFFICE_KEY)
-        .context("office-key.age")?;
-    let secret = unlock(locked, &typed).context(lang.pick(
-        "het wachtwoord past niet bij het inloggegevensblad van het hoofdbureau",
-        "the password does not fit the main office's credential sheet",
-    ))?;
-    let key = SigningKey::from_secret_bytes(&secret)?;
+    let (identity, key) = unlock_office_key(lang, prompt, package)?;
     // The definition the ceremony signed goes with the result, so that the centre and every
     // verifier read the count against the same election.
     let mut files = files;

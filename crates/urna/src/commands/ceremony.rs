@@ -10,6 +10,7 @@
 //!   election-key.pub            the election's public ballot-encryption key (age1…)
 //!   shares/1-anne.age …         each official's share, locked to that official's passphrase
 //!   offices.json                every office's login, public key and package fingerprint
+//!   intake-ca.pem               issued each office's client certificate for the central intake
 //!   packages/SB1/ … HSB/        one signed package per polling station and the main office
 //!   ceremony-record.json, .sig  every step, signed by the authority
 //! ```
@@ -64,6 +65,10 @@ impl CeremonyDir {
     }
     pub(crate) fn offices(&self) -> PathBuf {
         self.0.join("offices.json")
+    }
+    /// The certificate of the authority that issued the offices' intake certificates.
+    pub(crate) fn intake_ca(&self) -> PathBuf {
+        self.0.join("intake-ca.pem")
     }
     /// The folder of the packages.
     pub fn packages(&self) -> PathBuf {
@@ -548,8 +553,34 @@ pub fn packages(
         .with_context(|| dir.election_pub().display().to_string())?;
     let common = common_files(&election, election_key)?;
     let created = now();
-    let prepared =
-        seal::ceremony::prepare_offices(&common, offices(&election), &authority, &created)?;
+    // Each office's client certificate for the central intake over TLS, bound to the key made
+    // for it here. The issuing authority lives only for this step: its key is dropped once the
+    // certificates are issued, so no later certificate can be made for anyone; its hash code
+    // goes into the signed record.
+    let intake_ca = tls::CertificateAuthority::generate(&format!(
+        "Urna {} {}",
+        common.election.id,
+        lang.pick("kantoren", "offices")
+    ))?;
+    let certify = |office: &Office, key: &PublicKey| {
+        intake_ca
+            .issue_client(
+                &format!("{}/{}", common.election.id, office.code()),
+                &key.to_bytes(),
+            )
+            .map(|pem| BTreeMap::from([(files::INTAKE_CERTIFICATE.to_string(), pem.into_bytes())]))
+            .map_err(|e| e.to_string())
+    };
+    let prepared = seal::ceremony::prepare_offices_with(
+        &common,
+        offices(&election),
+        &authority,
+        &created,
+        &certify,
+    )?;
+    let intake_ca_pem = intake_ca.certificate_pem().to_string();
+    let intake_ca_hash = intake_ca.hash_code().to_hex();
+    drop(intake_ca);
 
     // The sheets first: without them the packages cannot be used.
     let credentials: Vec<Credential> = prepared.iter().map(|p| p.credential.clone()).collect();
@@ -579,13 +610,17 @@ pub fn packages(
         });
     }
     create(&dir.offices(), &serde_json::to_vec_pretty(&office_entries)?)?;
+    create(&dir.intake_ca(), intake_ca_pem.as_bytes())?;
     let total: u64 = prepared.iter().map(|p| p.package.size()).sum();
     dir.record_step(
         ceremony,
         &authority,
         Some(store),
         actor,
-        Action::PackagesMade { packages: entries },
+        Action::PackagesMade {
+            packages: entries,
+            intake_ca: Some(intake_ca_hash),
+        },
     )?;
 
     let mut out = String::new();

@@ -571,7 +571,7 @@ const DEMO_CENTRAL_PASSPHRASE: &str = "demo-centrale-wachtwoordzin";
 /// central authority and taken in there, a recount.
 fn voting(
     lang: Lang,
-    store: &Store,
+    store: &std::sync::Arc<Store>,
     actor: &Actor,
     dir: &Path,
     credentials: &[seal::ceremony::Credential],
@@ -586,6 +586,7 @@ fn voting(
             lang,
             &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
             &central_dir,
+            &["localhost".to_string(), "127.0.0.1".to_string()],
         )?)
     );
     let main_office_password = credentials
@@ -662,7 +663,7 @@ fn voting(
     }
     let (report, received) = super::central::receive(
         lang,
-        store,
+        store.clone(),
         actor,
         &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
         &super::central::Intake {

@@ -155,6 +155,23 @@ pub fn register(
     ] {
         create(&root.join("ceremony").join(name), bytes)?;
     }
+    // The authority that issued the offices' intake certificates, as the signed record names
+    // it: what `urna central serve` trusts for this election's connections.
+    if let Some(expected) = record.intake_ca() {
+        let pem = read(&dir.intake_ca())?;
+        let found = tls::certificate_hash_code(&String::from_utf8_lossy(&pem));
+        if found.map(|h| h.to_hex()).as_deref() != Some(expected) {
+            bail!(
+                "{}: {}",
+                dir.intake_ca().display(),
+                lang.pick(
+                    "is niet de certificaatautoriteit die het ondertekende verslag noemt",
+                    "is not the certificate authority the signed record names"
+                )
+            );
+        }
+        create(&root.join("ceremony").join(web::intake::INTAKE_CA), &pem)?;
+    }
     store.log_event(
         actor,
         "central.registered",
