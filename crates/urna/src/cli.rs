@@ -472,6 +472,26 @@ pub enum ResultCommand {
         #[arg(long)]
         dir: PathBuf,
     },
+    /// Seal the determined result for the central authority (Netherlands): the count (510b),
+    /// the central committee's 510d and 520, the reports (PDF) and the election definition,
+    /// signed with the main office's key from the ceremony (asks its credential sheet's
+    /// password) and encrypted to the central authority.
+    Seal {
+        /// Election id.
+        election: String,
+        /// The main office's package from the ceremony (folder, stick or image).
+        #[arg(long)]
+        package: PathBuf,
+        /// The ceremony authority's public key (authority.pub), to check the package first.
+        #[arg(long)]
+        authority_key: PathBuf,
+        /// The central authority's key to seal to (central-transmission.pub).
+        #[arg(long)]
+        seal_for: PathBuf,
+        /// The sealed file to write.
+        #[arg(long)]
+        sealed: PathBuf,
+    },
     /// Write the official reports as PDF into a folder: Na 31-2 with its Bijlage 1 and P 22-2
     /// (Flanders: the main office's report), generated once and stored like the EML files whose
     /// hash codes their footers carry.

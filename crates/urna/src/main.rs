@@ -128,6 +128,31 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             )?;
             print!("{}", commands::result::show(lang, &service, election)?);
         }
+        Command::Result(ResultCommand::Seal {
+            election,
+            package,
+            authority_key,
+            seal_for,
+            sealed,
+        }) => {
+            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            print!(
+                "{}",
+                commands::result::seal(
+                    lang,
+                    &store,
+                    &actor(),
+                    &mut hash_check::Terminal,
+                    &commands::result::Seal {
+                        election: election.clone(),
+                        package: package.clone(),
+                        authority_key: authority_key.clone(),
+                        seal_for: seal_for.clone(),
+                        sealed: sealed.clone(),
+                    },
+                )?
+            );
+        }
         Command::Result(ResultCommand::Export { election, dir }) => {
             let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
             print!(
@@ -271,7 +296,7 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
         } => central::send(
             lang,
             &mut prompt,
-            &central::Send {
+            &central::Sending {
                 server: server.clone(),
                 server_name: server_name.clone(),
                 tls_ca: tls_ca.clone(),

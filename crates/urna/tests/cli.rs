@@ -429,6 +429,15 @@ fn the_demo_runs_into_a_fresh_folder() {
     let site = demo.join("publicatie");
     let page = std::fs::read_to_string(site.join("verkiezing/GR2024_Lindeveld.html")).unwrap();
     assert!(page.contains("Gekozen kandidaten"), "{page}");
+    // Assen's result went from the results database over TLS to the centre: version 2 shows it
+    // (list 1's votes as the municipality published them).
+    let assen = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
+    assert!(assen.contains("5.438"), "{assen}");
+    assert!(site.join("feed/snapshots/v2.json").is_file());
+    assert!(
+        demo.join("ceremonie-assen/sleutels-en-pakketten/packages/HSB/intake-certificate.pem")
+            .is_file()
+    );
     assert!(stdout.contains("The feed is sound: every signature and every number."));
     let verified = run(urna(&dir.path().join("unused")).arg("verify").arg(&site));
     assert!(verified.status.success(), "{}", text(&verified.stdout));
@@ -1136,6 +1145,106 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         text(&wrong.stderr).contains("passphrase does not open"),
         "{}",
         text(&wrong.stderr)
+    );
+
+    // Assen's count (the real 510b, as the central committee imports it) is determined; the
+    // main office seals the result with its key from the ceremony (the password of the last
+    // credential sheet) for the central authority, which takes it in, registers the election and
+    // publishes: the site shows Assen's votes, and the feed verifies.
+    let imported = run(urna(&data)
+        .args(["result", "import-count", "GR2026_Assen"])
+        .arg(fixture_path("eml/real/Telling_GR2026_Assen.eml.xml")));
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    let central = dir.path().join("central");
+    let central_keys = run_with_input(
+        urna(&data).args(["central", "keys", "--dir"]).arg(&central),
+        "central passphrase 1\n",
+    );
+    assert!(
+        central_keys.status.success(),
+        "{}",
+        text(&central_keys.stderr)
+    );
+    let sealed = dir.path().join("assen.urna-result");
+    let seal_with = |password: &str| {
+        run_with_input(
+            urna(&data)
+                .args(["result", "seal", "GR2026_Assen", "--package"])
+                .arg(ceremony.join("packages/HSB"))
+                .arg("--authority-key")
+                .arg(&authority_key)
+                .arg("--seal-for")
+                .arg(central.join("central-transmission.pub"))
+                .arg("--sealed")
+                .arg(&sealed),
+            &format!("{password}\n"),
+        )
+    };
+    let wrong_password = seal_with("not-the-password");
+    assert_eq!(wrong_password.status.code(), Some(1));
+    assert!(!sealed.exists());
+    let main_office_password = sheet_password(&sheets, 45);
+    let sealing = seal_with(&main_office_password);
+    assert!(
+        sealing.status.success(),
+        "{}{}",
+        text(&sealing.stdout),
+        text(&sealing.stderr)
+    );
+    let listed = text(&sealing.stdout);
+    for file in [
+        "Telling_GR2026_Assen.eml.xml",
+        "Resultaat_GR2026_Assen.eml.xml",
+    ] {
+        assert!(listed.contains(file), "{file} not sealed: {listed}");
+    }
+    let received = run_with_input(
+        urna(&data)
+            .args(["central", "receive", "--dir"])
+            .arg(&central)
+            .arg("--offices")
+            .arg(ceremony.join("offices.json"))
+            .args(["--election", "GR2026_Assen"])
+            .arg(&sealed),
+        "central passphrase 1\n",
+    );
+    assert!(received.status.success(), "{}", text(&received.stdout));
+    let registered = run(urna(&data)
+        .args(["central", "register", "--dir"])
+        .arg(&central)
+        .arg("--ceremony")
+        .arg(&ceremony));
+    assert!(registered.status.success(), "{}", text(&registered.stderr));
+    assert!(
+        text(&registered.stdout).contains("province: Drenthe; 44 polling stations"),
+        "{}",
+        text(&registered.stdout)
+    );
+    let site = dir.path().join("site");
+    let exported = run_with_input(
+        urna(&data)
+            .args(["publish", "export"])
+            .arg(&site)
+            .arg("--central")
+            .arg(&central)
+            .args([
+                "--round",
+                "GR2026",
+                "--name",
+                "Gemeenteraadsverkiezingen 2026",
+            ]),
+        "central passphrase 1\n",
+    );
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+    let page = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
+    assert!(page.contains("GROENLINKS / Partij van de Arbeid (PvdA)"));
+    assert!(page.contains("5.438"), "list 1's votes on the page");
+    let verified = run(urna(&data).args(["verify"]).arg(&site));
+    assert!(
+        verified.status.success(),
+        "{}{}",
+        text(&verified.stdout),
+        text(&verified.stderr)
     );
 
     // The signed record and the audit log hold every step.

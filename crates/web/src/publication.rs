@@ -134,6 +134,11 @@ impl Publication {
         }
     }
 
+    /// How many readers are listening for new versions (open `/events` streams).
+    pub fn live_readers(&self) -> usize {
+        self.versions.receiver_count()
+    }
+
     /// Replaces the site (a new version was exported) and announces it.
     pub fn replace(&self, site: Site) {
         let version = site.version;

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::chromium::{Viewport, browser, click, screenshots};
+use common::chromium::{Viewport, browser, browser_with, click, screenshots};
 use fantoccini::{Client, Locator};
 use publish::sample;
 use reqwest::StatusCode;
@@ -350,6 +350,15 @@ async fn the_results_site_on_a_phone_and_a_desktop_is_accessible_and_shows_the_f
                 .as_str()
                 .ends_with("/verkiezing/GR2026_Assen.html")
         );
+        // With JavaScript on, the page listens for new versions.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while served.publication.live_readers() == 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the page opened no event stream"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         // The check finds what it is there to find: an image without a text alternative and
         // a button without a name, put into the page.
         browser
@@ -368,4 +377,57 @@ async fn the_results_site_on_a_phone_and_a_desktop_is_accessible_and_shows_the_f
         );
         browser.close().await.unwrap();
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_results_site_works_without_javascript() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path());
+    let served = serve(dir.path()).await;
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, browser) = browser_with(profile.path(), Viewport::Phone, false).await;
+    browser.goto(&format!("{}/", served.base)).await.unwrap();
+    // JavaScript is really off: the page's live.js opens no event stream (with it on, the
+    // other test sees one open).
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(served.publication.live_readers(), 0);
+    let text = visible_text(&browser).await;
+    assert!(text.contains("3 van 3"), "{text}");
+    // The links lead to every figure: a municipality's page, its votes and seats. (ChromeDriver
+    // clicks with JavaScript of its own, which is off too: the test follows the links itself.)
+    let index = browser.source().await.unwrap();
+    assert!(index.contains("href=\"verkiezing/GR2022_WestMaasenWaal.html\""));
+    browser
+        .goto(&format!(
+            "{}/verkiezing/GR2022_WestMaasenWaal.html",
+            served.base
+        ))
+        .await
+        .unwrap();
+    let seats = browser.find_all(Locator::Css("svg circle")).await.unwrap();
+    assert_eq!(seats.len(), 17);
+    let text = visible_text(&browser).await;
+    let official = testkit::published_gr2022("WestMaasenWaal");
+    for list in official["lists"].as_array().unwrap() {
+        let votes = publish::site::number(publish::site::Lang::Nl, list["votes"].as_u64().unwrap());
+        assert!(text.contains(&votes), "{votes} not shown:\n{text}");
+    }
+    let page = browser.source().await.unwrap();
+    assert!(page.contains("href=\"../en/verkiezing/GR2022_WestMaasenWaal.html\""));
+    browser
+        .goto(&format!(
+            "{}/en/verkiezing/GR2022_WestMaasenWaal.html",
+            served.base
+        ))
+        .await
+        .unwrap();
+    let text = visible_text(&browser).await;
+    assert!(text.contains("Elected candidates"), "{text}");
+    let screenshot = browser.screenshot().await.unwrap();
+    std::fs::write(
+        screenshots().join("results-phone-election-en-no-javascript.png"),
+        &screenshot,
+    )
+    .unwrap();
+    browser.close().await.unwrap();
 }

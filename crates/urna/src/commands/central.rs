@@ -313,6 +313,27 @@ pub fn serve(
     prompt: &mut dyn Prompt,
     args: &Serve,
 ) -> anyhow::Result<()> {
+    serve_until(
+        lang,
+        store,
+        actor,
+        prompt,
+        args,
+        |_| {},
+        super::serve::shutdown_signal(),
+    )
+}
+
+/// [`serve`], telling `ready` the address it listens on, until `shutdown` resolves.
+pub fn serve_until(
+    lang: Lang,
+    store: Arc<Store>,
+    actor: &Actor,
+    prompt: &mut dyn Prompt,
+    args: &Serve,
+    ready: impl FnOnce(std::net::SocketAddr),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let dir = CentralDir::new(&args.dir);
     let mut elections = BTreeMap::new();
     let mut client_authorities = String::new();
@@ -408,20 +429,15 @@ pub fn serve(
             lang.pick("verkiezingen", "elections"),
             names.join(", ")
         );
-        web::https::serve(
-            listener,
-            config,
-            web::intake::router(intake),
-            super::serve::shutdown_signal(),
-        )
-        .await?;
+        ready(listener.local_addr()?);
+        web::https::serve(listener, config, web::intake::router(intake), shutdown).await?;
         anyhow::Ok(())
     })
 }
 
 /// What `urna central send` works on.
 #[derive(Debug, Clone)]
-pub struct Send {
+pub struct Sending {
     /// The intake: `host:port`.
     pub server: String,
     /// The name in the server's certificate (default: the host of `server`).
@@ -443,7 +459,7 @@ pub struct Send {
 /// from the ceremony and proving it holds the office key (unlocked with the credential sheet's
 /// password, in memory only). Each receipt is checked with the centre's key and written beside
 /// its file. Returns the text and whether every file was taken in.
-pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Send) -> anyhow::Result<(String, bool)> {
+pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Result<(String, bool)> {
     let package = super::ceremony::read_target(&args.package)?;
     let certificate = package
         .get(seal::ceremony::files::INTAKE_CERTIFICATE)

@@ -96,16 +96,22 @@ impl Prompt for Unattended {
     }
 }
 
-/// The key ceremony for Lindeveld: keys, packages and credential sheets, three sticks of
-/// polling station 1, their check, the shares put together, the signed record.
-fn ceremony(
+/// The first two steps of a demo ceremony in `folder/sleutels-en-pakketten`: the authority's key
+/// and the election key split among the demo's three holders (two needed), printed; then a
+/// package and credential sheet per office (`folder/inloggegevens-DEMO.pdf`). Returns the folder,
+/// the packages' report and the credentials (the demo plays the chairs).
+fn keys_and_packages(
     lang: Lang,
     store: &Store,
     actor: &Actor,
-    dir: &Path,
-) -> anyhow::Result<Vec<seal::ceremony::Credential>> {
+    election: &str,
+    folder: &Path,
+) -> anyhow::Result<(
+    super::ceremony::CeremonyDir,
+    String,
+    Vec<seal::ceremony::Credential>,
+)> {
     use super::ceremony::{self as steps, CeremonyDir, SheetsTo};
-    let folder = dir.join("ceremonie");
     let ceremony_dir = CeremonyDir::new(&folder.join("sleutels-en-pakketten"));
     let holders: Vec<String> = DEMO_HOLDERS
         .iter()
@@ -114,6 +120,7 @@ fn ceremony(
     let mut answers = Unattended(
         std::iter::once(DEMO_AUTHORITY_PASSPHRASE)
             .chain(DEMO_HOLDERS.iter().map(|(_, passphrase)| *passphrase))
+            .chain(std::iter::once(DEMO_AUTHORITY_PASSPHRASE))
             .map(String::from)
             .collect(),
     );
@@ -124,26 +131,44 @@ fn ceremony(
             store,
             actor,
             &mut answers,
-            "GR2024_Lindeveld",
+            election,
             &ceremony_dir,
             &steps::KeySplit {
-                holders: holders.clone(),
+                holders,
                 threshold: 2,
             },
         )?)
     );
-    let sheets = folder.join("inloggegevens-DEMO.pdf");
-    answers.0.push_back(DEMO_AUTHORITY_PASSPHRASE.into());
     let (report, credentials) = steps::packages(
         lang,
         store,
         actor,
         &mut answers,
-        "GR2024_Lindeveld",
+        election,
         &ceremony_dir,
-        &SheetsTo::File(sheets),
+        &SheetsTo::File(folder.join("inloggegevens-DEMO.pdf")),
     )?;
+    Ok((ceremony_dir, report, credentials))
+}
+
+/// The key ceremony for Lindeveld: keys, packages and credential sheets, three sticks of
+/// polling station 1, their check, the shares put together, the signed record.
+fn ceremony(
+    lang: Lang,
+    store: &Store,
+    actor: &Actor,
+    dir: &Path,
+) -> anyhow::Result<Vec<seal::ceremony::Credential>> {
+    use super::ceremony as steps;
+    let folder = dir.join("ceremonie");
+    let (ceremony_dir, report, credentials) =
+        keys_and_packages(lang, store, actor, "GR2024_Lindeveld", &folder)?;
     print!("{}", indent(&report));
+    let holders: Vec<String> = DEMO_HOLDERS
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .collect();
+    let mut answers = Unattended(std::collections::VecDeque::new());
     let sticks: Vec<std::path::PathBuf> = ["a", "b", "c"]
         .iter()
         .map(|copy| folder.join(format!("usb-stembureau-1-{copy}.img")))
@@ -203,6 +228,154 @@ fn ceremony(
         indent(&steps::show_record(lang, &ceremony_dir, None)?)
     );
     Ok(credentials)
+}
+
+/// Assen's determined result from the results database to the published site: its ceremony,
+/// the sealed result, the intake over TLS, a new version of the publication.
+fn assen_to_the_centre(
+    lang: Lang,
+    store: &std::sync::Arc<Store>,
+    actor: &Actor,
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let folder = dir.join("ceremonie-assen");
+    let (ceremony_dir, report, credentials) =
+        keys_and_packages(lang, store, actor, "GR2026_Assen", &folder)?;
+    let ceremony_path = folder.join("sleutels-en-pakketten");
+    // The 45 fingerprints are in the record; the first lines say enough here.
+    print!(
+        "{}",
+        indent(&report.lines().take(3).collect::<Vec<_>>().join("\n"))
+    );
+    println!("      …");
+    let password = credentials
+        .iter()
+        .find(|c| c.office.code() == "HSB")
+        .map(|c| c.password.clone())
+        .context("no credential sheet for Assen's main office")?;
+    let central = dir.join("centraal");
+    let central_dir = super::central::CentralDir::new(&central);
+    let sealed = dir.join("uitslag").join("uitslag-assen.urna-result");
+    print!(
+        "{}",
+        indent(&super::result::seal(
+            lang,
+            store,
+            actor,
+            &mut Unattended([password.clone()].into()),
+            &super::result::Seal {
+                election: "GR2026_Assen".into(),
+                package: ceremony_dir.packages().join("HSB"),
+                authority_key: ceremony_dir.authority_pub(),
+                seal_for: central_dir.transmission_pub(),
+                sealed: sealed.clone(),
+            },
+        )?)
+    );
+    print!(
+        "{}",
+        indent(&super::publish::register(
+            lang,
+            store,
+            actor,
+            &central_dir,
+            &ceremony_path,
+            &super::publish::PlaceArgs {
+                province: None,
+                district: None,
+            },
+        )?)
+    );
+    // The intake on loopback for as long as the sending takes.
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (ready, address) = std::sync::mpsc::channel();
+    let server = {
+        let store = store.clone();
+        let actor = actor.clone();
+        let central = central.clone();
+        std::thread::spawn(move || {
+            super::central::serve_until(
+                lang,
+                store,
+                &actor,
+                &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
+                &super::central::Serve {
+                    dir: central,
+                    listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+                },
+                move |address| {
+                    let _ = ready.send(address);
+                },
+                async {
+                    let _ = stopped.await;
+                },
+            )
+        })
+    };
+    let sent = address
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .context("the demo's intake server did not start")
+        .and_then(|address| {
+            super::central::send(
+                lang,
+                &mut Unattended([password].into()),
+                &super::central::Sending {
+                    server: address.to_string(),
+                    server_name: None,
+                    tls_ca: central_dir.tls_ca(),
+                    receipts_key: central_dir.receipts_pub(),
+                    package: ceremony_dir.packages().join("HSB"),
+                    election: None,
+                    files: vec![sealed.clone()],
+                },
+            )
+        });
+    let _ = stop.send(());
+    let served = server
+        .join()
+        .map_err(|_| anyhow::anyhow!("the demo's intake server stopped unexpectedly"))?;
+    let (report, all) = sent?;
+    served?;
+    print!("{}", indent(&report));
+    if !all {
+        bail!("the demo's intake refused Assen's result");
+    }
+    publish_and_verify(lang, store, actor, &central, &dir.join("publicatie"), None)?;
+    Ok(())
+}
+
+/// The centre's next version of the publication in `site` (the first names its `round`), and the
+/// independent check of its feed, both printed.
+fn publish_and_verify(
+    lang: Lang,
+    store: &Store,
+    actor: &Actor,
+    central: &Path,
+    site: &Path,
+    round: Option<(&str, &str)>,
+) -> anyhow::Result<()> {
+    print!(
+        "{}",
+        indent(&super::publish::export(
+            lang,
+            store,
+            actor,
+            &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
+            &super::publish::ExportArgs {
+                central: central.to_path_buf(),
+                out: site.to_path_buf(),
+                round: round.map(|(code, _)| code.to_string()),
+                name: round.map(|(_, name)| name.to_string()),
+            },
+        )?)
+    );
+    let (report, sound) =
+        super::publish::verify(lang, site, &publish::verify::Expectations::default())?;
+    print!("{}", indent(&report));
+    if !sound {
+        bail!("the demo's published feed does not verify");
+    }
+    Ok(())
 }
 
 /// Makes `dir` a fresh, empty demo folder.
@@ -432,6 +605,14 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             true
         )?)
     );
+    println!(
+        "   {}",
+        lang.pick(
+            "De uitslag van Assen naar de centrale autoriteit en de publicatie: een sleutelceremonie voor Assen (inlogbladen per stembureau en voor het hoofdstembureau, elk met een clientcertificaat voor de ontvangstserver), het hoofdstembureau verzegelt de uitslag (urna result seal), de centrale autoriteit registreert de verkiezing en ontvangt over TLS (urna central serve), het hoofdstembureau verstuurt met zijn certificaat (urna central send), en de publicatie krijgt versie 2 met Lindeveld en Assen:",
+            "Assen's result to the central authority and into the publication: a key ceremony for Assen (credential sheets per polling station and for the main office, each with a client certificate for the intake server), the main office seals the result (urna result seal), the central authority registers the election and takes it in over TLS (urna central serve), the main office sends it with its certificate (urna central send), and the publication gets version 2 with Lindeveld and Assen:"
+        )
+    );
+    assen_to_the_centre(lang, &store, actor, dir)?;
 
     println!(
         "\n8. {}",
@@ -701,33 +882,20 @@ fn voting(
         )?)
     );
     let site = dir.join("publicatie");
-    print!(
-        "{}",
-        indent(&super::publish::export(
-            lang,
-            store,
-            actor,
-            &mut Unattended([DEMO_CENTRAL_PASSPHRASE.to_string()].into()),
-            &super::publish::ExportArgs {
-                central: central.clone(),
-                out: site.clone(),
-                round: Some("GR2024".into()),
-                name: Some(
-                    lang.pick(
-                        "Lokale verkiezingen 2024 (demo, fictieve gemeente Lindeveld)",
-                        "Local elections 2024 (demo, fictional municipality Lindeveld)",
-                    )
-                    .into(),
-                ),
-            },
-        )?)
-    );
-    let (report, sound) =
-        super::publish::verify(lang, &site, &publish::verify::Expectations::default())?;
-    print!("{}", indent(&report));
-    if !sound {
-        bail!("the demo's published feed does not verify");
-    }
+    publish_and_verify(
+        lang,
+        store,
+        actor,
+        &central,
+        &site,
+        Some((
+            "GR2024",
+            lang.pick(
+                "Lokale verkiezingen 2024 (demo, fictieve gemeente Lindeveld)",
+                "Local elections 2024 (demo, fictional municipality Lindeveld)",
+            ),
+        )),
+    )?;
     println!(
         "   {} {}",
         lang.pick("Open de uitslagensite:", "Open the results site:"),

@@ -208,3 +208,100 @@ fn write_files(lang: Lang, dir: &Path, files: &[store::ResultFile]) -> anyhow::R
     }
     Ok(out)
 }
+
+/// What `urna result seal` works on.
+#[derive(Debug, Clone)]
+pub struct Seal {
+    /// The election.
+    pub election: String,
+    /// The main office's package from the ceremony (its key, locked to its credential sheet).
+    pub package: std::path::PathBuf,
+    /// The ceremony authority's public key, to check the package first.
+    pub authority_key: std::path::PathBuf,
+    /// The central authority's key to seal to (central-transmission.pub).
+    pub seal_for: std::path::PathBuf,
+    /// The sealed file to write.
+    pub sealed: std::path::PathBuf,
+}
+
+/// `urna result seal`: a Dutch municipality's result package for the central authority — the
+/// count (EML 510b, OSV4-3), the central committee's 510d and 520, the official reports (PDF),
+/// and the election definition the ceremony signed — signed with the main office's key from the
+/// ceremony (the password of its credential sheet) and sealed to the central authority. The
+/// result must be determined (every count definitive, any drawing of lots recorded): what is
+/// sent is what the reports say.
+pub fn seal(
+    lang: Lang,
+    store: &Arc<Store>,
+    actor: &Actor,
+    prompt: &mut dyn crate::hash_check::Prompt,
+    args: &Seal,
+) -> anyhow::Result<String> {
+    let authority = super::ceremony::read_public_key(&args.authority_key)?;
+    let package = super::ceremony::read_target(&args.package)?;
+    let verified = seal::package::verify(
+        &package,
+        &authority,
+        &seal::package::Expected {
+            election: Some(args.election.clone()),
+            office: None,
+        },
+    )
+    .map_err(|problems| {
+        anyhow::anyhow!(
+            "{}:\n{}",
+            args.package.display(),
+            problems
+                .iter()
+                .map(|p| match lang {
+                    Lang::Nl => format!("  - {}", p.message_nl()),
+                    Lang::En => format!("  - {p}"),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })?;
+    if !matches!(
+        verified.manifest.office,
+        seal::package::Office::MainOffice { .. }
+    ) {
+        anyhow::bail!(
+            "{}: {}",
+            args.package.display(),
+            lang.pick(
+                "dit is niet het pakket van het hoofdstembureau",
+                "this is not the main office's package"
+            )
+        );
+    }
+    let service = Service::new(store.clone());
+    let files: std::collections::BTreeMap<String, Vec<u8>> =
+        refused(lang, service.result_documents(actor, &args.election))?
+            .into_iter()
+            .map(|file| (file.name, file.bytes))
+            .collect();
+    let names: Vec<String> = files.keys().cloned().collect();
+    let sealed = super::central::seal_main_office_result(
+        lang,
+        prompt,
+        &package,
+        &args.seal_for,
+        files,
+        &args.sealed,
+    )?;
+    store.log_event(
+        actor,
+        "result.sealed",
+        serde_json::json!({
+            "election": args.election,
+            "files": names,
+            "sealed": seal::HashCode::of(&std::fs::read(&args.sealed)?).to_hex(),
+        }),
+    )?;
+    let mut out = format!("{}\n", lang.pick("In het pakket:", "In the package:"));
+    for name in &names {
+        let _ = writeln!(out, "  {name}");
+    }
+    out.push_str(&sealed);
+    Ok(out)
+}

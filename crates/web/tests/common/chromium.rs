@@ -39,6 +39,16 @@ pub fn screenshots() -> PathBuf {
 
 /// A browser session with its own profile in `profile`.
 pub async fn browser(profile: &Path, viewport: Viewport) -> (Driver, Client) {
+    browser_with(profile, viewport, true).await
+}
+
+/// A browser session, with JavaScript switched off when `javascript` is false (as some readers
+/// and some institutions' browsers have it).
+pub async fn browser_with(
+    profile: &Path,
+    viewport: Viewport,
+    javascript: bool,
+) -> (Driver, Client) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -80,6 +90,12 @@ pub async fn browser(profile: &Path, viewport: Viewport) -> (Driver, Client) {
         }
     }
     options.insert("args".into(), json!(args));
+    if !javascript {
+        options.insert(
+            "prefs".into(),
+            json!({ "profile.managed_default_content_settings.javascript": 2 }),
+        );
+    }
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:chromeOptions".into(),
