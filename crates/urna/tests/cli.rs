@@ -1198,6 +1198,16 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
     ] {
         assert!(listed.contains(file), "{file} not sealed: {listed}");
     }
+    // A sealed file is never written over: it may have been sent already.
+    let first_sealed = std::fs::read(&sealed).unwrap();
+    let again = seal_with(&main_office_password);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        text(&again.stderr).contains("exists already"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(std::fs::read(&sealed).unwrap(), first_sealed);
     let received = run_with_input(
         urna(&data)
             .args(["central", "receive", "--dir"])

@@ -319,19 +319,45 @@ pub fn serve(
         actor,
         prompt,
         args,
-        |_| {},
+        |listening| {
+            // The address first on its own line: scripts (and the tests) read it from there.
+            eprintln!("\nurna central serve: {}", listening.url);
+            eprintln!(
+                "{}: {}\n{}: {}",
+                lang.pick(
+                    "certificaatautoriteit (vergelijk op het verzendende apparaat)",
+                    "certificate authority (compare on the sending machine)"
+                ),
+                listening.fingerprint,
+                lang.pick("verkiezingen", "elections"),
+                listening.elections.join(", ")
+            );
+        },
         super::serve::shutdown_signal(),
     )
 }
 
-/// [`serve`], telling `ready` the address it listens on, until `shutdown` resolves.
+/// Where the intake listens, once it does.
+#[derive(Debug, Clone)]
+pub struct Listening {
+    /// The address.
+    pub address: std::net::SocketAddr,
+    /// The URL packages are sent to.
+    pub url: String,
+    /// The fingerprint of the certificate authority the offices trust.
+    pub fingerprint: String,
+    /// The elections it takes packages for.
+    pub elections: Vec<String>,
+}
+
+/// [`serve`], telling `ready` where it listens, until `shutdown` resolves.
 pub fn serve_until(
     lang: Lang,
     store: Arc<Store>,
     actor: &Actor,
     prompt: &mut dyn Prompt,
     args: &Serve,
-    ready: impl FnOnce(std::net::SocketAddr),
+    ready: impl FnOnce(Listening),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let dir = CentralDir::new(&args.dir);
@@ -414,22 +440,13 @@ pub fn serve_until(
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .with_context(|| args.listen.to_string())?;
-        // The address first on its own line: scripts (and the tests) read it from there.
-        eprintln!(
-            "urna central serve: https://{}{}/",
-            listener.local_addr()?,
-            web::intake::PATH
-        );
-        eprintln!(
-            "{}: {fingerprint}\n{}: {}",
-            lang.pick(
-                "certificaatautoriteit (vergelijk op het verzendende apparaat)",
-                "certificate authority (compare on the sending machine)"
-            ),
-            lang.pick("verkiezingen", "elections"),
-            names.join(", ")
-        );
-        ready(listener.local_addr()?);
+        let address = listener.local_addr()?;
+        ready(Listening {
+            address,
+            url: format!("https://{address}{}/", web::intake::PATH),
+            fingerprint,
+            elections: names,
+        });
         web::https::serve(listener, config, web::intake::router(intake), shutdown).await?;
         anyhow::Ok(())
     })
@@ -666,6 +683,17 @@ pub fn seal_main_office_result(
     files: std::collections::BTreeMap<String, Vec<u8>>,
     out: &Path,
 ) -> anyhow::Result<String> {
+    // A sealed result is never written over: each one may have been sent already.
+    if out.exists() {
+        bail!(
+            "{}: {}",
+            out.display(),
+            lang.pick(
+                "bestaat al; kies een nieuwe bestandsnaam",
+                "exists already; choose a new file name"
+            )
+        );
+    }
     let central: ElectionPublicKey = std::fs::read_to_string(central)
         .with_context(|| central.display().to_string())?
         .parse()
@@ -682,7 +710,7 @@ pub fn seal_main_office_result(
     let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let package = transmission::build(identity.election, identity.office, &created, files, &key)?;
     let sealed = transmission::seal(&package, &central)?;
-    std::fs::write(out, &sealed).with_context(|| out.display().to_string())?;
+    create(out, &sealed)?;
     Ok(format!(
         "{}: {} ({} {})\n",
         lang.pick(

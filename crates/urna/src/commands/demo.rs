@@ -303,8 +303,8 @@ fn assen_to_the_centre(
                     dir: central,
                     listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
                 },
-                move |address| {
-                    let _ = ready.send(address);
+                move |listening| {
+                    let _ = ready.send(listening);
                 },
                 async {
                     let _ = stopped.await;
@@ -315,12 +315,18 @@ fn assen_to_the_centre(
     let sent = address
         .recv_timeout(std::time::Duration::from_secs(30))
         .context("the demo's intake server did not start")
-        .and_then(|address| {
+        .and_then(|listening| {
+            println!(
+                "   urna central serve: {} ({}: {})",
+                listening.url,
+                lang.pick("certificaatautoriteit", "certificate authority"),
+                listening.fingerprint
+            );
             super::central::send(
                 lang,
                 &mut Unattended([password].into()),
                 &super::central::Sending {
-                    server: address.to_string(),
+                    server: listening.address.to_string(),
                     server_name: None,
                     tls_ca: central_dir.tls_ca(),
                     receipts_key: central_dir.receipts_pub(),
