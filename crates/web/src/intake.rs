@@ -305,54 +305,41 @@ impl Intake {
         }
     }
 
-    /// The office of `election` that holds `key`.
-    fn office_of(&self, election: &str, key: &PublicKey) -> Option<&Office> {
-        self.elections
-            .get(election)?
-            .iter()
-            .find(|(_, k)| k == key)
-            .map(|(office, _)| office)
-    }
-
+    /// Opens and checks the package; over a connection, also who sent it. The opened package
+    /// names the office that signed it (`transmission::open` checked its registered key).
     fn check(
         &self,
         election: &str,
         sealed: &[u8],
         channel: Channel<'_>,
-    ) -> Result<(Opened, Office), Refused> {
+    ) -> Result<Opened, Refused> {
         let senders = self
             .elections
             .get(election)
             .ok_or_else(|| Refused::UnknownElection(election.to_string()))?;
+        let stranger = || Refused::StrangerConnection(election.to_string());
         let connection = match channel {
             Channel::File(_) => None,
             Channel::Connection(Peer(None)) => return Err(Refused::NoCertificate),
             Channel::Connection(Peer(Some(bytes))) => {
-                let key = PublicKey::from_bytes(&bytes)
-                    .map_err(|_| Refused::StrangerConnection(election.to_string()))?;
-                let office = self
-                    .office_of(election, &key)
-                    .ok_or_else(|| Refused::StrangerConnection(election.to_string()))?;
-                Some(office.clone())
+                let key = PublicKey::from_bytes(&bytes).map_err(|_| stranger())?;
+                let (office, _) = senders
+                    .iter()
+                    .find(|(_, registered)| *registered == key)
+                    .ok_or_else(stranger)?;
+                Some(office)
             }
         };
         let opened = transmission::open(sealed, &self.transmission, senders, election)?;
-        let signer = senders
-            .iter()
-            .find(|(office, _)| office.same_as(&opened.manifest.office))
-            .map(|(office, _)| office.clone())
-            .ok_or_else(|| {
-                Refused::Package(Refusal::UnknownSender(opened.manifest.office.to_string()))
-            })?;
         if let Some(connection) = connection
-            && !connection.same_as(&signer)
+            && !connection.same_as(&opened.manifest.office)
         {
             return Err(Refused::OtherOffice {
-                signed_by: signer.code(),
+                signed_by: opened.manifest.office.code(),
                 connection: connection.code(),
             });
         }
-        Ok((opened, signer))
+        Ok(opened)
     }
 
     /// Checks, stores and logs one sealed package sent for `election`.
@@ -384,7 +371,7 @@ impl Intake {
                 )?;
                 Ok(Outcome::Refused(refused))
             }
-            Ok((opened, office)) => {
+            Ok(opened) => {
                 let code = opened.manifest.office.code();
                 let (receipt, signature) = {
                     let _one_at_a_time = self
@@ -409,7 +396,7 @@ impl Intake {
                 Ok(Outcome::Received {
                     receipt,
                     signature,
-                    office,
+                    office: opened.manifest.office,
                 })
             }
         }
