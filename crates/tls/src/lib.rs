@@ -185,7 +185,7 @@ impl CertificateAuthority {
 
     /// The SHA-256 of its certificate, in groups of four.
     pub fn fingerprint(&self) -> String {
-        fingerprint(&self.certificate_der)
+        self.hash_code().to_string()
     }
 
     /// The SHA-256 of its certificate.
@@ -261,9 +261,8 @@ fn roots(ca_pem: &str) -> Result<RootCertStore, TlsError> {
 /// The SHA-256 of the first certificate in `pem`, if it holds one: to compare a certificate file
 /// with the hash code a signed record gives for it.
 pub fn certificate_hash_code(pem: &str) -> Option<seal::HashCode> {
-    CertificateDer::pem_slice_iter(pem.as_bytes())
-        .next()
-        .and_then(Result::ok)
+    first_certificate(pem, "certificate")
+        .ok()
         .map(|der| seal::HashCode::of(&der))
 }
 
