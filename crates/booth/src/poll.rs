@@ -77,9 +77,7 @@ impl Poll {
 
     /// The canonical bytes that are signed and written.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        seal::pretty_json(self)
     }
 
     /// Signs the record with the lead election's station key.

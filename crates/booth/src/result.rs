@@ -55,9 +55,7 @@ pub enum ResultError {
 impl StationResult {
     /// The canonical bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        seal::pretty_json(self)
     }
 
     /// Signs with the station key of the result's election.

@@ -93,9 +93,10 @@ pub fn files(input: &FeedInput<'_>) -> BTreeMap<String, Vec<u8>> {
     );
     for (registration, trust) in input.registrations {
         let root = format!("elections/{}", registration.election);
-        let mut json = serde_json::to_vec_pretty(registration).unwrap_or_default();
-        json.push(b'\n');
-        files.insert(format!("{root}/registration.json"), json);
+        files.insert(
+            format!("{root}/registration.json"),
+            seal::pretty_json(registration),
+        );
         for (name, bytes) in [
             (ceremony_files::AUTHORITY, &trust.authority),
             (ceremony_files::RECORD, &trust.record),

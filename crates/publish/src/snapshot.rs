@@ -450,9 +450,7 @@ fn aggregate(area: Area, elections: &[&ElectionResult]) -> AreaResult {
 impl Snapshot {
     /// The exact bytes published and signed.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        seal::pretty_json(self)
     }
 
     /// Signed by the central authority.

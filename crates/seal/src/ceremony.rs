@@ -14,6 +14,7 @@ use crate::HashCode;
 use crate::lock::{ElectionPublicKey, LockError, Strength, lock};
 use crate::package::{BuildError, ElectionRef, Office, Package};
 use crate::password;
+use crate::pretty_json;
 use crate::signing::{PublicKey, Signature, SigningKey};
 
 /// Format tag of a ceremony record.
@@ -226,12 +227,6 @@ pub fn prepare_offices_with(
         .into_par_iter()
         .map(|office| prepare_office_with(common, office, authority, created, extra))
         .collect()
-}
-
-fn pretty_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
 }
 
 /// One package in the record.

@@ -33,3 +33,11 @@ pub mod stick;
 pub mod transmission;
 
 pub use hash_code::{HashCode, HashCodeChallenge, HashCodeError};
+
+/// The bytes of a JSON document as Urna writes, signs and hashes it: pretty-printed, with one
+/// final line break. Manifests, records, receipts, snapshots: each is signed over exactly these.
+pub fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

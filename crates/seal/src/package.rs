@@ -227,8 +227,7 @@ impl Package {
                 })
                 .collect(),
         };
-        let mut manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-        manifest_bytes.push(b'\n');
+        let manifest_bytes = crate::pretty_json(&manifest);
         let signature = authority.sign(kind.domain(), &manifest_bytes);
         Ok(Package {
             manifest,

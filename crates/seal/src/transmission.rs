@@ -236,9 +236,7 @@ pub struct Receipt {
 impl Receipt {
     /// The canonical bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        crate::pretty_json(self)
     }
 
     /// Signed by the central authority.
