@@ -259,10 +259,14 @@ pub fn receive(
 
 /// The offices' registered keys from a ceremony's `offices.json`.
 fn senders(offices: &Path) -> anyhow::Result<Vec<(Office, PublicKey)>> {
-    let entries: Vec<OfficeEntry> = serde_json::from_slice(
-        &std::fs::read(offices).with_context(|| offices.display().to_string())?,
-    )
-    .with_context(|| offices.display().to_string())?;
+    let bytes = std::fs::read(offices).with_context(|| offices.display().to_string())?;
+    parse_senders(&bytes, offices)
+}
+
+/// The offices' registered keys from the bytes of an `offices.json` (read from `path`).
+fn parse_senders(bytes: &[u8], path: &Path) -> anyhow::Result<Vec<(Office, PublicKey)>> {
+    let entries: Vec<OfficeEntry> =
+        serde_json::from_slice(bytes).with_context(|| path.display().to_string())?;
     Ok(entries
         .into_iter()
         .map(|entry| (entry.office, entry.public_key))
@@ -363,21 +367,15 @@ pub fn serve_until(
     let dir = CentralDir::new(&args.dir);
     let mut elections = BTreeMap::new();
     let mut client_authorities = String::new();
-    let registered = std::fs::read_dir(dir.elections()).ok();
-    let mut folders: Vec<PathBuf> = registered
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    folders.sort();
-    for folder in folders {
-        let ceremony = folder.join("ceremony");
-        let ca = ceremony.join(web::intake::INTAKE_CA);
-        let Ok(pem) = std::fs::read_to_string(&ca) else {
+    for (registration, trust) in super::publish::registrations(&dir)? {
+        let ceremony = dir
+            .elections()
+            .join(&registration.election)
+            .join("ceremony");
+        let Ok(pem) = std::fs::read_to_string(ceremony.join(web::intake::INTAKE_CA)) else {
             eprintln!(
                 "{}: {}",
-                folder.display(),
+                registration.election,
                 lang.pick(
                     "geen certificaten van de ceremonie: alleen per bestand te ontvangen",
                     "no certificates from the ceremony: only files can be received"
@@ -386,13 +384,10 @@ pub fn serve_until(
             continue;
         };
         client_authorities.push_str(&pem);
-        let election = folder
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let offices = ceremony.join(publish::feed::ceremony_files::OFFICES);
         elections.insert(
-            election,
-            senders(&ceremony.join(publish::feed::ceremony_files::OFFICES))?,
+            registration.election,
+            parse_senders(&trust.offices, &offices)?,
         );
     }
     if elections.is_empty() {
@@ -674,7 +669,8 @@ pub fn check_receipt(
 }
 
 /// Seals the main office's result for the central authority: its key unlocked with the password
-/// of its credential sheet, the files signed, the package encrypted to `central`.
+/// of its credential sheet, the files signed, the package encrypted to `central`. Returns what to
+/// print and the sealed file's hash code.
 pub fn seal_main_office_result(
     lang: Lang,
     prompt: &mut dyn Prompt,
@@ -682,7 +678,7 @@ pub fn seal_main_office_result(
     central: &Path,
     files: std::collections::BTreeMap<String, Vec<u8>>,
     out: &Path,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<(String, HashCode)> {
     // A sealed result is never written over: each one may have been sent already.
     if out.exists() {
         bail!(
@@ -711,14 +707,17 @@ pub fn seal_main_office_result(
     let package = transmission::build(identity.election, identity.office, &created, files, &key)?;
     let sealed = transmission::seal(&package, &central)?;
     create(out, &sealed)?;
-    Ok(format!(
-        "{}: {} ({} {})\n",
-        lang.pick(
-            "verzegeld voor de centrale autoriteit",
-            "sealed for the central authority"
+    let hash_code = HashCode::of(&sealed);
+    Ok((
+        format!(
+            "{}: {} ({} {hash_code})\n",
+            lang.pick(
+                "verzegeld voor de centrale autoriteit",
+                "sealed for the central authority"
+            ),
+            out.display(),
+            lang.pick("hashcode", "hash code"),
         ),
-        out.display(),
-        lang.pick("hashcode", "hash code"),
-        HashCode::of(&sealed)
+        hash_code,
     ))
 }

@@ -663,7 +663,7 @@ pub(crate) fn read_target(path: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8
 }
 
 /// The problems in the chosen language.
-fn problems_text(lang: Lang, problems: &[seal::package::Problem]) -> String {
+pub(crate) fn problems_text(lang: Lang, problems: &[seal::package::Problem]) -> String {
     problems
         .iter()
         .map(|problem| match lang {

@@ -196,7 +196,7 @@ pub fn import_sticks(
                     || "hoofdbureau.pdf".into(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                out.push_str(&super::central::seal_main_office_result(
+                let (sealed_text, _) = super::central::seal_main_office_result(
                     lang,
                     prompt,
                     &package,
@@ -206,7 +206,8 @@ pub fn import_sticks(
                         (report_name, pdf),
                     ]),
                     sealed,
-                )?);
+                )?;
+                out.push_str(&sealed_text);
             }
         }
     }

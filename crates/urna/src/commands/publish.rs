@@ -144,9 +144,10 @@ pub fn register(
             )
         );
     }
-    let mut json = serde_json::to_vec_pretty(&registration)?;
-    json.push(b'\n');
-    create(&root.join("registration.json"), &json)?;
+    create(
+        &root.join("registration.json"),
+        &seal::pretty_json(&registration),
+    )?;
     for (name, bytes) in [
         (ceremony_files::AUTHORITY, &authority_text),
         (ceremony_files::RECORD, &record_bytes),
@@ -197,7 +198,10 @@ pub fn register(
     ))
 }
 
-fn registrations(central: &CentralDir) -> anyhow::Result<Vec<(Registration, CeremonyTrust)>> {
+/// Every registered election with its ceremony's trust files, in the order of their folders.
+pub(crate) fn registrations(
+    central: &CentralDir,
+) -> anyhow::Result<Vec<(Registration, CeremonyTrust)>> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(central.elections()) else {
         return Ok(out);

@@ -251,14 +251,7 @@ pub fn seal(
         anyhow::anyhow!(
             "{}:\n{}",
             args.package.display(),
-            problems
-                .iter()
-                .map(|p| match lang {
-                    Lang::Nl => format!("  - {}", p.message_nl()),
-                    Lang::En => format!("  - {p}"),
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
+            super::ceremony::problems_text(lang, &problems).trim_end()
         )
     })?;
     if !matches!(
@@ -281,7 +274,7 @@ pub fn seal(
             .map(|file| (file.name, file.bytes))
             .collect();
     let names: Vec<String> = files.keys().cloned().collect();
-    let sealed = super::central::seal_main_office_result(
+    let (sealed, hash_code) = super::central::seal_main_office_result(
         lang,
         prompt,
         &package,
@@ -295,7 +288,7 @@ pub fn seal(
         serde_json::json!({
             "election": args.election,
             "files": names,
-            "sealed": seal::HashCode::of(&std::fs::read(&args.sealed)?).to_hex(),
+            "sealed": hash_code.to_hex(),
         }),
     )?;
     let mut out = format!("{}\n", lang.pick("In het pakket:", "In the package:"));
