@@ -16,7 +16,9 @@ pub mod election;
 pub mod entry;
 pub mod ids;
 pub mod rules;
+pub mod tally;
 pub mod totals;
+pub mod turnout;
 pub mod validate;
 
 /// Language of the user interface and of official documents: Dutch first, English second.

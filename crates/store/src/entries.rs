@@ -71,7 +71,7 @@ pub(crate) fn election_key(
         .ok_or_else(|| StoreError::NotFound(format!("election {election}")))
 }
 
-fn station_key(
+pub(crate) fn station_key(
     connection: &Connection,
     election: &ElectionId,
     number: PollingStationNumber,

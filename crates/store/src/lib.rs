@@ -17,6 +17,7 @@ mod error;
 mod fault;
 mod results;
 mod schema;
+mod station_app;
 mod users;
 mod writer;
 
@@ -34,6 +35,9 @@ pub use entries::{EntryChange, EntryReceipt, StoredEntry};
 pub use error::StoreError;
 pub use results::{ResultDecision, ResultFile};
 pub use schema::APPLICATION_ID;
+pub use station_app::{
+    CredentialSource, NewCredential, StationCredential, StationWrite, TurnoutPublication,
+};
 pub use users::{NewUser, Role, User};
 
 /// Number of read connections.
@@ -373,6 +377,115 @@ impl Store {
         self.writer.write("result.file", move |m| {
             results::store_once(m, &actor, &election, kind, &name, &bytes)
         })
+    }
+
+    // --- the polling-station app ---
+
+    /// Stores the logins of polling stations, all or none; a station's earlier login stops
+    /// working.
+    pub fn set_station_credentials(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        credentials: Vec<NewCredential>,
+        source: CredentialSource,
+    ) -> Result<AuditEntry, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("station_app.credentials", move |m| {
+            station_app::set_credentials(m, &actor, &election, &credentials, source)
+        })
+    }
+
+    /// The polling station whose login this is (case-insensitive).
+    pub fn station_credential(&self, login: &str) -> Result<Option<StationCredential>, StoreError> {
+        station_app::credential_by_login(&self.read(), login)
+    }
+
+    /// The logins of an election's polling stations.
+    pub fn station_credentials(
+        &self,
+        election: &ElectionId,
+    ) -> Result<Vec<StationCredential>, StoreError> {
+        station_app::credentials(&self.read(), election)
+    }
+
+    /// Records a turnout report from a polling station; `moment` is `HH:MM` or `None`.
+    pub fn report_turnout(
+        &self,
+        actor: &Actor,
+        from: StationWrite,
+        moment: Option<String>,
+        admitted: u32,
+    ) -> Result<AuditEntry, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("station_app.turnout", move |m| {
+            station_app::report_turnout(m, &actor, &from, moment.as_deref(), admitted)
+        })
+    }
+
+    /// Every turnout report of an election, in the order received.
+    pub fn turnout_reports(
+        &self,
+        election: &ElectionId,
+    ) -> Result<Vec<model::turnout::Report>, StoreError> {
+        station_app::turnout_reports(&self.read(), election)
+    }
+
+    /// Records one mark of a polling station's count helper.
+    pub fn add_tally_mark(
+        &self,
+        actor: &Actor,
+        from: StationWrite,
+        mark: String,
+    ) -> Result<AuditEntry, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("station_app.mark", move |m| {
+            station_app::mark(m, &actor, &from, &mark)
+        })
+    }
+
+    /// Takes back a polling station's latest mark; returns it, or `None` when there was none.
+    pub fn undo_tally_mark(
+        &self,
+        actor: &Actor,
+        from: StationWrite,
+    ) -> Result<Option<String>, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("station_app.undo", move |m| {
+            station_app::undo_mark(m, &actor, &from)
+        })
+    }
+
+    /// Net marks per polling station and mark (of one station when given).
+    pub fn tally_counts(
+        &self,
+        election: &ElectionId,
+        station: Option<PollingStationNumber>,
+    ) -> Result<Vec<(PollingStationNumber, String, i64)>, StoreError> {
+        station_app::tally_counts(&self.read(), election, station)
+    }
+
+    /// Records the turnout figures published for a moment.
+    pub fn publish_turnout(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        moment: String,
+        figures: serde_json::Value,
+    ) -> Result<TurnoutPublication, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer
+            .write("station_app.turnout_published", move |m| {
+                station_app::publish_turnout(m, &actor, &election, &moment, &figures)
+            })
+    }
+
+    /// The turnout figures published, oldest first.
+    pub fn turnout_publications(
+        &self,
+        election: &ElectionId,
+    ) -> Result<Vec<TurnoutPublication>, StoreError> {
+        station_app::turnout_publications(&self.read(), election)
     }
 
     /// SQLite's own consistency check: `["ok"]` when the file is sound.

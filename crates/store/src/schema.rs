@@ -17,6 +17,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_users_entries.sql")),
     M::up(include_str!("migrations/0003_result_files.sql")),
     M::up(include_str!("migrations/0004_result_decisions.sql")),
+    M::up(include_str!("migrations/0005_station_app.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

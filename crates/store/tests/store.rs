@@ -245,3 +245,127 @@ fn a_removed_entry_is_missed() {
         })
     );
 }
+
+#[test]
+fn the_station_apps_reports_and_marks_are_append_only_and_audited() {
+    use model::PollingStationNumber;
+    use store::{CredentialSource, NewCredential, StationWrite};
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_or_create(dir.path()).unwrap();
+    let assen = assen();
+    let id = assen.election.id.clone();
+    store
+        .import_election(&Actor::new("test", "setup"), assen.election, assen.files)
+        .unwrap();
+    let one = PollingStationNumber::new(1).unwrap();
+    let coordinator = Actor::new("web", "coord");
+    store
+        .set_station_credentials(
+            &coordinator,
+            &id,
+            vec![NewCredential {
+                station: one,
+                login: "GR2026_Assen-SB1".into(),
+                verifier: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+            }],
+            CredentialSource::Coordinator,
+        )
+        .unwrap();
+    let found = store
+        .station_credential("gr2026_assen-sb1")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (found.election.as_str(), found.station),
+        ("GR2026_Assen", one)
+    );
+    // A station that does not exist: nothing stored.
+    assert!(
+        store
+            .set_station_credentials(
+                &coordinator,
+                &id,
+                vec![NewCredential {
+                    station: PollingStationNumber::new(999).unwrap(),
+                    login: "GR2026_Assen-SB999".into(),
+                    verifier: "v".into(),
+                }],
+                CredentialSource::Coordinator,
+            )
+            .is_err()
+    );
+    assert!(
+        store
+            .station_credential("GR2026_Assen-SB999")
+            .unwrap()
+            .is_none()
+    );
+
+    let chair = Actor::new("stembureau-app", "GR2026_Assen-SB1 sessie abc");
+    let from = StationWrite {
+        election: id.clone(),
+        station: one,
+        session: "abc".into(),
+    };
+    store
+        .report_turnout(&chair, from.clone(), Some("10:00".into()), 120)
+        .unwrap();
+    store
+        .report_turnout(&chair, from.clone(), None, 130)
+        .unwrap();
+    let reports = store.turnout_reports(&id).unwrap();
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0].admitted, 120);
+    assert_eq!(reports[1].moment, None);
+
+    for mark in ["c:1:1", "c:1:1", "blank"] {
+        store
+            .add_tally_mark(&chair, from.clone(), mark.into())
+            .unwrap();
+    }
+    assert_eq!(
+        store
+            .undo_tally_mark(&chair, from.clone())
+            .unwrap()
+            .as_deref(),
+        Some("blank")
+    );
+    assert_eq!(
+        store
+            .undo_tally_mark(&chair, from.clone())
+            .unwrap()
+            .as_deref(),
+        Some("c:1:1")
+    );
+    let counts = store.tally_counts(&id, Some(one)).unwrap();
+    assert_eq!(
+        counts,
+        vec![(one, "blank".to_string(), 0), (one, "c:1:1".to_string(), 1)]
+    );
+    store.undo_tally_mark(&chair, from.clone()).unwrap();
+    assert_eq!(store.undo_tally_mark(&chair, from).unwrap(), None);
+
+    let actions: Vec<String> = store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action.starts_with("station_app."))
+        .map(|e| format!("{} {}", e.action, e.actor))
+        .collect();
+    assert_eq!(actions.len(), 10, "{actions:#?}");
+    assert!(
+        actions[1].ends_with("stembureau-app:GR2026_Assen-SB1 sessie abc"),
+        "{actions:#?}"
+    );
+
+    // Changing or removing a report behind the store's back is refused by the database.
+    let connection = Connection::open(store.path()).unwrap();
+    assert!(
+        connection
+            .execute("UPDATE turnout_reports SET admitted = 1", [])
+            .is_err()
+    );
+    assert!(connection.execute("DELETE FROM tally_marks", []).is_err());
+    assert_eq!(store.verify_audit_log().unwrap().broken, None);
+}

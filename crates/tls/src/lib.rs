@@ -137,9 +137,24 @@ fn first_certificate(pem: &str, what: &str) -> Result<CertificateDer<'static>, T
 }
 
 impl CertificateAuthority {
-    /// Makes a new authority named `name` (e.g. "Urna centrale autoriteit GR2026").
+    /// Makes a new authority named `name` (e.g. "Urna centrale autoriteit GR2026"), with an
+    /// Ed25519 key: for connections between Urna's own programs.
     pub fn generate(name: &str) -> Result<CertificateAuthority, TlsError> {
-        let key = KeyPair::generate_for(&PKCS_ED25519)?;
+        CertificateAuthority::generate_with(name, &PKCS_ED25519)
+    }
+
+    /// Makes a new authority whose certificates browsers accept: ECDSA P-256 with SHA-256
+    /// (Chromium and others do not verify Ed25519 certificates). Server certificates it issues
+    /// have keys of the same kind.
+    pub fn generate_for_browsers(name: &str) -> Result<CertificateAuthority, TlsError> {
+        CertificateAuthority::generate_with(name, &rcgen::PKCS_ECDSA_P256_SHA256)
+    }
+
+    fn generate_with(
+        name: &str,
+        algorithm: &'static SignatureAlgorithm,
+    ) -> Result<CertificateAuthority, TlsError> {
+        let key = KeyPair::generate_for(algorithm)?;
         let mut params = ca_params(name);
         validity(&mut params);
         let certificate = params.self_signed(&key)?;
@@ -199,7 +214,7 @@ impl CertificateAuthority {
 
     /// A certificate for a server reachable under `names` (host names or IP addresses).
     pub fn issue_server(&self, names: &[String]) -> Result<ServerIdentity, TlsError> {
-        let key = KeyPair::generate_for(&PKCS_ED25519)?;
+        let key = KeyPair::generate_for(self.key.algorithm())?;
         let mut params = CertificateParams::new(names.to_vec())?;
         // rcgen reads "127.0.0.1" as a DNS name; an address must be an IP SAN to match.
         params.subject_alt_names = names

@@ -84,6 +84,9 @@ pub enum Command {
     /// Users of the web application.
     #[command(subcommand)]
     User(UserCommand),
+    /// The polling-station app (served by `urna serve --app-listen`): its logins.
+    #[command(subcommand)]
+    StationApp(StationAppCommand),
     /// The result from the definitive counts: totals, seats, elected candidates, files.
     #[command(subcommand)]
     Result(ResultCommand),
@@ -524,6 +527,37 @@ pub struct ServeArgs {
     /// public resolvers on the internet.
     #[arg(long = "airgap-probe")]
     pub airgap_probes: Vec<std::net::SocketAddr>,
+    /// Also serve the polling-station app over HTTPS on this address and port (e.g.
+    /// 0.0.0.0:8443), with a certificate from the app's own certificate authority, made in the
+    /// data directory on the first start.
+    #[arg(long)]
+    pub app_listen: Option<std::net::SocketAddr>,
+    /// Host name or IP address the devices use to reach the app (repeatable; `localhost` and the
+    /// listening address are always included). The first is the address shown to the chairs.
+    #[arg(long = "app-name")]
+    pub app_names: Vec<String>,
+    /// The moments of the day turnout is reported and published, e.g. `10:00,13:00,16:00`.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "10:00,13:00,16:00,19:00,21:00"
+    )]
+    pub turnout_moments: Vec<String>,
+}
+
+/// `urna station-app …`
+#[derive(Debug, Subcommand)]
+pub enum StationAppCommand {
+    /// Let every polling station log in to the app with the credential sheet of the key
+    /// ceremony: each package is verified against the ceremony's authority key, and its login
+    /// and password verifier are taken over (all or none).
+    Credentials {
+        /// The election.
+        election: String,
+        /// The ceremony folder (`urna ceremony keys --dir`).
+        #[arg(long)]
+        ceremony: PathBuf,
+    },
 }
 
 /// `urna user …`

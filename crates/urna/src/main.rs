@@ -90,6 +90,19 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo(args) => commands::demo::run(lang, args, &actor())?,
         Command::Serve(args) => commands::serve::run(lang, &cli.data_dir, args)?,
+        Command::StationApp(cli::StationAppCommand::Credentials { election, ceremony }) => {
+            let store = Store::open_existing(&cli.data_dir)?;
+            print!(
+                "{}",
+                commands::station_app::credentials_from_ceremony(
+                    lang,
+                    &store,
+                    &actor(),
+                    election,
+                    &commands::ceremony::CeremonyDir::new(ceremony),
+                )?
+            );
+        }
         Command::Result(ResultCommand::Show { election }) => {
             let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
             let service = web::service::Service::new(store);

@@ -418,6 +418,10 @@ fn the_demo_runs_into_a_fresh_folder() {
         "SQLite integrity_check: ok",
         "Absolute majority (Kieswet P 9): list 1 has 2571 of the 5104 votes",
         "The last residual seat of list 4 goes to list 1.",
+        "44 polling stations log in to the polling-station app with the ceremony's credential sheet",
+        "The chair of polling station 1 (GR2026_Assen-SB1) logs in with the credential sheet",
+        "admitted voters: 10:00 279, 13:00 635, 16:00 930, 19:00 1271, 21:00 1550",
+        "The coordinator sees the difference with the definitive count: E.1 app 303 / count 304; 1.1 app 101 / count 102; H app 1550 / count 1551",
     ] {
         assert!(
             stdout.contains(expected),
@@ -998,6 +1002,47 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         &typed,
     );
     assert!(office_key.is_ok());
+
+    // The polling-station app takes over the sheets' logins: a package whose verifier was
+    // changed is refused, naming it, and nothing is taken over; then all 44 are.
+    let verifier_7 = ceremony.join("packages/SB7/chair-password.argon2");
+    let original_7 = std::fs::read(&verifier_7).unwrap();
+    std::fs::write(
+        &verifier_7,
+        verifier.trim().replace("$argon2id$", "$argon2id$ "),
+    )
+    .unwrap();
+    let refused = run(urna(&data)
+        .args(["station-app", "credentials", "GR2026_Assen", "--ceremony"])
+        .arg(&ceremony));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("SB7: REFUSED"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let assen = model::ElectionId::new("GR2026_Assen").unwrap();
+    let stored = |data: &std::path::Path| {
+        store::Store::open_existing(data)
+            .unwrap()
+            .station_credentials(&assen)
+            .unwrap()
+    };
+    assert!(stored(&data).is_empty());
+    std::fs::write(&verifier_7, original_7).unwrap();
+    let taken = run(urna(&data)
+        .args(["station-app", "credentials", "GR2026_Assen", "--ceremony"])
+        .arg(&ceremony));
+    assert!(taken.status.success(), "{}", text(&taken.stderr));
+    assert!(
+        text(&taken.stdout).starts_with("44 polling stations"),
+        "{}",
+        text(&taken.stdout)
+    );
+    let logins = stored(&data);
+    assert_eq!(logins.len(), 44);
+    assert_eq!(logins[0].login, "GR2026_Assen-SB1");
+    assert!(seal::password::matches(&typed, &logins[0].verifier));
     let fingerprint = HashCode::of(&std::fs::read(package_1.join("manifest.json")).unwrap());
     let groups: Vec<String> = fingerprint
         .to_string()

@@ -54,17 +54,17 @@ fn query_param<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
         .map(|(_, value)| value)
 }
 
-/// The origin of a cross-site request, if the browser says it is one.
-fn foreign_origin(request: &Request) -> bool {
-    let Some(origin) = request
-        .headers()
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-    else {
+/// Whether the browser says the request comes from another site.
+pub(crate) fn foreign_origin(request: &Request) -> bool {
+    foreign_origin_in(request.headers())
+}
+
+/// [`foreign_origin`], from the request's headers.
+pub(crate) fn foreign_origin_in(headers: &axum::http::HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let host = request
-        .headers()
+    let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
@@ -77,7 +77,7 @@ fn foreign_origin(request: &Request) -> bool {
 
 /// Checks the session's CSRF token: the `X-CSRF-Token` header, the `csrf` field of a form, or the
 /// `csrf` query parameter of a multipart upload. Returns the request with its body restored.
-async fn check_csrf(request: Request, expected: &str) -> Result<Request, Request> {
+pub(crate) async fn check_csrf(request: Request, expected: &str) -> Result<Request, Request> {
     if let Some(token) = request
         .headers()
         .get("x-csrf-token")

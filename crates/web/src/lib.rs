@@ -23,6 +23,7 @@ mod pages;
 pub mod publication;
 pub mod routes;
 pub mod service;
+pub mod station_app;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,6 +34,7 @@ use store::Store;
 
 pub use lang::Lang;
 pub use pages::valid_username;
+pub use tokio_rustls::rustls;
 
 /// How the server runs.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +43,8 @@ pub struct Config {
     pub limits: auth::Limits,
     /// The air-gap check.
     pub airgap: airgap::AirGapConfig,
+    /// The polling-station app.
+    pub station_app: station_app::StationAppConfig,
 }
 
 /// Everything a handler needs.
@@ -54,6 +58,8 @@ pub struct AppState {
     pub airgap: airgap::AirGap,
     /// Settings.
     pub config: Arc<Config>,
+    /// The polling-station app's sessions and address.
+    pub station_app: Arc<station_app::StationApp>,
 }
 
 impl AppState {
@@ -70,6 +76,7 @@ impl AppState {
             sessions: Arc::new(auth::Sessions::default()),
             airgap: airgap::AirGap::new(initial),
             config: Arc::new(config),
+            station_app: Arc::new(station_app::StationApp::default()),
         }
     }
 
@@ -124,11 +131,30 @@ pub async fn check_airgap(state: &AppState) {
     }
 }
 
+/// The polling-station app's listener: where, and the TLS configuration it serves with.
+#[derive(Debug)]
+pub struct StationAppListener {
+    /// The listener (its own port: only the app is reachable on it).
+    pub listener: tokio::net::TcpListener,
+    /// TLS: a server certificate from the app's local authority.
+    pub tls: Arc<tokio_rustls::rustls::ServerConfig>,
+}
+
 /// Serves on `listener` until `shutdown` resolves: the air-gap check and the session sweep run
 /// alongside.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    serve_with_app(state, listener, None, shutdown).await
+}
+
+/// [`serve`], and the polling-station app over HTTPS on its own listener when given.
+pub async fn serve_with_app(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    app: Option<StationAppListener>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let background = state.clone();
@@ -138,6 +164,10 @@ pub async fn serve(
             background
                 .sessions
                 .sweep(background.config.limits.idle_timeout);
+            background
+                .station_app
+                .sessions
+                .sweep(background.config.station_app.limits);
             let interval = if background.config.airgap.enabled {
                 background.config.airgap.interval
             } else {
@@ -146,9 +176,31 @@ pub async fn serve(
             tokio::time::sleep(interval).await;
         }
     });
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let app_task = app.map(|app| {
+        let mut stopped = stopped.clone();
+        let router = station_app::router(state.clone());
+        tokio::spawn(async move {
+            https::serve(app.listener, app.tls, router, async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            })
+            .await
+        })
+    });
+    let mut stopped_main = stopped;
+    let signal = tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop.send(true);
+    });
     let outcome = axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            let _ = stopped_main.wait_for(|stop| *stop).await;
+        })
         .await;
+    signal.abort();
+    if let Some(task) = app_task {
+        task.abort();
+    }
     checker.abort();
     outcome
 }

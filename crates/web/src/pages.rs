@@ -37,7 +37,7 @@ pub struct Chrome {
 }
 
 impl Chrome {
-    fn new(state: &AppState, lang: Lang, user: Option<&CurrentUser>) -> Chrome {
+    pub(crate) fn new(state: &AppState, lang: Lang, user: Option<&CurrentUser>) -> Chrome {
         Chrome {
             lang,
             user: user.cloned(),
@@ -70,7 +70,7 @@ impl Chrome {
     }
 }
 
-fn render(status: StatusCode, template: &impl Template) -> Response {
+pub(crate) fn render(status: StatusCode, template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(error) => (
@@ -129,7 +129,7 @@ pub fn status_of(error: &ServiceError) -> StatusCode {
     }
 }
 
-fn service_error_page(lang: Lang, error: &ServiceError) -> Response {
+pub(crate) fn service_error_page(lang: Lang, error: &ServiceError) -> Response {
     error_page(
         lang,
         status_of(error),
@@ -161,7 +161,21 @@ macro_rules! attempt {
     };
 }
 
-/// Fallback: a page that does not exist.
+/// Fallback of results entry: a page that does not exist. The polling-station app's path is
+/// refused with the reason: the app is served over HTTPS only, on its own port.
+pub async fn fallback(lang: Lang, uri: axum::http::Uri) -> Response {
+    if uri.path() == crate::station_app::PATH || uri.path().starts_with("/stembureau/") {
+        return error_page(
+            lang,
+            StatusCode::MISDIRECTED_REQUEST,
+            "De stembureau-app werkt alleen via HTTPS, op de eigen poort van de app; hier is hij niet bereikbaar en er is niets opgeslagen. Vraag de gemeente om het adres.",
+            "The polling-station app works over HTTPS only, on the app's own port; it is not reachable here and nothing was stored. Ask the municipality for the address.",
+        );
+    }
+    not_found(lang).await
+}
+
+/// A page that does not exist.
 pub async fn not_found(lang: Lang) -> Response {
     error_page(
         lang,

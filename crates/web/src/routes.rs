@@ -11,7 +11,7 @@ use axum::routing::{MethodRouter, get, post, put};
 use store::Role;
 
 use crate::guard::{GuardState, guard, security_headers};
-use crate::{AppState, api, pages};
+use crate::{AppState, api, pages, station_app};
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +99,7 @@ impl Routes {
     /// The finished router, with security headers on every response.
     pub fn into_router(self) -> Router {
         self.router
-            .fallback(pages::not_found)
+            .fallback(pages::fallback)
             .layer(axum::middleware::map_response(security_headers))
             .with_state(self.state)
     }
@@ -117,6 +117,12 @@ pub fn table(state: AppState) -> Routes {
         // Static and public.
         .add("GET", "/assets/style.css", Public, get(pages::style))
         .add("GET", "/assets/app.js", Public, get(pages::script))
+        .add(
+            "GET",
+            "/assets/station.js",
+            Public,
+            get(station_app::chair::script),
+        )
         .add("GET", "/api/openapi.json", Public, get(api::openapi))
         .add("GET", "/lang/{code}", Public, get(pages::set_language))
         // Login and setup.
@@ -344,6 +350,37 @@ pub fn table(state: AppState) -> Routes {
             "/api/elections/{election}/polling-stations/import",
             Roles(MANAGERS),
             post(api::stations_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        // The polling-station app, the coordinator's side.
+        .add(
+            "GET",
+            "/elections/{election}/stembureau-app",
+            Roles(MANAGERS),
+            get(station_app::coordinator::overview),
+        )
+        .add(
+            "GET",
+            "/elections/{election}/stembureau-app/opkomst.json",
+            Roles(MANAGERS),
+            get(station_app::coordinator::published),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/stembureau-app/publish",
+            Roles(COORDINATOR),
+            post(station_app::coordinator::publish),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/stembureau-app/sessions/{session}/revoke",
+            Roles(COORDINATOR),
+            post(station_app::coordinator::revoke),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/stembureau-app/credentials/{station}",
+            Roles(COORDINATOR),
+            post(station_app::coordinator::issue_credential),
         )
         // Users.
         .add("GET", "/users", Roles(ADMINISTRATOR), get(pages::users))

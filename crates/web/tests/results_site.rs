@@ -17,10 +17,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use common::chromium::{Viewport, browser, browser_with, click, screenshots};
+use common::chromium::{
+    Viewport, accessibility_violations, axe_source, browser, browser_with, click, screenshots,
+};
 use fantoccini::{Client, Locator};
 use publish::sample;
 use reqwest::StatusCode;
@@ -182,37 +184,6 @@ async fn the_served_site_caches_by_etag_and_announces_a_new_version() {
     assert_eq!(next_event().await, "event: version\ndata: 3\n\n");
     let index = http.get(format!("{}/", served.base)).send().await.unwrap();
     assert_eq!(index.text().await.unwrap(), newer);
-}
-
-/// `axe-core` as `npm ci` installed it beside this test.
-fn axe_source() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/a11y/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}: run ./scripts/test, or npm ci --prefix crates/web/tests/a11y",
-            path.display()
-        )
-    })
-}
-
-/// The WCAG 2.0 and 2.1 level A and AA rules of axe-core on the page shown: every violation,
-/// with its rule, impact and the elements it found.
-async fn accessibility_violations(browser: &Client, axe: &str) -> Vec<String> {
-    browser.execute(axe, Vec::new()).await.unwrap();
-    let result = browser
-        .execute_async(
-            r#"const done = arguments[arguments.length - 1];
-               axe.run(document, { runOnly: { type: "tag",
-                   values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
-                 .then(r => done(r.violations.map(v => v.id + " (" + v.impact + "): " + v.help
-                     + " — " + v.nodes.map(n => n.target.join(" ")).join(", "))))
-                 .catch(e => done(["axe failed: " + e]));"#,
-            Vec::new(),
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(result).unwrap()
 }
 
 /// Whether the page is wider than the screen (the reader would scroll sideways).

@@ -435,7 +435,11 @@ pub fn keys(
     Ok(out)
 }
 
-fn load_election(lang: Lang, store: &Store, election_id: &str) -> anyhow::Result<model::Election> {
+pub(crate) fn load_election(
+    lang: Lang,
+    store: &Store,
+    election_id: &str,
+) -> anyhow::Result<model::Election> {
     let id = model::ids::ElectionId::new(election_id)?;
     Ok(store
         .election(&id)?
@@ -449,7 +453,7 @@ fn load_election(lang: Lang, store: &Store, election_id: &str) -> anyhow::Result
 }
 
 /// The offices of `election`: its polling stations by number, then the main office.
-fn offices(election: &model::Election) -> Vec<Office> {
+pub(crate) fn offices(election: &model::Election) -> Vec<Office> {
     let mut stations: Vec<&model::election::PollingStation> =
         election.polling_stations.iter().collect();
     stations.sort_by_key(|station| station.number.get());

@@ -248,6 +248,22 @@ fn assen_to_the_centre(
         indent(&report.lines().take(3).collect::<Vec<_>>().join("\n"))
     );
     println!("      …");
+    let chair = credentials
+        .iter()
+        .find(|c| c.office.code() == "SB1")
+        .context("no credential sheet for Assen's polling station 1")?;
+    print!(
+        "{}",
+        indent(&super::station_app::demo(
+            lang,
+            store,
+            actor,
+            "GR2026_Assen",
+            &ceremony_dir,
+            &dir.join("urna-data"),
+            chair,
+        )?)
+    );
     let password = credentials
         .iter()
         .find(|c| c.office.code() == "HSB")
@@ -614,8 +630,8 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     println!(
         "   {}",
         lang.pick(
-            "De uitslag van Assen naar de centrale autoriteit en de publicatie: een sleutelceremonie voor Assen (inlogbladen per stembureau en voor het hoofdstembureau, elk met een clientcertificaat voor de ontvangstserver), het hoofdstembureau verzegelt de uitslag (urna result seal), de centrale autoriteit registreert de verkiezing en ontvangt over TLS (urna central serve), het hoofdstembureau verstuurt met zijn certificaat (urna central send), en de publicatie krijgt versie 2 met Lindeveld en Assen:",
-            "Assen's result to the central authority and into the publication: a key ceremony for Assen (credential sheets per polling station and for the main office, each with a client certificate for the intake server), the main office seals the result (urna result seal), the central authority registers the election and takes it in over TLS (urna central serve), the main office sends it with its certificate (urna central send), and the publication gets version 2 with Lindeveld and Assen:"
+            "De uitslag van Assen naar de centrale autoriteit en de publicatie: een sleutelceremonie voor Assen (inlogbladen per stembureau en voor het hoofdstembureau, elk met een clientcertificaat voor de ontvangstserver), de voorzitter van stembureau 1 gebruikt met zijn inlogblad de stembureau-app (opkomst en telhulp, over HTTPS), het hoofdstembureau verzegelt de uitslag (urna result seal), de centrale autoriteit registreert de verkiezing en ontvangt over TLS (urna central serve), het hoofdstembureau verstuurt met zijn certificaat (urna central send), en de publicatie krijgt versie 2 met Lindeveld en Assen:",
+            "Assen's result to the central authority and into the publication: a key ceremony for Assen (credential sheets per polling station and for the main office, each with a client certificate for the intake server), the chair of polling station 1 uses the polling-station app with that sheet (turnout and count helper, over HTTPS), the main office seals the result (urna result seal), the central authority registers the election and takes it in over TLS (urna central serve), the main office sends it with its certificate (urna central send), and the publication gets version 2 with Lindeveld and Assen:"
         )
     );
     assen_to_the_centre(lang, &store, actor, dir)?;
@@ -673,7 +689,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   centraal/               {}\n   publicatie/             {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3)",
+        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   centraal/               {}\n   publicatie/             {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080 --app-listen 127.0.0.1:8443   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3; {})",
         lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
         dir.display(),
         lang.pick("de database (SQLite)", "the database (SQLite)"),
@@ -707,6 +723,10 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         input_path.display(),
         data_dir.display(),
         lang.pick("inloggen als", "log in as"),
+        lang.pick(
+            "de stembureau-app op https://127.0.0.1:8443/stembureau/ met een blad uit ceremonie-assen/inloggegevens-DEMO.pdf",
+            "the polling-station app at https://127.0.0.1:8443/stembureau/ with a sheet of ceremonie-assen/inloggegevens-DEMO.pdf"
+        ),
     );
     Ok(())
 }

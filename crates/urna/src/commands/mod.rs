@@ -12,4 +12,5 @@ pub mod election;
 pub mod publish;
 pub mod result;
 pub mod serve;
+pub mod station_app;
 pub mod user;

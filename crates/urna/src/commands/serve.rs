@@ -18,6 +18,11 @@ pub fn run(lang: Lang, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> 
     if !args.airgap_probes.is_empty() {
         config.airgap.probes = args.airgap_probes.clone();
     }
+    config.station_app.moments = turnout_moments(lang, &args.turnout_moments)?;
+    let station_tls = match args.app_listen {
+        Some(address) => Some(station_app_tls(lang, data_dir, address, &args.app_names)?),
+        None => None,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -59,9 +64,96 @@ pub fn run(lang: Lang, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> 
             );
         }
         let state = web::AppState::new(store.clone(), config);
-        web::serve(state, listener, shutdown_signal()).await?;
+        let app = match (args.app_listen, station_tls) {
+            (Some(address), Some((tls, url_host, fingerprint))) => {
+                let app_listener =
+                    tokio::net::TcpListener::bind(address)
+                        .await
+                        .with_context(|| {
+                            format!(
+                                "{} {address}",
+                                lang.pick("kan niet luisteren op", "cannot listen on")
+                            )
+                        })?;
+                let port = app_listener.local_addr()?.port();
+                let url = format!("https://{url_host}:{port}{}/", web::station_app::PATH);
+                eprintln!(
+                    "urna serve: {} {url}",
+                    lang.pick(
+                        "stembureau-app (alleen HTTPS) op",
+                        "polling-station app (HTTPS only) at"
+                    ),
+                );
+                eprintln!(
+                    "urna serve: {} {fingerprint}",
+                    lang.pick(
+                        "vingerafdruk (SHA-256) van de certificaatautoriteit van de app:",
+                        "fingerprint (SHA-256) of the app's certificate authority:"
+                    ),
+                );
+                state
+                    .station_app
+                    .set_address(web::station_app::Address { url, fingerprint });
+                Some(web::StationAppListener {
+                    listener: app_listener,
+                    tls,
+                })
+            }
+            _ => None,
+        };
+        web::serve_with_app(state, listener, app, shutdown_signal()).await?;
         anyhow::Ok(())
     })
+}
+
+/// The published moments of the day, from `HH:MM` texts.
+fn turnout_moments(lang: Lang, texts: &[String]) -> anyhow::Result<Vec<chrono::NaiveTime>> {
+    let mut moments = texts
+        .iter()
+        .map(|text| {
+            model::turnout::parse_moment(text).with_context(|| {
+                format!(
+                    "--turnout-moments: {text:?} {}",
+                    lang.pick("is geen tijdstip (UU:MM)", "is not a time (HH:MM)")
+                )
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    moments.sort();
+    moments.dedup();
+    Ok(moments)
+}
+
+/// The app's TLS: its certificate authority (made on the first start, in the data directory),
+/// a server certificate for the names the devices use; the host shown to the chairs and the
+/// authority's fingerprint.
+fn station_app_tls(
+    lang: Lang,
+    data_dir: &Path,
+    address: std::net::SocketAddr,
+    names: &[String],
+) -> anyhow::Result<(Arc<web::rustls::ServerConfig>, String, String)> {
+    let dir = data_dir.join("stembureau-app");
+    let (authority, made) = web::station_app::local_authority(&dir)?;
+    if made {
+        eprintln!(
+            "urna serve: {} {}",
+            lang.pick(
+                "nieuwe certificaatautoriteit voor de stembureau-app gemaakt in",
+                "new certificate authority for the polling-station app made in"
+            ),
+            dir.display()
+        );
+    }
+    let mut all: Vec<String> = names.to_vec();
+    if !address.ip().is_unspecified() {
+        all.push(address.ip().to_string());
+    }
+    all.push("localhost".into());
+    all.dedup();
+    let shown = all.first().cloned().unwrap_or_else(|| "localhost".into());
+    let tls = web::station_app::server_config(&authority, &all)?;
+    Ok((tls, shown, web::station_app::device_fingerprint(&authority)))
 }
 
 pub(crate) async fn shutdown_signal() {

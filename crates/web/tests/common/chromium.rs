@@ -49,6 +49,21 @@ pub async fn browser_with(
     viewport: Viewport,
     javascript: bool,
 ) -> (Driver, Client) {
+    launch(profile, viewport, javascript, false).await
+}
+
+/// A browser session for a server whose certificate comes from a test's own certificate
+/// authority (the polling-station app): certificate errors are not shown.
+pub async fn browser_https(profile: &Path, viewport: Viewport) -> (Driver, Client) {
+    launch(profile, viewport, true, true).await
+}
+
+async fn launch(
+    profile: &Path,
+    viewport: Viewport,
+    javascript: bool,
+    local_certificates: bool,
+) -> (Driver, Client) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -75,6 +90,9 @@ pub async fn browser_with(
         "--disable-sync".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
+    if local_certificates {
+        args.push("--ignore-certificate-errors".into());
+    }
     let mut options = serde_json::Map::new();
     options.insert("binary".into(), json!("/usr/bin/chromium"));
     match viewport {
@@ -119,4 +137,35 @@ pub async fn browser_with(
 /// Finds the element and clicks it.
 pub async fn click(browser: &Client, locator: fantoccini::Locator<'_>) {
     browser.find(locator).await.unwrap().click().await.unwrap();
+}
+
+/// `axe-core` as `npm ci` installed it beside this test.
+pub fn axe_source() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/a11y/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: run ./scripts/test, or npm ci --prefix crates/web/tests/a11y",
+            path.display()
+        )
+    })
+}
+
+/// The WCAG 2.0 and 2.1 level A and AA rules of axe-core on the page shown: every violation,
+/// with its rule, impact and the elements it found.
+pub async fn accessibility_violations(browser: &Client, axe: &str) -> Vec<String> {
+    browser.execute(axe, Vec::new()).await.unwrap();
+    let result = browser
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: { type: "tag",
+                   values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+                 .then(r => done(r.violations.map(v => v.id + " (" + v.impact + "): " + v.help
+                     + " — " + v.nodes.map(n => n.target.join(" ")).join(", "))))
+                 .catch(e => done(["axe failed: " + e]));"#,
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(result).unwrap()
 }

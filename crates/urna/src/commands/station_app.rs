@@ -1,0 +1,279 @@
+//! `urna station-app`: the logins of the polling-station app.
+
+use std::fmt::Write as _;
+
+use anyhow::{Context, bail};
+use seal::ceremony::{OfficeFile, files};
+use seal::package::{Expected, Office};
+use store::{Actor, CredentialSource, NewCredential, Store};
+
+use super::ceremony::{CeremonyDir, load_election, offices, problems_text, read_target};
+use crate::cli::Lang;
+
+/// Takes over the ceremony's credential sheets as the app's logins: every polling station's
+/// package is verified against the ceremony's authority key, then its login (`office.json`) and
+/// the Argon2id verifier of its sheet's password (`chair-password.argon2`) are stored, all or
+/// none. The passwords themselves exist only on the printed sheets.
+pub fn credentials_from_ceremony(
+    lang: Lang,
+    store: &Store,
+    actor: &Actor,
+    election_id: &str,
+    dir: &CeremonyDir,
+) -> anyhow::Result<String> {
+    let election = load_election(lang, store, election_id)?;
+    let authority = dir.authority()?;
+    let mut credentials = Vec::new();
+    for office in offices(&election) {
+        let Office::PollingStation { number, .. } = office else {
+            continue;
+        };
+        let folder = dir.packages().join(office.code());
+        let entries = read_target(&folder)?;
+        let expected = Expected {
+            election: Some(election_id.to_string()),
+            office: Some(office.clone()),
+        };
+        if let Err(problems) = seal::package::verify(&entries, &authority, &expected) {
+            bail!(
+                "{}: {}\n{}{}",
+                folder.display(),
+                lang.pick("GEWEIGERD", "REFUSED"),
+                problems_text(lang, &problems),
+                lang.pick("Er is niets overgenomen.", "Nothing was taken over.")
+            );
+        }
+        let identity: OfficeFile = entries
+            .get(files::OFFICE)
+            .map(|bytes| serde_json::from_slice(bytes))
+            .transpose()
+            .with_context(|| format!("{}: {}", folder.display(), files::OFFICE))?
+            .with_context(|| {
+                format!(
+                    "{}: {} {}",
+                    folder.display(),
+                    files::OFFICE,
+                    lang.pick("ontbreekt", "is missing")
+                )
+            })?;
+        let verifier = entries
+            .get(files::PASSWORD_VERIFIER)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .map(str::trim)
+            .filter(|v| v.starts_with("$argon2id$"))
+            .with_context(|| {
+                format!(
+                    "{}: {} {}",
+                    folder.display(),
+                    files::PASSWORD_VERIFIER,
+                    lang.pick("ontbreekt of is onleesbaar", "is missing or unreadable")
+                )
+            })?
+            .to_string();
+        credentials.push(NewCredential {
+            station: model::PollingStationNumber::new(number)?,
+            login: identity.login,
+            verifier,
+        });
+    }
+    let count = credentials.len();
+    store.set_station_credentials(actor, &election.id, credentials, CredentialSource::Ceremony)?;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{count} {} {} ({})",
+        lang.pick(
+            "stembureaus loggen in de stembureau-app in met het inloggegevensblad van de ceremonie:",
+            "polling stations log in to the polling-station app with the ceremony's credential sheet:"
+        ),
+        election.name,
+        election.id
+    );
+    Ok(out)
+}
+
+/// The demo's polling station 1 of an election with the app: its logins taken over from the
+/// ceremony, the app served over HTTPS on loopback (its certificate authority in `data_dir`),
+/// the chair's device logging in with the credential sheet, reporting turnout at every published
+/// moment and counting the station's ballots with the count helper, one undone tap included and
+/// one ballot missed — so that the coordinator's comparison with the definitive count, typed
+/// twice from the paper report, shows the difference. Returns what happened, to print.
+pub fn demo(
+    lang: Lang,
+    store: &std::sync::Arc<Store>,
+    actor: &Actor,
+    election_id: &str,
+    ceremony: &CeremonyDir,
+    data_dir: &std::path::Path,
+    credential: &seal::ceremony::Credential,
+) -> anyhow::Result<String> {
+    use model::tally::{Mark, Tally};
+    use web::station_app::device::Device;
+
+    let mut out = credentials_from_ceremony(lang, store, actor, election_id, ceremony)?;
+    let election = load_election(lang, store, election_id)?;
+    let Office::PollingStation { number, .. } = credential.office else {
+        bail!("the demo's chair is not a polling station's");
+    };
+    let station = model::PollingStationNumber::new(number)?;
+    let (_, contest) = web::service::Service::station(&election, &number.to_string())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let Some(model::count::CountForm::Netherlands(definitive)) = store
+        .entry(&election.id, station)?
+        .state
+        .definitive()
+        .cloned()
+    else {
+        bail!("polling station {number} of {election_id} has no definitive Dutch count");
+    };
+    let (authority, _) = web::station_app::local_authority(&data_dir.join("stembureau-app"))?;
+    let tls = web::station_app::server_config(&authority, &["localhost".to_string()])?;
+    let fingerprint = web::station_app::device_fingerprint(&authority);
+    let client = tls::client_config(authority.certificate_pem(), None)?;
+    let mut config = web::Config::default();
+    // Loopback only, for the length of the demo.
+    config.airgap.enabled = false;
+    let state = web::AppState::new(store.clone(), config);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let moments = model::turnout::default_moments();
+    let d = definitive.voters.total;
+    let (app_url, reported, taps) = runtime.block_on(async {
+        let results = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let app = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let address = app.local_addr()?;
+        tokio::spawn(web::serve_with_app(
+            state,
+            results,
+            Some(web::StationAppListener { listener: app, tls }),
+            std::future::pending(),
+        ));
+        let mut device = Device::connect(&address.to_string(), "localhost", client).await?;
+        device
+            .log_in(&credential.login, &credential.password)
+            .await?;
+        // Turnout through the day, the last one at closing: the admitted voters (D).
+        let mut reported = Vec::new();
+        for (moment, share) in moments.iter().zip([18u32, 41, 60, 82, 100]) {
+            let admitted = d * share / 100;
+            device
+                .report_turnout(&model::turnout::moment_text(*moment), admitted)
+                .await?;
+            reported.push(format!(
+                "{} {admitted}",
+                model::turnout::moment_text(*moment)
+            ));
+        }
+        // The count: one tap per ballot as the paper report has it, a tap undone, and the first
+        // candidate's last ballot missed.
+        let mut missed = false;
+        let mut taps = 0u32;
+        device.mark("invalid").await?;
+        device.undo().await?;
+        for (list, votes) in contest.lists.iter().zip(&definitive.lists) {
+            for (candidate, count) in list.candidates.iter().zip(&votes.candidates) {
+                let mut count = *count;
+                if !missed && count > 0 {
+                    count -= 1;
+                    missed = true;
+                }
+                let mark = Mark::Candidate {
+                    list: list.number,
+                    position: candidate.position,
+                }
+                .to_string();
+                for _ in 0..count {
+                    device.mark(&mark).await?;
+                    taps += 1;
+                }
+            }
+        }
+        for (mark, count) in [
+            ("blank", definitive.votes.blank),
+            ("invalid", definitive.votes.invalid),
+        ] {
+            for _ in 0..count {
+                device.mark(mark).await?;
+                taps += 1;
+            }
+        }
+        anyhow::Ok((
+            format!("https://localhost:{}/stembureau/", address.port()),
+            reported,
+            taps,
+        ))
+    })?;
+    runtime.shutdown_background();
+    let counts = store.tally_counts(&election.id, Some(station))?;
+    let tally = Tally::from_counts(
+        contest,
+        counts
+            .into_iter()
+            .map(|(_, mark, n)| Mark::parse(&mark).map(|m| (m, n)))
+            .collect::<Result<Vec<_>, _>>()?,
+    )?;
+    let differences = tally
+        .differences(&model::count::CountForm::Netherlands(definitive.clone()))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{} {app_url}\n  {} {fingerprint}",
+        lang.pick(
+            "stembureau-app (HTTPS) op",
+            "polling-station app (HTTPS) at"
+        ),
+        lang.pick(
+            "vingerafdruk certificaatautoriteit:",
+            "certificate authority fingerprint:"
+        ),
+    );
+    let _ = writeln!(
+        out,
+        "{} {number} ({}) {}\n  {}: {}",
+        lang.pick(
+            "De voorzitter van stembureau",
+            "The chair of polling station"
+        ),
+        credential.login,
+        lang.pick(
+            "logt in met het inlogblad en geeft de opkomst door",
+            "logs in with the credential sheet and reports turnout"
+        ),
+        lang.pick("toegelaten kiezers", "admitted voters"),
+        reported.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "{} {taps} {} (H {}; {} {})",
+        lang.pick("Telhulp:", "Count helper:"),
+        lang.pick(
+            "tikken, één tik ongedaan gemaakt, één stembiljet gemist",
+            "taps, one tap undone, one ballot missed"
+        ),
+        tally.total_cast(),
+        lang.pick("definitieve telling H", "definitive count H"),
+        definitive.votes.total_cast
+    );
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick(
+            "De coördinator ziet het verschil met de definitieve telling:",
+            "The coordinator sees the difference with the definitive count:"
+        ),
+        differences
+            .iter()
+            .map(|d| format!(
+                "{} app {} / {} {}",
+                d.field,
+                d.app,
+                lang.pick("telling", "count"),
+                d.definitive
+            ))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Ok(out)
+}
