@@ -450,6 +450,13 @@ async fn a_revoked_session_is_refused_at_once() {
     assert_eq!(response.status(), StatusCode::OK);
     let sheet = response.text().await.unwrap();
     assert!(sheet.contains(&format!("{ASSEN}-SB1")));
+    let issued = sheet
+        .split("id=\"password\" class=\"fingerprint\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap()
+        .to_string();
+    assert_eq!(issued.len(), 24, "{issued}");
     assert_eq!(
         kept.get("/stembureau/1").await.status(),
         StatusCode::UNAUTHORIZED
@@ -467,6 +474,20 @@ async fn a_revoked_session_is_refused_at_once() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    // The issued one does, for that station only.
+    let response = device
+        .post_plain(
+            "/stembureau/inloggen",
+            &[("login", &format!("{ASSEN}-SB1")), ("password", &issued)],
+        )
+        .await;
+    assert_eq!(location(&response), "/stembureau/1");
+    let credentials = servers
+        .store
+        .station_credentials(&model::ElectionId::new(ASSEN).unwrap())
+        .unwrap();
+    assert_eq!(credentials[0].source, CredentialSource::Coordinator);
+    assert_eq!(credentials[1].source, CredentialSource::Ceremony);
 }
 
 #[tokio::test]

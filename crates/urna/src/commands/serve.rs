@@ -152,6 +152,12 @@ fn station_app_tls(
     all.push("localhost".into());
     all.dedup();
     let shown = all.first().cloned().unwrap_or_else(|| "localhost".into());
+    // An IPv6 address stands in brackets in a URL.
+    let shown = if shown.contains(':') {
+        format!("[{shown}]")
+    } else {
+        shown
+    };
     let tls = web::station_app::server_config(&authority, &all)?;
     Ok((tls, shown, web::station_app::device_fingerprint(&authority)))
 }

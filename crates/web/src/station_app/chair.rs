@@ -179,7 +179,10 @@ pub async fn login(
     let credential = match credential {
         Some(credential) if matches => credential,
         known => {
-            app.failed(&login);
+            // Only known logins are counted: a stranger's guesses cannot fill the table.
+            if known.is_some() {
+                app.failed(&login);
+            }
             let service = state.service.clone();
             let actor = store::Actor::new("stembureau-app", &login);
             let reason = if known.is_some() {

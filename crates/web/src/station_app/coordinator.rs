@@ -106,7 +106,8 @@ fn figures(total: &turnout::MomentTotal, electorate: Option<u64>) -> serde_json:
         "reported": total.reported,
         "admitted": total.admitted,
         "electorate": electorate,
-        "turnout_percent": total.percentage(false),
+        // Tenths of a percent as a number (28.0), absent until every station reported.
+        "turnout_percent": total.permille.map(|p| p as f64 / 10.0),
     })
 }
 
