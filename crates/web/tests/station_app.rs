@@ -530,6 +530,14 @@ async fn the_app_is_never_served_over_plain_http() {
     let response = servers.device().get("/stembureau").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.headers().contains_key("strict-transport-security"));
+    // Its pages' scripts and stylesheet are there.
+    for asset in ["/assets/style.css", "/assets/app.js", "/assets/station.js"] {
+        assert_eq!(
+            servers.device().get(asset).await.status(),
+            StatusCode::OK,
+            "{asset}"
+        );
+    }
     // Results entry is not reachable on the app's port.
     let response = servers.device().get("/elections").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);

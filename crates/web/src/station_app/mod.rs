@@ -164,6 +164,7 @@ pub fn router(state: AppState) -> Router {
         .route("/stembureau/inloggen", post(chair::login))
         .route("/stembureau/ontgrendelen", post(chair::unlock))
         .route("/assets/style.css", get(crate::pages::style))
+        .route("/assets/app.js", get(crate::pages::script))
         .route("/assets/station.js", get(chair::script))
         .route("/lang/{code}", get(crate::pages::set_language))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), offline));
