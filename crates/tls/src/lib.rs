@@ -40,6 +40,9 @@ pub enum TlsError {
     /// A client certificate's verifier could not be built.
     #[error("client certificate verifier: {0}")]
     Verifier(String),
+    /// A certificate authority's key is not the key of its certificate.
+    #[error("the key of the certificate authority does not belong to its certificate")]
+    KeyMismatch,
 }
 
 /// The ASN.1 prefix of an Ed25519 private key in PKCS #8 (RFC 8410 §7): version 0, algorithm
@@ -175,6 +178,13 @@ impl CertificateAuthority {
     ) -> Result<CertificateAuthority, TlsError> {
         let key = KeyPair::from_pem(key_pem)?;
         let certificate_der = first_certificate(certificate_pem, "certificate authority")?;
+        // A key that is not the certificate's would issue certificates no client accepts.
+        let certified = webpki::EndEntityCert::try_from(&certificate_der)
+            .ok()
+            .map(|c| c.subject_public_key_info().as_ref().to_vec());
+        if certified.as_deref() != Some(key.subject_public_key_info().as_slice()) {
+            return Err(TlsError::KeyMismatch);
+        }
         Ok(CertificateAuthority {
             name: name.to_string(),
             key,
@@ -362,6 +372,24 @@ mod tests {
         let server = again.issue_server(&["localhost".into()]).unwrap();
         server_config(&server, Some(ca.certificate_pem())).unwrap();
         assert!(CertificateAuthority::load("Test CA", "no pem", &ca.key_pem()).is_err());
+        // Another authority's key with this certificate: refused, of either kind.
+        for other in [
+            CertificateAuthority::generate("Test CA").unwrap(),
+            CertificateAuthority::generate_for_browsers("Test CA").unwrap(),
+        ] {
+            assert!(matches!(
+                CertificateAuthority::load("Test CA", ca.certificate_pem(), &other.key_pem()),
+                Err(TlsError::KeyMismatch)
+            ));
+        }
+        // A browsers' authority reads back too, and issues server certificates of its kind.
+        let browsers = CertificateAuthority::generate_for_browsers("Test CA").unwrap();
+        let again =
+            CertificateAuthority::load("Test CA", browsers.certificate_pem(), &browsers.key_pem())
+                .unwrap();
+        let server = again.issue_server(&["127.0.0.1".into()]).unwrap();
+        assert!(server.key_pem.contains("PRIVATE KEY"));
+        server_config(&server, None).unwrap();
     }
 
     #[test]

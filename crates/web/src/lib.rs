@@ -60,6 +60,23 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The polling-station app's sessions and address.
     pub station_app: Arc<station_app::StationApp>,
+    /// Turns for a password check (Argon2id, 19 MiB each), shared by every login form: more
+    /// wait their turn, so that many logins at once cannot exhaust the server's memory.
+    pub password_checks: Arc<tokio::sync::Semaphore>,
+}
+
+/// Password checks running at once.
+const CONCURRENT_PASSWORD_CHECKS: usize = 4;
+
+impl AppState {
+    /// Checks `password` against `verifier` (`check` does the hashing) on the blocking pool, in
+    /// its turn; `false` when the check could not run.
+    pub async fn check_password(&self, check: impl FnOnce() -> bool + Send + 'static) -> bool {
+        let Ok(_turn) = self.password_checks.acquire().await else {
+            return false;
+        };
+        tokio::task::spawn_blocking(check).await.unwrap_or(false)
+    }
 }
 
 impl AppState {
@@ -77,6 +94,7 @@ impl AppState {
             airgap: airgap::AirGap::new(initial),
             config: Arc::new(config),
             station_app: Arc::new(station_app::StationApp::default()),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_PASSWORD_CHECKS)),
         }
     }
 

@@ -318,7 +318,9 @@ pub async fn log_in(
     let Some(user) = user else {
         // Same work as for a known user, so timing does not reveal which usernames exist.
         let password = credentials.password;
-        let _ = blocking(move || auth::verify_password(&password, auth::dummy_hash())).await;
+        let _ = state
+            .check_password(move || auth::verify_password(&password, auth::dummy_hash()))
+            .await;
         let actor = store::Actor::new("web", &username);
         let _ = blocking(move || {
             service.store().log_event(
@@ -347,9 +349,9 @@ pub async fn log_in(
     tokio::time::sleep(auth::backoff(&limits, user.failed_logins)).await;
     let password = credentials.password;
     let hash = user.password_hash.clone();
-    let matches = blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(|_| LoginRefusal::Store("internal error".into()))?;
+    let matches = state
+        .check_password(move || auth::verify_password(&password, &hash))
+        .await;
     if !matches {
         let failures = user.failed_logins.saturating_add(1);
         let locked_until = (failures >= limits.lockout_after).then(|| {

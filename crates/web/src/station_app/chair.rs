@@ -140,12 +140,11 @@ async fn password_matches(state: &AppState, typed: String, verifier: String) -> 
     if typed.chars().count() > MAX_PASSWORD_LENGTH {
         return false;
     }
-    let Ok(_turn) = state.station_app.password_checks.acquire().await else {
-        return false;
-    };
-    blocking(move || seal::password::matches(&seal::password::normalise(&typed), &verifier))
+    state
+        .check_password(move || {
+            seal::password::matches(&seal::password::normalise(&typed), &verifier)
+        })
         .await
-        .unwrap_or(false)
 }
 
 /// Logs a polling station in on this device.

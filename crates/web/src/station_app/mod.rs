@@ -70,12 +70,8 @@ pub struct Address {
     pub fingerprint: String,
 }
 
-/// Password checks (Argon2id, 19 MiB each) running at once: more wait their turn, so that a
-/// thousand devices logging in together cannot exhaust the server's memory.
-const CONCURRENT_PASSWORD_CHECKS: usize = 4;
-
 /// The app's state, shared by its router and the coordinator's pages.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct StationApp {
     /// Device sessions.
     pub sessions: StationSessions,
@@ -83,19 +79,6 @@ pub struct StationApp {
     address: RwLock<Option<Address>>,
     /// Failed logins per login since the last success, for the back-off.
     failures: Mutex<std::collections::HashMap<String, u32>>,
-    /// Turns for a password check.
-    password_checks: tokio::sync::Semaphore,
-}
-
-impl Default for StationApp {
-    fn default() -> StationApp {
-        StationApp {
-            sessions: StationSessions::default(),
-            address: RwLock::default(),
-            failures: Mutex::default(),
-            password_checks: tokio::sync::Semaphore::new(CONCURRENT_PASSWORD_CHECKS),
-        }
-    }
 }
 
 impl StationApp {
@@ -451,7 +434,11 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
-        // A damaged key file is refused, not replaced.
+        // Another authority's key, or a damaged key file: refused, not replaced.
+        let other = tls::CertificateAuthority::generate_for_browsers(AUTHORITY_NAME).unwrap();
+        std::fs::write(dir.path().join("ca/ca-key.pem"), other.key_pem().as_bytes()).unwrap();
+        let error = local_authority(&dir.path().join("ca")).unwrap_err();
+        assert!(error.to_string().contains("does not belong"), "{error}");
         std::fs::write(dir.path().join("ca/ca-key.pem"), "not a key").unwrap();
         assert!(local_authority(&dir.path().join("ca")).is_err());
         assert_eq!(
