@@ -1000,3 +1000,69 @@ async fn on_a_phone_a_chair_reports_turnout_and_counts_and_the_coordinator_sees_
     phone.close().await.unwrap();
     desk.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_flemish_polling_station_reports_turnout_but_gets_no_dutch_count_helper() {
+    let servers = Servers::start(test_config()).await;
+    let bytes = testkit::fixture("flanders/GR2024_Lindeveld.json");
+    let election = flanders::read_definition("GR2024_Lindeveld.json", &bytes).unwrap();
+    let station = election.polling_stations[0].number;
+    let id = election.id.clone();
+    servers
+        .store
+        .import_election(&Actor::new("test", "setup"), election, Vec::new())
+        .unwrap();
+    let password = seal::password::generate();
+    servers
+        .store
+        .set_station_credentials(
+            &Actor::new("test", "setup"),
+            &id,
+            vec![NewCredential {
+                station,
+                login: format!("{id}-SB{station}"),
+                verifier: seal::password::verifier(&seal::password::normalise(&password)).unwrap(),
+            }],
+            CredentialSource::Coordinator,
+        )
+        .unwrap();
+    let mut device = servers.device();
+    let response = device
+        .post_plain(
+            "/stembureau/inloggen",
+            &[
+                ("login", &format!("{id}-SB{station}")),
+                ("password", &password),
+            ],
+        )
+        .await;
+    let home = location(&response);
+    assert_eq!(home, format!("/stembureau/{station}"));
+    let page = device.page(&home).await;
+    device.csrf = csrf_in(&page);
+    assert!(
+        page.contains("to-turnout") && !page.contains("to-count"),
+        "{page}"
+    );
+    let response = device.get(&format!("{home}/telling")).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(response.text().await.unwrap().contains("alleen de opkomst"));
+    for path in ["telling/markeer", "telling/herstel"] {
+        let response = device
+            .post(&format!("{home}/{path}"), &[("mark", "blank")])
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    assert!(servers.audit("station_app.undo").is_empty());
+    let response = device
+        .post(
+            &format!("{home}/opkomst"),
+            &[("moment", "10:00"), ("admitted", "88")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let reports = servers.store.turnout_reports(&id).unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].admitted, 88);
+    assert!(servers.store.tally_counts(&id, None).unwrap().is_empty());
+}

@@ -372,6 +372,8 @@ struct Frame {
     home: String,
     csrf: String,
     lock_seconds: u64,
+    /// The count helper is offered (a Dutch election: votes per candidate).
+    count_helper: bool,
 }
 
 async fn frame(
@@ -401,6 +403,7 @@ async fn frame(
             home: home_of(session),
             csrf: session.csrf.clone(),
             lock_seconds: state.config.station_app.limits.lock_after.as_secs().max(30),
+            count_helper: election.jurisdiction == Jurisdiction::Netherlands,
         },
         election,
     ))
@@ -1048,6 +1051,10 @@ pub async fn undo(
     Extension(session): Extension<StationSession>,
     Form(form): Form<MarkForm>,
 ) -> Response {
+    // Only where there is a count helper (a Dutch election).
+    if let Err(response) = count_context(&state, lang, &session).await {
+        return response;
+    }
     let service = state.service.clone();
     let actor = session.actor();
     let from = session.write();
