@@ -307,7 +307,9 @@ pub async fn log_in(
     credentials: Credentials,
 ) -> Result<(String, CurrentUser), LoginRefusal> {
     let service = state.service.clone();
-    let username = credentials.username.trim().to_string();
+    // No username is longer than 64 characters (`valid_username`); a longer one is nobody's and
+    // is cut short before it is looked up or logged, so a stranger cannot fill the audit log.
+    let username: String = credentials.username.trim().chars().take(65).collect();
     let lookup = username.clone();
     let user = blocking(move || service.store().user_by_username(&lookup))
         .await

@@ -403,6 +403,12 @@ async fn failed_logins_slow_down_lock_out_and_are_logged() {
         .filter(|e| e.action == "user.login_failed")
         .count();
     assert_eq!(failed, 5);
+    // An overlong username is cut short before it is logged.
+    let (status, _) = client.login(&"x".repeat(100_000), PASSWORD).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let last = server.store.audit_entries().unwrap().pop().unwrap();
+    assert_eq!(last.action, "user.login_failed");
+    assert!(last.actor.len() < 100, "{}", last.actor.len());
     assert!(
         server
             .store

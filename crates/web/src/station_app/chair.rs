@@ -119,6 +119,9 @@ pub async fn start(State(state): State<AppState>, lang: Lang, headers: HeaderMap
     }
 }
 
+/// Longest login looked up or logged.
+const MAX_LOGIN_LENGTH: usize = 120;
+
 /// The login form's fields.
 #[derive(Debug, Deserialize)]
 pub struct LoginForm {
@@ -163,7 +166,9 @@ pub async fn login(
         );
     }
     let app = &state.station_app;
-    let login = form.login.trim().to_string();
+    // A login is `ELECTION-SBn`; anything longer is nobody's, and is kept short where it is
+    // logged, so that a stranger cannot write megabytes into the audit log.
+    let login: String = form.login.trim().chars().take(MAX_LOGIN_LENGTH).collect();
     tokio::time::sleep(auth::backoff(&state.config.limits, app.failures(&login))).await;
     let service = state.service.clone();
     let lookup = login.clone();
@@ -197,13 +202,14 @@ pub async fn login(
                 )
             })
             .await;
-            let mut page = LoginPage {
-                chrome: Chrome::new(&state, lang, None),
-                error: Some(refused_login(lang)),
-                login,
-            };
-            page.login.truncate(100);
-            return render(StatusCode::UNAUTHORIZED, &page);
+            return render(
+                StatusCode::UNAUTHORIZED,
+                &LoginPage {
+                    chrome: Chrome::new(&state, lang, None),
+                    error: Some(refused_login(lang)),
+                    login,
+                },
+            );
         }
     };
     app.succeeded(&login);
