@@ -505,6 +505,21 @@ pub enum SnapshotError {
     NotCanonical,
 }
 
+impl SnapshotError {
+    /// Dutch message.
+    pub fn message_nl(&self) -> String {
+        match self {
+            SnapshotError::BadSignature(key) => {
+                format!("de handtekening past niet bij de sleutel van de centrale autoriteit {key}")
+            }
+            SnapshotError::Unreadable(detail) => format!("geen publicatiesnapshot: {detail}"),
+            SnapshotError::NotCanonical => {
+                "de snapshot staat niet in zijn vaste vorm (canonical form)".to_string()
+            }
+        }
+    }
+}
+
 /// Checks a snapshot's signature and reads it.
 pub fn verify(
     bytes: &[u8],

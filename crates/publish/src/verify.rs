@@ -31,13 +31,45 @@ pub struct Expectations {
     pub authorities: Vec<String>,
 }
 
+/// One line of the report, in Dutch and in English (file paths and fields alike in both).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
+impl Finding {
+    /// The line in `language`.
+    pub fn text(&self, language: model::Language) -> &str {
+        language.pick(&self.nl, &self.en)
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// A [`Finding`] from a Dutch and an English format string with the same arguments.
+macro_rules! finding {
+    ($nl:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        Finding {
+            nl: format!($nl $(, $arg)*),
+            en: format!($en $(, $arg)*),
+        }
+    };
+}
+
 /// What the check found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     /// What was checked and held, one line each.
-    pub passed: Vec<String>,
+    pub passed: Vec<Finding>,
     /// Everything that did not hold, one line each. Empty: the feed is sound.
-    pub discrepancies: Vec<String>,
+    pub discrepancies: Vec<Finding>,
 }
 
 impl Report {
@@ -47,9 +79,12 @@ impl Report {
     }
 }
 
-fn text(feed: &BTreeMap<String, Vec<u8>>, path: &str) -> Result<String, String> {
-    let bytes = feed.get(path).ok_or_else(|| format!("{path}: missing"))?;
-    String::from_utf8(bytes.clone()).map_err(|_| format!("{path}: not UTF-8 text"))
+fn text(feed: &BTreeMap<String, Vec<u8>>, path: &str) -> Result<String, Finding> {
+    let bytes = feed
+        .get(path)
+        .ok_or_else(|| finding!("{}: ontbreekt", "{}: missing", path))?;
+    String::from_utf8(bytes.clone())
+        .map_err(|_| finding!("{}: geen UTF-8-tekst", "{}: not UTF-8 text", path))
 }
 
 fn same_fingerprint(expected: &str, key: &PublicKey) -> bool {
@@ -95,9 +130,15 @@ pub fn verify(feed: &BTreeMap<String, Vec<u8>>, expectations: &Expectations) -> 
     let before = report.discrepancies.len();
     let published = serde_json::to_value(&latest).unwrap_or(Value::Null);
     let computed = serde_json::to_value(&recomputed).unwrap_or(Value::Null);
-    compare("", &published, &computed, &mut report.discrepancies);
+    compare(
+        &Path::default(),
+        &published,
+        &computed,
+        &mut report.discrepancies,
+    );
     if report.discrepancies.len() == before {
-        report.passed.push(format!(
+        report.passed.push(finding!(
+            "versie {}: elk cijfer opnieuw berekend uit de pakketten is gelijk aan het gepubliceerde ({} verkiezingen, {} kieskringen, {} provincies)",
             "version {}: every number computed again from the packages equals the published one ({} elections, {} districts, {} provinces)",
             latest.version,
             latest.elections.len(),
@@ -115,9 +156,12 @@ fn check_snapshots(
     report: &mut Report,
 ) -> Option<Snapshot> {
     let key: PublicKey = match text(feed, "central-publication.pub").and_then(|t| {
-        t.trim()
-            .parse()
-            .map_err(|_| "central-publication.pub: not a public key".to_string())
+        t.trim().parse().map_err(|_| {
+            finding!(
+                "central-publication.pub: geen publieke sleutel",
+                "central-publication.pub: not a public key"
+            )
+        })
     }) {
         Ok(key) => key,
         Err(problem) => {
@@ -127,17 +171,21 @@ fn check_snapshots(
     };
     match &expectations.central {
         Some(expected) if !same_fingerprint(expected, &key) => {
-            report.discrepancies.push(format!(
-                "central-publication.pub: the key's fingerprint is {}, not the expected {expected}",
-                key.fingerprint()
+            report.discrepancies.push(finding!(
+                "central-publication.pub: de vingerafdruk van de sleutel is {}, niet de verwachte {}",
+                "central-publication.pub: the key's fingerprint is {}, not the expected {}",
+                key.fingerprint(),
+                expected
             ));
             return None;
         }
-        Some(_) => report.passed.push(format!(
+        Some(_) => report.passed.push(finding!(
+            "de sleutel van de centrale autoriteit is de verwachte: {}",
             "the central authority's key is the expected one: {}",
             key.fingerprint()
         )),
-        None => report.passed.push(format!(
+        None => report.passed.push(finding!(
+            "de sleutel van de centrale autoriteit (vergelijk met de gepubliceerde vingerafdruk): {}",
             "the central authority's key (compare with the published fingerprint): {}",
             key.fingerprint()
         )),
@@ -151,54 +199,67 @@ fn check_snapshots(
             .ok()
             .and_then(|t| t.trim().parse().ok());
         let Some(signature) = signature else {
-            report
-                .discrepancies
-                .push(format!("snapshots/v{version}.sig: missing or unreadable"));
+            report.discrepancies.push(finding!(
+                "snapshots/v{}.sig: ontbreekt of is onleesbaar",
+                "snapshots/v{}.sig: missing or unreadable",
+                version
+            ));
             return None;
         };
         let snapshot = match snapshot::verify(bytes, &signature, &key) {
             Ok(snapshot) => snapshot,
             Err(error) => {
-                report.discrepancies.push(format!("{path}: {error}"));
+                report.discrepancies.push(Finding {
+                    nl: format!("{path}: {}", error.message_nl()),
+                    en: format!("{path}: {error}"),
+                });
                 return None;
             }
         };
         if snapshot.version != version {
-            report
-                .discrepancies
-                .push(format!("{path}: says it is version {}", snapshot.version));
+            report.discrepancies.push(finding!(
+                "{}: zegt versie {} te zijn",
+                "{}: says it is version {}",
+                path,
+                snapshot.version
+            ));
         }
         let expected_previous = previous.as_ref().map(|(_, hash)| hash.clone());
         if snapshot.previous != expected_previous {
-            report.discrepancies.push(format!(
-                "{path}: names {} as the version before it, but that is {}",
-                snapshot.previous.as_deref().unwrap_or("none"),
-                expected_previous.as_deref().unwrap_or("none")
+            report.discrepancies.push(finding!(
+                "{}: noemt {} als de versie ervoor, maar dat is {}",
+                "{}: names {} as the version before it, but that is {}",
+                path,
+                snapshot.previous.as_deref().unwrap_or("-"),
+                expected_previous.as_deref().unwrap_or("-")
             ));
         }
         previous = Some((version, HashCode::of(bytes).to_hex()));
         latest = Some((bytes.clone(), snapshot));
     }
     let Some((bytes, latest)) = latest else {
-        report
-            .discrepancies
-            .push("snapshots/v1.json: missing: the feed holds no snapshot".into());
+        report.discrepancies.push(finding!(
+            "snapshots/v1.json: ontbreekt: de feed bevat geen snapshot",
+            "snapshots/v1.json: missing: the feed holds no snapshot"
+        ));
         return None;
     };
     if feed.get("snapshot.json") != Some(&bytes) {
-        report.discrepancies.push(format!(
+        report.discrepancies.push(finding!(
+            "snapshot.json: is niet de laatste versie (snapshots/v{}.json)",
             "snapshot.json: is not the latest version (snapshots/v{}.json)",
             latest.version
         ));
     }
-    report.passed.push(format!(
+    report.passed.push(finding!(
+        "{} versies van de snapshot, elk ondertekend door de centrale autoriteit en geketend aan de vorige",
         "{} snapshot versions, each signed by the central authority and chained to the one before",
         latest.version
     ));
     Some(latest)
 }
 
-type Checked = (Registration, Option<Arrival>, Vec<String>);
+type Checked = (Registration, Option<Arrival>, Vec<Finding>);
 
 /// Step 2 for one election.
 fn check_election(
@@ -206,44 +267,75 @@ fn check_election(
     expectations: &Expectations,
     published: &Registration,
     source: Option<&snapshot::SourceMeta>,
-) -> Result<Checked, Vec<String>> {
+) -> Result<Checked, Vec<Finding>> {
     let id = &published.election;
     let root = format!("elections/{id}");
-    let fail = |what: String| vec![format!("{id}: {what}")];
+    // Every problem of an election is named with it.
+    let fail = |what: Finding| {
+        vec![Finding {
+            nl: format!("{id}: {}", what.nl),
+            en: format!("{id}: {}", what.en),
+        }]
+    };
     let registration: Registration = feed
         .get(&format!("{root}/registration.json"))
         .and_then(|bytes| serde_json::from_slice(bytes).ok())
-        .ok_or_else(|| fail(format!("{root}/registration.json: missing or unreadable")))?;
+        .ok_or_else(|| {
+            fail(finding!(
+                "{}/registration.json: ontbreekt of is onleesbaar",
+                "{}/registration.json: missing or unreadable",
+                root
+            ))
+        })?;
     if &registration != published {
-        return Err(fail(format!(
-            "{root}/registration.json differs from the registration in the snapshot"
+        return Err(fail(finding!(
+            "{}/registration.json verschilt van de registratie in de snapshot",
+            "{}/registration.json differs from the registration in the snapshot",
+            root
         )));
     }
     let ceremony = |name: &str| format!("{root}/ceremony/{name}");
-    let authority: PublicKey = text(feed, &ceremony(ceremony_files::AUTHORITY))
-        .and_then(|t| t.trim().parse().map_err(|_| "not a public key".to_string()))
-        .map_err(|e| fail(format!("{}: {e}", ceremony(ceremony_files::AUTHORITY))))?;
+    let authority_path = ceremony(ceremony_files::AUTHORITY);
+    let authority: PublicKey = text(feed, &authority_path)
+        .and_then(|t| {
+            t.trim().parse().map_err(|_| {
+                finding!(
+                    "{}: geen publieke sleutel",
+                    "{}: not a public key",
+                    authority_path
+                )
+            })
+        })
+        .map_err(&fail)?;
     if !expectations.authorities.is_empty()
         && !expectations
             .authorities
             .iter()
             .any(|expected| same_fingerprint(expected, &authority))
     {
-        return Err(fail(format!(
+        return Err(fail(finding!(
+            "de autoriteitssleutel {} van de ceremonie is niet een van de verwachte sleutels",
             "the ceremony's authority key {} is not one of the expected keys",
             authority.fingerprint()
         )));
     }
+    let record_path = ceremony(ceremony_files::RECORD);
     let record_bytes = feed
-        .get(&ceremony(ceremony_files::RECORD))
-        .ok_or_else(|| fail(format!("{}: missing", ceremony(ceremony_files::RECORD))))?;
+        .get(&record_path)
+        .ok_or_else(|| fail(finding!("{}: ontbreekt", "{}: missing", record_path)))?;
     let record_signature =
         text(feed, &ceremony(ceremony_files::RECORD_SIGNATURE)).map_err(&fail)?;
     let record = seal::ceremony::verify_record(record_bytes, record_signature.trim(), &authority)
-        .map_err(|e| fail(format!("{}: {e}", ceremony(ceremony_files::RECORD))))?;
+        .map_err(|e| {
+        fail(Finding {
+            nl: format!("{record_path}: {}", e.message_nl()),
+            en: format!("{record_path}: {e}"),
+        })
+    })?;
     let record = record.record();
     if record.election.id != *id {
-        return Err(fail(format!(
+        return Err(fail(finding!(
+            "het ceremonieverslag is van verkiezing {}",
             "the ceremony record is for election {}",
             record.election.id
         )));
@@ -254,27 +346,32 @@ fn check_election(
         .filter(|p| p.office.starts_with("SB"))
         .count() as u32;
     if stations != registration.expected_polling_stations {
-        return Err(fail(format!(
-            "registered with {} polling stations, the ceremony made packages for {stations}",
-            registration.expected_polling_stations
+        return Err(fail(finding!(
+            "geregistreerd met {} stembureaus, de ceremonie maakte pakketten voor {}",
+            "registered with {} polling stations, the ceremony made packages for {}",
+            registration.expected_polling_stations,
+            stations
         )));
     }
     let entry = packages
         .iter()
         .find(|p| p.office == registration.office)
         .ok_or_else(|| {
-            fail(format!(
+            fail(finding!(
+                "het ceremonieverslag kent geen kantoor {}",
                 "the ceremony record has no office {}",
                 registration.office
             ))
         })?;
+    let offices_path = ceremony(ceremony_files::OFFICES);
     let offices: Vec<Value> = feed
-        .get(&ceremony(ceremony_files::OFFICES))
+        .get(&offices_path)
         .and_then(|bytes| serde_json::from_slice(bytes).ok())
         .ok_or_else(|| {
-            fail(format!(
+            fail(finding!(
+                "{}: ontbreekt of is onleesbaar",
                 "{}: missing or unreadable",
-                ceremony(ceremony_files::OFFICES)
+                offices_path
             ))
         })?;
     let office_key: PublicKey = offices
@@ -282,19 +379,23 @@ fn check_election(
         .find(|o| o["code"] == registration.office.as_str())
         .and_then(|o| o["public_key"].as_str()?.parse().ok())
         .ok_or_else(|| {
-            fail(format!(
+            fail(finding!(
+                "offices.json heeft geen sleutel voor {}",
                 "offices.json has no key for {}",
                 registration.office
             ))
         })?;
     if office_key.fingerprint().to_hex() != entry.office_key {
-        return Err(fail(format!(
+        return Err(fail(finding!(
+            "de sleutel van {} in offices.json is niet die welke het ondertekende ceremonieverslag noemt",
             "the key of {} in offices.json is not the one the signed ceremony record names",
             registration.office
         )));
     }
-    let mut passed = vec![format!(
-        "{id}: ceremony record signed by authority {}; {} key {} in it",
+    let mut passed = vec![finding!(
+        "{}: ceremonieverslag ondertekend door autoriteit {}; sleutel van {} daarin: {}",
+        "{}: ceremony record signed by authority {}; {} key {} in it",
+        id,
         authority.fingerprint(),
         registration.office,
         office_key.fingerprint()
@@ -315,25 +416,32 @@ fn check_election(
     .map_err(|problems| {
         problems
             .iter()
-            .map(|p| format!("{id}: result package: {p}"))
+            .map(|p| Finding {
+                nl: format!("{id}: uitslagpakket: {}", p.message_nl()),
+                en: format!("{id}: result package: {p}"),
+            })
             .collect::<Vec<_>>()
     })?;
     if verified.manifest.office.code() != registration.office {
-        return Err(fail(format!(
+        return Err(fail(finding!(
+            "het uitslagpakket is verstuurd door {}, niet door {}",
             "the result package was sent by {}, not {}",
             verified.manifest.office.code(),
             registration.office
         )));
     }
     if verified.fingerprint.to_hex() != source.package {
-        return Err(fail(format!(
+        return Err(fail(finding!(
+            "de snapshot noemt pakket {}, de feed bevat {}",
             "the snapshot names package {}, the feed holds {}",
             source.package,
             verified.fingerprint.to_hex()
         )));
     }
-    passed.push(format!(
-        "{id}: result package {} signed by {} ({} files intact)",
+    passed.push(finding!(
+        "{}: uitslagpakket {} ondertekend door {} ({} bestanden ongeschonden)",
+        "{}: result package {} signed by {} ({} files intact)",
+        id,
         verified.fingerprint,
         registration.office,
         verified.manifest.files.len()
@@ -352,55 +460,111 @@ fn check_election(
     ))
 }
 
-/// A readable name for an element of an array: the election, list, area or candidate it is.
-fn label(value: &Value, index: usize) -> String {
+/// A place in the snapshot, as each language names it (`elections[…].outcome.lists[list 1 (…)]`
+/// and `…lists[lijst 1 (…)]`).
+#[derive(Debug, Clone, Default)]
+struct Path {
+    nl: String,
+    en: String,
+}
+
+impl Path {
+    fn key(&self, key: &str) -> Path {
+        let join = |path: &str| {
+            if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            }
+        };
+        Path {
+            nl: join(&self.nl),
+            en: join(&self.en),
+        }
+    }
+
+    /// The element of an array: the election, list, area or candidate it is.
+    fn element(&self, value: &Value, index: usize) -> Path {
+        let (nl, en) = label(value, index);
+        Path {
+            nl: format!("{}[{nl}]", self.nl),
+            en: format!("{}[{en}]", self.en),
+        }
+    }
+}
+
+/// A readable name for an element of an array, in Dutch and English.
+fn label(value: &Value, index: usize) -> (String, String) {
     if let Some(election) = value["registration"]["election"].as_str() {
-        return election.to_string();
+        return (election.to_string(), election.to_string());
     }
     if let Some(area) = value["area"]["name"].as_str() {
-        return area.to_string();
+        return (area.to_string(), area.to_string());
     }
     match (
         value["number"].as_u64(),
         value["position"].as_u64(),
         value["name"].as_str(),
     ) {
-        (Some(number), _, Some(name)) => format!("list {number} ({name})"),
-        (_, Some(position), Some(name)) => format!("candidate {position} ({name})"),
-        (_, _, Some(name)) => name.to_string(),
-        _ => format!("#{}", index + 1),
+        (Some(number), _, Some(name)) => (
+            format!("lijst {number} ({name})"),
+            format!("list {number} ({name})"),
+        ),
+        (_, Some(position), Some(name)) => (
+            format!("kandidaat {position} ({name})"),
+            format!("candidate {position} ({name})"),
+        ),
+        (_, _, Some(name)) => (name.to_string(), name.to_string()),
+        _ => (format!("#{}", index + 1), format!("#{}", index + 1)),
     }
 }
 
 /// Names every place where `published` and `computed` differ.
-fn compare(path: &str, published: &Value, computed: &Value, out: &mut Vec<String>) {
+fn compare(path: &Path, published: &Value, computed: &Value, out: &mut Vec<Finding>) {
     match (published, computed) {
         (Value::Object(a), Value::Object(b)) => {
             for (key, value) in a {
-                let inner = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                compare(&inner, value, b.get(key).unwrap_or(&Value::Null), out);
+                compare(
+                    &path.key(key),
+                    value,
+                    b.get(key).unwrap_or(&Value::Null),
+                    out,
+                );
             }
             for key in b.keys().filter(|k| !a.contains_key(*k)) {
-                out.push(format!("{path}.{key}: missing from the published snapshot"));
+                let missing = path.key(key);
+                out.push(Finding {
+                    nl: format!("{}: ontbreekt in de gepubliceerde snapshot", missing.nl),
+                    en: format!("{}: missing from the published snapshot", missing.en),
+                });
             }
         }
         (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
             for (index, (x, y)) in a.iter().zip(b).enumerate() {
-                compare(&format!("{path}[{}]", label(y, index)), x, y, out);
+                compare(&path.element(y, index), x, y, out);
             }
         }
-        (Value::Array(a), Value::Array(b)) => out.push(format!(
-            "{path}: {} published, {} computed from the packages",
-            a.len(),
-            b.len()
-        )),
-        (a, b) if a != b => out.push(format!(
-            "{path}: published {a}, computed from the packages {b}"
-        )),
+        (Value::Array(a), Value::Array(b)) => out.push(Finding {
+            nl: format!(
+                "{}: {} gepubliceerd, {} berekend uit de pakketten",
+                path.nl,
+                a.len(),
+                b.len()
+            ),
+            en: format!(
+                "{}: {} published, {} computed from the packages",
+                path.en,
+                a.len(),
+                b.len()
+            ),
+        }),
+        (a, b) if a != b => out.push(Finding {
+            nl: format!(
+                "{}: gepubliceerd {a}, berekend uit de pakketten {b}",
+                path.nl
+            ),
+            en: format!("{}: published {a}, computed from the packages {b}", path.en),
+        }),
         _ => {}
     }
 }

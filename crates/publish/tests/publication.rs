@@ -127,7 +127,8 @@ fn a_sound_feed_passes_the_independent_check() {
         report
             .passed
             .iter()
-            .any(|p| p.contains("every number computed again"))
+            .any(|p| p.en.contains("every number computed again")
+                && p.nl.contains("elk cijfer opnieuw berekend"))
     );
     // With the keys known from elsewhere, too; and a wrong expected key is named.
     let expected = Expectations {
@@ -141,7 +142,8 @@ fn a_sound_feed_passes_the_independent_check() {
     };
     let report = verify(&files, &wrong);
     assert!(
-        report.discrepancies[0].contains("not the expected"),
+        report.discrepancies[0].en.contains("not the expected")
+            && report.discrepancies[0].nl.contains("niet de verwachte"),
         "{:?}",
         report.discrepancies
     );
@@ -180,20 +182,25 @@ fn one_altered_number_in_a_signed_snapshot_is_found_and_named() {
         "elections[GR2022_WestMaasenWaal].outcome.lists[list 1 ({name})].votes: published {}, computed from the packages {votes}",
         votes + 1
     );
-    assert!(
-        report.discrepancies.contains(&expected),
-        "{:#?}",
-        report.discrepancies
-    );
     assert_eq!(report.discrepancies.len(), 1, "{:#?}", report.discrepancies);
+    assert_eq!(report.discrepancies[0].en, expected);
+    // The same place, as the Dutch report names it.
+    assert_eq!(
+        report.discrepancies[0].nl,
+        format!(
+            "elections[GR2022_WestMaasenWaal].outcome.lists[lijst 1 ({name})].votes: gepubliceerd {}, berekend uit de pakketten {votes}",
+            votes + 1
+        )
+    );
 
     // The progress, too.
     let (mut snapshot, mut files) = publish_two_versions(&centre);
     snapshot.progress.polling_stations_in -= 1;
     resign(&centre, &mut files, &snapshot);
     let report = verify(&files, &Expectations::default());
+    let found: Vec<&str> = report.discrepancies.iter().map(|d| d.en.as_str()).collect();
     assert_eq!(
-        report.discrepancies,
+        found,
         ["progress.polling_stations_in: published 244, computed from the packages 245"]
     );
 }
@@ -215,7 +222,12 @@ fn a_changed_byte_or_a_foreign_signature_is_refused() {
     altered.insert("snapshots/v2.json".into(), bytes);
     let report = verify(&altered, &Expectations::default());
     assert!(
-        report.discrepancies[0].starts_with("snapshots/v2.json: the signature does not match"),
+        report.discrepancies[0]
+            .en
+            .starts_with("snapshots/v2.json: the signature does not match")
+            && report.discrepancies[0]
+                .nl
+                .starts_with("snapshots/v2.json: de handtekening past niet"),
         "{:?}",
         report.discrepancies
     );
@@ -232,8 +244,9 @@ fn a_changed_byte_or_a_foreign_signature_is_refused() {
         report
             .discrepancies
             .iter()
-            .any(|d| d.starts_with("GR2026_Assen: result package:")
-                && d.contains("Telling_GR2026_Assen.eml.xml")),
+            .any(|d| d.en.starts_with("GR2026_Assen: result package:")
+                && d.en.contains("Telling_GR2026_Assen.eml.xml")
+                && d.nl.starts_with("GR2026_Assen: uitslagpakket:")),
         "{:#?}",
         report.discrepancies
     );
@@ -268,7 +281,8 @@ fn a_changed_byte_or_a_foreign_signature_is_refused() {
         report
             .discrepancies
             .iter()
-            .any(|d| d.starts_with("GR2022_Groningen: result package:") && d.contains("signature")),
+            .any(|d| d.en.starts_with("GR2022_Groningen: result package:")
+                && d.en.contains("signature")),
         "{:#?}",
         report.discrepancies
     );

@@ -500,6 +500,22 @@ pub enum RecordError {
     Order(#[from] TransitionError),
 }
 
+impl RecordError {
+    /// Dutch message.
+    pub fn message_nl(&self) -> String {
+        match self {
+            RecordError::UnreadableSignature => {
+                "de handtekening van het verslag is onleesbaar".to_string()
+            }
+            RecordError::BadSignature => "de handtekening van het verslag klopt niet: het verslag is gewijzigd of met een andere sleutel ondertekend".to_string(),
+            RecordError::Unreadable(detail) => format!("het verslag is onleesbaar: {detail}"),
+            RecordError::Order(error) => {
+                format!("de stappen van het verslag kloppen niet ({error})")
+            }
+        }
+    }
+}
+
 /// Checks a record's signature and order and returns where the ceremony stands.
 pub fn verify_record(
     bytes: &[u8],

@@ -459,6 +459,20 @@ fn the_demo_runs_into_a_fresh_folder() {
         "{}",
         text(&refused.stdout)
     );
+    // In Dutch, every finding is Dutch too.
+    let refused = run(urna(&dir.path().join("unused"))
+        .args(["--lang", "nl", "verify"])
+        .arg(&site));
+    assert_eq!(refused.status.code(), Some(1));
+    let dutch = text(&refused.stdout);
+    assert!(
+        dutch.contains("AFWIJKING: snapshots/v1.json: de handtekening past niet bij de sleutel"),
+        "{dutch}"
+    );
+    assert!(
+        dutch.contains("in orde: de sleutel van de centrale autoriteit"),
+        "{dutch}"
+    );
     // The whole chain, end to end: the published count of Assen typed twice, its OSV4-3 table
     // generated from those definitive entries is byte for byte the one the municipality published.
     assert_eq!(

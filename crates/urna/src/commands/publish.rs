@@ -494,11 +494,16 @@ pub fn verify(
     let files = read_target(&root)?;
     let report = publish::verify::verify(&files, expectations);
     let mut out = String::new();
-    for line in &report.passed {
-        writeln!(out, "{} {line}", lang.pick("in orde:", "ok:"))?;
-    }
-    for line in &report.discrepancies {
-        writeln!(out, "{} {line}", lang.pick("AFWIJKING:", "DISCREPANCY:"))?;
+    for (prefix, lines) in [
+        (lang.pick("in orde:", "ok:"), &report.passed),
+        (
+            lang.pick("AFWIJKING:", "DISCREPANCY:"),
+            &report.discrepancies,
+        ),
+    ] {
+        for line in lines {
+            writeln!(out, "{prefix} {}", line.text(lang.into()))?;
+        }
     }
     writeln!(
         out,
