@@ -465,6 +465,25 @@ impl Store {
         station_app::tally_counts(&self.read(), election, station)
     }
 
+    /// Records the electorate (kiesgerechtigden) the municipality states for an election's
+    /// turnout; a later statement replaces an earlier one.
+    pub fn set_electorate(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        electorate: u64,
+    ) -> Result<AuditEntry, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("station_app.electorate", move |m| {
+            station_app::set_electorate(m, &actor, &election, electorate)
+        })
+    }
+
+    /// The electorate the municipality stated for an election, if it did.
+    pub fn electorate(&self, election: &ElectionId) -> Result<Option<u64>, StoreError> {
+        station_app::electorate(&self.read(), election)
+    }
+
     /// Records the turnout figures published for a moment.
     pub fn publish_turnout(
         &self,

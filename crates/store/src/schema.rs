@@ -18,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_result_files.sql")),
     M::up(include_str!("migrations/0004_result_decisions.sql")),
     M::up(include_str!("migrations/0005_station_app.sql")),
+    M::up(include_str!("migrations/0006_turnout_electorate.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

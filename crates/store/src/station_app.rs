@@ -429,3 +429,48 @@ pub(crate) fn turnout_publications(
     })
     .collect()
 }
+
+/// Records the electorate of an election as the municipality states it.
+pub(crate) fn set_electorate(
+    mutation: &mut Mutation<'_>,
+    actor: &Actor,
+    election: &ElectionId,
+    electorate: u64,
+) -> Result<AuditEntry, StoreError> {
+    let connection = mutation.connection();
+    let key = election_key(connection, election)?;
+    let stored = i64::try_from(electorate)
+        .map_err(|_| StoreError::Corrupt(format!("electorate {electorate}")))?;
+    connection.execute(
+        "INSERT INTO turnout_electorate (election, electorate, set_at, set_by) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (election) DO UPDATE SET electorate = excluded.electorate,
+             set_at = excluded.set_at, set_by = excluded.set_by",
+        params![key, stored, now(), actor.as_str()],
+    )?;
+    mutation.audit(
+        actor,
+        "station_app.electorate",
+        &json!({ "election": election.as_str(), "electorate": electorate }),
+    )
+}
+
+/// The electorate the municipality stated, if it did.
+pub(crate) fn electorate(
+    connection: &Connection,
+    election: &ElectionId,
+) -> Result<Option<u64>, StoreError> {
+    let key = election_key(connection, election)?;
+    let stored: Option<i64> = connection
+        .query_row(
+            "SELECT electorate FROM turnout_electorate WHERE election = ?1",
+            [key],
+            |row| row.get(0),
+        )
+        .optional()?;
+    stored
+        .map(|n| {
+            u64::try_from(n)
+                .map_err(|_| StoreError::Corrupt(format!("turnout_electorate.electorate {n}")))
+        })
+        .transpose()
+}

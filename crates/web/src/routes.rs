@@ -366,6 +366,12 @@ pub fn table(state: AppState) -> Routes {
         )
         .add(
             "POST",
+            "/elections/{election}/stembureau-app/electorate",
+            Roles(COORDINATOR),
+            post(station_app::coordinator::set_electorate),
+        )
+        .add(
+            "POST",
             "/elections/{election}/stembureau-app/publish",
             Roles(COORDINATOR),
             post(station_app::coordinator::publish),

@@ -764,6 +764,36 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
         ))
     );
 
+    // The electorate the municipality states replaces the stations' sum; nonsense is refused.
+    assert!(page.contains("opgeteld uit de stembureaus"), "{page}");
+    for bad in ["0", "veel", ""] {
+        let response = coordinator
+            .form(
+                &format!("/elections/{ASSEN}/stembureau-app/electorate"),
+                &[("electorate", bad)],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad:?}"
+        );
+    }
+    let response = coordinator
+        .form(
+            &format!("/elections/{ASSEN}/stembureau-app/electorate"),
+            &[("electorate", "53.120")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = coordinator
+        .get(&format!("/elections/{ASSEN}/stembureau-app"))
+        .await;
+    let page = page.text().await.unwrap();
+    assert!(page.contains("opgegeven door de gemeente"), "{page}");
+    assert!(page.contains("53120"), "{page}");
+    assert_eq!(servers.audit("station_app.electorate").len(), 1);
+
     // Publishing the 10:00 figure records it and offers it as JSON.
     let response = coordinator
         .form(
@@ -785,6 +815,7 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
     assert_eq!(figures["admitted"], 120);
     assert_eq!(figures["reported"], 1);
     assert_eq!(figures["polling_stations"], 44);
+    assert_eq!(figures["electorate"], 53120);
     assert_eq!(figures["turnout_percent"], serde_json::Value::Null);
     // Every action of the device is in the audit log with its station and session.
     let marks = servers.audit("station_app.mark");

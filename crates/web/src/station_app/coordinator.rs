@@ -60,6 +60,7 @@ struct OverviewPage {
     address: Option<super::Address>,
     moments: Vec<MomentView>,
     electorate: Option<u64>,
+    electorate_stated: bool,
     rows: Vec<StationRow>,
     sessions: Vec<SessionRow>,
     warnings: usize,
@@ -68,6 +69,8 @@ struct OverviewPage {
 /// Everything the overview is made of, read in one go.
 struct Gathered {
     election: std::sync::Arc<Election>,
+    /// The electorate is the one the municipality stated (not the stations' sum).
+    electorate_stated: bool,
     credentials: Vec<store::StationCredential>,
     turnout: turnout::Overview,
     publications: Vec<store::TurnoutPublication>,
@@ -83,13 +86,17 @@ fn gather(
     let election = service.election(id)?;
     let store = service.store();
     let reports = store.turnout_reports(&election.id)?;
+    // The electorate the municipality stated; failing that, the polling stations' registered
+    // voters added up.
+    let stated = store.electorate(&election.id)?;
     let turnout = turnout::overview(
         &election.polling_stations,
         moments,
         &reports,
-        turnout::electorate(&election.polling_stations),
+        stated.or_else(|| turnout::electorate(&election.polling_stations)),
     );
     Ok(Gathered {
+        electorate_stated: stated.is_some(),
         credentials: store.station_credentials(&election.id)?,
         publications: store.turnout_publications(&election.id)?,
         counts: store.tally_counts(&election.id, None)?,
@@ -172,6 +179,7 @@ pub async fn overview(
     };
     let Gathered {
         election,
+        electorate_stated,
         credentials,
         turnout,
         publications,
@@ -281,6 +289,7 @@ pub async fn overview(
             address: state.station_app.address(),
             moments,
             electorate: turnout.electorate,
+            electorate_stated,
             rows,
             sessions,
             warnings,
@@ -440,6 +449,60 @@ pub async fn issue_credential(
             revoked: revoked.len(),
         },
     )
+}
+
+/// The fields of the electorate form.
+#[derive(Debug, Deserialize)]
+pub struct ElectorateForm {
+    #[serde(default)]
+    electorate: String,
+}
+
+/// Records the electorate (kiesgerechtigden) the municipality states: the denominator of the
+/// turnout percentage from now on.
+pub async fn set_electorate(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+    Extension(user): Extension<CurrentUser>,
+    Form(form): Form<ElectorateForm>,
+) -> Response {
+    let label = lang.pick("kiesgerechtigden", "electorate");
+    let electorate = match model::count::parse_count("electorate", label, &form.electorate) {
+        Ok(n) if n > 0 => u64::from(n),
+        Ok(_) => {
+            return error_page(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Vul het aantal kiesgerechtigden in (meer dan 0). Er is niets gewijzigd.",
+                "Fill in the electorate (more than 0). Nothing was changed.",
+            );
+        }
+        Err(error) => {
+            return error_page(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &format!("{} Er is niets gewijzigd.", error.message_nl()),
+                &format!("{error}. Nothing was changed."),
+            );
+        }
+    };
+    let service = state.service.clone();
+    let actor = user.actor();
+    let id = election_id.clone();
+    let stored = blocking(move || -> Result<_, ServiceError> {
+        let election = service.election(&id)?;
+        Ok(service
+            .store()
+            .set_electorate(&actor, &election.id, electorate)?)
+    })
+    .await;
+    match stored {
+        Ok(Ok(_)) => Redirect::to(&format!("/elections/{election_id}/stembureau-app#turnout"))
+            .into_response(),
+        Ok(Err(error)) => crate::pages::service_error_page(lang, &error),
+        Err(response) => response,
+    }
 }
 
 /// The fields of the publish form.
