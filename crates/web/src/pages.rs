@@ -151,15 +151,18 @@ pub async fn blocking<T: Send + 'static>(
     })
 }
 
+/// The value of blocking service work, or the page that says why there is none (returned from
+/// the handler).
 macro_rules! attempt {
     ($lang:expr, $work:expr) => {
         match $work {
             Ok(Ok(value)) => value,
-            Ok(Err(error)) => return service_error_page($lang, &error),
+            Ok(Err(error)) => return $crate::pages::service_error_page($lang, &error),
             Err(response) => return response,
         }
     };
 }
+pub(crate) use attempt;
 
 /// Fallback of results entry: a page that does not exist. The polling-station app's path is
 /// refused with the reason: the app is served over HTTPS only, on its own port.

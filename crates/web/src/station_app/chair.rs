@@ -357,14 +357,7 @@ pub async fn logout(
         serde_json::json!({}),
     )
     .await;
-    let mut response = Redirect::to(PATH).into_response();
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        HeaderValue::from_static(
-            "urna_stembureau=; Path=/stembureau; HttpOnly; Secure; SameSite=Strict; Max-Age=0",
-        ),
-    );
-    response
+    super::with_cookie_removed(Redirect::to(PATH).into_response())
 }
 
 // --- the polling station's pages ---
@@ -1000,10 +993,10 @@ fn back_to(session: &StationSession, back: &str) -> String {
     }
 }
 
-fn query_value(text: &str) -> String {
-    serde_urlencoded::to_string([("v", text)])
-        .map(|s| s.trim_start_matches("v=").to_string())
-        .unwrap_or_default()
+/// Back to the count page the form came from, saying what was counted or undone (`key`).
+fn back_with(session: &StationSession, back: &str, key: &str, mark: &str) -> Response {
+    let query = serde_urlencoded::to_string([(key, mark)]).unwrap_or_default();
+    Redirect::to(&format!("{}?{query}", back_to(session, back))).into_response()
 }
 
 /// Counts one ballot.
@@ -1040,12 +1033,7 @@ pub async fn mark(
     let from = session.write();
     let text = mark.to_string();
     match blocking(move || service.store().add_tally_mark(&actor, from, text)).await {
-        Ok(Ok(_)) => Redirect::to(&format!(
-            "{}?geteld={}",
-            back_to(&session, &form.back),
-            query_value(&mark.to_string())
-        ))
-        .into_response(),
+        Ok(Ok(_)) => back_with(&session, &form.back, "geteld", &mark.to_string()),
         _ => internal(lang),
     }
 }
@@ -1065,12 +1053,12 @@ pub async fn undo(
     let actor = session.actor();
     let from = session.write();
     match blocking(move || service.store().undo_tally_mark(&actor, from)).await {
-        Ok(Ok(undone)) => Redirect::to(&format!(
-            "{}?hersteld={}",
-            back_to(&session, &form.back),
-            query_value(&undone.unwrap_or_default())
-        ))
-        .into_response(),
+        Ok(Ok(undone)) => back_with(
+            &session,
+            &form.back,
+            "hersteld",
+            &undone.unwrap_or_default(),
+        ),
         _ => internal(lang),
     }
 }

@@ -18,7 +18,7 @@ use store::{CredentialSource, NewCredential};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::lang::Lang;
-use crate::pages::{Chrome, blocking, error_page, render};
+use crate::pages::{Chrome, attempt, blocking, error_page, render};
 use crate::service::{Service, ServiceError};
 
 struct MomentView {
@@ -78,25 +78,37 @@ struct Gathered {
     entries: Vec<store::StoredEntry>,
 }
 
-fn gather(
+/// The municipality's turnout: the election, the overview at the published moments, and whether
+/// the electorate is the one the municipality stated.
+fn turnout_of(
     service: &Service,
     id: &str,
     moments: &[chrono::NaiveTime],
-) -> Result<Gathered, ServiceError> {
+) -> Result<(std::sync::Arc<Election>, turnout::Overview, bool), ServiceError> {
     let election = service.election(id)?;
     let store = service.store();
     let reports = store.turnout_reports(&election.id)?;
     // The electorate the municipality stated; failing that, the polling stations' registered
     // voters added up.
     let stated = store.electorate(&election.id)?;
-    let turnout = turnout::overview(
+    let overview = turnout::overview(
         &election.polling_stations,
         moments,
         &reports,
         stated.or_else(|| turnout::electorate(&election.polling_stations)),
     );
+    Ok((election, overview, stated.is_some()))
+}
+
+fn gather(
+    service: &Service,
+    id: &str,
+    moments: &[chrono::NaiveTime],
+) -> Result<Gathered, ServiceError> {
+    let (election, turnout, electorate_stated) = turnout_of(service, id, moments)?;
+    let store = service.store();
     Ok(Gathered {
-        electorate_stated: stated.is_some(),
+        electorate_stated,
         credentials: store.station_credentials(&election.id)?,
         publications: store.turnout_publications(&election.id)?,
         counts: store.tally_counts(&election.id, None)?,
@@ -170,13 +182,10 @@ pub async fn overview(
     let service = state.service.clone();
     let id = election_id.clone();
     let moments = state.config.station_app.moments.clone();
-    let gathered = match blocking(move || gather(&service, &id, &moments)).await {
-        Ok(Ok(gathered)) => gathered,
-        Ok(Err(error)) => {
-            return crate::pages::service_error_page(lang, &error);
-        }
-        Err(response) => return response,
-    };
+    let gathered = attempt!(
+        lang,
+        blocking(move || gather(&service, &id, &moments)).await
+    );
     let Gathered {
         election,
         electorate_stated,
@@ -406,13 +415,7 @@ pub async fn issue_credential(
         Ok((election.clone(), number, label, login, password))
     })
     .await;
-    let (election, number, station, login, password) = match issued {
-        Ok(Ok(issued)) => issued,
-        Ok(Err(error)) => {
-            return crate::pages::service_error_page(lang, &error);
-        }
-        Err(response) => return response,
-    };
+    let (election, number, station, login, password) = attempt!(lang, issued);
     let revoked = state
         .station_app
         .sessions
@@ -497,12 +500,8 @@ pub async fn set_electorate(
             .set_electorate(&actor, &election.id, electorate)?)
     })
     .await;
-    match stored {
-        Ok(Ok(_)) => Redirect::to(&format!("/elections/{election_id}/stembureau-app#turnout"))
-            .into_response(),
-        Ok(Err(error)) => crate::pages::service_error_page(lang, &error),
-        Err(response) => response,
-    }
+    attempt!(lang, stored);
+    Redirect::to(&format!("/elections/{election_id}/stembureau-app#turnout")).into_response()
 }
 
 /// The fields of the publish form.
@@ -534,28 +533,20 @@ pub async fn publish(
     let actor = user.actor();
     let id = election_id.clone();
     let published = blocking(move || -> Result<_, ServiceError> {
-        let gathered = gather(&service, &id, &moments)?;
-        let total = gathered
-            .turnout
+        let (election, turnout, _) = turnout_of(&service, &id, &moments)?;
+        let total = turnout
             .totals
             .iter()
             .find(|t| t.moment == moment)
             .ok_or_else(|| ServiceError::BadRequest("moment".into()))?;
-        let figures = figures(total, gathered.turnout.electorate);
-        Ok(service.store().publish_turnout(
-            &actor,
-            &gathered.election.id,
-            moment_text(moment),
-            figures,
-        )?)
+        let figures = figures(total, turnout.electorate);
+        Ok(service
+            .store()
+            .publish_turnout(&actor, &election.id, moment_text(moment), figures)?)
     })
     .await;
-    match published {
-        Ok(Ok(_)) => Redirect::to(&format!("/elections/{election_id}/stembureau-app#turnout"))
-            .into_response(),
-        Ok(Err(error)) => crate::pages::service_error_page(lang, &error),
-        Err(response) => response,
-    }
+    attempt!(lang, published);
+    Redirect::to(&format!("/elections/{election_id}/stembureau-app#turnout")).into_response()
 }
 
 /// The published turnout figures as JSON, for the municipality's website and the press.
@@ -572,23 +563,20 @@ pub async fn published(
         Ok((election, publications))
     })
     .await;
-    match found {
-        Ok(Ok((election, publications))) => (
-            [(
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"opkomst-{}.json\"", election.id),
-            )],
-            Json(json!({
-                "election": election.id.as_str(),
-                "name": election.name,
-                "publications": publications.iter().map(|p| json!({
-                    "published_at": p.published_at,
-                    "figures": p.figures,
-                })).collect::<Vec<_>>(),
-            })),
-        )
-            .into_response(),
-        Ok(Err(error)) => crate::pages::service_error_page(lang, &error),
-        Err(response) => response,
-    }
+    let (election, publications) = attempt!(lang, found);
+    (
+        [(
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"opkomst-{}.json\"", election.id),
+        )],
+        Json(json!({
+            "election": election.id.as_str(),
+            "name": election.name,
+            "publications": publications.iter().map(|p| json!({
+                "published_at": p.published_at,
+                "figures": p.figures,
+            })).collect::<Vec<_>>(),
+        })),
+    )
+        .into_response()
 }
