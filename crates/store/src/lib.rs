@@ -423,12 +423,14 @@ impl Store {
         })
     }
 
-    /// Every turnout report of an election, in the order received.
+    /// The turnout reports of an election (of one polling station when given), in the order
+    /// received.
     pub fn turnout_reports(
         &self,
         election: &ElectionId,
+        station: Option<PollingStationNumber>,
     ) -> Result<Vec<model::turnout::Report>, StoreError> {
-        station_app::turnout_reports(&self.read(), election)
+        station_app::turnout_reports(&self.read(), election, station)
     }
 
     /// Records one mark of a polling station's count helper.

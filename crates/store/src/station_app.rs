@@ -245,18 +245,20 @@ pub(crate) fn report_turnout(
     )
 }
 
-/// Every turnout report of an election, in the order received.
+/// The turnout reports of an election (of one polling station when given), in the order
+/// received.
 pub(crate) fn turnout_reports(
     connection: &Connection,
     election: &ElectionId,
+    station: Option<PollingStationNumber>,
 ) -> Result<Vec<Report>, StoreError> {
     let key = election_key(connection, election)?;
-    let mut statement = connection.prepare(
+    let mut statement = connection.prepare_cached(
         "SELECT p.number, t.moment, t.admitted, t.reported_at
          FROM turnout_reports t JOIN polling_stations p ON t.polling_station = p.id
-         WHERE p.election = ?1 ORDER BY t.id",
+         WHERE p.election = ?1 AND (?2 IS NULL OR p.number = ?2) ORDER BY t.id",
     )?;
-    let rows = statement.query_map([key], |row| {
+    let rows = statement.query_map(params![key, station.map(|s| s.get())], |row| {
         Ok((
             row.get::<_, i64>(0)?,
             row.get::<_, Option<String>>(1)?,

@@ -314,7 +314,14 @@ fn the_station_apps_reports_and_marks_are_append_only_and_audited() {
     store
         .report_turnout(&chair, from.clone(), None, 130)
         .unwrap();
-    let reports = store.turnout_reports(&id).unwrap();
+    let reports = store.turnout_reports(&id, None).unwrap();
+    assert_eq!(store.turnout_reports(&id, Some(one)).unwrap(), reports);
+    assert!(
+        store
+            .turnout_reports(&id, Some(PollingStationNumber::new(2).unwrap()))
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(reports.len(), 2);
     assert_eq!(reports[0].admitted, 120);
     assert_eq!(reports[1].moment, None);

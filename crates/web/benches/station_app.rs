@@ -233,7 +233,7 @@ fn main() {
     latencies.sort();
     let errors = outcomes.iter().filter(|r| r.is_err()).count();
     let stored = store
-        .turnout_reports(&model::ElectionId::new("GR2026_Assen").unwrap())
+        .turnout_reports(&model::ElectionId::new("GR2026_Assen").unwrap(), None)
         .unwrap();
     let overview = model::turnout::overview(
         &store

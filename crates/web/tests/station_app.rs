@@ -159,7 +159,7 @@ impl Servers {
 
     fn reports(&self, station: u32) -> Vec<u32> {
         self.store
-            .turnout_reports(&model::ElectionId::new(ASSEN).unwrap())
+            .turnout_reports(&model::ElectionId::new(ASSEN).unwrap(), None)
             .unwrap()
             .into_iter()
             .filter(|r| r.station.get() == station)
@@ -1102,7 +1102,7 @@ async fn a_flemish_polling_station_reports_turnout_but_gets_no_dutch_count_helpe
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let reports = servers.store.turnout_reports(&id).unwrap();
+    let reports = servers.store.turnout_reports(&id, None).unwrap();
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].admitted, 88);
     assert!(servers.store.tally_counts(&id, None).unwrap().is_empty());

@@ -471,16 +471,10 @@ async fn station_reports(
     let service = state.service.clone();
     let election = session.election.clone();
     let station = session.station;
-    blocking(move || service.store().turnout_reports(&election))
+    blocking(move || service.store().turnout_reports(&election, Some(station)))
         .await
         .ok()?
         .ok()
-        .map(|reports| {
-            reports
-                .into_iter()
-                .filter(|r| r.station == station)
-                .collect()
-        })
 }
 
 async fn turnout_page(
@@ -759,11 +753,13 @@ impl CountContext {
     }
 }
 
-async fn count_context(
+/// The frame and election of a station that has the count helper (a Dutch election), or the
+/// page that says why not.
+async fn count_election(
     state: &AppState,
     lang: Lang,
     session: &StationSession,
-) -> Result<CountContext, Response> {
+) -> Result<(Frame, std::sync::Arc<Election>), Response> {
     let (frame, election) = frame(state, lang, session).await?;
     if election.jurisdiction != Jurisdiction::Netherlands {
         return Err(error_page(
@@ -773,6 +769,15 @@ async fn count_context(
             "The count helper follows the Dutch report (votes per candidate); for this election there is only turnout.",
         ));
     }
+    Ok((frame, election))
+}
+
+async fn count_context(
+    state: &AppState,
+    lang: Lang,
+    session: &StationSession,
+) -> Result<CountContext, Response> {
+    let (frame, election) = count_election(state, lang, session).await?;
     let Ok((_, contest)) = Service::station(&election, &session.station.to_string()) else {
         return Err(internal(lang));
     };
@@ -1006,11 +1011,13 @@ pub async fn mark(
     Extension(session): Extension<StationSession>,
     Form(form): Form<MarkForm>,
 ) -> Response {
-    let context = match count_context(&state, lang, &session).await {
-        Ok(context) => context,
+    // Only the contest is needed to check the mark: not the tally or the turnout (a tap is the
+    // hot path of the count).
+    let election = match count_election(&state, lang, &session).await {
+        Ok((_, election)) => election,
         Err(response) => return response,
     };
-    let Some(contest) = context.contest(&session) else {
+    let Ok((_, contest)) = Service::station(&election, &session.station.to_string()) else {
         return internal(lang);
     };
     let mark = match Mark::parse(&form.mark).and_then(|m| m.locate(contest).map(|_| m)) {
@@ -1046,7 +1053,7 @@ pub async fn undo(
     Form(form): Form<MarkForm>,
 ) -> Response {
     // Only where there is a count helper (a Dutch election).
-    if let Err(response) = count_context(&state, lang, &session).await {
+    if let Err(response) = count_election(&state, lang, &session).await {
         return response;
     }
     let service = state.service.clone();

@@ -87,7 +87,7 @@ fn turnout_of(
 ) -> Result<(std::sync::Arc<Election>, turnout::Overview, bool), ServiceError> {
     let election = service.election(id)?;
     let store = service.store();
-    let reports = store.turnout_reports(&election.id)?;
+    let reports = store.turnout_reports(&election.id, None)?;
     // The electorate the municipality stated; failing that, the polling stations' registered
     // voters added up.
     let stated = store.electorate(&election.id)?;
