@@ -163,6 +163,19 @@ impl Tally {
         Ok(tally)
     }
 
+    /// The tally from net counts per mark as they are stored and sent (`c:1:3`, `blank`, …);
+    /// a text that is no mark is an error.
+    pub fn from_stored<S: AsRef<str>>(
+        contest: &Contest,
+        counts: impl IntoIterator<Item = (S, i64)>,
+    ) -> Result<Tally, MarkError> {
+        let marks = counts
+            .into_iter()
+            .map(|(mark, count)| Mark::parse(mark.as_ref()).map(|m| (m, count)))
+            .collect::<Result<Vec<_>, _>>()?;
+        Tally::from_counts(contest, marks)
+    }
+
     /// The votes of the list at ballot index `index` (rubriek E.n).
     pub fn list_total(&self, index: usize) -> u32 {
         self.lists.get(index).map_or(0, |l| l.iter().sum())
@@ -359,6 +372,12 @@ mod tests {
         let unknown = tally.draft(None);
         assert!(!unknown.differences.d_equals_h && !unknown.differences.h_less_than_d);
         assert!(Tally::from_counts(&contest, [(mark("blank"), -1)]).is_err());
+        let stored = Tally::from_stored(&contest, [("c:1:1", 5), ("c:1:3", 2), ("c:2:2", 4)]);
+        assert_eq!(stored.unwrap().lists, tally.lists);
+        assert!(matches!(
+            Tally::from_stored(&contest, [("c:1:1", 1), ("stem", 1)]),
+            Err(MarkError::Malformed(_))
+        ));
     }
 
     #[test]

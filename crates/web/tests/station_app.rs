@@ -17,7 +17,7 @@ use common::{ASSEN, Client, PASSWORD, add_user, load, test_config};
 use fantoccini::Locator;
 use model::PollingStationNumber;
 use model::entry::{Entry, EntryState, Typist};
-use model::tally::{Mark, Tally};
+use model::tally::Tally;
 use reqwest::StatusCode;
 use store::{Actor, CredentialSource, EntryChange, NewCredential, Role, Store};
 
@@ -286,11 +286,9 @@ fn app_tally(servers: &Servers, station: u32) -> Tally {
             Some(PollingStationNumber::new(station).unwrap()),
         )
         .unwrap();
-    Tally::from_counts(
+    Tally::from_stored(
         &election.contests[0],
-        counts
-            .into_iter()
-            .map(|(_, mark, n)| (Mark::parse(&mark).unwrap(), n)),
+        counts.into_iter().map(|(_, mark, n)| (mark, n)),
     )
     .unwrap()
 }

@@ -207,13 +207,7 @@ pub fn demo(
     })?;
     runtime.shutdown_background();
     let counts = store.tally_counts(&election.id, Some(station))?;
-    let tally = Tally::from_counts(
-        contest,
-        counts
-            .into_iter()
-            .map(|(_, mark, n)| Mark::parse(&mark).map(|m| (m, n)))
-            .collect::<Result<Vec<_>, _>>()?,
-    )?;
+    let tally = Tally::from_stored(contest, counts.into_iter().map(|(_, m, n)| (m, n)))?;
     let differences = tally
         .differences(&model::count::CountForm::Netherlands(definitive.clone()))
         .unwrap_or_default();

@@ -788,11 +788,7 @@ async fn count_context(
         Ok(Ok(counts)) => counts,
         _ => return Err(internal(lang)),
     };
-    let marks = counts
-        .into_iter()
-        .map(|(_, mark, count)| Mark::parse(&mark).map(|m| (m, count)))
-        .collect::<Result<Vec<_>, _>>();
-    let Ok(tally) = marks.and_then(|marks| Tally::from_counts(contest, marks)) else {
+    let Ok(tally) = Tally::from_stored(contest, counts.into_iter().map(|(_, m, n)| (m, n))) else {
         return Err(internal(lang));
     };
     let admitted = station_reports(state, session)

@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form, Json};
-use model::tally::{Mark, Tally};
+use model::tally::Tally;
 use model::turnout::{self, moment_text, parse_moment};
 use model::{Election, PollingStationNumber};
 use serde::Deserialize;
@@ -136,17 +136,16 @@ fn station_tally(
     number: PollingStationNumber,
     counts: &[(PollingStationNumber, String, i64)],
 ) -> Option<Result<Tally, String>> {
-    let marks: Vec<(Mark, i64)> = counts
+    let marks: Vec<(&str, i64)> = counts
         .iter()
         .filter(|(n, _, _)| *n == number)
-        .map(|(_, mark, count)| Mark::parse(mark).map(|m| (m, *count)))
-        .collect::<Result<_, _>>()
-        .ok()?;
+        .map(|(_, mark, count)| (mark.as_str(), *count))
+        .collect();
     if marks.is_empty() {
         return None;
     }
     let (_, contest) = Service::station(election, &number.to_string()).ok()?;
-    Some(Tally::from_counts(contest, marks).map_err(|e| e.to_string()))
+    Some(Tally::from_stored(contest, marks).map_err(|e| e.to_string()))
 }
 
 fn difference_text(lang: Lang, differences: &[model::tally::TallyDifference]) -> String {
