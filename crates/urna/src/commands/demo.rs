@@ -151,6 +151,17 @@ fn keys_and_packages(
     Ok((ceremony_dir, report, credentials))
 }
 
+/// The credential sheet of the office with `code` (`SB1`, `HSB`): the demo plays its chair.
+fn sheet<'a>(
+    credentials: &'a [seal::ceremony::Credential],
+    code: &str,
+) -> anyhow::Result<&'a seal::ceremony::Credential> {
+    credentials
+        .iter()
+        .find(|c| c.office.code() == code)
+        .with_context(|| format!("no credential sheet for office {code}"))
+}
+
 /// The key ceremony for Lindeveld: keys, packages and credential sheets, three sticks of
 /// polling station 1, their check, the shares put together, the signed record.
 fn ceremony(
@@ -248,10 +259,7 @@ fn assen_to_the_centre(
         indent(&report.lines().take(3).collect::<Vec<_>>().join("\n"))
     );
     println!("      …");
-    let chair = credentials
-        .iter()
-        .find(|c| c.office.code() == "SB1")
-        .context("no credential sheet for Assen's polling station 1")?;
+    let chair = sheet(&credentials, "SB1")?;
     print!(
         "{}",
         indent(&super::station_app::demo(
@@ -264,11 +272,7 @@ fn assen_to_the_centre(
             chair,
         )?)
     );
-    let password = credentials
-        .iter()
-        .find(|c| c.office.code() == "HSB")
-        .map(|c| c.password.clone())
-        .context("no credential sheet for Assen's main office")?;
+    let password = sheet(&credentials, "HSB")?.password.clone();
     let central = dir.join("centraal");
     let central_dir = super::central::CentralDir::new(&central);
     let sealed = dir.join("uitslag").join("uitslag-assen.urna-result");
@@ -796,19 +800,12 @@ fn voting(
             &["localhost".to_string(), "127.0.0.1".to_string()],
         )?)
     );
-    let main_office_password = credentials
-        .iter()
-        .find(|c| c.office.code() == "HSB")
-        .map(|c| c.password.clone())
-        .context("no credential sheet for the demo's main office")?;
+    let main_office_password = sheet(credentials, "HSB")?.password.clone();
     let sealed = folder.join("uitslag-hoofdbureau.urna-result");
     let mut sticks = Vec::new();
     for (index, votes) in DEMO_VOTES.iter().enumerate() {
         let number = index as u32 + 1;
-        let credential = credentials
-            .iter()
-            .find(|c| c.office.code() == format!("SB{number}"))
-            .context("no credential sheet for the demo's polling station")?;
+        let credential = sheet(credentials, &format!("SB{number}"))?;
         let station_sticks = [
             folder.join("stembus").join(format!("sb{number}-a")),
             folder.join("stembus").join(format!("sb{number}-b")),
