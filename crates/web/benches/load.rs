@@ -15,6 +15,10 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{env_number, percentile};
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,13 +28,6 @@ use store::{Actor, NewUser, Role, Store};
 use testkit::fixture;
 
 const PASSWORD: &str = "load test password";
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 fn setup(
     typists: usize,
@@ -275,14 +272,6 @@ async fn typist(plan: Arc<Plan>, number: usize) -> Tally {
     }
     tally.window = Some((began, Instant::now()));
     tally
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
 }
 
 fn main() {

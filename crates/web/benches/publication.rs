@@ -14,17 +14,14 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::env_number;
+
 use std::path::Path;
 use std::process::Command;
 
 use web::publication::{Publication, Site};
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// The export folder of the sample publication.
 fn export(dir: &Path) {

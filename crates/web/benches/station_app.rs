@@ -14,27 +14,16 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{env_number, percentile};
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use store::{Actor, CredentialSource, NewCredential, Store};
 use testkit::fixture;
 use web::station_app::device::Device;
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
 
 /// The election with `stations` polling stations of 1,000 voters each, and a password per
 /// station (returned, as the credential sheets would carry them).

@@ -10,43 +10,11 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
-use common::chromium::{Viewport, browser, click, screenshots};
+use common::chromium::{Viewport, browser, click, log_in, screenshots};
 use common::{PASSWORD, Server, TEST, first_station, shape, sound_count};
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
-
-async fn log_in(browser: &Client, base: &str, username: &str) {
-    browser.goto(&format!("{base}/login")).await.unwrap();
-    browser
-        .find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys(username)
-        .await
-        .unwrap();
-    browser
-        .find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    click(browser, Locator::Id("login")).await;
-    if browser
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_url(&url(&format!("{base}/elections")))
-        .await
-        .is_err()
-    {
-        panic!(
-            "{username} is not logged in; the page says:\n{}",
-            browser.source().await.unwrap_or_default()
-        );
-    }
-}
 
 fn url(text: &str) -> url::Url {
     url::Url::parse(text).unwrap()
@@ -118,7 +86,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     let (_driver, browser) = browser(profile.path(), Viewport::Desktop).await;
 
     // First entry: anna, with the keyboard flow and the live sums.
-    log_in(&browser, &base, "anna").await;
+    log_in(&browser, &base, "anna", PASSWORD).await;
     claim_and_type(&browser, &base, station, &count).await;
     let sum = browser
         .find(Locator::Css("#f-voters\\.d ~ output.sum"))
@@ -152,7 +120,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     log_out(&browser).await;
 
     // Second entry: bert slips on two candidates of list 2.
-    log_in(&browser, &base, "bert").await;
+    log_in(&browser, &base, "bert", PASSWORD).await;
     claim_and_type(&browser, &base, station, &slip).await;
     click(&browser, Locator::Id("finalise")).await;
     browser
@@ -163,7 +131,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     log_out(&browser).await;
 
     // The coordinator sees the two fields side by side and sends the second entry back.
-    log_in(&browser, &base, "coord").await;
+    log_in(&browser, &base, "coord", PASSWORD).await;
     browser
         .goto(&format!("{base}/elections/{TEST}/overview"))
         .await
@@ -198,7 +166,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     log_out(&browser).await;
 
     // Bert corrects his entry: now equal, so definitive.
-    log_in(&browser, &base, "bert").await;
+    log_in(&browser, &base, "bert", PASSWORD).await;
     claim_and_type(&browser, &base, station, &count).await;
     click(&browser, Locator::Id("finalise")).await;
     browser
@@ -208,7 +176,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
         .unwrap();
     log_out(&browser).await;
 
-    log_in(&browser, &base, "coord").await;
+    log_in(&browser, &base, "coord", PASSWORD).await;
     browser
         .goto(&format!("{base}/elections/{TEST}/overview"))
         .await

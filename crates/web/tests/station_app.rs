@@ -972,27 +972,7 @@ async fn on_a_phone_a_chair_reports_turnout_and_counts_and_the_coordinator_sees_
     store_definitive_count(&servers, 1, &tally, 455);
     let coordinator_profile = tempfile::tempdir().unwrap();
     let (_driver2, desk) = chromium::browser(coordinator_profile.path(), Viewport::Phone).await;
-    desk.goto(&format!("{}/login", servers.results))
-        .await
-        .unwrap();
-    desk.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("coord")
-        .await
-        .unwrap();
-    desk.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    click(&desk, Locator::Id("login")).await;
-    desk.wait()
-        .at_most(Duration::from_secs(10))
-        .for_url(&url::Url::parse(&format!("{}/elections", servers.results)).unwrap())
-        .await
-        .unwrap();
+    chromium::log_in(&desk, &servers.results, "coord", PASSWORD).await;
     desk.goto(&format!(
         "{}/elections/{ASSEN}/stembureau-app",
         servers.results

@@ -169,3 +169,36 @@ pub async fn accessibility_violations(browser: &Client, axe: &str) -> Vec<String
         .unwrap();
     serde_json::from_value(result).unwrap()
 }
+
+/// Logs `username` in to results entry at `base` and waits for the elections page.
+pub async fn log_in(browser: &Client, base: &str, username: &str, password: &str) {
+    browser.goto(&format!("{base}/login")).await.unwrap();
+    browser
+        .find(fantoccini::Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys(username)
+        .await
+        .unwrap();
+    browser
+        .find(fantoccini::Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(password)
+        .await
+        .unwrap();
+    click(browser, fantoccini::Locator::Id("login")).await;
+    let elections = url::Url::parse(&format!("{base}/elections")).unwrap();
+    if browser
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_url(&elections)
+        .await
+        .is_err()
+    {
+        panic!(
+            "{username} is not logged in; the page says:\n{}",
+            browser.source().await.unwrap_or_default()
+        );
+    }
+}
