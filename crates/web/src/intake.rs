@@ -513,6 +513,18 @@ pub enum SendError {
     },
 }
 
+impl From<crate::https::ConnectError> for SendError {
+    fn from(error: crate::https::ConnectError) -> SendError {
+        use crate::https::ConnectError;
+        match error {
+            ConnectError::Connect { address, source } => SendError::Connect { address, source },
+            ConnectError::Handshake { address, source } => SendError::Handshake { address, source },
+            ConnectError::ServerName(name) => SendError::ServerName(name),
+            ConnectError::Http(text) => SendError::Http(text),
+        }
+    }
+}
+
 /// Sends `sealed` for `election` to the intake at `address` (`host:port`), whose certificate
 /// must be for `server_name`, over a connection made with `config` (the centre's authority
 /// trusted, the office's certificate shown).
@@ -525,26 +537,7 @@ pub async fn send(
 ) -> Result<Answer, SendError> {
     use http_body_util::{BodyExt, Full};
 
-    let tcp = tokio::net::TcpStream::connect(address)
-        .await
-        .map_err(|source| SendError::Connect {
-            address: address.to_string(),
-            source,
-        })?;
-    let name = tokio_rustls::rustls::pki_types::ServerName::try_from(server_name.to_string())
-        .map_err(|_| SendError::ServerName(server_name.to_string()))?;
-    let tls = tokio_rustls::TlsConnector::from(config)
-        .connect(name, tcp)
-        .await
-        .map_err(|source| SendError::Handshake {
-            address: address.to_string(),
-            source,
-        })?;
-    let (mut sender, connection) =
-        hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(tls))
-            .await
-            .map_err(|e| SendError::Http(e.to_string()))?;
-    let driver = tokio::spawn(connection);
+    let (mut sender, driver) = crate::https::connect(address, server_name, config).await?;
     let request = hyper::Request::post(format!("{PATH}/{election}"))
         .header(header::HOST, server_name)
         .header(header::CONTENT_TYPE, "application/octet-stream")

@@ -14,22 +14,9 @@ use tokio_rustls::rustls::ClientConfig;
 /// Why a device's request did not do what it should.
 #[derive(Debug, thiserror::Error)]
 pub enum DeviceError {
-    /// No TCP connection.
-    #[error("cannot connect to {address}: {source}")]
-    Connect {
-        /// The address.
-        address: String,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// The TLS handshake failed (not the app's certificate authority, or not TLS).
-    #[error("the TLS handshake with {address} failed: {source}")]
-    Handshake {
-        /// The address.
-        address: String,
-        /// Why.
-        source: std::io::Error,
-    },
+    /// No connection to the app (TCP, the TLS handshake against the app's authority, HTTP).
+    #[error(transparent)]
+    Connect(#[from] crate::https::ConnectError),
     /// HTTP failed.
     #[error("HTTP: {0}")]
     Http(String),
@@ -76,28 +63,7 @@ impl Device {
         server_name: &str,
         config: Arc<ClientConfig>,
     ) -> Result<Device, DeviceError> {
-        let tcp = tokio::net::TcpStream::connect(address)
-            .await
-            .map_err(|source| DeviceError::Connect {
-                address: address.to_string(),
-                source,
-            })?;
-        let name = tokio_rustls::rustls::pki_types::ServerName::try_from(server_name.to_string())
-            .map_err(|e| DeviceError::Http(e.to_string()))?;
-        let tls = tokio_rustls::TlsConnector::from(config)
-            .connect(name, tcp)
-            .await
-            .map_err(|source| DeviceError::Handshake {
-                address: address.to_string(),
-                source,
-            })?;
-        let (sender, connection) =
-            hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(tls))
-                .await
-                .map_err(|e| DeviceError::Http(e.to_string()))?;
-        let driver = tokio::spawn(async move {
-            let _ = connection.await;
-        });
+        let (sender, driver) = crate::https::connect(address, server_name, config).await?;
         Ok(Device {
             sender,
             host: server_name.to_string(),
