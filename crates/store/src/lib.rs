@@ -446,7 +446,8 @@ impl Store {
         })
     }
 
-    /// Takes back a polling station's latest mark; returns it, or `None` when there was none.
+    /// Takes back the latest mark of this device session (`from.session`) at its polling station;
+    /// returns it, or `None` when the session has none left to take back.
     pub fn undo_tally_mark(
         &self,
         actor: &Actor,

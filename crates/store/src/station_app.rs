@@ -305,8 +305,9 @@ pub(crate) fn mark(
     )
 }
 
-/// Takes back the station's latest mark not yet taken back; returns it (`None`: nothing to undo,
-/// which is logged too).
+/// Takes back the latest mark this device session made that is not yet taken back; returns it
+/// (`None`: nothing to undo, which is logged too). Per session, not per station: when two members
+/// of the polling station count on two devices, an undo on one never takes back the other's tap.
 pub(crate) fn undo_mark(
     mutation: &mut Mutation<'_>,
     actor: &Actor,
@@ -317,11 +318,13 @@ pub(crate) fn undo_mark(
     let last: Option<(i64, String)> = connection
         .prepare_cached(
             "SELECT m.id, m.mark FROM tally_marks m
-             WHERE m.polling_station = ?1 AND m.undoes IS NULL
+             WHERE m.polling_station = ?1 AND m.session = ?2 AND m.undoes IS NULL
                AND NOT EXISTS (SELECT 1 FROM tally_marks u WHERE u.undoes = m.id)
              ORDER BY m.id DESC LIMIT 1",
         )?
-        .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row(params![key, from.session], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
         .optional()?;
     if let Some((id, mark)) = &last {
         connection

@@ -326,32 +326,42 @@ fn the_station_apps_reports_and_marks_are_append_only_and_audited() {
     assert_eq!(reports[0].admitted, 120);
     assert_eq!(reports[1].moment, None);
 
-    for mark in ["c:1:1", "c:1:1", "blank"] {
+    let mark = |from: &StationWrite, mark: &str| {
         store
             .add_tally_mark(&chair, from.clone(), mark.into())
             .unwrap();
+    };
+    let undo = |from: &StationWrite| store.undo_tally_mark(&chair, from.clone()).unwrap();
+    for text in ["c:1:1", "c:1:1", "blank"] {
+        mark(&from, text);
     }
-    assert_eq!(
-        store
-            .undo_tally_mark(&chair, from.clone())
-            .unwrap()
-            .as_deref(),
-        Some("blank")
-    );
-    assert_eq!(
-        store
-            .undo_tally_mark(&chair, from.clone())
-            .unwrap()
-            .as_deref(),
-        Some("c:1:1")
-    );
+    assert_eq!(undo(&from).as_deref(), Some("blank"));
+    assert_eq!(undo(&from).as_deref(), Some("c:1:1"));
     let counts = store.tally_counts(&id, Some(one)).unwrap();
     assert_eq!(
         counts,
         vec![(one, "blank".to_string(), 0), (one, "c:1:1".to_string(), 1)]
     );
-    store.undo_tally_mark(&chair, from.clone()).unwrap();
-    assert_eq!(store.undo_tally_mark(&chair, from).unwrap(), None);
+    // A second device of the same station: its undo takes back its own tap, never the first
+    // device's, and the first device's undo skips the second's tap.
+    let second = StationWrite {
+        session: "def".into(),
+        ..from.clone()
+    };
+    mark(&second, "invalid");
+    assert_eq!(undo(&from).as_deref(), Some("c:1:1"));
+    assert_eq!(undo(&from), None);
+    mark(&second, "blank");
+    assert_eq!(undo(&second).as_deref(), Some("blank"));
+    assert_eq!(
+        store
+            .tally_counts(&id, Some(one))
+            .unwrap()
+            .into_iter()
+            .filter(|(_, _, count)| *count != 0)
+            .collect::<Vec<_>>(),
+        vec![(one, "invalid".to_string(), 1)]
+    );
 
     let actions: Vec<String> = store
         .audit_entries()
@@ -360,7 +370,7 @@ fn the_station_apps_reports_and_marks_are_append_only_and_audited() {
         .filter(|e| e.action.starts_with("station_app."))
         .map(|e| format!("{} {}", e.action, e.actor))
         .collect();
-    assert_eq!(actions.len(), 10, "{actions:#?}");
+    assert_eq!(actions.len(), 13, "{actions:#?}");
     assert!(
         actions[1].ends_with("stembureau-app:GR2026_Assen-SB1 sessie abc"),
         "{actions:#?}"

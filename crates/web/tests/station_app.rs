@@ -714,6 +714,12 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert!(location(&response).starts_with("/stembureau/1/telling/lijst/1?geteld="));
     }
+    // A second member counts on a second device: each undo takes back that device's own tap.
+    let helper = servers.chair(1).await;
+    let response = helper
+        .post("/stembureau/1/telling/markeer", &[("mark", "blank")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let response = chair
         .post("/stembureau/1/telling/herstel", &[("back", "lijst/1")])
         .await;
@@ -721,6 +727,8 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
         location(&response),
         "/stembureau/1/telling/lijst/1?hersteld=c%3A1%3A2"
     );
+    let response = helper.post("/stembureau/1/telling/herstel", &[]).await;
+    assert_eq!(location(&response), "/stembureau/1/telling?hersteld=blank");
     let page = chair
         .page("/stembureau/1/telling/lijst/1?hersteld=c%3A1%3A2")
         .await;
@@ -817,13 +825,15 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
     assert_eq!(figures["turnout_percent"], serde_json::Value::Null);
     // Every action of the device is in the audit log with its station and session.
     let marks = servers.audit("station_app.mark");
-    assert_eq!(marks.len(), 7);
+    assert_eq!(marks.len(), 8);
     assert!(
         marks
             .iter()
             .all(|d| d["polling_station"] == 1 && d["session"].as_str().unwrap().len() == 12)
     );
-    assert_eq!(servers.audit("station_app.undo").len(), 1);
+    let undos = servers.audit("station_app.undo");
+    assert_eq!(undos.len(), 2);
+    assert_ne!(undos[0]["session"], undos[1]["session"]);
     assert_eq!(servers.audit("station_app.turnout").len(), 3);
     assert_eq!(servers.audit("station_app.turnout_published").len(), 1);
     assert_eq!(servers.store.verify_audit_log().unwrap().broken, None);
@@ -1018,6 +1028,56 @@ async fn on_a_phone_a_chair_reports_turnout_and_counts_and_the_coordinator_sees_
     .unwrap();
     phone.close().await.unwrap();
     desk.close().await.unwrap();
+}
+
+/// The page's own idle lock: with no touch at all (so no request reaches the server), the phone
+/// leaves the page with the figures for the lock page by itself, and only the password opens it.
+#[tokio::test]
+async fn an_idle_phone_hides_its_figures_behind_the_lock_page() {
+    let mut config = test_config();
+    config.station_app.limits.lock_after = Duration::from_millis(2500);
+    let servers = Servers::start(config).await;
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, phone) = chromium::browser_https(profile.path(), Viewport::Phone).await;
+    let type_into = |id: &'static str, text: String| {
+        let phone = phone.clone();
+        async move {
+            let field = phone.find(Locator::Id(id)).await.unwrap();
+            field.send_keys(&text).await.unwrap();
+        }
+    };
+    phone
+        .goto(&format!("{}/stembureau", servers.app))
+        .await
+        .unwrap();
+    type_into("login", format!("{ASSEN}-SB1")).await;
+    type_into("password", servers.passwords[0].clone()).await;
+    click(&phone, Locator::Id("log-in")).await;
+    wait_text(&phone, "to-turnout", |_| true).await;
+    click(&phone, Locator::Id("to-turnout")).await;
+    wait_text(&phone, "report", |_| true).await;
+    type_into("admitted", "4321".into()).await;
+    click(&phone, Locator::Id("report")).await;
+    wait_text(&phone, "saved", |text| text.contains("4321")).await;
+
+    // Hands off: the script takes the phone to the lock page (rounded up to 3 s).
+    wait_text(&phone, "unlock", |_| true).await;
+    let page = phone.source().await.unwrap();
+    assert!(!page.contains("4321"), "figures still shown: {page}");
+    assert!(page.contains("Vergrendeld"), "{page}");
+    // Back or a typed address leads to the lock page too: the server locked the session.
+    phone
+        .goto(&format!("{}/stembureau/1/opkomst", servers.app))
+        .await
+        .unwrap();
+    wait_text(&phone, "unlock", |_| true).await;
+    assert!(!phone.source().await.unwrap().contains("4321"));
+
+    type_into("password", servers.passwords[0].clone()).await;
+    click(&phone, Locator::Id("unlock")).await;
+    wait_text(&phone, "to-turnout", |_| true).await;
+    assert_eq!(servers.audit("station_app.unlock").len(), 1);
+    phone.close().await.unwrap();
 }
 
 #[tokio::test]

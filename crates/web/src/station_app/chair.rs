@@ -401,7 +401,15 @@ async fn frame(
             election_name: election.name.clone(),
             home: home_of(session),
             csrf: session.csrf.clone(),
-            lock_seconds: state.config.station_app.limits.lock_after.as_secs().max(30),
+            // Whole seconds, rounded up: the page never locks before the server would.
+            lock_seconds: state
+                .config
+                .station_app
+                .limits
+                .lock_after
+                .as_millis()
+                .div_ceil(1000)
+                .max(1) as u64,
             count_helper: election.jurisdiction == Jurisdiction::Netherlands,
         },
         election,
@@ -877,8 +885,8 @@ fn flash(lang: Lang, contest: &Contest, query: &Flash) -> Option<String> {
     query.hersteld.as_ref().map(|mark| {
         if mark.is_empty() {
             lang.pick(
-                "Er was niets om te herstellen.",
-                "There was nothing to undo.",
+                "Er was op dit apparaat niets om te herstellen.",
+                "There was nothing on this device to undo.",
             )
             .to_string()
         } else {
@@ -1041,7 +1049,8 @@ pub async fn mark(
     }
 }
 
-/// Takes back the latest ballot counted.
+/// Takes back the latest ballot counted on this device (`Store::undo_tally_mark`; a second
+/// device of the same polling station keeps its own taps).
 pub async fn undo(
     State(state): State<AppState>,
     lang: Lang,
