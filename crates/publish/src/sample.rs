@@ -79,6 +79,9 @@ pub enum SampleError {
     /// The municipality's code is not in the built-in geography.
     #[error("municipality {0} is not in the geography")]
     Place(&'static str),
+    /// No municipality of the sample holds that election.
+    #[error("no municipality of the sample holds election {0}")]
+    NoSuchElection(String),
     /// The site did not render.
     #[error("site: {0}")]
     Render(#[from] askama::Error),
@@ -282,6 +285,41 @@ impl Centre {
             (second.to_bytes(), second.sign(&self.central)),
         ];
         (second, versions)
+    }
+
+    /// Records `decisions` in the package of the municipality whose election they name, as
+    /// `urna result seal` carries them: its package made again with `decisions.json` and signed
+    /// with its office's key.
+    pub fn record_decisions(
+        &mut self,
+        decisions: &apportion::Decisions,
+    ) -> Result<(), SampleError> {
+        let index = self
+            .arrivals
+            .iter()
+            .position(|a| a.election == decisions.election)
+            .ok_or_else(|| SampleError::NoSuchElection(decisions.election.clone()))?;
+        let sender = &mut self.offices[index];
+        let manifest = sender.package.manifest().clone();
+        let mut files: BTreeMap<String, Vec<u8>> = manifest
+            .files
+            .iter()
+            .filter_map(|f| Some((f.path.clone(), sender.package.file(&f.path)?.to_vec())))
+            .collect();
+        files.insert(apportion::Decisions::FILE.into(), decisions.to_file());
+        let package = seal::transmission::build(
+            manifest.election,
+            manifest.office,
+            &manifest.created,
+            files,
+            &sender.key,
+        )
+        .map_err(seal_error)?;
+        let arrival = &mut self.arrivals[index];
+        arrival.meta.package = package.fingerprint().to_hex();
+        arrival.files = package.entries();
+        sender.package = package;
+        Ok(())
     }
 
     /// The feed of [`Centre::two_versions`], by path inside `feed/`.

@@ -11,7 +11,7 @@ use askama::Template;
 
 use crate::geography::Area;
 use crate::hemicycle::{self, Party};
-use crate::snapshot::{AreaResult, ElectionResult, Outcome, Progress, Snapshot};
+use crate::snapshot::{AreaResult, Decided, ElectionResult, Outcome, Progress, Snapshot};
 
 const STYLE: &str = include_str!("../assets/style.css");
 const LIVE: &str = include_str!("../assets/live.js");
@@ -325,6 +325,8 @@ struct ElectionView {
     province: String,
     district: String,
     problem: Option<String>,
+    /// Deceased candidates and lots drawn, one sentence each.
+    decisions: Vec<String>,
     is_in: bool,
     turnout: String,
     eligible: String,
@@ -438,6 +440,7 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
         province: name_of(&place.province),
         district: name_of(&place.district),
         problem: None,
+        decisions: Vec::new(),
         is_in: false,
         turnout: String::new(),
         eligible: String::new(),
@@ -464,8 +467,10 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
             polling_stations,
             turnout,
             lists,
+            decisions,
         } => {
             view.is_in = true;
+            view.decisions = decision_sentences(lang, decisions);
             view.turnout = turnout_text(lang, turnout);
             view.eligible = turnout
                 .eligible_voters
@@ -538,6 +543,46 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
         }
     }
     view
+}
+
+/// What a reader needs to know about the decisions the allocation took as given.
+fn decision_sentences(lang: Lang, decisions: &Decided) -> Vec<String> {
+    let mut sentences: Vec<String> = decisions
+        .deceased
+        .iter()
+        .map(|c| match lang {
+            Lang::Nl => format!(
+                "{} (lijst {}, nr. {}) is overleden en niet gekozen; de stemmen blijven bij de \
+                 lijst (Kieswet P 19a).",
+                c.name, c.list, c.position
+            ),
+            Lang::En => format!(
+                "{} (list {}, no. {}) died before the result was determined and is not elected; \
+                 the votes stay with the list (Kieswet P 19a).",
+                c.name, c.list, c.position
+            ),
+        })
+        .collect();
+    match (lang, decisions.lots_drawn) {
+        (_, 0) => {}
+        (Lang::Nl, 1) => sentences.push(
+            "Bij de zetelverdeling is één keer geloot; de uitkomst staat in het proces-verbaal."
+                .into(),
+        ),
+        (Lang::Nl, n) => sentences.push(format!(
+            "Bij de zetelverdeling is {n} keer geloot; de uitkomsten staan in het proces-verbaal."
+        )),
+        (Lang::En, 1) => sentences.push(
+            "One tie in the allocation was decided by drawing lots; the outcome is in the \
+             official report."
+                .into(),
+        ),
+        (Lang::En, n) => sentences.push(format!(
+            "{n} ties in the allocation were decided by drawing lots; the outcomes are in the \
+             official report."
+        )),
+    }
+    sentences
 }
 
 fn area_view(lang: Lang, kind: &'static str, area: &AreaResult, snapshot: &Snapshot) -> AreaView {

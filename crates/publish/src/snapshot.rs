@@ -153,6 +153,43 @@ pub struct ListResult {
     pub elected: Vec<Elected>,
 }
 
+/// The decisions the allocation took as given, as the package recorded them
+/// (`decisions.json`), so that a reader sees why a candidate with the votes was not elected or a
+/// seat went by lot.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decided {
+    /// Candidates who died before the result was determined (Kieswet P 19a): not elected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deceased: Vec<DeceasedCandidate>,
+    /// How many ties were decided by drawing lots.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub lots_drawn: u32,
+}
+
+impl Decided {
+    /// No decision at all (the usual case).
+    pub fn is_empty(&self) -> bool {
+        self.deceased.is_empty() && self.lots_drawn == 0
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A deceased candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeceasedCandidate {
+    /// List number.
+    pub list: u32,
+    /// Position on the list.
+    pub position: u32,
+    /// Name as on the ballot.
+    pub name: String,
+}
+
 /// Where a registered election's result stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
@@ -178,6 +215,9 @@ pub enum Outcome {
         turnout: Turnout,
         /// Per list.
         lists: Vec<ListResult>,
+        /// Deceased candidates and lots drawn; absent when there were none.
+        #[serde(default, skip_serializing_if = "Decided::is_empty")]
+        decisions: Decided,
     },
 }
 
@@ -371,6 +411,25 @@ fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
             }
         })
         .collect();
+    let recorded = &determined.source.decisions;
+    let decisions = Decided {
+        deceased: recorded
+            .deceased
+            .iter()
+            .map(|c| DeceasedCandidate {
+                list: c.list,
+                position: c.position,
+                name: contest
+                    .lists
+                    .iter()
+                    .find(|l| l.number.get() == c.list)
+                    .and_then(|l| l.candidates.iter().find(|p| p.position.get() == c.position))
+                    .map(|p| p.full_name())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        lots_drawn: u32::try_from(recorded.lots.len()).unwrap_or(u32::MAX),
+    };
     let eligible = determined.source.eligible_voters;
     Outcome::In {
         source,
@@ -386,6 +445,7 @@ fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
             turnout_per_mille: per_mille(totals.admitted_voters, eligible),
         },
         lists,
+        decisions,
     }
 }
 

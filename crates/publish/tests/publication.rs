@@ -326,3 +326,95 @@ fn the_site_shows_the_figures_in_both_languages() {
         site.contains_key("/provincie/1.html") || site.keys().any(|k| k.starts_with("/provincie/"))
     );
 }
+
+/// West Maas en Waal's package records that the first elected candidate of its largest list died
+/// before the result was determined, and one drawing of lots: the centre elects the next
+/// candidate, the snapshot and the site say why, the schema holds, and the independent check
+/// computes the same — and finds a snapshot that leaves the decision out.
+#[test]
+fn decisions_in_a_package_reach_the_snapshot_the_site_and_the_check() {
+    let mut centre = centre();
+    let (plain, _) = publish_two_versions(&centre);
+    let west = |snapshot: &Snapshot| -> Outcome {
+        snapshot
+            .elections
+            .iter()
+            .find(|e| e.registration.election == "GR2022_WestMaasenWaal")
+            .unwrap()
+            .outcome
+            .clone()
+    };
+    let Outcome::In { lists, .. } = west(&plain) else {
+        panic!("West Maas en Waal is not in")
+    };
+    let largest = lists.iter().max_by_key(|l| l.seats).unwrap().clone();
+    let died = largest.elected[0].clone();
+    centre
+        .record_decisions(&apportion::Decisions {
+            election: "GR2022_WestMaasenWaal".into(),
+            deceased: vec![apportion::CandidateRef {
+                list: largest.number,
+                position: died.position,
+            }],
+            // A lot the allocation did not ask for changes nothing, but is reported as drawn.
+            lots: vec![apportion::Lot {
+                id: "recorded".into(),
+                order: vec![1, 2],
+            }],
+        })
+        .unwrap();
+    let (snapshot, mut files) = publish_two_versions(&centre);
+    let Outcome::In {
+        lists, decisions, ..
+    } = west(&snapshot)
+    else {
+        panic!("West Maas en Waal is not in")
+    };
+    let list = lists.iter().find(|l| l.number == largest.number).unwrap();
+    assert_eq!(list.seats, largest.seats);
+    assert!(list.elected.iter().all(|e| e.position != died.position));
+    assert_eq!(decisions.deceased.len(), 1);
+    assert_eq!(decisions.deceased[0].name, died.name);
+    assert_eq!(decisions.lots_drawn, 1);
+
+    let schema: Value = serde_json::from_str(feed::SNAPSHOT_SCHEMA).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&serde_json::to_value(&snapshot).unwrap()));
+
+    let site = publish::site::render(&snapshot, "abcd").unwrap();
+    let page = String::from_utf8(site["/verkiezing/GR2022_WestMaasenWaal.html"].clone()).unwrap();
+    assert!(
+        page.contains(&format!(
+            "{} (lijst {}, nr. {}) is overleden",
+            died.name, largest.number, died.position
+        )) && page.contains("is één keer geloot"),
+        "{page}"
+    );
+    let english =
+        String::from_utf8(site["/en/verkiezing/GR2022_WestMaasenWaal.html"].clone()).unwrap();
+    assert!(english.contains("died before the result was determined"));
+    let groningen = String::from_utf8(site["/verkiezing/GR2022_Groningen.html"].clone()).unwrap();
+    assert!(!groningen.contains("class=\"decision\""));
+
+    assert!(verify(&files, &Expectations::default()).sound());
+    // A centre that dropped the decision from what it published is found out.
+    let mut silent = snapshot.clone();
+    if let Some(election) = silent
+        .elections
+        .iter_mut()
+        .find(|e| e.registration.election == "GR2022_WestMaasenWaal")
+        && let Outcome::In { decisions, .. } = &mut election.outcome
+    {
+        decisions.deceased.clear();
+    }
+    resign(&centre, &mut files, &silent);
+    let report = verify(&files, &Expectations::default());
+    assert!(
+        report
+            .discrepancies
+            .iter()
+            .any(|d| d.en.contains("decisions")),
+        "{:#?}",
+        report.discrepancies
+    );
+}

@@ -663,20 +663,7 @@ impl Service {
                 )
             })?;
         let (deceased, lots) = self.decisions(election)?;
-        input.deceased = deceased
-            .iter()
-            .map(|(list, position)| apportion::CandidateRef {
-                list: *list,
-                position: *position,
-            })
-            .collect();
-        input.lots = lots
-            .iter()
-            .map(|(id, order)| apportion::Lot {
-                id: id.clone(),
-                order: order.clone(),
-            })
-            .collect();
+        decisions_of(election, &deceased, &lots).apply_to(&mut input);
         let outcome =
             apportion::apportion(&input).map_err(|e| ServiceError::BadRequest(e.to_string()))?;
         Ok((totals, outcome, deceased, lots))
@@ -735,7 +722,7 @@ impl Service {
         })
     }
 
-    /// The decisions entered so far: deceased candidates and drawn lots.
+    /// The decisions entered so far: deceased candidates and drawn lots (see [`decisions_of`]).
     #[allow(clippy::type_complexity)]
     fn decisions(
         &self,
@@ -1043,7 +1030,7 @@ impl Service {
     ) -> Result<Vec<store::ResultFile>, ServiceError> {
         let election = self.election(election_id)?;
         let contest = first_contest(&election)?;
-        let (totals, outcome, deceased, _) = self.determine(&election)?;
+        let (totals, outcome, deceased, lots) = self.determine(&election)?;
         let Some(apportionment) = outcome.complete() else {
             return Err(ServiceError::Conflict {
                 en: "a drawing of lots is needed before the result can be determined".into(),
@@ -1067,6 +1054,13 @@ impl Service {
             }
         };
         let now = chrono::Utc::now();
+        // The decisions the allocation took as given travel with the count, so that the centre
+        // and every verifier compute the same seats and elected candidates from the package.
+        let decisions = once(
+            "decisions-json",
+            apportion::Decisions::FILE.to_string(),
+            &|| Ok(decisions_of(&election, &deceased, &lots).to_file()),
+        )?;
         if election.jurisdiction == model::Jurisdiction::Flanders {
             let result_file = once(
                 "flanders-result-json",
@@ -1095,7 +1089,7 @@ impl Service {
                     .map_err(|e| bad(&e))
                 },
             )?;
-            return Ok(vec![result_file, report]);
+            return Ok(vec![result_file, decisions, report]);
         }
         let mut files = self.count_files(actor, election_id)?;
         let counts = definitive_nl_counts(&election, &self.store.entries(&election.id)?);
@@ -1166,7 +1160,7 @@ impl Service {
             })
             .map_err(|e| bad(&e))
         })?;
-        files.extend([central, result, na_31_2, bijlage, p_22_2]);
+        files.extend([decisions, central, result, na_31_2, bijlage, p_22_2]);
         Ok(files)
     }
 
@@ -1237,7 +1231,28 @@ impl Service {
     }
 }
 
-/// The totals of the definitive counts among `entries`, and the polling stations without one.
+/// The decisions as a result package carries them (`decisions.json`).
+fn decisions_of(
+    election: &Election,
+    deceased: &[(u32, u32)],
+    lots: &[(String, Vec<u32>)],
+) -> apportion::Decisions {
+    apportion::Decisions {
+        election: election.id.as_str().to_string(),
+        deceased: deceased
+            .iter()
+            .map(|&(list, position)| apportion::CandidateRef { list, position })
+            .collect(),
+        lots: lots
+            .iter()
+            .map(|(id, order)| apportion::Lot {
+                id: id.clone(),
+                order: order.clone(),
+            })
+            .collect(),
+    }
+}
+
 /// The contest of an election's results: its first (a municipal council election has one).
 fn first_contest(election: &Election) -> Result<&Contest, ServiceError> {
     election
@@ -1264,6 +1279,7 @@ fn definitive_nl_counts(
         .collect()
 }
 
+/// The totals of the definitive counts among `entries`, and the polling stations without one.
 fn add_up_definitive(
     contest: &Contest,
     entries: &[StoredEntry],

@@ -727,7 +727,7 @@ async fn the_coordinator_enters_a_drawing_of_lots_and_a_deceased_candidate() {
     let election = tied_election();
     server
         .store
-        .import_election(&Actor::new("test", "setup"), election, Vec::new())
+        .import_election(&Actor::new("test", "setup"), election.clone(), Vec::new())
         .unwrap();
     let id = "GR2026_Gelijkstand";
     // 50 votes for each list, all on its first candidate.
@@ -855,4 +855,48 @@ async fn the_coordinator_enters_a_drawing_of_lots_and_a_deceased_candidate() {
     assert!(
         actions.iter().any(|a| a == "result.lot") && actions.iter().any(|a| a == "result.deceased")
     );
+
+    // The result package carries both decisions (decisions.json), so that the centre, computing
+    // the seats again from the package alone, gets the municipality's result; without the file
+    // it would stop at the tie.
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = server
+        .state
+        .service
+        .result_documents(&Actor::new("test", "seal"), id)
+        .unwrap()
+        .into_iter()
+        .map(|file| (file.name, file.bytes))
+        .collect();
+    // `urna result seal` adds the definition the ceremony signed.
+    files.insert(
+        publish::source::ELECTION_FILE.into(),
+        serde_json::to_vec(&election).unwrap(),
+    );
+    let decisions: apportion::Decisions =
+        serde_json::from_slice(&files[apportion::Decisions::FILE]).unwrap();
+    assert_eq!(decisions.election, id);
+    assert_eq!(
+        decisions.deceased,
+        [apportion::CandidateRef {
+            list: 2,
+            position: 1
+        }]
+    );
+    assert_eq!(decisions.lots.len(), 1);
+    assert_eq!(decisions.lots[0].order, [2, 1]);
+    let centre = publish::source::determine(publish::source::read(&files).unwrap()).unwrap();
+    let seats: Vec<(u32, u32)> = centre
+        .apportionment
+        .lists
+        .iter()
+        .map(|l| (l.number, l.seats))
+        .collect();
+    assert_eq!(seats, [(1, 2), (2, 3)]);
+    assert!(!centre.apportionment.lists[1].elected.contains(&1));
+    let mut without = files.clone();
+    without.remove(apportion::Decisions::FILE);
+    assert!(matches!(
+        publish::source::determine(publish::source::read(&without).unwrap()),
+        Err(publish::source::SourceError::LotPending(_))
+    ));
 }
