@@ -9,7 +9,8 @@
 //! central-publication.pub              the key the snapshots are signed with
 //! results.csv, elected.csv             one row per list / per elected candidate
 //! elections/<id>/registration.json     where it lies, which office reports, polling stations
-//! elections/<id>/ceremony/             authority.pub, record.json, record.sig, offices.json
+//! elections/<id>/ceremony/             authority.pub, record.json, record.sig, offices.json,
+//!                                      main-office-manifest.json
 //! elections/<id>/package/              the result package: manifest.json, manifest.sig, files
 //! ```
 //!
@@ -37,6 +38,9 @@ pub struct CeremonyTrust {
     pub record_signature: Vec<u8>,
     /// `offices.json`.
     pub offices: Vec<u8>,
+    /// `main-office-manifest.json`: the manifest of the reporting office's package from the
+    /// ceremony, whose fingerprint the record names; it lists the definition's SHA-256.
+    pub main_office_manifest: Vec<u8>,
 }
 
 /// File names inside an election's `ceremony/` folder.
@@ -49,6 +53,8 @@ pub mod ceremony_files {
     pub const RECORD_SIGNATURE: &str = "record.sig";
     /// The offices' keys.
     pub const OFFICES: &str = "offices.json";
+    /// The manifest of the reporting office's ceremony package.
+    pub const MAIN_OFFICE_MANIFEST: &str = "main-office-manifest.json";
 }
 
 /// Everything the feed is made of.
@@ -102,6 +108,10 @@ pub fn files(input: &FeedInput<'_>) -> BTreeMap<String, Vec<u8>> {
             (ceremony_files::RECORD, &trust.record),
             (ceremony_files::RECORD_SIGNATURE, &trust.record_signature),
             (ceremony_files::OFFICES, &trust.offices),
+            (
+                ceremony_files::MAIN_OFFICE_MANIFEST,
+                &trust.main_office_manifest,
+            ),
         ] {
             files.insert(format!("{root}/ceremony/{name}"), bytes.clone());
         }

@@ -151,6 +151,20 @@ fn municipality(
             .as_ref()
             .map_or_else(|| reference.id.clone(), |d| d.name.clone()),
     };
+    // The main office's package from the ceremony, with the definition the result is read
+    // against: its manifest's fingerprint goes into the signed record.
+    let definition_bytes = serde_json::to_vec_pretty(&election).map_err(seal_error)?;
+    let ceremony_package = seal::package::Package::build(
+        reference.clone(),
+        office.clone(),
+        "2022-02-01T10:05:00Z",
+        BTreeMap::from([(
+            seal::ceremony::files::ELECTION.to_string(),
+            definition_bytes.clone(),
+        )]),
+        &authority,
+    )
+    .map_err(seal_error)?;
     let ceremony = Ceremony::open(reference.clone())
         .apply(Step {
             number: 1,
@@ -171,7 +185,7 @@ fn municipality(
             action: Action::PackagesMade {
                 packages: vec![PackageEntry {
                     office: "HSB".into(),
-                    fingerprint: "0".repeat(64),
+                    fingerprint: ceremony_package.fingerprint().to_hex(),
                     office_key: office_key.public().fingerprint().to_hex(),
                 }],
                 intake_ca: None,
@@ -184,13 +198,17 @@ fn municipality(
         "office": office,
         "login": "hsb",
         "public_key": office_key.public().to_string(),
-        "package": "0".repeat(64),
+        "package": ceremony_package.fingerprint().to_hex(),
     }]);
     let trust = CeremonyTrust {
         authority: format!("{}\n", authority.public()).into_bytes(),
         record: record.to_bytes(),
         record_signature: format!("{}\n", record.sign(&authority)).into_bytes(),
         offices: serde_json::to_vec_pretty(&offices).map_err(seal_error)?,
+        main_office_manifest: ceremony_package
+            .entries()
+            .remove(seal::package::MANIFEST)
+            .unwrap_or_default(),
     };
     let place = crate::geography::dutch_municipalities()
         .remove(m.code)
@@ -201,13 +219,11 @@ fn municipality(
         place,
         office: "HSB".into(),
         expected_polling_stations: 0,
+        definition: seal::HashCode::of(&definition_bytes).to_hex(),
     };
     let count_name = m.count.rsplit('/').next().unwrap_or(m.count).to_string();
     let files = BTreeMap::from([
-        (
-            crate::source::ELECTION_FILE.to_string(),
-            serde_json::to_vec_pretty(&election).map_err(seal_error)?,
-        ),
+        (crate::source::ELECTION_FILE.to_string(), definition_bytes),
         (count_name, read(fixtures, m.count)?),
     ]);
     let package = seal::transmission::build(
@@ -287,18 +303,19 @@ impl Centre {
         (second, versions)
     }
 
-    /// Records `decisions` in the package of the municipality whose election they name, as
-    /// `urna result seal` carries them: its package made again with `decisions.json` and signed
-    /// with its office's key.
-    pub fn record_decisions(
+    /// The municipality of `election` sends its package again with `change` made to its files
+    /// (decisions added, as `urna result seal` carries them, or a file altered by the sender):
+    /// made again and signed with its office's key, in place of the first.
+    pub fn resend(
         &mut self,
-        decisions: &apportion::Decisions,
+        election: &str,
+        change: impl FnOnce(&mut BTreeMap<String, Vec<u8>>),
     ) -> Result<(), SampleError> {
         let index = self
             .arrivals
             .iter()
-            .position(|a| a.election == decisions.election)
-            .ok_or_else(|| SampleError::NoSuchElection(decisions.election.clone()))?;
+            .position(|a| a.election == election)
+            .ok_or_else(|| SampleError::NoSuchElection(election.to_string()))?;
         let sender = &mut self.offices[index];
         let manifest = sender.package.manifest().clone();
         let mut files: BTreeMap<String, Vec<u8>> = manifest
@@ -306,7 +323,7 @@ impl Centre {
             .iter()
             .filter_map(|f| Some((f.path.clone(), sender.package.file(&f.path)?.to_vec())))
             .collect();
-        files.insert(apportion::Decisions::FILE.into(), decisions.to_file());
+        change(&mut files);
         let package = seal::transmission::build(
             manifest.election,
             manifest.office,

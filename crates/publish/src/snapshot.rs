@@ -38,6 +38,11 @@ pub struct Registration {
     /// Polling stations the ceremony made packages for; 0 when it made none (a Dutch
     /// municipality that counts on paper and did not register its polling stations).
     pub expected_polling_stations: u32,
+    /// SHA-256 (64 hex digits) of the election definition the ceremony signed: `election.json`
+    /// as the manifest of the office's ceremony package lists it (that manifest's fingerprint is
+    /// in the signed ceremony record). A result computed against any other definition — other
+    /// lists, candidates or seats — is not published.
+    pub definition: String,
 }
 
 /// A result as the centre holds it: the package's files and how it came in.
@@ -310,7 +315,7 @@ pub fn build(header: Header, registrations: &[Registration], arrivals: &[Arrival
                 .find(|a| a.election == registration.election);
             ElectionResult {
                 registration: registration.clone(),
-                outcome: arrival.map_or(Outcome::Awaited, outcome),
+                outcome: arrival.map_or(Outcome::Awaited, |a| outcome(registration, a)),
             }
         })
         .collect();
@@ -349,11 +354,22 @@ pub fn build(header: Header, registrations: &[Registration], arrivals: &[Arrival
     }
 }
 
-fn outcome(arrival: &Arrival) -> Outcome {
+fn outcome(registration: &Registration, arrival: &Arrival) -> Outcome {
     let problem = |reason: String| Outcome::Problem {
         source: arrival.meta.clone(),
         reason,
     };
+    // The definition the count is read against must be the one the ceremony signed.
+    if let Some(definition) = arrival.files.get(source::ELECTION_FILE) {
+        let found = seal::HashCode::of(definition).to_hex();
+        if found != registration.definition {
+            return problem(format!(
+                "the election definition in the package (SHA-256 {found}) is not the one the \
+                 ceremony signed ({})",
+                registration.definition
+            ));
+        }
+    }
     let determined = match source::read(&arrival.files).and_then(source::determine) {
         Ok(determined) => determined,
         Err(error) => return problem(error.to_string()),

@@ -392,13 +392,45 @@ fn check_election(
             registration.office
         )));
     }
+    // The definition: the registration's hash must be the one the office's ceremony package
+    // lists, and that package's manifest the one the signed record names.
+    let manifest_path = ceremony(ceremony_files::MAIN_OFFICE_MANIFEST);
+    let manifest_bytes = feed
+        .get(&manifest_path)
+        .ok_or_else(|| fail(finding!("{}: ontbreekt", "{}: missing", manifest_path)))?;
+    if HashCode::of(manifest_bytes).to_hex() != entry.fingerprint {
+        return Err(fail(finding!(
+            "{}: is niet het manifest van het pakket dat het ondertekende ceremonieverslag noemt",
+            "{}: is not the manifest of the package the signed ceremony record names",
+            manifest_path
+        )));
+    }
+    let listed = serde_json::from_slice::<package::Manifest>(manifest_bytes)
+        .ok()
+        .and_then(|manifest| {
+            manifest
+                .files
+                .into_iter()
+                .find(|f| f.path == seal::ceremony::files::ELECTION)
+        })
+        .map(|file| file.sha256);
+    if listed.as_deref() != Some(registration.definition.as_str()) {
+        let listed = listed.unwrap_or_else(|| "—".into());
+        return Err(fail(finding!(
+            "de registratie noemt definitie {}, het ceremoniepakket {}",
+            "the registration names definition {}, the ceremony package {}",
+            registration.definition,
+            listed
+        )));
+    }
     let mut passed = vec![finding!(
-        "{}: ceremonieverslag ondertekend door autoriteit {}; sleutel van {} daarin: {}",
-        "{}: ceremony record signed by authority {}; {} key {} in it",
+        "{}: ceremonieverslag ondertekend door autoriteit {}; sleutel van {} daarin: {}; verkiezingsdefinitie {}",
+        "{}: ceremony record signed by authority {}; {} key {} in it; election definition {}",
         id,
         authority.fingerprint(),
         registration.office,
-        office_key.fingerprint()
+        office_key.fingerprint(),
+        registration.definition
     )];
     let Some(source) = source else {
         return Ok((registration, None, passed));

@@ -160,6 +160,16 @@ fn resign(centre: &Centre, files: &mut BTreeMap<String, Vec<u8>>, snapshot: &Sna
     files.insert(format!("snapshots/v{}.sig", snapshot.version), signature);
 }
 
+/// Checks the feed and expects a discrepancy whose English text contains `expected`.
+fn assert_found(files: &BTreeMap<String, Vec<u8>>, expected: &str) {
+    let report = verify(files, &Expectations::default());
+    assert!(
+        report.discrepancies.iter().any(|d| d.en.contains(expected)),
+        "{expected} not found: {:#?}",
+        report.discrepancies
+    );
+}
+
 #[test]
 fn one_altered_number_in_a_signed_snapshot_is_found_and_named() {
     let centre = centre();
@@ -349,18 +359,21 @@ fn decisions_in_a_package_reach_the_snapshot_the_site_and_the_check() {
     };
     let largest = lists.iter().max_by_key(|l| l.seats).unwrap().clone();
     let died = largest.elected[0].clone();
+    let decisions = apportion::Decisions {
+        election: "GR2022_WestMaasenWaal".into(),
+        deceased: vec![apportion::CandidateRef {
+            list: largest.number,
+            position: died.position,
+        }],
+        // A lot the allocation did not ask for changes nothing, but is reported as drawn.
+        lots: vec![apportion::Lot {
+            id: "recorded".into(),
+            order: vec![1, 2],
+        }],
+    };
     centre
-        .record_decisions(&apportion::Decisions {
-            election: "GR2022_WestMaasenWaal".into(),
-            deceased: vec![apportion::CandidateRef {
-                list: largest.number,
-                position: died.position,
-            }],
-            // A lot the allocation did not ask for changes nothing, but is reported as drawn.
-            lots: vec![apportion::Lot {
-                id: "recorded".into(),
-                order: vec![1, 2],
-            }],
+        .resend("GR2022_WestMaasenWaal", |files| {
+            files.insert(apportion::Decisions::FILE.into(), decisions.to_file());
         })
         .unwrap();
     let (snapshot, mut files) = publish_two_versions(&centre);
@@ -408,13 +421,77 @@ fn decisions_in_a_package_reach_the_snapshot_the_site_and_the_check() {
         decisions.deceased.clear();
     }
     resign(&centre, &mut files, &silent);
-    let report = verify(&files, &Expectations::default());
+    assert_found(&files, "decisions");
+}
+
+/// A municipality that computes its result against another definition than the ceremony signed
+/// (here: one seat more) is not published, and says why; a feed whose registration or ceremony
+/// manifest names another definition fails the independent check.
+#[test]
+fn a_result_against_another_definition_is_not_published() {
+    let mut centre = centre();
+    centre
+        .resend("GR2022_WestMaasenWaal", |files| {
+            let mut election: Value = serde_json::from_slice(&files["election.json"]).unwrap();
+            election["seats"] = Value::from(election["seats"].as_u64().unwrap() + 1);
+            files.insert(
+                "election.json".into(),
+                serde_json::to_vec_pretty(&election).unwrap(),
+            );
+        })
+        .unwrap();
+    let (snapshot, files) = publish_two_versions(&centre);
+    let west = snapshot
+        .elections
+        .iter()
+        .find(|e| e.registration.election == "GR2022_WestMaasenWaal")
+        .unwrap();
+    let Outcome::Problem { reason, .. } = &west.outcome else {
+        panic!("published: {:?}", west.outcome)
+    };
     assert!(
-        report
-            .discrepancies
-            .iter()
-            .any(|d| d.en.contains("decisions")),
-        "{:#?}",
-        report.discrepancies
+        reason.contains("is not the one the ceremony signed"),
+        "{reason}"
     );
+    assert_eq!(snapshot.progress.municipalities_in, 2);
+    // The check computes the same refusal: the feed is sound, the problem published.
+    assert!(verify(&files, &Expectations::default()).sound());
+
+    // A centre that registered another definition (in registration.json and in the signed
+    // snapshot alike) is found: the ceremony package lists the signed one.
+    let centre = self::centre();
+    let (snapshot, files) = publish_two_versions(&centre);
+    let root = "elections/GR2022_WestMaasenWaal";
+    let mut changed = files.clone();
+    let mut altered = snapshot.clone();
+    let west = altered
+        .elections
+        .iter_mut()
+        .find(|e| e.registration.election == "GR2022_WestMaasenWaal")
+        .unwrap();
+    let signed = west.registration.definition.clone();
+    west.registration.definition = "ab".repeat(32);
+    changed.insert(
+        format!("{root}/registration.json"),
+        seal::pretty_json(&west.registration),
+    );
+    resign(&centre, &mut changed, &altered);
+    assert_found(
+        &changed,
+        &format!(
+            "GR2022_WestMaasenWaal: the registration names definition {}, the ceremony package {signed}",
+            "ab".repeat(32)
+        ),
+    );
+    // And a ceremony manifest swapped for another is not the one the record names.
+    let mut swapped = files.clone();
+    let other = files["elections/GR2022_Groningen/ceremony/main-office-manifest.json"].clone();
+    swapped.insert(format!("{root}/ceremony/main-office-manifest.json"), other);
+    assert_found(
+        &swapped,
+        "is not the manifest of the package the signed ceremony record names",
+    );
+    let mut missing = files;
+    missing.remove(&format!("{root}/ceremony/main-office-manifest.json"));
+    assert_found(&missing, "main-office-manifest.json: missing");
 }

@@ -1278,12 +1278,46 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         "central passphrase 1\n",
     );
     assert!(received.status.success(), "{}", text(&received.stdout));
-    let registered = run(urna(&data)
-        .args(["central", "register", "--dir"])
-        .arg(&central)
-        .arg("--ceremony")
-        .arg(&ceremony));
+    let register = || {
+        run(urna(&data)
+            .args(["central", "register", "--dir"])
+            .arg(&central)
+            .arg("--ceremony")
+            .arg(&ceremony))
+    };
+    // A definition changed in the main office's package after the ceremony is refused: the
+    // centre registers only the definition the signed record's package lists.
+    let main_office = std::fs::read_dir(ceremony.join("packages"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("HSB"))
+        .unwrap();
+    let definition = main_office.join("election.json");
+    let signed = std::fs::read(&definition).unwrap();
+    std::fs::write(
+        &definition,
+        String::from_utf8_lossy(&signed).replace("Assen", "Asen"),
+    )
+    .unwrap();
+    let refused = register();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("is not the definition the package's manifest lists"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert!(!central.join("elections/GR2026_Assen").exists());
+    std::fs::write(&definition, &signed).unwrap();
+    let registered = register();
     assert!(registered.status.success(), "{}", text(&registered.stderr));
+    let registration: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(central.join("elections/GR2026_Assen/registration.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        registration["definition"],
+        seal::HashCode::of(&signed).to_hex()
+    );
     assert!(
         text(&registered.stdout).contains("province: Drenthe; 44 polling stations"),
         "{}",

@@ -215,6 +215,18 @@ pub enum Refused {
     /// The package itself failed its checks.
     #[error(transparent)]
     Package(#[from] Refusal),
+    /// The package's election definition is not the one the election's ceremony signed: its
+    /// count would be read against other lists, candidates or seats.
+    #[error(
+        "the election definition in the package ({}) is not the one the ceremony signed (SHA-256 {expected})",
+        found.as_deref().map_or_else(|| "none".to_string(), |f| format!("SHA-256 {f}"))
+    )]
+    ForeignDefinition {
+        /// SHA-256 of the package's `election.json`, when it has one.
+        found: Option<String>,
+        /// SHA-256 of the definition the registration names.
+        expected: String,
+    },
 }
 
 impl Refused {
@@ -235,12 +247,21 @@ impl Refused {
                 "het pakket is ondertekend door {signed_by} maar verstuurd over de verbinding van {connection}"
             ),
             Refused::Package(refusal) => refusal.message_nl(),
+            Refused::ForeignDefinition { found, expected } => format!(
+                "de verkiezingsdefinitie in het pakket ({}) is niet die welke de ceremonie ondertekende (SHA-256 {expected})",
+                found
+                    .as_deref()
+                    .map_or_else(|| "geen".to_string(), |f| format!("SHA-256 {f}"))
+            ),
         }
     }
 
     /// Whether the sender, rather than the package, is refused.
     fn is_about_the_sender(&self) -> bool {
-        !matches!(self, Refused::Package(_))
+        !matches!(
+            self,
+            Refused::Package(_) | Refused::ForeignDefinition { .. }
+        )
     }
 }
 
@@ -269,6 +290,9 @@ pub struct Intake {
     archive: Archive,
     store: Arc<Store>,
     actor: Actor,
+    /// Per election, SHA-256 of the definition its ceremony signed (the registration's), where
+    /// known: a package with another `election.json` is refused.
+    definitions: BTreeMap<String, String>,
     /// One package stored at a time, so that two versions never take the same number.
     storing: Mutex<()>,
 }
@@ -301,8 +325,16 @@ impl Intake {
             archive,
             store,
             actor,
+            definitions: BTreeMap::new(),
             storing: Mutex::new(()),
         }
+    }
+
+    /// Refuses, per election, a package whose `election.json` is not the definition with the
+    /// given SHA-256 (hex): the one its ceremony signed, as the registration names it.
+    pub fn expecting_definitions(mut self, definitions: BTreeMap<String, String>) -> Intake {
+        self.definitions = definitions;
+        self
     }
 
     /// Opens and checks the package; over a connection, also who sent it. The opened package
@@ -338,6 +370,18 @@ impl Intake {
                 signed_by: opened.manifest.office.code(),
                 connection: connection.code(),
             });
+        }
+        if let Some(expected) = self.definitions.get(election) {
+            let found = opened
+                .files
+                .get(seal::ceremony::files::ELECTION)
+                .map(|bytes| HashCode::of(bytes).to_hex());
+            if found.as_ref() != Some(expected) {
+                return Err(Refused::ForeignDefinition {
+                    found,
+                    expected: expected.clone(),
+                });
+            }
         }
         Ok(opened)
     }

@@ -56,7 +56,11 @@ impl Connection {
     }
 }
 
-async fn start(senders: BTreeMap<String, Vec<(Office, PublicKey)>>, client_cas: &str) -> Centre {
+async fn start(
+    senders: BTreeMap<String, Vec<(Office, PublicKey)>>,
+    definitions: BTreeMap<String, String>,
+    client_cas: &str,
+) -> Centre {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(Store::open_or_create(dir.path()).unwrap());
     let transmission = ElectionKey::generate();
@@ -67,14 +71,17 @@ async fn start(senders: BTreeMap<String, Vec<(Office, PublicKey)>>, client_cas: 
         .unwrap();
     let config = tls::server_config(&server, Some(client_cas)).unwrap();
     let public = (transmission.public(), receipts.public());
-    let intake = Arc::new(Intake::new(
-        transmission,
-        receipts,
-        senders,
-        Archive::new(&dir.path().join("received")),
-        store.clone(),
-        Actor::new("test", "centre"),
-    ));
+    let intake = Arc::new(
+        Intake::new(
+            transmission,
+            receipts,
+            senders,
+            Archive::new(&dir.path().join("received")),
+            store.clone(),
+            Actor::new("test", "centre"),
+        )
+        .expecting_definitions(definitions),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap().to_string();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -218,7 +225,12 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
             &office.key,
         ));
     }
-    let centre = start(senders, &client_cas).await;
+    let definitions = sample
+        .registrations
+        .iter()
+        .map(|(r, _)| (r.election.clone(), r.definition.clone()))
+        .collect();
+    let centre = start(senders, definitions, &client_cas).await;
     let sealed: Vec<Vec<u8>> = sample
         .offices
         .iter()
@@ -318,6 +330,54 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
     let (en, _) = centre.refusal(&station, "GR2026_Assen", &forged).await;
     assert!(en.contains("signature"), "{en}");
 
+    // The right office, but counted against another definition than its ceremony signed (one
+    // seat more): refused before anything is stored.
+    let assen = &sample.offices[2];
+    let mut files: BTreeMap<String, Vec<u8>> = assen
+        .package
+        .manifest()
+        .files
+        .iter()
+        .map(|f| {
+            (
+                f.path.clone(),
+                assen.package.file(&f.path).unwrap().to_vec(),
+            )
+        })
+        .collect();
+    let mut definition: serde_json::Value =
+        serde_json::from_slice(&files["election.json"]).unwrap();
+    definition["seats"] = (definition["seats"].as_u64().unwrap() + 1).into();
+    files.insert(
+        "election.json".into(),
+        serde_json::to_vec(&definition).unwrap(),
+    );
+    let manifest = assen.package.manifest();
+    let other = seal::transmission::build(
+        manifest.election.clone(),
+        manifest.office.clone(),
+        "2026-03-19T02:00:00Z",
+        files,
+        &assen.key,
+    )
+    .unwrap();
+    let other = seal::transmission::seal(&other, &centre.transmission).unwrap();
+    let (en, nl) = centre
+        .refusal(&connections[2], "GR2026_Assen", &other)
+        .await;
+    assert!(
+        en.starts_with("the election definition in the package (SHA-256 ")
+            && en.ends_with(&format!(
+                "is not the one the ceremony signed (SHA-256 {})",
+                sample.registrations[2].0.definition
+            )),
+        "{en}"
+    );
+    assert!(
+        nl.contains("niet die welke de ceremonie ondertekende"),
+        "{nl}"
+    );
+
     // Wrong sender at the door: a certificate from an authority no ceremony used, or none.
     let stranger_ca = tls::CertificateAuthority::generate("Elsewhere").unwrap();
     let stranger = Connection::of(&stranger_ca, "GR2026_Assen/HSB", &sample.offices[2].key);
@@ -364,9 +424,10 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
     assert_eq!(versions(centre.dir.path(), "GR2026_Assen"), 1);
     assert!(!centre.dir.path().join("received/GR2026_Elders").exists());
     let refused = centre.audit("central.refused");
-    assert_eq!(refused.len(), 5, "{refused:#?}");
+    assert_eq!(refused.len(), 6, "{refused:#?}");
     for reason in [
         "does not decrypt",
+        "is not the one the ceremony signed",
         "signed by HSB but sent over the connection of SB1",
         "signature",
         "belongs to no office of election GR2026_Assen",
@@ -385,7 +446,7 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
 async fn plain_http_gets_no_answer_from_the_intake() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let ca = tls::CertificateAuthority::generate("x").unwrap();
-    let centre = start(BTreeMap::new(), ca.certificate_pem()).await;
+    let centre = start(BTreeMap::new(), BTreeMap::new(), ca.certificate_pem()).await;
     let mut stream = tokio::net::TcpStream::connect(&centre.address)
         .await
         .unwrap();

@@ -213,6 +213,12 @@ pub fn receive(
     let dir = CentralDir::new(&intake.dir);
     let senders = senders(&intake.offices)?;
     let (transmission, receipts) = unlock_keys(lang, prompt, &dir)?;
+    // Once the election is registered, only its signed definition is taken in.
+    let definitions = super::publish::registrations(&dir)?
+        .into_iter()
+        .filter(|(registration, _)| registration.election == intake.election)
+        .map(|(registration, _)| (registration.election, registration.definition))
+        .collect();
     let centre = web::intake::Intake::new(
         transmission,
         receipts,
@@ -220,7 +226,8 @@ pub fn receive(
         dir.archive(),
         store,
         actor.clone(),
-    );
+    )
+    .expecting_definitions(definitions);
     let mut out = String::new();
     let mut all = true;
     for path in &intake.files {
@@ -366,8 +373,13 @@ pub fn serve_until(
 ) -> anyhow::Result<()> {
     let dir = CentralDir::new(&args.dir);
     let mut elections = BTreeMap::new();
+    let mut definitions = BTreeMap::new();
     let mut client_authorities = String::new();
     for (registration, trust) in super::publish::registrations(&dir)? {
+        definitions.insert(
+            registration.election.clone(),
+            registration.definition.clone(),
+        );
         let ceremony = dir
             .elections()
             .join(&registration.election)
@@ -417,14 +429,17 @@ pub fn serve_until(
         Some(&client_authorities),
     )?;
     let names: Vec<String> = elections.keys().cloned().collect();
-    let intake = Arc::new(web::intake::Intake::new(
-        transmission,
-        receipts,
-        elections,
-        dir.archive(),
-        store,
-        actor.clone(),
-    ));
+    let intake = Arc::new(
+        web::intake::Intake::new(
+            transmission,
+            receipts,
+            elections,
+            dir.archive(),
+            store,
+            actor.clone(),
+        )
+        .expecting_definitions(definitions),
+    );
     let fingerprint = tls::certificate_hash_code(&ca_pem)
         .map(|h| h.to_string())
         .unwrap_or_default();

@@ -8,7 +8,8 @@
 //! - `urna verify FEED`: the independent check of a feed.
 //!
 //! ```text
-//! CENTRAL/elections/<id>/registration.json, ceremony/{authority.pub, record.json, record.sig, offices.json}
+//! CENTRAL/elections/<id>/registration.json, ceremony/{authority.pub, record.json, record.sig,
+//!     offices.json, main-office-manifest.json}
 //! CENTRAL/publication/round.json, v<n>.json, v<n>.sig
 //! ```
 
@@ -85,8 +86,44 @@ pub fn register(
             "geen pakket van het hoofdstembureau in de ceremoniemap",
             "no main-office package in the ceremony folder",
         ))?;
-    let election: model::Election =
-        serde_json::from_slice(&read(&main_office.join(seal::ceremony::files::ELECTION))?)?;
+    // That package must be the one the signed record names, and its definition the one its
+    // manifest lists: the definition every result of this election is then read against.
+    let manifest_path = main_office.join(seal::package::MANIFEST);
+    let manifest_bytes = read(&manifest_path)?;
+    let named = packages
+        .iter()
+        .find(|p| p.office == "HSB")
+        .map(|p| p.fingerprint.as_str());
+    if Some(HashCode::of(&manifest_bytes).to_hex().as_str()) != named {
+        bail!(
+            "{}: {}",
+            manifest_path.display(),
+            lang.pick(
+                "is niet het manifest van het pakket van het hoofdstembureau dat het ondertekende verslag noemt",
+                "is not the manifest of the main office's package the signed record names"
+            )
+        );
+    }
+    let definition_path = main_office.join(seal::ceremony::files::ELECTION);
+    let definition_bytes = read(&definition_path)?;
+    let definition = HashCode::of(&definition_bytes).to_hex();
+    let listed = serde_json::from_slice::<seal::package::Manifest>(&manifest_bytes)
+        .with_context(|| manifest_path.display().to_string())?
+        .files
+        .into_iter()
+        .any(|f| f.path == seal::ceremony::files::ELECTION && f.sha256 == definition);
+    if !listed {
+        bail!(
+            "{}: {}",
+            definition_path.display(),
+            lang.pick(
+                "is niet de definitie die het manifest van het pakket noemt",
+                "is not the definition the package's manifest lists"
+            )
+        );
+    }
+    let election: model::Election = serde_json::from_slice(&definition_bytes)
+        .with_context(|| definition_path.display().to_string())?;
     let domain = election.domain.clone().context(lang.pick(
         "de verkiezing heeft geen gebied (gemeente)",
         "the election has no area (municipality)",
@@ -132,6 +169,7 @@ pub fn register(
             .iter()
             .filter(|p| p.office.starts_with("SB"))
             .count() as u32,
+        definition,
     };
     let root = central.elections().join(&registration.election);
     if root.exists() {
@@ -153,6 +191,7 @@ pub fn register(
         (ceremony_files::RECORD, &record_bytes),
         (ceremony_files::RECORD_SIGNATURE, &record_signature),
         (ceremony_files::OFFICES, &offices),
+        (ceremony_files::MAIN_OFFICE_MANIFEST, &manifest_bytes),
     ] {
         create(&root.join("ceremony").join(name), bytes)?;
     }
@@ -220,6 +259,7 @@ pub(crate) fn registrations(
                 record: read(&ceremony.join(ceremony_files::RECORD))?,
                 record_signature: read(&ceremony.join(ceremony_files::RECORD_SIGNATURE))?,
                 offices: read(&ceremony.join(ceremony_files::OFFICES))?,
+                main_office_manifest: read(&ceremony.join(ceremony_files::MAIN_OFFICE_MANIFEST))?,
             },
         ));
     }
