@@ -1324,6 +1324,10 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         text(&registered.stdout)
     );
     let site = dir.path().join("site");
+    // The publication machine holds the publication key only: the intake's keys are not needed
+    // (nor present) to publish, and the snapshots are signed with a key of their own.
+    let intake_keys = std::fs::read(central.join("central-keys.age")).unwrap();
+    std::fs::remove_file(central.join("central-keys.age")).unwrap();
     let exported = run_with_input(
         urna(&data)
             .args(["publish", "export"])
@@ -1339,6 +1343,16 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         "central passphrase 1\n",
     );
     assert!(exported.status.success(), "{}", text(&exported.stderr));
+    std::fs::write(central.join("central-keys.age"), intake_keys).unwrap();
+    let publication_key = std::fs::read(central.join("central-publication.pub")).unwrap();
+    assert_eq!(
+        std::fs::read(site.join("feed/central-publication.pub")).unwrap(),
+        publication_key
+    );
+    assert_ne!(
+        std::fs::read(central.join("central-receipts.pub")).unwrap(),
+        publication_key
+    );
     let page = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
     assert!(page.contains("GROENLINKS / Partij van de Arbeid (PvdA)"));
     assert!(page.contains("5.438"), "list 1's votes on the page");

@@ -11,7 +11,11 @@
 //!   central-receipts.pub       the key receipts are signed with
 //!   central-tls-ca.pem         the authority offices' clients trust for the intake server
 //!   central-tls.pem            the intake server's certificate
-//!   central-keys.age           the secret keys, locked to the central authority's passphrase
+//!   central-keys.age           the intake's secret keys, locked to the central authority's
+//!                              passphrase
+//!   central-publication.pub    the key published snapshots are signed with
+//!   central-publication-key.age  its secret half, locked apart (same passphrase): it belongs on
+//!                              the publication machine, never on the intake server
 //!   received/<election>/<office>/v<n>/   each version as received: sealed file, files, receipt
 //! ```
 
@@ -66,6 +70,13 @@ impl CentralDir {
     fn secrets(&self) -> PathBuf {
         self.0.join("central-keys.age")
     }
+    /// The key published snapshots are checked with.
+    pub fn publication_pub(&self) -> PathBuf {
+        self.0.join("central-publication.pub")
+    }
+    fn publication_secret(&self) -> PathBuf {
+        self.0.join("central-publication-key.age")
+    }
     /// The certificate authority of the intake server (what offices trust).
     pub fn tls_ca(&self) -> PathBuf {
         self.0.join("central-tls-ca.pem")
@@ -94,7 +105,9 @@ impl CentralDir {
 /// `urna central keys`: makes the central authority's keys and the intake server's TLS
 /// certificate for `tls_names` (host names or addresses the offices connect to); asks for a
 /// passphrase to lock the secret keys. The certificate authority that issues the server's
-/// certificate is dropped at once: nothing else can ever be issued under it.
+/// certificate is dropped at once: nothing else can ever be issued under it. The publication key
+/// is locked in a file of its own, so that the intake server, which is on a network, never holds
+/// the key the public results are signed with.
 pub fn keys(
     lang: Lang,
     prompt: &mut dyn Prompt,
@@ -118,6 +131,7 @@ pub fn keys(
     )?;
     let transmission = ElectionKey::generate();
     let receipts = SigningKey::generate();
+    let publication = SigningKey::generate();
     let authority = tls::CertificateAuthority::generate(
         lang.pick("Urna centrale autoriteit", "Urna central authority"),
     )?;
@@ -129,7 +143,15 @@ pub fn keys(
     };
     let plain = Zeroizing::new(serde_json::to_vec(&secrets)?);
     let locked = lock(&plain, &passphrase, Strength::Chosen)?;
+    let publication_secret =
+        Zeroizing::new(seal::hex::encode(publication.secret_bytes().as_slice()));
+    let publication_locked = lock(publication_secret.as_bytes(), &passphrase, Strength::Chosen)?;
     create(&dir.secrets(), &locked)?;
+    create(&dir.publication_secret(), &publication_locked)?;
+    create(
+        &dir.publication_pub(),
+        format!("{}\n", publication.public()).as_bytes(),
+    )?;
     create(
         &dir.transmission_pub(),
         format!("{}\n", transmission.public()).as_bytes(),
@@ -141,11 +163,13 @@ pub fn keys(
     create(&dir.tls_ca(), authority.certificate_pem().as_bytes())?;
     create(&dir.tls_certificate(), server.certificate_pem.as_bytes())?;
     Ok(format!(
-        "{}: {}\n{}: {}\n{} ({}): {}\n",
+        "{}: {}\n{}: {}\n{}: {}\n{} ({}): {}\n",
         lang.pick("sleutel om naar te verzegelen", "key to seal to"),
         transmission.public().fingerprint(),
         lang.pick("sleutel van de ontvangstbewijzen", "receipts key"),
         receipts.public().fingerprint(),
+        lang.pick("publicatiesleutel", "publication key"),
+        publication.public().fingerprint(),
         lang.pick(
             "certificaatautoriteit van de ontvangstserver",
             "certificate authority of the intake server"
@@ -162,6 +186,48 @@ pub(crate) fn unlock_keys(
 ) -> anyhow::Result<(ElectionKey, SigningKey)> {
     let (transmission, receipts, _) = unlock_secrets(lang, prompt, dir)?;
     Ok((transmission, receipts))
+}
+
+/// The publication key, unlocked with the central authority's passphrase and checked against
+/// `central-publication.pub`.
+pub(crate) fn unlock_publication_key(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    dir: &CentralDir,
+) -> anyhow::Result<SigningKey> {
+    let path = dir.publication_secret();
+    let locked = std::fs::read(&path).with_context(|| {
+        format!(
+            "{}: {}",
+            path.display(),
+            lang.pick(
+                "geen publicatiesleutel (gemaakt voor die bestond, of niet naar deze computer gebracht)",
+                "no publication key (made before it existed, or not brought to this computer)"
+            )
+        )
+    })?;
+    let passphrase = prompt.ask_secret(lang.pick(
+        "Wachtwoordzin van de centrale autoriteit: ",
+        "Passphrase of the central authority: ",
+    ))?;
+    let plain = unlock(&locked, passphrase.trim_end_matches(['\r', '\n']))
+        .with_context(|| path.display().to_string())?;
+    let bytes = Zeroizing::new(
+        seal::hex::decode_vec(String::from_utf8_lossy(&plain).trim())
+            .with_context(|| path.display().to_string())?,
+    );
+    let key = SigningKey::from_secret_bytes(&bytes)?;
+    if key.public() != read_public_key(&dir.publication_pub())? {
+        bail!(
+            "{}: {}",
+            dir.publication_pub().display(),
+            lang.pick(
+                "hoort niet bij de vergrendelde publicatiesleutel",
+                "does not belong to the locked publication key"
+            )
+        );
+    }
+    Ok(key)
 }
 
 fn unlock_secrets(

@@ -361,7 +361,7 @@ pub fn export(
     let arrived = arrivals(&central, &plain)?;
 
     // Every version so far, checked against the key before building on it.
-    let key = read_public_key(&central.receipts_pub())?;
+    let key = read_public_key(&central.publication_pub())?;
     let mut versions: Vec<(Vec<u8>, Signature)> = Vec::new();
     for version in 1.. {
         let path = publication.join(format!("v{version}.json"));
@@ -395,10 +395,7 @@ pub fn export(
     let mut out = String::new();
     let changed = last.as_ref().is_none_or(|last| !last.same_content(&next));
     if changed {
-        let (_, signing) = super::central::unlock_keys(lang, prompt, &central)?;
-        if signing.public() != key {
-            bail!("central-receipts.pub does not belong to the locked key");
-        }
+        let signing = super::central::unlock_publication_key(lang, prompt, &central)?;
         let bytes = next.to_bytes();
         let signature = next.sign(&signing);
         create(&publication.join(format!("v{}.json", next.version)), &bytes)?;
