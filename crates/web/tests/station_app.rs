@@ -869,7 +869,8 @@ async fn on_a_phone_a_chair_reports_turnout_and_counts_and_the_coordinator_sees_
     let servers = Servers::start(test_config()).await;
     let profile = tempfile::tempdir().unwrap();
     let shots = chromium::screenshots();
-    let (_driver, phone) = chromium::browser_https(profile.path(), Viewport::Phone).await;
+    let (_driver, phone) =
+        chromium::browser_trusting(profile.path(), Viewport::Phone, &servers.ca_pem).await;
     let axe = chromium::axe_source();
     // Each page: a screenshot, and no WCAG 2.1 A/AA violation axe-core can find.
     let shot = |name: &'static str| {
@@ -1038,7 +1039,8 @@ async fn an_idle_phone_hides_its_figures_behind_the_lock_page() {
     config.station_app.limits.lock_after = Duration::from_millis(2500);
     let servers = Servers::start(config).await;
     let profile = tempfile::tempdir().unwrap();
-    let (_driver, phone) = chromium::browser_https(profile.path(), Viewport::Phone).await;
+    let (_driver, phone) =
+        chromium::browser_trusting(profile.path(), Viewport::Phone, &servers.ca_pem).await;
     let type_into = |id: &'static str, text: String| {
         let phone = phone.clone();
         async move {

@@ -49,27 +49,75 @@ pub async fn browser_with(
     viewport: Viewport,
     javascript: bool,
 ) -> (Driver, Client) {
-    launch(profile, viewport, javascript, false).await
+    launch(profile, viewport, javascript, None).await
 }
 
-/// A browser session for a server whose certificate comes from a test's own certificate
-/// authority (the polling-station app): certificate errors are not shown.
-pub async fn browser_https(profile: &Path, viewport: Viewport) -> (Driver, Client) {
-    launch(profile, viewport, true, true).await
+/// A browser session on a device that trusts the certificate authority `ca_pem` (the
+/// polling-station app's), as a chair's phone does once the municipality installed it: the
+/// authority is added to the NSS database of a home folder of the session's own (Chromium on
+/// Linux reads `$HOME/.pki/nssdb`), and every certificate is checked as usual — a wrong name, an
+/// expired or otherwise unacceptable certificate fails to load.
+pub async fn browser_trusting(
+    profile: &Path,
+    viewport: Viewport,
+    ca_pem: &str,
+) -> (Driver, Client) {
+    let home = profile.join("home");
+    let database = home.join(".pki/nssdb");
+    std::fs::create_dir_all(&database).unwrap();
+    let ca = profile.join("ca.pem");
+    std::fs::write(&ca, ca_pem).unwrap();
+    let certutil = |args: &[&std::ffi::OsStr]| {
+        let output = Command::new("certutil")
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("certutil is not installed ({e}): run ./scripts/test, or apt-get install -y libnss3-tools")
+            });
+        assert!(
+            output.status.success(),
+            "certutil: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let db = format!("sql:{}", database.display());
+    certutil(&[
+        "-N".as_ref(),
+        "-d".as_ref(),
+        db.as_ref(),
+        "--empty-password".as_ref(),
+    ]);
+    certutil(&[
+        "-A".as_ref(),
+        "-d".as_ref(),
+        db.as_ref(),
+        "-n".as_ref(),
+        "Urna stembureau-app (test)".as_ref(),
+        "-t".as_ref(),
+        "C,,".as_ref(),
+        "-i".as_ref(),
+        ca.as_os_str(),
+    ]);
+    launch(profile, viewport, true, Some(&home)).await
 }
 
 async fn launch(
     profile: &Path,
     viewport: Viewport,
     javascript: bool,
-    local_certificates: bool,
+    home: Option<&Path>,
 ) -> (Driver, Client) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let driver = Command::new("chromedriver")
+    let mut driver = Command::new("chromedriver");
+    if let Some(home) = home {
+        // Chromium inherits it and reads the certificate authorities trusted there.
+        driver.env("HOME", home);
+    }
+    let driver = driver
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -90,9 +138,6 @@ async fn launch(
         "--disable-sync".into(),
         format!("--user-data-dir={}", profile.display()),
     ];
-    if local_certificates {
-        args.push("--ignore-certificate-errors".into());
-    }
     let mut options = serde_json::Map::new();
     options.insert("binary".into(), json!("/usr/bin/chromium"));
     match viewport {
