@@ -737,4 +737,37 @@ mod tests {
         assert_eq!(percent(Lang::Nl, 613), "61,3%");
         assert_eq!(percent(Lang::En, 1000), "100.0%");
     }
+
+    #[test]
+    fn decisions_are_said_in_both_languages() {
+        let decisions = Decided {
+            deceased: vec![crate::snapshot::DeceasedCandidate {
+                list: 2,
+                position: 1,
+                name: "A. Jansen".into(),
+            }],
+            lots_drawn: 1,
+        };
+        assert_eq!(
+            decision_sentences(Lang::Nl, &decisions),
+            [
+                "A. Jansen (lijst 2, nr. 1) is overleden en niet gekozen; de stemmen blijven bij \
+                 de lijst (Kieswet P 19a).",
+                "Bij de zetelverdeling is één keer geloot; de uitkomst staat in het \
+                 proces-verbaal."
+            ]
+        );
+        let two = Decided {
+            lots_drawn: 2,
+            ..Decided::default()
+        };
+        assert_eq!(
+            decision_sentences(Lang::En, &two),
+            [
+                "2 ties in the allocation were decided by drawing lots; the outcomes are in the \
+              official report."
+            ]
+        );
+        assert!(decision_sentences(Lang::Nl, &Decided::default()).is_empty());
+    }
 }

@@ -444,7 +444,8 @@ fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
                     .unwrap_or_default(),
             })
             .collect(),
-        lots_drawn: u32::try_from(recorded.lots.len()).unwrap_or(u32::MAX),
+        // Every recorded lot decided a tie of this count (source::determine refuses others).
+        lots_drawn: u32::try_from(determined.apportionment.lots_used.len()).unwrap_or(u32::MAX),
     };
     let eligible = determined.source.eligible_voters;
     Outcome::In {
