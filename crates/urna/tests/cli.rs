@@ -1308,6 +1308,21 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
     );
     assert!(!central.join("elections/GR2026_Assen").exists());
     std::fs::write(&definition, &signed).unwrap();
+    // A manifest made again to list the changed definition is not the one the record names.
+    let manifest = main_office.join("manifest.json");
+    let manifest_signed = std::fs::read(&manifest).unwrap();
+    let mut remade = manifest_signed.clone();
+    remade.extend_from_slice(b" ");
+    std::fs::write(&manifest, &remade).unwrap();
+    let refused = register();
+    assert!(
+        text(&refused.stderr)
+            .contains("is not the manifest of the main office's package the signed record names"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert!(!central.join("elections/GR2026_Assen").exists());
+    std::fs::write(&manifest, &manifest_signed).unwrap();
     let registered = register();
     assert!(registered.status.success(), "{}", text(&registered.stderr));
     let registration: serde_json::Value = serde_json::from_slice(
