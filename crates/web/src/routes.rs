@@ -365,6 +365,12 @@ pub fn table(state: AppState) -> Routes {
             get(station_app::coordinator::published),
         )
         .add(
+            "GET",
+            "/elections/{election}/stembureau-app/opkomst.csv",
+            Roles(MANAGERS),
+            get(station_app::coordinator::published_csv),
+        )
+        .add(
             "POST",
             "/elections/{election}/stembureau-app/electorate",
             Roles(COORDINATOR),

@@ -823,6 +823,38 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
     assert_eq!(figures["polling_stations"], 44);
     assert_eq!(figures["electorate"], 53120);
     assert_eq!(figures["turnout_percent"], serde_json::Value::Null);
+    // Each polling station's figure, as municipalities publish them (null: not reported).
+    let stations = figures["per_polling_station"].as_array().unwrap();
+    assert_eq!(stations.len(), 44);
+    assert_eq!(
+        (&stations[0]["number"], &stations[0]["admitted"]),
+        (&serde_json::json!(1), &serde_json::json!(120))
+    );
+    assert_eq!(stations[1]["admitted"], serde_json::Value::Null);
+    // The same as a spreadsheet: a row for the municipality and one per polling station.
+    let response = coordinator
+        .get(&format!("/elections/{ASSEN}/stembureau-app/opkomst.csv"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let csv = response.text().await.unwrap();
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(';').collect()).collect();
+    assert_eq!(
+        csv.lines().next(),
+        Some(
+            "tijdstip;gepubliceerd;stembureau;naam;toegelaten_kiezers;kiesgerechtigden;opkomst_procent"
+        )
+    );
+    assert_eq!(rows.len(), 1 + 1 + 44, "{csv}");
+    assert_eq!(
+        (rows[1][0], rows[1][2], rows[1][4], rows[1][5], rows[1][6]),
+        ("10:00", "gemeente", "120", "53120", "")
+    );
+    assert_eq!((rows[2][2], rows[2][4]), ("1", "120"));
+    assert_eq!((rows[3][2], rows[3][4]), ("2", ""));
     // Every action of the device is in the audit log with its station and session.
     let marks = servers.audit("station_app.mark");
     assert_eq!(marks.len(), 8);

@@ -118,16 +118,24 @@ fn gather(
     })
 }
 
-fn figures(total: &turnout::MomentTotal, electorate: Option<u64>) -> serde_json::Value {
-    json!({
+/// The figures published for the moment at `index` of the overview: the municipality's, and each
+/// polling station's (`null` where it has not reported), as municipalities put them on their site.
+fn figures(overview: &turnout::Overview, index: usize) -> Option<serde_json::Value> {
+    let total = overview.totals.get(index)?;
+    Some(json!({
         "moment": moment_text(total.moment),
         "polling_stations": total.stations,
         "reported": total.reported,
         "admitted": total.admitted,
-        "electorate": electorate,
+        "electorate": overview.electorate,
         // Tenths of a percent as a number (28.0), absent until every station reported.
         "turnout_percent": total.permille.map(|p| p as f64 / 10.0),
-    })
+        "per_polling_station": overview.stations.iter().map(|station| json!({
+            "number": station.number.get(),
+            "name": station.name,
+            "admitted": station.at_moments.get(index).copied().flatten(),
+        })).collect::<Vec<_>>(),
+    }))
 }
 
 /// The app's tally of one polling station, when it counted anything.
@@ -533,12 +541,12 @@ pub async fn publish(
     let id = election_id.clone();
     let published = blocking(move || -> Result<_, ServiceError> {
         let (election, turnout, _) = turnout_of(&service, &id, &moments)?;
-        let total = turnout
+        let figures = turnout
             .totals
             .iter()
-            .find(|t| t.moment == moment)
+            .position(|t| t.moment == moment)
+            .and_then(|index| figures(&turnout, index))
             .ok_or_else(|| ServiceError::BadRequest("moment".into()))?;
-        let figures = figures(total, turnout.electorate);
         Ok(service
             .store()
             .publish_turnout(&actor, &election.id, moment_text(moment), figures)?)
@@ -548,21 +556,30 @@ pub async fn publish(
     Redirect::to(&format!("/elections/{election_id}/stembureau-app#turnout")).into_response()
 }
 
+/// The election and its turnout publications, oldest first.
+async fn publications_of(
+    state: &AppState,
+    election_id: String,
+) -> Result<
+    Result<(std::sync::Arc<Election>, Vec<store::TurnoutPublication>), ServiceError>,
+    Response,
+> {
+    let service = state.service.clone();
+    blocking(move || -> Result<_, ServiceError> {
+        let election = service.election(&election_id)?;
+        let publications = service.store().turnout_publications(&election.id)?;
+        Ok((election, publications))
+    })
+    .await
+}
+
 /// The published turnout figures as JSON, for the municipality's website and the press.
 pub async fn published(
     State(state): State<AppState>,
     lang: Lang,
     Path(election_id): Path<String>,
 ) -> Response {
-    let service = state.service.clone();
-    let id = election_id.clone();
-    let found = blocking(move || -> Result<_, ServiceError> {
-        let election = service.election(&id)?;
-        let publications = service.store().turnout_publications(&election.id)?;
-        Ok((election, publications))
-    })
-    .await;
-    let (election, publications) = attempt!(lang, found);
+    let (election, publications) = attempt!(lang, publications_of(&state, election_id).await);
     (
         [(
             header::CONTENT_DISPOSITION,
@@ -578,4 +595,83 @@ pub async fn published(
         })),
     )
         .into_response()
+}
+
+/// The published turnout as a spreadsheet (CSV, `;`-separated as Dutch spreadsheets read it,
+/// UTF-8): per publication a row for the municipality (`gemeente`) and one per polling station.
+pub async fn published_csv(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(election_id): Path<String>,
+) -> Response {
+    let (election, publications) = attempt!(lang, publications_of(&state, election_id).await);
+    match turnout_csv(&election.name, &publications) {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"opkomst-{}.csv\"", election.id),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+    }
+}
+
+/// The CSV of [`published_csv`].
+fn turnout_csv(
+    municipality: &str,
+    publications: &[store::TurnoutPublication],
+) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    writer.write_record([
+        "tijdstip",
+        "gepubliceerd",
+        "stembureau",
+        "naam",
+        "toegelaten_kiezers",
+        "kiesgerechtigden",
+        "opkomst_procent",
+    ])?;
+    let text = |value: &serde_json::Value| match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    for publication in publications {
+        let figures = &publication.figures;
+        let moment = text(&figures["moment"]);
+        writer.write_record([
+            moment.as_str(),
+            &publication.published_at,
+            "gemeente",
+            municipality,
+            &text(&figures["admitted"]),
+            &text(&figures["electorate"]),
+            &text(&figures["turnout_percent"]),
+        ])?;
+        for station in figures["per_polling_station"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            writer.write_record([
+                moment.as_str(),
+                &publication.published_at,
+                &text(&station["number"]),
+                &text(&station["name"]),
+                &text(&station["admitted"]),
+                "",
+                "",
+            ])?;
+        }
+    }
+    writer
+        .into_inner()
+        .map_err(|error| error.into_error().into())
 }
