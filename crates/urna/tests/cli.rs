@@ -429,6 +429,27 @@ fn the_demo_runs_into_a_fresh_folder() {
         );
     }
     assert!(demo.join("urna-data").join(store::DATABASE_FILE).is_file());
+    // The coordinator published the turnout at every moment: polling station 1 reported through
+    // the app, the other 43 did not.
+    assert!(
+        stdout.contains(
+            "The coordinator publishes turnout; at 21:00: 1 of 44 polling stations reported, 1550 admitted voters"
+        ),
+        "{stdout}"
+    );
+    let turnout: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(demo.join("opkomst/opkomst-GR2026_Assen.json")).unwrap(),
+    )
+    .unwrap();
+    let publications = turnout["publications"].as_array().unwrap();
+    assert_eq!(publications.len(), 5);
+    assert_eq!(publications[1]["figures"]["moment"], "13:00");
+    assert_eq!(
+        publications[1]["figures"]["per_polling_station"][0]["admitted"],
+        635
+    );
+    let csv = std::fs::read_to_string(demo.join("opkomst/opkomst-GR2026_Assen.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 5 * 45);
     // The published site and feed: a page a person can open, and a feed anyone can check.
     let site = demo.join("publicatie");
     let page = std::fs::read_to_string(site.join("verkiezing/GR2024_Lindeveld.html")).unwrap();

@@ -270,6 +270,7 @@ fn assen_to_the_centre(
             &ceremony_dir,
             &dir.join("urna-data"),
             chair,
+            &dir.join("opkomst"),
         )?)
     );
     let password = sheet(&credentials, "HSB")?.password.clone();

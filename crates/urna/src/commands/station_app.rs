@@ -97,7 +97,10 @@ pub fn credentials_from_ceremony(
 /// the chair's device logging in with the credential sheet, reporting turnout at every published
 /// moment and counting the station's ballots with the count helper, one undone tap included and
 /// one ballot missed — so that the coordinator's comparison with the definitive count, typed
-/// twice from the paper report, shows the difference. Returns what happened, to print.
+/// twice from the paper report, shows the difference. The coordinator publishes the turnout at
+/// every moment; `opkomst-<id>.json` and `.csv` go to `published`. Returns what happened, to
+/// print.
+#[allow(clippy::too_many_arguments)]
 pub fn demo(
     lang: Lang,
     store: &std::sync::Arc<Store>,
@@ -106,6 +109,7 @@ pub fn demo(
     ceremony: &CeremonyDir,
     data_dir: &std::path::Path,
     credential: &seal::ceremony::Credential,
+    published: &std::path::Path,
 ) -> anyhow::Result<String> {
     use model::tally::{Mark, Tally};
     use web::station_app::device::Device;
@@ -206,6 +210,39 @@ pub fn demo(
         ))
     })?;
     runtime.shutdown_background();
+    // The coordinator publishes the turnout at every moment, for the municipality's website.
+    let service = web::service::Service::new(store.clone());
+    let coordinator = Actor::new("coordinator", "demo");
+    let mut last = None;
+    for moment in &moments {
+        last = Some(
+            web::station_app::coordinator::publish_moment(
+                &service,
+                &coordinator,
+                election_id,
+                &moments,
+                *moment,
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?,
+        );
+    }
+    let publications = store.turnout_publications(&election.id)?;
+    std::fs::create_dir_all(published).with_context(|| published.display().to_string())?;
+    let json_path = published.join(format!("opkomst-{}.json", election.id));
+    let csv_path = published.join(format!("opkomst-{}.csv", election.id));
+    std::fs::write(
+        &json_path,
+        seal::pretty_json(&web::station_app::coordinator::publications_json(
+            &election,
+            &publications,
+        )),
+    )
+    .with_context(|| json_path.display().to_string())?;
+    std::fs::write(
+        &csv_path,
+        web::station_app::coordinator::turnout_csv(&election.name, &publications)?,
+    )
+    .with_context(|| csv_path.display().to_string())?;
     let counts = store.tally_counts(&election.id, Some(station))?;
     let tally = Tally::from_stored(contest, counts.into_iter().map(|(_, m, n)| (m, n)))?;
     let differences = tally
@@ -238,6 +275,26 @@ pub fn demo(
         lang.pick("toegelaten kiezers", "admitted voters"),
         reported.join(", ")
     );
+    if let Some(last) = last {
+        let figures = &last.figures;
+        let _ = writeln!(
+            out,
+            "{} {}: {} {} {} {}, {} {}\n  {}, {}",
+            lang.pick(
+                "De coördinator publiceert de opkomst; om",
+                "The coordinator publishes turnout; at"
+            ),
+            last.moment,
+            figures["reported"],
+            lang.pick("van", "of"),
+            figures["polling_stations"],
+            lang.pick("stembureaus gemeld", "polling stations reported"),
+            figures["admitted"],
+            lang.pick("toegelaten kiezers", "admitted voters"),
+            json_path.display(),
+            csv_path.display()
+        );
+    }
     let _ = writeln!(
         out,
         "{} {taps} {} (H {}; {} {})",

@@ -539,21 +539,30 @@ pub async fn publish(
     let service = state.service.clone();
     let actor = user.actor();
     let id = election_id.clone();
-    let published = blocking(move || -> Result<_, ServiceError> {
-        let (election, turnout, _) = turnout_of(&service, &id, &moments)?;
-        let figures = turnout
-            .totals
-            .iter()
-            .position(|t| t.moment == moment)
-            .and_then(|index| figures(&turnout, index))
-            .ok_or_else(|| ServiceError::BadRequest("moment".into()))?;
-        Ok(service
-            .store()
-            .publish_turnout(&actor, &election.id, moment_text(moment), figures)?)
-    })
-    .await;
+    let published = blocking(move || publish_moment(&service, &actor, &id, &moments, moment)).await;
     attempt!(lang, published);
     Redirect::to(&format!("/elections/{election_id}/stembureau-app#turnout")).into_response()
+}
+
+/// Records the municipality's turnout at `moment` (one of `moments`) as it stands, with every
+/// polling station's figure: what the coordinator's *Publiceren* does.
+pub fn publish_moment(
+    service: &Service,
+    actor: &store::Actor,
+    election_id: &str,
+    moments: &[chrono::NaiveTime],
+    moment: chrono::NaiveTime,
+) -> Result<store::TurnoutPublication, ServiceError> {
+    let (election, turnout, _) = turnout_of(service, election_id, moments)?;
+    let figures = turnout
+        .totals
+        .iter()
+        .position(|t| t.moment == moment)
+        .and_then(|index| figures(&turnout, index))
+        .ok_or_else(|| ServiceError::BadRequest("moment".into()))?;
+    Ok(service
+        .store()
+        .publish_turnout(actor, &election.id, moment_text(moment), figures)?)
 }
 
 /// The election and its turnout publications, oldest first.
@@ -585,16 +594,24 @@ pub async fn published(
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"opkomst-{}.json\"", election.id),
         )],
-        Json(json!({
-            "election": election.id.as_str(),
-            "name": election.name,
-            "publications": publications.iter().map(|p| json!({
-                "published_at": p.published_at,
-                "figures": p.figures,
-            })).collect::<Vec<_>>(),
-        })),
+        Json(publications_json(&election, &publications)),
     )
         .into_response()
+}
+
+/// `opkomst.json`: the election and every publication of its turnout, oldest first.
+pub fn publications_json(
+    election: &Election,
+    publications: &[store::TurnoutPublication],
+) -> serde_json::Value {
+    json!({
+        "election": election.id.as_str(),
+        "name": election.name,
+        "publications": publications.iter().map(|p| json!({
+            "published_at": p.published_at,
+            "figures": p.figures,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// The published turnout as a spreadsheet (CSV, `;`-separated as Dutch spreadsheets read it,
@@ -621,8 +638,8 @@ pub async fn published_csv(
     }
 }
 
-/// The CSV of [`published_csv`].
-fn turnout_csv(
+/// `opkomst.csv`: the CSV of [`published_csv`].
+pub fn turnout_csv(
     municipality: &str,
     publications: &[store::TurnoutPublication],
 ) -> Result<Vec<u8>, csv::Error> {
