@@ -460,7 +460,14 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
     };
     match &election.outcome {
         Outcome::Awaited => {}
-        Outcome::Problem { reason, .. } => view.problem = Some(reason.clone()),
+        Outcome::Problem {
+            reason, reason_nl, ..
+        } => {
+            view.problem = Some(match lang {
+                Lang::Nl => reason_nl.clone(),
+                Lang::En => reason.clone(),
+            });
+        }
         Outcome::In {
             source,
             seats,

@@ -205,8 +205,10 @@ pub enum Outcome {
     Problem {
         /// How it came in.
         source: SourceMeta,
-        /// Why it is not published.
+        /// Why it is not published (English).
         reason: String,
+        /// Why it is not published (Dutch).
+        reason_nl: String,
     },
     /// In.
     In {
@@ -355,30 +357,38 @@ pub fn build(header: Header, registrations: &[Registration], arrivals: &[Arrival
 }
 
 fn outcome(registration: &Registration, arrival: &Arrival) -> Outcome {
-    let problem = |reason: String| Outcome::Problem {
+    let problem = |reason: String, reason_nl: String| Outcome::Problem {
         source: arrival.meta.clone(),
         reason,
+        reason_nl,
     };
     // The definition the count is read against must be the one the ceremony signed.
     if let Some(definition) = arrival.files.get(source::ELECTION_FILE) {
         let found = seal::HashCode::of(definition).to_hex();
         if found != registration.definition {
-            return problem(format!(
-                "the election definition in the package (SHA-256 {found}) is not the one the \
-                 ceremony signed ({})",
-                registration.definition
-            ));
+            let signed = &registration.definition;
+            return problem(
+                format!(
+                    "the election definition in the package (SHA-256 {found}) is not the one \
+                     the ceremony signed ({signed})"
+                ),
+                format!(
+                    "de verkiezingsdefinitie in het pakket (SHA-256 {found}) is niet die welke \
+                     de ceremonie ondertekende ({signed})"
+                ),
+            );
         }
     }
     let determined = match source::read(&arrival.files).and_then(source::determine) {
         Ok(determined) => determined,
-        Err(error) => return problem(error.to_string()),
+        Err(error) => return problem(error.to_string(), error.message_nl()),
     };
     if determined.source.election.id.as_str() != arrival.election {
-        return problem(format!(
-            "the definition in the package is for {}",
-            determined.source.election.id.as_str()
-        ));
+        let id = determined.source.election.id.as_str();
+        return problem(
+            format!("the definition in the package is for {id}"),
+            format!("de definitie in het pakket is van {id}"),
+        );
     }
     result_of(&determined, arrival.meta.clone())
 }

@@ -52,6 +52,37 @@ pub enum SourceError {
     Apportion(String),
 }
 
+impl SourceError {
+    /// The reason in Dutch, for the Dutch results site. What a reader of the count or the
+    /// allocation said (`detail`) stays as that reader said it.
+    pub fn message_nl(&self) -> String {
+        match self {
+            SourceError::MissingElection => {
+                format!("het pakket bevat geen verkiezingsdefinitie ({ELECTION_FILE})")
+            }
+            SourceError::UnreadableElection(detail) => format!("{ELECTION_FILE}: {detail}"),
+            SourceError::NoCount => "het pakket bevat geen telling: geen EML 510b en geen \
+                                     uitslagbestand uitslag_<id>.json"
+                .into(),
+            SourceError::Count { file, detail } => format!("{file}: {detail}"),
+            SourceError::Contests(n) => format!(
+                "een verkiezing met {n} kieskringen wordt nog niet gepubliceerd (één per verkiezing)"
+            ),
+            SourceError::NoRules => "Urna kent geen regels voor de zetelverdeling van deze \
+                                     verkiezing"
+                .into(),
+            SourceError::Decisions(detail) => {
+                format!("{}: {detail}", apportion::Decisions::FILE)
+            }
+            SourceError::LotPending(lot) => format!(
+                "voor de zetelverdeling moet geloot worden ({lot}), en het pakket legt die loting \
+                 niet vast"
+            ),
+            SourceError::Apportion(detail) => format!("zetelverdeling: {detail}"),
+        }
+    }
+}
+
 /// What a result package says, read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {

@@ -442,7 +442,10 @@ fn a_result_against_another_definition_is_not_published() {
         .iter()
         .find(|e| e.registration.election == "GR2022_WestMaasenWaal")
         .unwrap();
-    let Outcome::Problem { reason, .. } = &west.outcome else {
+    let Outcome::Problem {
+        reason, reason_nl, ..
+    } = &west.outcome
+    else {
         panic!("published: {:?}", west.outcome)
     };
     assert!(
@@ -450,6 +453,21 @@ fn a_result_against_another_definition_is_not_published() {
         "{reason}"
     );
     assert_eq!(snapshot.progress.municipalities_in, 2);
+    // Each language's page says why, in its language.
+    let site = publish::site::render(&snapshot, "abcd").unwrap();
+    let page = |path: &str| String::from_utf8(site[path].clone()).unwrap();
+    assert!(
+        page("/verkiezing/GR2022_WestMaasenWaal.html").contains(reason_nl.as_str())
+            && reason_nl.contains("is niet die welke de ceremonie ondertekende"),
+        "{reason_nl}"
+    );
+    assert!(page("/en/verkiezing/GR2022_WestMaasenWaal.html").contains(reason.as_str()));
+    let schema: Value = serde_json::from_str(feed::SNAPSHOT_SCHEMA).unwrap();
+    assert!(
+        jsonschema::validator_for(&schema)
+            .unwrap()
+            .is_valid(&serde_json::to_value(&snapshot).unwrap())
+    );
     // The check computes the same refusal: the feed is sound, the problem published.
     assert!(verify(&files, &Expectations::default()).sound());
 
