@@ -154,7 +154,7 @@ pub(crate) fn append(
         None => (0, GENESIS),
     };
     let seq = previous_seq + 1;
-    let at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+    let at = now();
     // serde_json's maps are ordered by key, so this text is canonical for the same details.
     let details = serde_json::to_string(details)?;
     let hash = entry_hash(&previous_hash, seq, &at, actor.as_str(), action, &details);
@@ -262,4 +262,9 @@ pub(crate) fn verify(connection: &Connection) -> Result<AuditReport, StoreError>
         previous_hash = entry.entry_hash.clone();
     }
     Ok(report(None))
+}
+
+/// The time now as the store writes every timestamp: RFC 3339, UTC, milliseconds.
+pub(crate) fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }

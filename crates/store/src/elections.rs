@@ -169,7 +169,7 @@ pub(crate) fn import(
         });
     }
 
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let now = crate::audit::now();
     connection.execute(
         "INSERT INTO elections (election_id, name, jurisdiction, body, domain_id, domain_name,
              election_date, nomination_date, seats, preference_threshold, law, imported_at, imported_by)

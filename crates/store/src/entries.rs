@@ -5,13 +5,12 @@
 //! version has moved on: the transition logic runs outside the database, and two browsers saving
 //! the same entry cannot overwrite each other (the later one is told to reload).
 
-use chrono::{SecondsFormat, Utc};
 use model::entry::{EntryState, Status};
 use model::{ElectionId, PollingStation, PollingStationNumber};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use crate::audit::{Actor, AuditEntry};
+use crate::audit::{Actor, AuditEntry, now};
 use crate::error::StoreError;
 use crate::writer::Mutation;
 
@@ -69,6 +68,32 @@ pub(crate) fn election_key(
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("election {election}")))
+}
+
+/// The rows of `sql` for the election with row id `key` (its one parameter): four text columns,
+/// the second holding JSON (`column` names it when it does not read).
+pub(crate) fn rows_with_json(
+    connection: &Connection,
+    sql: &str,
+    key: i64,
+    column: &str,
+) -> Result<Vec<(String, serde_json::Value, String, String)>, StoreError> {
+    let mut statement = connection.prepare(sql)?;
+    let rows = statement.query_map([key], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, String>(3)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (first, json, third, fourth) = row?;
+        let json = serde_json::from_str(&json)
+            .map_err(|e| StoreError::Corrupt(format!("{column}: {e}")))?;
+        Ok((first, json, third, fourth))
+    })
+    .collect()
 }
 
 pub(crate) fn station_key(
@@ -196,7 +221,7 @@ pub(crate) fn change(
         });
     }
     let version = found + 1;
-    let at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+    let at = now();
     let state = serde_json::to_string(&change.state)?;
     let status = change.state.status().as_str();
     let version_sql = i64::try_from(version).map_err(|_| StoreError::Corrupt("version".into()))?;

@@ -1,13 +1,12 @@
 //! Files generated for a result, stored once: a second request gets the stored bytes.
 
-use chrono::{SecondsFormat, Utc};
 use model::ElectionId;
 use rusqlite::{Connection, OptionalExtension, params};
 use seal::HashCode;
 use serde_json::json;
 
-use crate::audit::Actor;
-use crate::entries::election_key;
+use crate::audit::{Actor, now};
+use crate::entries::{election_key, rows_with_json};
 use crate::error::StoreError;
 use crate::writer::Mutation;
 
@@ -87,7 +86,7 @@ pub(crate) fn store_once(
     }
     let key = election_key(connection, election)?;
     let hash_code = HashCode::of(bytes);
-    let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+    let created_at = now();
     connection.execute(
         "INSERT INTO result_files (election, kind, file_name, sha256, size, content, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -140,29 +139,21 @@ pub(crate) fn decisions(
     connection: &Connection,
     election: &ElectionId,
 ) -> Result<Vec<ResultDecision>, StoreError> {
-    let key = election_key(connection, election)?;
-    let mut statement = connection.prepare(
+    let rows = rows_with_json(
+        connection,
         "SELECT kind, data, entered_at, entered_by FROM result_decisions WHERE election = ?1 ORDER BY id",
+        election_key(connection, election)?,
+        "result_decisions.data",
     )?;
-    let rows = statement.query_map([key], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, String>(3)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (kind, data, entered_at, entered_by) = row?;
-        Ok(ResultDecision {
+    Ok(rows
+        .into_iter()
+        .map(|(kind, data, entered_at, entered_by)| ResultDecision {
             kind,
-            data: serde_json::from_str(&data)
-                .map_err(|e| StoreError::Corrupt(format!("result_decisions.data: {e}")))?,
+            data,
             entered_at,
             entered_by,
         })
-    })
-    .collect()
+        .collect())
 }
 
 /// Records a decision.
@@ -181,7 +172,7 @@ pub(crate) fn add_decision(
             key,
             kind,
             serde_json::to_string(data)?,
-            Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+            now(),
             actor.as_str()
         ],
     )?;

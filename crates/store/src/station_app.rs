@@ -4,14 +4,13 @@
 //! Reports and marks are append-only rows that carry the device session they came from; each
 //! write also appends its audit-log entry naming the polling station and the session.
 
-use chrono::{SecondsFormat, Utc};
 use model::turnout::{Report, parse_moment};
 use model::{ElectionId, PollingStationNumber};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use crate::audit::{Actor, AuditEntry};
-use crate::entries::{election_key, station_key};
+use crate::audit::{Actor, AuditEntry, now};
+use crate::entries::{election_key, rows_with_json, station_key};
 use crate::error::StoreError;
 use crate::writer::Mutation;
 
@@ -75,10 +74,6 @@ pub struct TurnoutPublication {
     pub published_at: String,
     /// By whom.
     pub published_by: String,
-}
-
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn station_number(number: i64) -> Result<PollingStationNumber, StoreError> {
@@ -409,30 +404,24 @@ pub(crate) fn turnout_publications(
     connection: &Connection,
     election: &ElectionId,
 ) -> Result<Vec<TurnoutPublication>, StoreError> {
-    let key = election_key(connection, election)?;
-    let mut statement = connection.prepare(
+    let rows = rows_with_json(
+        connection,
         "SELECT moment, figures, published_at, published_by FROM turnout_publications
          WHERE election = ?1 ORDER BY id",
+        election_key(connection, election)?,
+        "turnout_publications.figures",
     )?;
-    let rows = statement.query_map([key], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, String>(3)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (moment, figures, published_at, published_by) = row?;
-        Ok(TurnoutPublication {
-            moment,
-            figures: serde_json::from_str(&figures)
-                .map_err(|e| StoreError::Corrupt(format!("turnout_publications.figures: {e}")))?,
-            published_at,
-            published_by,
-        })
-    })
-    .collect()
+    Ok(rows
+        .into_iter()
+        .map(
+            |(moment, figures, published_at, published_by)| TurnoutPublication {
+                moment,
+                figures,
+                published_at,
+                published_by,
+            },
+        )
+        .collect())
 }
 
 /// Records the electorate of an election as the municipality states it.

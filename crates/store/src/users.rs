@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::audit::Actor;
+use crate::audit::{Actor, now};
 use crate::error::StoreError;
 use crate::writer::Mutation;
 
@@ -90,10 +90,6 @@ pub struct NewUser {
     pub password_hash: String,
     /// Whether the password is temporary.
     pub must_change_password: bool,
-}
-
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 const COLUMNS: &str = "id, username, full_name, role, password_hash, must_change_password, failed_logins, locked_until, created_at, last_login";
