@@ -2459,7 +2459,7 @@ pub async fn station_count_form(
 
 /// A file to save: its content type, and its name in `Content-Disposition` (quotes, backslashes
 /// and slashes replaced, so a name cannot break out of the header or name a path).
-fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+pub(crate) fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
     let name = name.replace(['"', '\\', '/'], "_");
     let mut response = ([(header::CONTENT_TYPE, content_type.to_string())], bytes).into_response();
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {

@@ -218,6 +218,15 @@ impl Device {
         all.extend_from_slice(fields);
         self.post_plain(path, &all).await
     }
+
+    /// Reports turnout for `station` (its form, with the session's CSRF token).
+    async fn report(&self, station: u32, moment: &str, admitted: &str) -> reqwest::Response {
+        self.post(
+            &format!("/stembureau/{station}/opkomst"),
+            &[("moment", moment), ("admitted", admitted)],
+        )
+        .await
+    }
 }
 
 fn location(response: &reqwest::Response) -> String {
@@ -298,12 +307,7 @@ async fn a_session_sees_and_changes_only_its_own_polling_station() {
     let servers = Servers::start(test_config()).await;
     let one = servers.chair(1).await;
     let two = servers.chair(2).await;
-    let response = two
-        .post(
-            "/stembureau/2/opkomst",
-            &[("moment", "10:00"), ("admitted", "77")],
-        )
-        .await;
+    let response = two.report(2, "10:00", "77").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
     // Station 1's session, with its own valid CSRF token, on station 2's pages.
@@ -343,12 +347,7 @@ async fn a_session_sees_and_changes_only_its_own_polling_station() {
     );
 
     // Its own pages work, and show only its own figures.
-    let response = one
-        .post(
-            "/stembureau/1/opkomst",
-            &[("moment", "10:00"), ("admitted", "41")],
-        )
-        .await;
+    let response = one.report(1, "10:00", "41").await;
     assert_eq!(location(&response), "/stembureau/1/opkomst?opgeslagen");
     let page = one.page("/stembureau/1/opkomst?opgeslagen").await;
     assert!(page.contains("41") && !page.contains(">77<"), "{page}");
@@ -426,21 +425,11 @@ async fn a_revoked_session_is_refused_at_once() {
     let response = revoked.get("/stembureau/1/opkomst").await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert!(response.text().await.unwrap().contains("ingetrokken"));
-    let response = revoked
-        .post(
-            "/stembureau/1/opkomst",
-            &[("moment", "10:00"), ("admitted", "9")],
-        )
-        .await;
+    let response = revoked.report(1, "10:00", "9").await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(servers.reports(1), Vec::<u32>::new());
     // The other device of the same station goes on.
-    let response = kept
-        .post(
-            "/stembureau/1/opkomst",
-            &[("moment", "10:00"), ("admitted", "10")],
-        )
-        .await;
+    let response = kept.report(1, "10:00", "10").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(servers.reports(1), vec![10]);
     let logged = servers.audit("station_app.revoked");
@@ -626,12 +615,7 @@ async fn an_idle_session_locks_and_needs_the_password_again() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let response = chair.get("/stembureau/1/opkomst").await;
     assert_eq!(response.status(), StatusCode::LOCKED);
-    let response = chair
-        .post(
-            "/stembureau/1/opkomst",
-            &[("moment", "10:00"), ("admitted", "5")],
-        )
-        .await;
+    let response = chair.report(1, "10:00", "5").await;
     assert_eq!(response.status(), StatusCode::LOCKED);
     assert_eq!(servers.reports(1), Vec::<u32>::new());
     let response = chair
@@ -672,12 +656,7 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
     let servers = Servers::start(test_config()).await;
     let chair = servers.chair(1).await;
     for (moment, admitted) in [("10:00", "120"), ("13:00", "1.082"), ("", "1100")] {
-        let response = chair
-            .post(
-                "/stembureau/1/opkomst",
-                &[("moment", moment), ("admitted", admitted)],
-            )
-            .await;
+        let response = chair.report(1, moment, admitted).await;
         assert_eq!(
             response.status(),
             StatusCode::SEE_OTHER,
@@ -691,12 +670,7 @@ async fn counts_undo_and_turnout_reach_the_coordinator_with_the_differences() {
         ("10:00", "", "Vul het aantal"),
         ("10:00", "-3", "-3"),
     ] {
-        let response = chair
-            .post(
-                "/stembureau/1/opkomst",
-                &[("moment", moment), ("admitted", admitted)],
-            )
-            .await;
+        let response = chair.report(1, moment, admitted).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(response.text().await.unwrap().contains(reason), "{reason}");
     }

@@ -602,47 +602,8 @@ pub async fn turnout_report(
     Extension(session): Extension<StationSession>,
     Form(form): Form<TurnoutForm>,
 ) -> Response {
-    let moment = match form.moment.trim() {
-        "" => None,
-        text => match parse_moment(text).filter(|m| state.config.station_app.moments.contains(m)) {
-            Some(moment) => Some(moment_text(moment)),
-            None => {
-                let error = format!(
-                    "{} {text:?}",
-                    lang.pick(
-                        "Geen tijdstip waarop de opkomst wordt gepubliceerd:",
-                        "Not a moment at which turnout is published:"
-                    )
-                );
-                return turnout_page(
-                    &state,
-                    lang,
-                    &session,
-                    false,
-                    Some(error),
-                    form.admitted,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
-            }
-        },
-    };
-    let label = lang.pick("toegelaten kiezers", "admitted voters");
-    let admitted = match parse_count("admitted", label, &form.admitted) {
-        Ok(_) if form.admitted.trim().is_empty() => Err(lang
-            .pick(
-                "Vul het aantal toegelaten kiezers in.",
-                "Fill in the number of admitted voters.",
-            )
-            .to_string()),
-        Ok(n) => Ok(n),
-        Err(error) => Err(match lang.0 {
-            model::Language::Nl => error.message_nl(),
-            model::Language::En => error.to_string(),
-        }),
-    };
-    let admitted = match admitted {
-        Ok(n) => n,
+    let (moment, admitted) = match read_turnout(lang, &state.config.station_app.moments, &form) {
+        Ok(read) => read,
         Err(error) => {
             return turnout_page(
                 &state,
@@ -670,6 +631,44 @@ pub async fn turnout_report(
             Redirect::to(&format!("{}/opkomst?opgeslagen", home_of(&session))).into_response()
         }
         _ => internal(lang),
+    }
+}
+
+/// The turnout form read: the moment it is for (`None`: not a published moment, reported any
+/// time) and the admitted voters; or why not, in the user's language.
+fn read_turnout(
+    lang: Lang,
+    moments: &[chrono::NaiveTime],
+    form: &TurnoutForm,
+) -> Result<(Option<String>, u32), String> {
+    let moment = match form.moment.trim() {
+        "" => None,
+        text => match parse_moment(text).filter(|m| moments.contains(m)) {
+            Some(moment) => Some(moment_text(moment)),
+            None => {
+                return Err(format!(
+                    "{} {text:?}",
+                    lang.pick(
+                        "Geen tijdstip waarop de opkomst wordt gepubliceerd:",
+                        "Not a moment at which turnout is published:"
+                    )
+                ));
+            }
+        },
+    };
+    let label = lang.pick("toegelaten kiezers", "admitted voters");
+    match parse_count("admitted", label, &form.admitted) {
+        Ok(_) if form.admitted.trim().is_empty() => Err(lang
+            .pick(
+                "Vul het aantal toegelaten kiezers in.",
+                "Fill in the number of admitted voters.",
+            )
+            .to_string()),
+        Ok(admitted) => Ok((moment, admitted)),
+        Err(error) => Err(match lang.0 {
+            model::Language::Nl => error.message_nl(),
+            model::Language::En => error.to_string(),
+        }),
     }
 }
 

@@ -5,9 +5,9 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Form, Json};
+use axum::{Extension, Form};
 use model::tally::Tally;
 use model::turnout::{self, moment_text, parse_moment};
 use model::{Election, PollingStationNumber};
@@ -18,7 +18,7 @@ use store::{CredentialSource, NewCredential};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::lang::Lang;
-use crate::pages::{Chrome, attempt, blocking, error_page, render};
+use crate::pages::{Chrome, attempt, blocking, download, error_page, render};
 use crate::service::{Service, ServiceError};
 
 struct MomentView {
@@ -589,14 +589,13 @@ pub async fn published(
     Path(election_id): Path<String>,
 ) -> Response {
     let (election, publications) = attempt!(lang, publications_of(&state, election_id).await);
-    (
-        [(
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"opkomst-{}.json\"", election.id),
-        )],
-        Json(publications_json(&election, &publications)),
+    download(
+        "application/json",
+        &format!("opkomst-{}.json", election.id),
+        publications_json(&election, &publications)
+            .to_string()
+            .into_bytes(),
     )
-        .into_response()
 }
 
 /// `opkomst.json`: the election and every publication of its turnout, oldest first.
@@ -623,17 +622,11 @@ pub async fn published_csv(
 ) -> Response {
     let (election, publications) = attempt!(lang, publications_of(&state, election_id).await);
     match turnout_csv(&election.name, &publications) {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"opkomst-{}.csv\"", election.id),
-                ),
-            ],
+        Ok(bytes) => download(
+            "text/csv; charset=utf-8",
+            &format!("opkomst-{}.csv", election.id),
             bytes,
-        )
-            .into_response(),
+        ),
         Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
     }
 }
