@@ -280,10 +280,9 @@ pub fn receive(
     let senders = senders(&intake.offices)?;
     let (transmission, receipts) = unlock_keys(lang, prompt, &dir)?;
     // Once the election is registered, only its signed definition is taken in.
-    let definitions = super::publish::registrations(&dir)?
+    let definitions = super::publish::registered_definition(&dir, &intake.election)?
+        .map(|definition| (intake.election.clone(), definition))
         .into_iter()
-        .filter(|(registration, _)| registration.election == intake.election)
-        .map(|(registration, _)| (registration.election, registration.definition))
         .collect();
     let centre = web::intake::Intake::new(
         transmission,

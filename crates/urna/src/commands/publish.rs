@@ -248,9 +248,7 @@ pub(crate) fn registrations(
     let mut folders: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     folders.sort();
     for folder in folders {
-        let registration: Registration =
-            serde_json::from_slice(&read(&folder.join("registration.json"))?)
-                .with_context(|| folder.join("registration.json").display().to_string())?;
+        let registration = read_registration(&folder)?;
         let ceremony = folder.join("ceremony");
         out.push((
             registration,
@@ -264,6 +262,24 @@ pub(crate) fn registrations(
         ));
     }
     Ok(out)
+}
+
+/// The registration in an election's folder under `CENTRAL/elections/`.
+fn read_registration(folder: &Path) -> anyhow::Result<Registration> {
+    let path = folder.join("registration.json");
+    serde_json::from_slice(&read(&path)?).with_context(|| path.display().to_string())
+}
+
+/// The SHA-256 of the definition `election`'s ceremony signed, once it is registered.
+pub(crate) fn registered_definition(
+    central: &CentralDir,
+    election: &str,
+) -> anyhow::Result<Option<String>> {
+    let folder = central.elections().join(election);
+    if !folder.is_dir() {
+        return Ok(None);
+    }
+    Ok(Some(read_registration(&folder)?.definition))
 }
 
 /// The first version of each registered office's result: the one published until a reviewer
