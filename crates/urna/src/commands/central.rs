@@ -206,12 +206,7 @@ pub(crate) fn unlock_publication_key(
             )
         )
     })?;
-    let passphrase = prompt.ask_secret(lang.pick(
-        "Wachtwoordzin van de centrale autoriteit: ",
-        "Passphrase of the central authority: ",
-    ))?;
-    let plain = unlock(&locked, passphrase.trim_end_matches(['\r', '\n']))
-        .with_context(|| path.display().to_string())?;
+    let plain = unlock_locked(lang, prompt, &locked, &path)?;
     let bytes = Zeroizing::new(
         seal::hex::decode_vec(String::from_utf8_lossy(&plain).trim())
             .with_context(|| path.display().to_string())?,
@@ -230,6 +225,21 @@ pub(crate) fn unlock_publication_key(
     Ok(key)
 }
 
+/// Asks the central authority's passphrase and opens `locked` (read from `path`) with it.
+fn unlock_locked(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    locked: &[u8],
+    path: &Path,
+) -> anyhow::Result<Zeroizing<Vec<u8>>> {
+    let passphrase = prompt.ask_secret(lang.pick(
+        "Wachtwoordzin van de centrale autoriteit: ",
+        "Passphrase of the central authority: ",
+    ))?;
+    unlock(locked, passphrase.trim_end_matches(['\r', '\n']))
+        .with_context(|| path.display().to_string())
+}
+
 fn unlock_secrets(
     lang: Lang,
     prompt: &mut dyn Prompt,
@@ -237,12 +247,7 @@ fn unlock_secrets(
 ) -> anyhow::Result<(ElectionKey, SigningKey, Option<Zeroizing<String>>)> {
     let locked =
         std::fs::read(dir.secrets()).with_context(|| dir.secrets().display().to_string())?;
-    let passphrase = prompt.ask_secret(lang.pick(
-        "Wachtwoordzin van de centrale autoriteit: ",
-        "Passphrase of the central authority: ",
-    ))?;
-    let plain = unlock(&locked, passphrase.trim_end_matches(['\r', '\n']))
-        .with_context(|| dir.secrets().display().to_string())?;
+    let plain = unlock_locked(lang, prompt, &locked, &dir.secrets())?;
     let secrets: Secrets = serde_json::from_slice(&plain)?;
     let transmission = ElectionKey::from_secret_text(secrets.transmission.as_bytes())?;
     let bytes = Zeroizing::new(
