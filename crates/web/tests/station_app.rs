@@ -135,12 +135,9 @@ impl Servers {
     async fn chair(&self, station: u32) -> Device {
         let mut device = self.device();
         let response = device
-            .post_plain(
-                "/stembureau/inloggen",
-                &[
-                    ("login", &format!("{ASSEN}-SB{station}")),
-                    ("password", &self.passwords[station as usize - 1]),
-                ],
+            .log_in(
+                &format!("{ASSEN}-SB{station}"),
+                &self.passwords[station as usize - 1],
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -217,6 +214,15 @@ impl Device {
         let mut all = vec![("csrf", self.csrf.as_str())];
         all.extend_from_slice(fields);
         self.post_plain(path, &all).await
+    }
+
+    /// Tries to log in with `login` and `password` (the login form has no CSRF token).
+    async fn log_in(&self, login: &str, password: &str) -> reqwest::Response {
+        self.post_plain(
+            "/stembureau/inloggen",
+            &[("login", login), ("password", password)],
+        )
+        .await
     }
 
     /// Reports turnout for `station` (its form, with the session's CSRF token).
@@ -356,32 +362,16 @@ async fn a_session_sees_and_changes_only_its_own_polling_station() {
     // A station's password does not log in as another station.
     let mut wrong = servers.device();
     let response = wrong
-        .post_plain(
-            "/stembureau/inloggen",
-            &[
-                ("login", &format!("{ASSEN}-SB2")),
-                ("password", &servers.passwords[0]),
-            ],
-        )
+        .log_in(&format!("{ASSEN}-SB2"), &servers.passwords[0])
         .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     wrong.csrf.clear();
     // Typed as on paper, with other case and without the dashes, it works.
     let typed = servers.passwords[1].replace('-', " ").to_uppercase();
-    let response = wrong
-        .post_plain(
-            "/stembureau/inloggen",
-            &[("login", &format!("{ASSEN}-sb2")), ("password", &typed)],
-        )
-        .await;
+    let response = wrong.log_in(&format!("{ASSEN}-sb2"), &typed).await;
     assert_eq!(location(&response), "/stembureau/2");
     // An overlong login is cut short before it is looked up or logged.
-    let response = wrong
-        .post_plain(
-            "/stembureau/inloggen",
-            &[("login", &"x".repeat(100_000)), ("password", "y")],
-        )
-        .await;
+    let response = wrong.log_in(&"x".repeat(100_000), "y").await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     let failed = servers.audit("station_app.login_failed");
     assert_eq!(failed.len(), 2);
@@ -462,22 +452,11 @@ async fn a_revoked_session_is_refused_at_once() {
     let mut device = servers.device();
     device.csrf.clear();
     let response = device
-        .post_plain(
-            "/stembureau/inloggen",
-            &[
-                ("login", &format!("{ASSEN}-SB1")),
-                ("password", &servers.passwords[0]),
-            ],
-        )
+        .log_in(&format!("{ASSEN}-SB1"), &servers.passwords[0])
         .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     // The issued one does, for that station only.
-    let response = device
-        .post_plain(
-            "/stembureau/inloggen",
-            &[("login", &format!("{ASSEN}-SB1")), ("password", &issued)],
-        )
-        .await;
+    let response = device.log_in(&format!("{ASSEN}-SB1"), &issued).await;
     assert_eq!(location(&response), "/stembureau/1");
     let credentials = servers
         .store
@@ -1114,15 +1093,7 @@ async fn a_flemish_polling_station_reports_turnout_but_gets_no_dutch_count_helpe
         )
         .unwrap();
     let mut device = servers.device();
-    let response = device
-        .post_plain(
-            "/stembureau/inloggen",
-            &[
-                ("login", &format!("{id}-SB{station}")),
-                ("password", &password),
-            ],
-        )
-        .await;
+    let response = device.log_in(&format!("{id}-SB{station}"), &password).await;
     let home = location(&response);
     assert_eq!(home, format!("/stembureau/{station}"));
     let page = device.page(&home).await;
