@@ -25,7 +25,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use store::{Actor, NewUser, Role, Store};
-use testkit::fixture;
 
 const PASSWORD: &str = "load test password";
 
@@ -33,34 +32,13 @@ fn setup(
     typists: usize,
     stations_per_typist: usize,
 ) -> (tempfile::TempDir, Arc<Store>, Vec<usize>) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open_or_create(dir.path()).unwrap());
-    let definition = fixture("eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml");
-    let candidates = fixture("eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml");
-    let mut election = eml::import_election(
-        eml::SourceFile::new("110a", &definition),
-        eml::SourceFile::new("230b", &candidates),
-        None,
-    )
-    .unwrap();
+    let stations = u32::try_from(typists * stations_per_typist).unwrap();
+    let (dir, store, election) = common::assen_store(stations, None);
     let shape: Vec<usize> = election.contests[0]
         .lists
         .iter()
         .map(|l| l.candidates.len())
         .collect();
-    election.polling_stations = (1..=typists * stations_per_typist)
-        .map(|n| model::PollingStation {
-            number: model::PollingStationNumber::new(u32::try_from(n).unwrap()).unwrap(),
-            name: format!("Stembureau {n}"),
-            kind: None,
-            address: model::Address::default(),
-            voters: None,
-            contest: None,
-        })
-        .collect();
-    store
-        .import_election(&Actor::new("bench", "setup"), election, Vec::new())
-        .unwrap();
     let hash = web::auth::hash_password(PASSWORD).unwrap();
     for t in 0..typists {
         store

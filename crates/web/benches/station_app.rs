@@ -22,36 +22,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use store::{Actor, CredentialSource, NewCredential, Store};
-use testkit::fixture;
 use web::station_app::device::Device;
 
 /// The election with `stations` polling stations of 1,000 voters each, and a password per
 /// station (returned, as the credential sheets would carry them).
 fn setup(stations: u32) -> (tempfile::TempDir, Arc<Store>, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open_or_create(dir.path()).unwrap());
-    let definition = fixture("eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml");
-    let candidates = fixture("eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml");
-    let mut election = eml::import_election(
-        eml::SourceFile::new("110a", &definition),
-        eml::SourceFile::new("230b", &candidates),
-        None,
-    )
-    .unwrap();
-    election.polling_stations = (1..=stations)
-        .map(|n| model::PollingStation {
-            number: model::PollingStationNumber::new(n).unwrap(),
-            name: format!("Stembureau {n}"),
-            kind: None,
-            address: model::Address::default(),
-            voters: Some(1000),
-            contest: None,
-        })
-        .collect();
-    let id = election.id.clone();
-    store
-        .import_election(&Actor::new("bench", "setup"), election, Vec::new())
-        .unwrap();
+    let (dir, store, election) = common::assen_store(stations, Some(1000));
+    let id = election.id;
     let started = Instant::now();
     let passwords: Vec<String> = (0..stations).map(|_| seal::password::generate()).collect();
     // The verifiers on both cores, as the ceremony would have made them.
