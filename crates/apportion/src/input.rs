@@ -224,43 +224,6 @@ pub struct CandidateRef {
     pub position: u32,
 }
 
-/// The decisions a determination takes as given besides the votes, as a result package carries
-/// them to the centre and every verifier (`decisions.json`): the candidates who died before the
-/// result was determined (Kieswet P 19a; their votes stay with the list) and the lots the central
-/// polling station drew (Kieswet P 7, P 8, P 9, P 15; recorded in model P 22-2). Without them a
-/// recount at the centre would elect a deceased candidate or stop at the tie.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Decisions {
-    /// The election they were taken for (its id).
-    pub election: String,
-    /// Deceased candidates.
-    #[serde(default)]
-    pub deceased: Vec<CandidateRef>,
-    /// Lots drawn, in the order they were drawn.
-    #[serde(default)]
-    pub lots: Vec<Lot>,
-}
-
-impl Decisions {
-    /// The file's name in a result package.
-    pub const FILE: &'static str = "decisions.json";
-
-    /// The file's bytes (pretty JSON, a final newline).
-    pub fn to_file(&self) -> Vec<u8> {
-        // A struct of strings and numbers always serialises.
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
-    }
-
-    /// Applies them to an input (replacing any decisions it had).
-    pub fn apply_to(&self, input: &mut Input) {
-        input.deceased = self.deceased.clone();
-        input.lots = self.lots.clone();
-    }
-}
-
 /// The outcome of a drawing of lots (or a Flemish tie decision).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -147,13 +147,27 @@ fn main() {
         let read_at = start.elapsed();
         let reading = main_office::read(&office, copies);
         assert!(reading.problems.is_empty(), "{:?}", &reading.problems[..1]);
-        let totals = main_office::totals(&office.election, &reading.stations).unwrap();
+        let counts = main_office::counts(&reading.stations);
+        let totals = determine::totals(
+            &office.election,
+            &determine::Counts::PerStation(
+                counts
+                    .iter()
+                    .map(|(station, contest, count)| determine::StationCount {
+                        station: *station,
+                        contest: Some(contest),
+                        count,
+                    })
+                    .collect(),
+            ),
+        )
+        .unwrap();
         let elapsed = start.elapsed();
-        assert_eq!(totals[0].1.cast, u64::from(stations) * u64::from(votes));
+        assert_eq!(totals[0].cast, u64::from(stations) * u64::from(votes));
         println!(
             "run {run}: {} copies, {} votes ({:.0} MiB of ballot boxes): read {:.2} s, checked and totalled {:.2} s, total {:.2} s",
             dirs.len(),
-            totals[0].1.cast,
+            totals[0].cast,
             bytes as f64 / 1048576.0,
             read_at.as_secs_f64(),
             (elapsed - read_at).as_secs_f64(),

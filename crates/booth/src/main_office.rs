@@ -1,7 +1,7 @@
 //! The main office (hoofdbureau) reads the sticks of its polling stations: every copy checked
 //! against the authority's key, the election and the station's own keys, the two mirrors of a
 //! station compared, and the set of stations compared with the election's. Only when nothing is
-//! wrong are the signed results totalled.
+//! wrong are the signed results handed to the result engine (`determine`, through [`counts`]).
 //!
 //! Each check names the stick (its path) and says what is wrong, in Dutch and English, so the
 //! main office can resolve it: fetch the missing stick, have the chair close an unclosed one, or
@@ -9,10 +9,9 @@
 
 use std::collections::BTreeMap;
 
+use model::Election;
 use model::count::{CountForm, FlandersCount};
-use model::ids::PollingStationNumber;
-use model::totals::{Totals, TotalsError};
-use model::{Contest, Election};
+use model::ids::{ContestId, PollingStationNumber};
 use seal::HashCode;
 use seal::ceremony::{Keys, files};
 use seal::package::{self, Expected, Office};
@@ -483,30 +482,19 @@ fn check_all(
         .collect()
 }
 
-/// The totals per contest over the stations read (only when nothing stops them).
-pub fn totals(
-    election: &Election,
-    stations: &[StationReading],
-) -> Result<Vec<(Contest, Totals)>, TotalsError> {
-    let mut out = Vec::new();
-    for contest in &election.contests {
-        let counts: Vec<(PollingStationNumber, CountForm)> = stations
-            .iter()
-            .filter(|s| s.result.contest == contest.id.to_string())
-            .filter_map(|s| {
-                Some((
-                    PollingStationNumber::new(s.station).ok()?,
-                    CountForm::Flanders(s.result.count.clone()),
-                ))
-            })
-            .collect();
-        if counts.is_empty() {
-            continue;
-        }
-        let totals = Totals::add_up(contest, counts.iter().map(|(n, c)| (*n, c)))?;
-        out.push((contest.clone(), totals));
-    }
-    Ok(out)
+/// The counts of the stations read, each with the contest it counts for, as the result engine
+/// (`determine`) totals and allocates them (only when nothing stops them).
+pub fn counts(stations: &[StationReading]) -> Vec<(PollingStationNumber, ContestId, CountForm)> {
+    stations
+        .iter()
+        .filter_map(|s| {
+            Some((
+                PollingStationNumber::new(s.station).ok()?,
+                ContestId::new(s.result.contest.as_str()).ok()?,
+                CountForm::Flanders(s.result.count.clone()),
+            ))
+        })
+        .collect()
 }
 
 /// The sum of every station's count (a quick check figure for the screen).

@@ -113,8 +113,29 @@ fn votes_cast_on_voting_computers_reach_the_main_office_totals_seats_and_elected
         assert_eq!(station.result.cards, votes[&station.station].len() as u32);
         assert_eq!(station.labels.len(), 2);
     }
-    let totals = main_office::totals(&ceremony.election, &reading.stations).expect("totals");
-    let (contest, totals) = &totals[0];
+    // The main office hands the counts to the one result engine.
+    let counts = main_office::counts(&reading.stations);
+    let determination = determine::determine(
+        &ceremony.election,
+        &determine::Counts::PerStation(
+            counts
+                .iter()
+                .map(|(station, contest, count)| determine::StationCount {
+                    station: *station,
+                    contest: Some(contest),
+                    count,
+                })
+                .collect(),
+        ),
+        &determine::Decisions::none(&ceremony.election.id),
+    )
+    .expect("determined");
+    let contest_result = &determination.contests[0];
+    let contest = ceremony
+        .election
+        .contest(&contest_result.contest)
+        .expect("contest");
+    let totals = &contest_result.totals;
     assert_eq!(totals.cast, 61);
     assert_eq!(totals.blank, 3);
     assert_eq!(totals.valid, 58);
@@ -127,9 +148,7 @@ fn votes_cast_on_voting_computers_reach_the_main_office_totals_seats_and_elected
 
     // Seats and elected candidates, through the Flemish rules (Imperiali, preference votes only
     // since 2024), equal those of the known votes' totals computed without the booth.
-    let input = apportion::Input::from_totals(&ceremony.election, contest, totals).expect("rules");
-    let outcome = apportion::apportion(&input).expect("apportion");
-    let result = outcome.complete().expect("no lot needed");
+    let result = contest_result.apportionment().expect("no lot needed");
     let seats: Vec<u32> = result.lists.iter().map(|l| l.seats).collect();
     assert_eq!(seats.iter().sum::<u32>(), 27);
     let mut known = model::totals::Totals::add_up(

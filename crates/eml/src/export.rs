@@ -40,7 +40,7 @@ use crate::identity::expected_subcategory;
 pub enum ExportError {
     /// Urna writes 510b files for municipal councils only, so far.
     #[error("a 510b can be written for a municipal council election only, not for {0}")]
-    Unsupported(&'static str),
+    Unsupported(model::Body),
     /// The election has no municipality (domain) to write as the authority.
     #[error("the election has no municipality code (domain id)")]
     NoDomain,
@@ -230,7 +230,7 @@ fn check_shape(contest: &Contest, stations: &[StationCount<'_>]) -> Result<(), E
 /// municipal council.
 fn municipal(election: &Election) -> Result<(&str, &str, &Contest), ExportError> {
     if election.body != Body::MunicipalCouncil {
-        return Err(ExportError::Unsupported(election.body.name_en()));
+        return Err(ExportError::Unsupported(election.body));
     }
     let domain = election.domain.as_ref().ok_or(ExportError::NoDomain)?;
     let domain_id = domain.id.as_ref().ok_or(ExportError::NoDomain)?;

@@ -82,16 +82,8 @@ pub(crate) fn check_same_election(
     let found_body = body_of(file, found.category)?;
     differ(
         "ElectionCategory",
-        format!(
-            "{} ({})",
-            found.category.to_eml_value(),
-            found_body.name_en()
-        ),
-        format!(
-            "{} ({})",
-            category_of(election.body),
-            election.body.name_en()
-        ),
+        format!("{} ({})", found.category.to_eml_value(), found_body),
+        format!("{} ({})", category_of(election.body), election.body),
     );
     if let (Some(found_sub), Some(expected_sub)) =
         (found.subcategory, expected_subcategory(election))

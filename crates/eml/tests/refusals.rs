@@ -218,7 +218,7 @@ fn inconsistent_definitions() {
     ));
     assert!(matches!(
         &error,
-        EmlError::Definition { errors, .. } if errors.0 == [DefinitionError::MissingDomain("municipal council")]
+        EmlError::Definition { errors, .. } if errors.0 == [DefinitionError::MissingDomain(model::Body::MunicipalCouncil)]
     ));
 
     // A preference threshold that contradicts Kieswet P 15 (eml-nl refuses it too).

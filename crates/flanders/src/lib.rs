@@ -10,6 +10,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod result_file;
+
 use chrono::NaiveDate;
 use model::{
     Address, Body, Candidate, CandidatePosition, Contest, ContestId, Domain, DomainId, Election,

@@ -14,6 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use messages::{Message, msg, t};
+
 use crate::Language;
 use crate::election::{Contest, Jurisdiction};
 
@@ -192,19 +194,12 @@ impl Section {
     /// Heading in the chosen language.
     pub fn heading(&self, language: Language) -> String {
         match self {
-            Section::Voters => language
-                .pick("Toegelaten kiezers", "Admitted voters")
-                .into(),
-            Section::Votes => language.pick("Uitgebrachte stemmen", "Votes cast").into(),
-            Section::Differences => language
-                .pick(
-                    "Verschillen tussen aantal kiezers en uitgebrachte stemmen",
-                    "Differences between voters and votes cast",
-                )
-                .into(),
-            Section::Ballots => language.pick("Stembiljetten", "Ballots").into(),
+            Section::Voters => t!(language, "section-voters"),
+            Section::Votes => t!(language, "section-votes"),
+            Section::Differences => t!(language, "section-differences"),
+            Section::Ballots => t!(language, "section-ballots"),
             Section::List { number, name } => {
-                format!("{} {number}: {name}", language.pick("Lijst", "List"))
+                t!(language, "section-list", number = number, name = name)
             }
         }
     }
@@ -217,10 +212,9 @@ pub struct Field {
     pub key: String,
     /// The letter or number printed beside the field on the paper form (`A`, `E.3`, `5`).
     pub code: String,
-    /// What it counts, in Dutch.
-    pub label_nl: String,
-    /// What it counts, in English.
-    pub label_en: String,
+    /// What it counts.
+    #[serde(skip)]
+    pub label: Message,
     /// Section.
     pub section: Section,
     /// Kind.
@@ -234,8 +228,8 @@ pub struct Field {
 
 impl Field {
     /// Label in the chosen language.
-    pub fn label(&self, language: Language) -> &str {
-        language.pick(&self.label_nl, &self.label_en)
+    pub fn label(&self, language: Language) -> String {
+        self.label.text(language)
     }
 }
 
@@ -247,8 +241,8 @@ pub enum FieldError {
     NotANumber {
         /// Field key.
         key: String,
-        /// Field label (Dutch).
-        label: String,
+        /// What the field counts.
+        label: Message,
         /// What was given.
         value: String,
     },
@@ -257,8 +251,8 @@ pub enum FieldError {
     Negative {
         /// Field key.
         key: String,
-        /// Field label (Dutch).
-        label: String,
+        /// What the field counts.
+        label: Message,
         /// What was given.
         value: String,
     },
@@ -267,8 +261,8 @@ pub enum FieldError {
     TooLarge {
         /// Field key.
         key: String,
-        /// Field label (Dutch).
-        label: String,
+        /// What the field counts.
+        label: Message,
         /// What was given.
         value: String,
     },
@@ -277,16 +271,16 @@ pub enum FieldError {
     TextTooLong {
         /// Field key.
         key: String,
-        /// Field label (Dutch).
-        label: String,
+        /// What the field counts.
+        label: Message,
     },
     /// A field the form requires is absent.
     #[error("field {key} ({label}) is missing")]
     Missing {
         /// Field key.
         key: String,
-        /// Field label (Dutch).
-        label: String,
+        /// What the field counts.
+        label: Message,
     },
     /// A field this form does not have.
     #[error("field {key} does not exist on this form")]
@@ -300,32 +294,54 @@ pub enum FieldError {
     )]
     Shape {
         /// What the election has.
-        expected: String,
+        expected: Message,
         /// What the form has.
-        found: String,
+        found: Message,
     },
 }
 
 impl FieldError {
-    /// Dutch message for the person at the keyboard.
-    pub fn message_nl(&self) -> String {
+    /// The message for the person at the keyboard, in `lang`.
+    pub fn message(&self, lang: Language) -> String {
         match self {
             FieldError::NotANumber { label, value, .. } => {
-                format!("{label}: ‘{value}’ is geen geheel getal.")
+                t!(
+                    lang,
+                    "field-not-a-number",
+                    label = label.text(lang),
+                    value = value
+                )
             }
             FieldError::Negative { label, value, .. } => {
-                format!("{label}: {value} is negatief; aantallen zijn 0 of meer.")
+                t!(
+                    lang,
+                    "field-negative",
+                    label = label.text(lang),
+                    value = value
+                )
             }
-            FieldError::TooLarge { label, value, .. } => {
-                format!("{label}: {value} is groter dan het hoogst mogelijke aantal ({MAX_COUNT}).")
+            FieldError::TooLarge { label, value, .. } => t!(
+                lang,
+                "field-too-large",
+                label = label.text(lang),
+                value = value,
+                most = MAX_COUNT
+            ),
+            FieldError::TextTooLong { label, .. } => t!(
+                lang,
+                "field-text-too-long",
+                label = label.text(lang),
+                most = MAX_TEXT
+            ),
+            FieldError::Missing { label, .. } => {
+                t!(lang, "field-missing", label = label.text(lang))
             }
-            FieldError::TextTooLong { label, .. } => {
-                format!("{label}: de tekst is langer dan {MAX_TEXT} tekens.")
-            }
-            FieldError::Missing { label, .. } => format!("{label} ontbreekt."),
-            FieldError::Unknown { key } => format!("Veld {key} bestaat niet op dit formulier."),
-            FieldError::Shape { expected, found } => format!(
-                "Het formulier heeft {found}, de verkiezing {expected}: het hoort bij een andere verkiezing."
+            FieldError::Unknown { key } => t!(lang, "field-unknown", key = key),
+            FieldError::Shape { expected, found } => t!(
+                lang,
+                "field-shape",
+                expected = expected.text(lang),
+                found = found.text(lang)
             ),
         }
     }
@@ -346,7 +362,7 @@ impl FieldError {
 
 /// Reads a number as typed: digits only, optionally with thousands separators (`1.234`), spaces
 /// around it allowed; empty means 0 (the forms leave a zero count empty).
-pub fn parse_count(key: &str, label: &str, text: &str) -> Result<u32, FieldError> {
+pub fn parse_count(key: &str, label: &Message, text: &str) -> Result<u32, FieldError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(0);
@@ -365,20 +381,20 @@ pub fn parse_count(key: &str, label: &str, text: &str) -> Result<u32, FieldError
     if !grouped || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(FieldError::NotANumber {
             key: key.into(),
-            label: label.into(),
+            label: label.clone(),
             value: text.into(),
         });
     }
     if negative {
         return Err(FieldError::Negative {
             key: key.into(),
-            label: label.into(),
+            label: label.clone(),
             value: text.trim().into(),
         });
     }
     let too_large = || FieldError::TooLarge {
         key: key.into(),
-        label: label.into(),
+        label: label.clone(),
         value: text.trim().into(),
     };
     let value: u64 = digits.parse().map_err(|_| too_large())?;
@@ -389,21 +405,21 @@ pub fn parse_count(key: &str, label: &str, text: &str) -> Result<u32, FieldError
 }
 
 /// Puts the field's label into a parse error made without one.
-fn relabel(error: FieldError, label: &str) -> FieldError {
+fn relabel(error: FieldError, label: &Message) -> FieldError {
     match error {
         FieldError::NotANumber { key, value, .. } => FieldError::NotANumber {
             key,
-            label: label.into(),
+            label: label.clone(),
             value,
         },
         FieldError::Negative { key, value, .. } => FieldError::Negative {
             key,
-            label: label.into(),
+            label: label.clone(),
             value,
         },
         FieldError::TooLarge { key, value, .. } => FieldError::TooLarge {
             key,
-            label: label.into(),
+            label: label.clone(),
             value,
         },
         other => other,
@@ -413,8 +429,7 @@ fn relabel(error: FieldError, label: &str) -> FieldError {
 fn number_field(
     key: String,
     code: String,
-    label_nl: String,
-    label_en: String,
+    label: Message,
     section: Section,
     value: u32,
     total: bool,
@@ -422,8 +437,7 @@ fn number_field(
     Field {
         key,
         code,
-        label_nl,
-        label_en,
+        label,
         section,
         kind: FieldKind::Number,
         value: FieldValue::Number(value),
@@ -431,12 +445,11 @@ fn number_field(
     }
 }
 
-fn flag_field(key: &str, code: &str, label_nl: &str, label_en: &str, value: bool) -> Field {
+fn flag_field(key: &str, code: &str, label: Message, value: bool) -> Field {
     Field {
         key: key.into(),
         code: code.into(),
-        label_nl: label_nl.into(),
-        label_en: label_en.into(),
+        label,
         section: Section::Differences,
         kind: FieldKind::Flag,
         value: FieldValue::Flag(value),
@@ -466,7 +479,7 @@ fn list_label(contest: &Contest, index: usize) -> (u32, String) {
         .unwrap_or((u32::try_from(index + 1).unwrap_or(u32::MAX), String::new()))
 }
 
-fn candidate_labels(contest: &Contest, list: usize, position: usize) -> (String, String) {
+fn candidate_label(contest: &Contest, list: usize, position: usize) -> Message {
     let (number, _) = list_label(contest, list);
     let name = contest
         .lists
@@ -474,9 +487,11 @@ fn candidate_labels(contest: &Contest, list: usize, position: usize) -> (String,
         .and_then(|l| l.candidates.get(position))
         .map(|c| c.full_name())
         .unwrap_or_default();
-    (
-        format!("Lijst {number}, kandidaat {}: {name}", position + 1),
-        format!("List {number}, candidate {}: {name}", position + 1),
+    msg!(
+        "field-candidate",
+        list = number,
+        position = position + 1,
+        name = name
     )
 }
 
@@ -521,10 +536,10 @@ impl CountForm {
         contest: &Contest,
     ) -> Result<(), FieldError> {
         let describe = |lists: Vec<usize>| {
-            format!(
-                "{} lists with {} candidates",
-                lists.len(),
-                lists
+            msg!(
+                "form-shape-lists",
+                lists = lists.len(),
+                candidates = lists
                     .iter()
                     .map(|n| n.to_string())
                     .collect::<Vec<_>>()
@@ -546,8 +561,14 @@ impl CountForm {
         };
         if form_jurisdiction != jurisdiction {
             return Err(FieldError::Shape {
-                expected: format!("the form of {}", jurisdiction.name_en()),
-                found: format!("the form of {}", form_jurisdiction.name_en()),
+                expected: msg!(
+                    "form-shape-jurisdiction",
+                    jurisdiction = jurisdiction.name()
+                ),
+                found: msg!(
+                    "form-shape-jurisdiction",
+                    jurisdiction = form_jurisdiction.name()
+                ),
             });
         }
         if found != expected || !per_list_ok {
@@ -668,7 +689,7 @@ impl CountForm {
             matched += usize::from(given.is_some());
             let missing = || FieldError::Missing {
                 key: key.to_string(),
-                label: String::new(),
+                label: msg!("field-unnamed"),
             };
             let outcome = match (slot, given) {
                 (Slot::Flag(flag), given) => {
@@ -678,13 +699,13 @@ impl CountForm {
                 }
                 (_, None) => Err(missing()),
                 (Slot::Number(number), Some(text)) => {
-                    parse_count(key, "", text).map(|value| *number = value)
+                    parse_count(key, &msg!("field-unnamed"), text).map(|value| *number = value)
                 }
                 (Slot::Text(target), Some(text)) => {
                     if text.chars().count() > MAX_TEXT {
                         Err(FieldError::TextTooLong {
                             key: key.to_string(),
-                            label: String::new(),
+                            label: msg!("field-unnamed"),
                         })
                     } else {
                         *target = text.trim().to_string();
@@ -722,8 +743,8 @@ impl CountForm {
             fields
                 .iter()
                 .find(|f| f.key == key)
-                .map(|f| f.label_nl.clone())
-                .unwrap_or_default()
+                .map(|f| f.label.clone())
+                .unwrap_or_else(|| msg!("field-unnamed"))
         };
         Err(errors
             .into_iter()
@@ -769,8 +790,7 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "voters.a".into(),
             "A".into(),
-            "Stempassen".into(),
-            "Poll cards".into(),
+            msg!("field-voters-a"),
             Section::Voters,
             voters.poll_cards,
             false,
@@ -778,8 +798,7 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "voters.b".into(),
             "B".into(),
-            "Volmachtbewijzen".into(),
-            "Proxy certificates".into(),
+            msg!("field-voters-b"),
             Section::Voters,
             voters.proxy_certificates,
             false,
@@ -787,8 +806,7 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "voters.c".into(),
             "C".into(),
-            "Kiezerspassen".into(),
-            "Voter cards".into(),
+            msg!("field-voters-c"),
             Section::Voters,
             voters.voter_cards,
             false,
@@ -796,8 +814,7 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "voters.d".into(),
             "D".into(),
-            "Totaal toegelaten kiezers".into(),
-            "Total admitted voters".into(),
+            msg!("field-voters-d"),
             Section::Voters,
             voters.total,
             true,
@@ -808,44 +825,27 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         fields.push(number_field(
             format!("votes.e.{}", i + 1),
             format!("E.{number}"),
-            format!("Stemmen op lijst {number} {name}"),
-            format!("Votes for list {number} {name}"),
+            msg!("field-votes-list", number = number, name = name),
             Section::Votes,
             *votes,
             false,
         ));
     }
     let votes = &count.votes;
-    for (key, code, nl, en, value, total) in [
+    for (key, code, label, value, total) in [
         (
             "votes.e",
             "E",
-            "Totaal stemmen op kandidaten",
-            "Total votes for candidates",
+            msg!("field-votes-e"),
             votes.total_on_candidates,
             true,
         ),
-        (
-            "votes.f",
-            "F",
-            "Blanco stemmen",
-            "Blank votes",
-            votes.blank,
-            false,
-        ),
-        (
-            "votes.g",
-            "G",
-            "Ongeldige stemmen",
-            "Invalid votes",
-            votes.invalid,
-            false,
-        ),
+        ("votes.f", "F", msg!("field-votes-f"), votes.blank, false),
+        ("votes.g", "G", msg!("field-votes-g"), votes.invalid, false),
         (
             "votes.h",
             "H",
-            "Totaal uitgebrachte stemmen",
-            "Total votes cast",
+            msg!("field-votes-h"),
             votes.total_cast,
             true,
         ),
@@ -853,8 +853,7 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         fields.push(number_field(
             key.into(),
             code.into(),
-            nl.into(),
-            en.into(),
+            label,
             Section::Votes,
             value,
             total,
@@ -865,29 +864,25 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         flag_field(
             "differences.d_equals_h",
             "D=H",
-            "D en H zijn gelijk",
-            "D and H are equal",
+            msg!("field-d-equals-h"),
             d.d_equals_h,
         ),
         flag_field(
             "differences.h_greater_than_d",
             "H>D",
-            "H is groter dan D (meer uitgebrachte stemmen dan toegelaten kiezers)",
-            "H is greater than D (more votes cast than voters admitted)",
+            msg!("field-h-greater-than-d"),
             d.h_greater_than_d,
         ),
         flag_field(
             "differences.h_less_than_d",
             "H<D",
-            "H is kleiner dan D (minder uitgebrachte stemmen dan toegelaten kiezers)",
-            "H is smaller than D (fewer votes cast than voters admitted)",
+            msg!("field-h-less-than-d"),
             d.h_less_than_d,
         ),
         number_field(
             "differences.i".into(),
             "I".into(),
-            "Aantal méér getelde stemmen".into(),
-            "Ballots counted more".into(),
+            msg!("field-differences-i"),
             Section::Differences,
             d.more_ballots,
             false,
@@ -895,8 +890,7 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "differences.j".into(),
             "J".into(),
-            "Aantal minder getelde stemmen".into(),
-            "Ballots counted fewer".into(),
+            msg!("field-differences-j"),
             Section::Differences,
             d.fewer_ballots,
             false,
@@ -904,22 +898,19 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         flag_field(
             "differences.explained_yes",
             "ja",
-            "Verschil verklaard: ja",
-            "Difference explained: yes",
+            msg!("field-explained-yes"),
             d.explained_yes,
         ),
         flag_field(
             "differences.explained_no",
             "nee",
-            "Verschil verklaard: nee",
-            "Difference explained: no",
+            msg!("field-explained-no"),
             d.explained_no,
         ),
         Field {
             key: "differences.explanation".into(),
             code: "toelichting".into(),
-            label_nl: "Verklaring van het verschil".into(),
-            label_en: "Explanation of the difference".into(),
+            label: msg!("field-explanation"),
             section: Section::Differences,
             kind: FieldKind::Text,
             value: FieldValue::Text(d.explanation.clone()),
@@ -929,12 +920,10 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
     for (l, list) in count.lists.iter().enumerate() {
         let section = list_section(contest, l);
         for (c, votes) in list.candidates.iter().enumerate() {
-            let (nl, en) = candidate_labels(contest, l, c);
             fields.push(number_field(
                 format!("lists.{}.candidates.{}", l + 1, c + 1),
                 (c + 1).to_string(),
-                nl,
-                en,
+                candidate_label(contest, l, c),
                 section.clone(),
                 *votes,
                 false,
@@ -944,8 +933,7 @@ fn nl_fields(count: &NlCount, contest: &Contest) -> Vec<Field> {
         fields.push(number_field(
             format!("lists.{}.total", l + 1),
             format!("{number}"),
-            format!("Totaal lijst {number}"),
-            format!("Total list {number}"),
+            msg!("field-list-total", number = number),
             section,
             list.total,
             true,
@@ -959,8 +947,7 @@ fn flanders_fields(count: &FlandersCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "ballots.total".into(),
             "T".into(),
-            "Stembiljetten in de stembus".into(),
-            "Ballots in the ballot box".into(),
+            msg!("field-ballots-total"),
             Section::Ballots,
             count.ballots_total,
             true,
@@ -968,8 +955,7 @@ fn flanders_fields(count: &FlandersCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "ballots.blank".into(),
             "B".into(),
-            "Blanco stembiljetten".into(),
-            "Blank ballots".into(),
+            msg!("field-ballots-blank"),
             Section::Ballots,
             count.blank,
             false,
@@ -977,8 +963,7 @@ fn flanders_fields(count: &FlandersCount, contest: &Contest) -> Vec<Field> {
         number_field(
             "ballots.invalid".into(),
             "O".into(),
-            "Ongeldige stembiljetten".into(),
-            "Invalid ballots".into(),
+            msg!("field-ballots-invalid"),
             Section::Ballots,
             count.invalid,
             false,
@@ -990,8 +975,7 @@ fn flanders_fields(count: &FlandersCount, contest: &Contest) -> Vec<Field> {
         fields.push(number_field(
             format!("lists.{}.ballots", l + 1),
             format!("{number}"),
-            format!("Geldige stembiljetten voor lijst {number}"),
-            format!("Valid ballots for list {number}"),
+            msg!("field-list-ballots", number = number),
             section.clone(),
             list.ballots,
             true,
@@ -999,19 +983,16 @@ fn flanders_fields(count: &FlandersCount, contest: &Contest) -> Vec<Field> {
         fields.push(number_field(
             format!("lists.{}.list_only", l + 1),
             "kop".into(),
-            "waarvan enkel een lijststem (kopstem)".into(),
-            "of which a list vote only".into(),
+            msg!("field-list-only"),
             section.clone(),
             list.list_only,
             false,
         ));
         for (c, votes) in list.preferences.iter().enumerate() {
-            let (nl, en) = candidate_labels(contest, l, c);
             fields.push(number_field(
                 format!("lists.{}.candidates.{}", l + 1, c + 1),
                 (c + 1).to_string(),
-                nl,
-                en,
+                candidate_label(contest, l, c),
                 section.clone(),
                 *votes,
                 false,
@@ -1096,41 +1077,50 @@ pub(crate) mod tests {
 
     #[test]
     fn counts_are_read_as_typed_and_refused_with_the_field_named() {
-        assert_eq!(parse_count("k", "L", ""), Ok(0));
-        assert_eq!(parse_count("k", "L", " 1.234 "), Ok(1234));
-        assert_eq!(parse_count("k", "L", "999999999"), Ok(MAX_COUNT));
+        assert_eq!(parse_count("k", &msg!("field-unnamed"), ""), Ok(0));
+        assert_eq!(
+            parse_count("k", &msg!("field-unnamed"), " 1.234 "),
+            Ok(1234)
+        );
+        assert_eq!(
+            parse_count("k", &msg!("field-unnamed"), "999999999"),
+            Ok(MAX_COUNT)
+        );
         assert!(matches!(
-            parse_count("voters.a", "Stempassen", "12a"),
+            parse_count("voters.a", &msg!("field-voters-a"), "12a"),
             Err(FieldError::NotANumber { key, .. }) if key == "voters.a"
         ));
         assert!(matches!(
-            parse_count("k", "L", "-3"),
+            parse_count("k", &msg!("field-unnamed"), "-3"),
             Err(FieldError::Negative { .. })
         ));
         assert!(matches!(
-            parse_count("k", "L", "1000000000"),
+            parse_count("k", &msg!("field-unnamed"), "1000000000"),
             Err(FieldError::TooLarge { .. })
         ));
         assert!(matches!(
-            parse_count("k", "L", "99999999999999999999999"),
+            parse_count("k", &msg!("field-unnamed"), "99999999999999999999999"),
             Err(FieldError::TooLarge { .. })
         ));
-        assert_eq!(parse_count("k", "L", "12.345.678"), Ok(12_345_678));
+        assert_eq!(
+            parse_count("k", &msg!("field-unnamed"), "12.345.678"),
+            Ok(12_345_678)
+        );
         for text in ["1.5", "1234.567", ".123", "1..234", "1.2345"] {
             assert!(
                 matches!(
-                    parse_count("k", "L", text),
+                    parse_count("k", &msg!("field-unnamed"), text),
                     Err(FieldError::NotANumber { .. })
                 ),
                 "{text}"
             );
         }
         assert!(matches!(
-            parse_count("k", "L", "1e3"),
+            parse_count("k", &msg!("field-unnamed"), "1e3"),
             Err(FieldError::NotANumber { .. })
         ));
         assert!(matches!(
-            parse_count("k", "L", "-"),
+            parse_count("k", &msg!("field-unnamed"), "-"),
             Err(FieldError::NotANumber { .. })
         ));
     }
@@ -1197,7 +1187,7 @@ pub(crate) mod tests {
             [
                 FieldError::Missing {
                     key: "votes.h".into(),
-                    label: "Totaal uitgebrachte stemmen".into()
+                    label: msg!("field-votes-h")
                 },
                 FieldError::Unknown {
                     key: "lists.2.candidates.1".into()

@@ -1,6 +1,7 @@
 //! The election definition: what is elected, where, when, under which law, and who stands.
 
 use chrono::NaiveDate;
+use messages::{Message, msg};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{
@@ -18,20 +19,18 @@ pub enum Jurisdiction {
 }
 
 impl Jurisdiction {
-    /// Name in Dutch.
-    pub fn name_nl(self) -> &'static str {
+    /// Its name.
+    pub fn name(self) -> Message {
         match self {
-            Jurisdiction::Netherlands => "Nederland",
-            Jurisdiction::Flanders => "Vlaanderen",
+            Jurisdiction::Netherlands => msg!("jurisdiction-netherlands"),
+            Jurisdiction::Flanders => msg!("jurisdiction-flanders"),
         }
     }
+}
 
-    /// Name in English.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Jurisdiction::Netherlands => "the Netherlands",
-            Jurisdiction::Flanders => "Flanders",
-        }
+impl std::fmt::Display for Jurisdiction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.name().fmt(f)
     }
 }
 
@@ -62,36 +61,26 @@ pub enum Body {
 }
 
 impl Body {
-    /// Name in Dutch, as on official documents.
-    pub fn name_nl(self) -> &'static str {
+    /// Its name (in Dutch as on official documents).
+    pub fn name(self) -> Message {
         match self {
-            Body::MunicipalCouncil => "gemeenteraad",
-            Body::DistrictCouncil => "districtsraad",
-            Body::ProvincialCouncil => "provinciale staten / provincieraad",
-            Body::WaterBoard => "algemeen bestuur waterschap",
-            Body::HouseOfRepresentatives => "Tweede Kamer der Staten-Generaal",
-            Body::Senate => "Eerste Kamer der Staten-Generaal",
-            Body::EuropeanParliament => "Europees Parlement",
-            Body::IslandCouncil => "eilandsraad",
-            Body::BoroughCommittee => "bestuurscommissie",
-            Body::AreaCommittee => "gebiedscommissie",
+            Body::MunicipalCouncil => msg!("body-municipal-council"),
+            Body::DistrictCouncil => msg!("body-district-council"),
+            Body::ProvincialCouncil => msg!("body-provincial-council"),
+            Body::WaterBoard => msg!("body-water-board"),
+            Body::HouseOfRepresentatives => msg!("body-house-of-representatives"),
+            Body::Senate => msg!("body-senate"),
+            Body::EuropeanParliament => msg!("body-european-parliament"),
+            Body::IslandCouncil => msg!("body-island-council"),
+            Body::BoroughCommittee => msg!("body-borough-committee"),
+            Body::AreaCommittee => msg!("body-area-committee"),
         }
     }
+}
 
-    /// Name in English.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Body::MunicipalCouncil => "municipal council",
-            Body::DistrictCouncil => "district council",
-            Body::ProvincialCouncil => "provincial council",
-            Body::WaterBoard => "water board",
-            Body::HouseOfRepresentatives => "House of Representatives",
-            Body::Senate => "Senate",
-            Body::EuropeanParliament => "European Parliament",
-            Body::IslandCouncil => "island council",
-            Body::BoroughCommittee => "borough committee",
-            Body::AreaCommittee => "area committee",
-        }
+impl std::fmt::Display for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.name().fmt(f)
     }
 }
 
@@ -119,11 +108,11 @@ pub enum LawVersion {
 pub enum LawVersionError {
     /// Urna implements no rules for an election on this date.
     #[error(
-        "Urna implements the {jurisdiction} rules for elections from {earliest}; this election is on {date}"
+        "Urna implements the rules of {jurisdiction} for elections from {earliest}; this election is on {date}"
     )]
     TooEarly {
-        /// Jurisdiction name.
-        jurisdiction: &'static str,
+        /// The jurisdiction.
+        jurisdiction: Jurisdiction,
         /// Earliest supported election date.
         earliest: NaiveDate,
         /// The election's date.
@@ -138,8 +127,8 @@ pub enum LawVersionError {
         stated: LawVersion,
         /// The version that applies.
         applicable: LawVersion,
-        /// Jurisdiction name.
-        jurisdiction: &'static str,
+        /// The jurisdiction.
+        jurisdiction: Jurisdiction,
         /// The election's date.
         date: NaiveDate,
     },
@@ -157,7 +146,7 @@ impl LawVersion {
                 let earliest = ymd(2018, 1, 1);
                 if date < earliest {
                     Err(LawVersionError::TooEarly {
-                        jurisdiction: "Dutch",
+                        jurisdiction,
                         earliest,
                         date,
                     })
@@ -169,7 +158,7 @@ impl LawVersion {
                 let earliest = ymd(2006, 1, 1);
                 if date < earliest {
                     Err(LawVersionError::TooEarly {
-                        jurisdiction: "Flemish",
+                        jurisdiction,
                         earliest,
                         date,
                     })
@@ -195,35 +184,18 @@ impl LawVersion {
             Err(LawVersionError::NotApplicable {
                 stated: self,
                 applicable,
-                jurisdiction: jurisdiction.name_nl(),
+                jurisdiction,
                 date,
             })
         }
     }
 
-    /// Short description in English.
-    pub fn name_en(self) -> &'static str {
+    /// Short description, for documents and listings.
+    pub fn name(self) -> Message {
         match self {
-            LawVersion::NlKieswet => "Elections Act (Kieswet), chapter P",
-            LawVersion::FlandersDevolution => {
-                "Local and Provincial Electoral Decree, list votes devolve (2006-2018)"
-            }
-            LawVersion::FlandersPreference => {
-                "Local and Provincial Electoral Decree, preference votes only (from 2024)"
-            }
-        }
-    }
-
-    /// Short description in Dutch for documents and listings.
-    pub fn name_nl(self) -> &'static str {
-        match self {
-            LawVersion::NlKieswet => "Kieswet, hoofdstuk P",
-            LawVersion::FlandersDevolution => {
-                "Lokaal en Provinciaal Kiesdecreet, met overdracht van lijststemmen (2006-2018)"
-            }
-            LawVersion::FlandersPreference => {
-                "Lokaal en Provinciaal Kiesdecreet, alleen voorkeurstemmen (vanaf 2024)"
-            }
+            LawVersion::NlKieswet => msg!("law-nl-kieswet"),
+            LawVersion::FlandersDevolution => msg!("law-flanders-devolution"),
+            LawVersion::FlandersPreference => msg!("law-flanders-preference"),
         }
     }
 }
@@ -384,12 +356,12 @@ pub enum PollingStationKind {
 }
 
 impl PollingStationKind {
-    /// Name in Dutch.
-    pub fn name_nl(self) -> &'static str {
+    /// Its name.
+    pub fn name(self) -> Message {
         match self {
-            PollingStationKind::FixedLocation => "vaste locatie",
-            PollingStationKind::Special => "bijzonder",
-            PollingStationKind::Mobile => "mobiel",
+            PollingStationKind::FixedLocation => msg!("station-kind-fixed-location"),
+            PollingStationKind::Special => msg!("station-kind-special"),
+            PollingStationKind::Mobile => msg!("station-kind-mobile"),
         }
     }
 }

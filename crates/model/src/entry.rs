@@ -21,7 +21,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::count::{CountForm, FieldDifference, compare};
+use messages::{Message, msg, t};
+
+use crate::Language;
+use crate::count::{CountForm, FieldDifference, FieldError, compare};
 use crate::election::Contest;
 use crate::rules::{Findings, check};
 
@@ -155,31 +158,17 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
-    /// In Dutch.
-    pub fn name_nl(self) -> &'static str {
+    /// Its name.
+    pub fn name(self) -> Message {
         match self {
-            Status::NotStarted => "nog niet begonnen",
-            Status::FirstEntryInProgress => "eerste invoer bezig",
-            Status::FirstEntryHasErrors => "eerste invoer heeft fouten",
-            Status::SecondEntryNotStarted => "wacht op tweede invoer",
-            Status::SecondEntryInProgress => "tweede invoer bezig",
-            Status::EntriesDifferent => "verschil tussen invoeren",
-            Status::Definitive => "definitief",
-            Status::Imported => "ingelezen (510b)",
-        }
-    }
-
-    /// In English.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not started",
-            Status::FirstEntryInProgress => "first entry in progress",
-            Status::FirstEntryHasErrors => "first entry has errors",
-            Status::SecondEntryNotStarted => "waiting for second entry",
-            Status::SecondEntryInProgress => "second entry in progress",
-            Status::EntriesDifferent => "entries differ",
-            Status::Definitive => "definitive",
-            Status::Imported => "imported (510b)",
+            Status::NotStarted => msg!("status-not-started"),
+            Status::FirstEntryInProgress => msg!("status-first-entry-in-progress"),
+            Status::FirstEntryHasErrors => msg!("status-first-entry-has-errors"),
+            Status::SecondEntryNotStarted => msg!("status-second-entry-not-started"),
+            Status::SecondEntryInProgress => msg!("status-second-entry-in-progress"),
+            Status::EntriesDifferent => msg!("status-entries-different"),
+            Status::Definitive => msg!("status-definitive"),
+            Status::Imported => msg!("status-imported"),
         }
     }
 }
@@ -237,11 +226,11 @@ pub enum TransitionError {
     #[error("{0} is typing this entry")]
     ClaimedByOther(String),
     /// The action does not apply in this status.
-    #[error("this is not possible while the polling station's entry is {0}")]
-    WrongStatus(&'static str),
+    #[error("this is not possible while the polling station's entry is {}", .0.name())]
+    WrongStatus(Status),
     /// The count does not fit the election.
     #[error("{0}")]
-    Shape(String),
+    Shape(FieldError),
     /// Finalising needs the warnings acknowledged.
     #[error("the entry has warnings that must be checked against the paper and acknowledged")]
     WarningsNotAcknowledged(Findings),
@@ -251,26 +240,26 @@ pub enum TransitionError {
 }
 
 impl TransitionError {
-    /// Dutch message for the user.
-    pub fn message_nl(&self) -> String {
+    /// The message for the user, in `lang`.
+    pub fn message(&self, lang: Language) -> String {
         match self {
-            TransitionError::SameTypist(who) => format!(
-                "{who} heeft de eerste invoer gedaan; de tweede invoer moet door iemand anders gebeuren."
-            ),
+            TransitionError::SameTypist(who) => t!(lang, "entry-same-typist", typist = who),
             TransitionError::ClaimedByOther(who) => {
-                format!("{who} is met deze invoer bezig.")
+                t!(lang, "entry-claimed-by-other", typist = who)
             }
-            TransitionError::WrongStatus(status) => format!(
-                "Dit kan niet nu de invoer van dit stembureau de status ‘{status}’ heeft."
-            ),
-            TransitionError::Shape(detail) => detail.clone(),
+            TransitionError::WrongStatus(status) => {
+                t!(
+                    lang,
+                    "entry-wrong-status",
+                    status = status.name().text(lang)
+                )
+            }
+            TransitionError::Shape(error) => error.message(lang),
             TransitionError::WarningsNotAcknowledged(_) => {
-                "Controleer de waarschuwingen met het papieren proces-verbaal en bevestig dat."
-                    .into()
+                t!(lang, "entry-warnings-not-acknowledged")
             }
             TransitionError::ErrorsNotAcknowledged(_) => {
-                "De invoer heeft fouten. Herstel de invoer, of bevestig dat het papieren proces-verbaal dit zo vermeldt."
-                    .into()
+                t!(lang, "entry-errors-not-acknowledged")
             }
         }
     }
@@ -301,7 +290,7 @@ impl EntryState {
     }
 
     fn wrong(&self) -> TransitionError {
-        TransitionError::WrongStatus(self.status().name_en())
+        TransitionError::WrongStatus(self.status())
     }
 
     /// The typist who holds the entry in progress, if any.
@@ -396,7 +385,7 @@ impl EntryState {
         self.check_holder(typist)?;
         draft
             .check_shape(jurisdiction, contest)
-            .map_err(|e| TransitionError::Shape(e.to_string()))?;
+            .map_err(TransitionError::Shape)?;
         Ok(match self {
             EntryState::FirstEntryInProgress { typist, .. } => {
                 EntryState::FirstEntryInProgress { typist, draft }

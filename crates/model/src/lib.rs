@@ -21,28 +21,8 @@ pub mod totals;
 pub mod turnout;
 pub mod validate;
 
-/// Language of the user interface and of official documents: Dutch first, English second.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    /// Nederlands.
-    #[default]
-    Nl,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// The Dutch or the English text.
-    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Language::Nl => nl,
-            Language::En => en,
-        }
-    }
-}
+/// Language of the user interface and of official documents (the catalogs' languages).
+pub use messages::Language;
 
 pub use election::{
     Address, Body, Candidate, Contest, Domain, Election, Gender, Jurisdiction, LawVersion,

@@ -29,10 +29,10 @@ pub enum Severity {
 }
 
 macro_rules! codes {
-    ($( $code:ident, $severity:ident, $nl:literal, $en:literal; )*) => {
+    ($( $code:ident, $severity:ident, $id:literal; )*) => {
         /// A validation rule.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        pub enum Code { $( #[doc = $en] $code, )* }
+        pub enum Code { $( #[doc = $id] $code, )* }
 
         impl Code {
             /// Every rule, in code order.
@@ -43,14 +43,9 @@ macro_rules! codes {
                 match self { $( Code::$code => Severity::$severity, )* }
             }
 
-            /// The rule in Dutch, as shown to typists and coordinators.
-            pub fn text_nl(self) -> &'static str {
-                match self { $( Code::$code => $nl, )* }
-            }
-
-            /// The rule in English.
-            pub fn text_en(self) -> &'static str {
-                match self { $( Code::$code => $en, )* }
+            /// The rule's message in the catalogs (`rule-f201`).
+            pub fn message_id(self) -> &'static str {
+                match self { $( Code::$code => $id, )* }
             }
 
             /// The code as printed: `F.201`.
@@ -63,64 +58,38 @@ macro_rules! codes {
 }
 
 codes! {
-    F201, Error, "A + B + C is niet gelijk aan D: stempassen, volmachtbewijzen en kiezerspassen tellen niet op tot het totaal aantal toegelaten kiezers.",
-        "A + B + C is not D: poll cards, proxy certificates and voter cards do not add up to the total of admitted voters.";
-    F202, Error, "E.1 tot en met E.n tellen niet op tot E: de stemmen op de lijsten tellen niet op tot het totaal aantal stemmen op kandidaten.",
-        "E.1 to E.n do not add up to E: the votes per list do not add up to the total of votes for candidates.";
-    F203, Error, "E + F + G is niet gelijk aan H: stemmen op kandidaten, blanco en ongeldige stemmen tellen niet op tot het totaal aantal uitgebrachte stemmen.",
-        "E + F + G is not H: votes for candidates, blank and invalid votes do not add up to the total of votes cast.";
-    F204, Error, "De totalen van de lijsten bij de kandidaten tellen niet op tot E.",
-        "The list totals of the candidates' section do not add up to E.";
-    F301, Error, "‘D en H zijn gelijk’ is aangevinkt, maar D en H zijn niet gelijk.",
-        "'D and H are equal' is ticked, but D and H differ.";
-    F302, Error, "‘H is groter dan D’ is aangevinkt, maar H is niet groter dan D.",
-        "'H is greater than D' is ticked, but H is not greater than D.";
-    F303, Error, "‘H is kleiner dan D’ is aangevinkt, maar H is niet kleiner dan D.",
-        "'H is smaller than D' is ticked, but H is not smaller than D.";
-    F304, Error, "Bij de vergelijking van D en H is niet precies één vakje aangevinkt.",
-        "Not exactly one box of the comparison of D and H is ticked.";
-    F305, Error, "D en H zijn gelijk, maar bij I of J is een aantal ingevuld.",
-        "D and H are equal, but I or J is filled in.";
-    F306, Error, "H is groter dan D, maar I (méér getelde stemmen) is niet gelijk aan H − D.",
-        "H is greater than D, but I (ballots counted more) is not H − D.";
-    F307, Error, "H is groter dan D, maar J (minder getelde stemmen) is ingevuld.",
-        "H is greater than D, but J (ballots counted fewer) is filled in.";
-    F308, Error, "H is kleiner dan D, maar J (minder getelde stemmen) is niet gelijk aan D − H.",
-        "H is smaller than D, but J (ballots counted fewer) is not D − H.";
-    F309, Error, "H is kleiner dan D, maar I (méér getelde stemmen) is ingevuld.",
-        "H is smaller than D, but I (ballots counted more) is filled in.";
-    F310, Error, "D en H verschillen, maar bij ‘verklaring voor het verschil’ is niet precies één antwoord aangevinkt.",
-        "D and H differ, but not exactly one answer to 'is the difference explained' is ticked.";
-    F401, Error, "Er zijn stemmen op kandidaten van een lijst, maar het totaal van die lijst is leeg of 0.",
-        "A list's candidates have votes, but the list total is empty or 0.";
-    F402, Error, "De stemmen op de kandidaten van een lijst tellen niet op tot het totaal van die lijst.",
-        "The votes of a list's candidates do not add up to the list total.";
-    F403, Error, "Het totaal van een lijst is niet gelijk aan het aantal stemmen op die lijst bij E.",
-        "A list total is not the list's votes at E.";
-    W201, Warning, "Het aantal blanco stemmen is 3% of meer van het totaal aantal uitgebrachte stemmen.",
-        "Blank votes are 3% or more of the votes cast.";
-    W202, Warning, "Het aantal ongeldige stemmen is 3% of meer van het totaal aantal uitgebrachte stemmen.",
-        "Invalid votes are 3% or more of the votes cast.";
-    W203, Warning, "Het verschil tussen het aantal toegelaten kiezers (D) en het aantal uitgebrachte stemmen (H) is 2% of meer én 15 of meer.",
-        "The difference between admitted voters (D) and votes cast (H) is 2% or more and 15 or more.";
-    W204, Warning, "Het totaal aantal uitgebrachte stemmen (H) is leeg of 0.",
-        "The total of votes cast (H) is empty or 0.";
-    V201, Error, "De geldige stembiljetten per lijst, de blanco en de ongeldige stembiljetten tellen niet op tot het aantal stembiljetten in de stembus.",
-        "The valid ballots per list, blank and invalid ballots do not add up to the ballots in the ballot box.";
-    V401, Error, "Een lijst heeft meer stembiljetten met enkel een lijststem dan geldige stembiljetten.",
-        "A list has more ballots with a list vote only than valid ballots.";
-    V402, Error, "Een kandidaat heeft meer voorkeurstemmen dan de lijst stembiljetten met voorkeurstemmen heeft.",
-        "A candidate has more preference votes than the list has ballots with preference votes.";
-    V403, Error, "De voorkeurstemmen van een lijst zijn minder dan haar stembiljetten met voorkeurstemmen: elk zo'n stembiljet telt minstens één voorkeurstem.",
-        "A list's preference votes are fewer than its ballots with preference votes: each such ballot has at least one.";
-    V404, Error, "Een lijst heeft stembiljetten met voorkeurstemmen maar geen enkele voorkeurstem, of voorkeurstemmen zonder stembiljetten.",
-        "A list has ballots with preference votes but no preference vote, or preference votes without ballots.";
+    F201, Error, "rule-f201";
+    F202, Error, "rule-f202";
+    F203, Error, "rule-f203";
+    F204, Error, "rule-f204";
+    F301, Error, "rule-f301";
+    F302, Error, "rule-f302";
+    F303, Error, "rule-f303";
+    F304, Error, "rule-f304";
+    F305, Error, "rule-f305";
+    F306, Error, "rule-f306";
+    F307, Error, "rule-f307";
+    F308, Error, "rule-f308";
+    F309, Error, "rule-f309";
+    F310, Error, "rule-f310";
+    F401, Error, "rule-f401";
+    F402, Error, "rule-f402";
+    F403, Error, "rule-f403";
+    W201, Warning, "rule-w201";
+    W202, Warning, "rule-w202";
+    W203, Warning, "rule-w203";
+    W204, Warning, "rule-w204";
+    V201, Error, "rule-v201";
+    V401, Error, "rule-v401";
+    V402, Error, "rule-v402";
+    V403, Error, "rule-v403";
+    V404, Error, "rule-v404";
 }
 
 impl Code {
-    /// Text in the chosen language.
-    pub fn text(self, language: Language) -> &'static str {
-        language.pick(self.text_nl(), self.text_en())
+    /// The rule, in the chosen language, as shown to typists and coordinators.
+    pub fn text(self, language: Language) -> String {
+        language.text(self.message_id())
     }
 
     /// `F.201`, as the Electoral Council writes it.
@@ -700,6 +669,7 @@ mod tests {
 #[cfg(test)]
 mod doc_tests {
     use super::Code;
+    use crate::Language;
 
     #[test]
     fn validation_rules_doc_lists_every_rule() {
@@ -711,12 +681,12 @@ mod doc_tests {
                 .find(|l| l.starts_with(&row))
                 .unwrap_or_else(|| panic!("{} is not in docs/validation-rules.md", code.dotted()));
             assert!(
-                line.contains(code.text_nl()),
+                line.contains(&code.text(Language::Nl)),
                 "{}: Dutch text differs",
                 code.dotted()
             );
             assert!(
-                line.contains(code.text_en()),
+                line.contains(&code.text(Language::En)),
                 "{}: English text differs",
                 code.dotted()
             );

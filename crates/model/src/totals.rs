@@ -57,7 +57,7 @@ pub enum TotalsError {
         /// The polling station.
         station: PollingStationNumber,
         /// What differs.
-        detail: String,
+        detail: crate::count::FieldError,
     },
     /// The same polling station twice.
     #[error("polling station {0} is counted twice")]
@@ -107,10 +107,7 @@ impl Totals {
             };
             count
                 .check_shape(jurisdiction, contest)
-                .map_err(|e| TotalsError::Shape {
-                    station,
-                    detail: e.to_string(),
-                })?;
+                .map_err(|detail| TotalsError::Shape { station, detail })?;
             if totals.polling_stations.contains(&station) {
                 return Err(TotalsError::Duplicate(station));
             }

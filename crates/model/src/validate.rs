@@ -77,8 +77,8 @@ pub enum DefinitionError {
     /// The body must be elected in exactly one contest.
     #[error("a {body} is elected in one contest; this definition has {contests}")]
     OneContestExpected {
-        /// Body name.
-        body: &'static str,
+        /// The body.
+        body: Body,
         /// Number of contests found.
         contests: usize,
     },
@@ -87,7 +87,7 @@ pub enum DefinitionError {
     ContestWithoutSeats(ContestId),
     /// The election must name its area.
     #[error("a {0} election must name its municipality, district or province (domain)")]
-    MissingDomain(&'static str),
+    MissingDomain(Body),
     /// The preference threshold is not the one the law prescribes.
     #[error(
         "the preference threshold is {found:?}% of the quota, but {article} prescribes {expected:?}% for this election"
@@ -103,10 +103,10 @@ pub enum DefinitionError {
     /// The body is not elected in this jurisdiction.
     #[error("{body} elections are not held in {jurisdiction}")]
     BodyNotInJurisdiction {
-        /// Body name.
-        body: &'static str,
-        /// Jurisdiction name.
-        jurisdiction: &'static str,
+        /// The body.
+        body: Body,
+        /// The jurisdiction.
+        jurisdiction: Jurisdiction,
     },
     /// The law version does not apply.
     #[error(transparent)]
@@ -210,7 +210,7 @@ fn check_header(election: &Election, problems: &mut Vec<DefinitionError>) {
     {
         problems.push(error.into());
     }
-    let body = election.body.name_en();
+    let body = election.body;
     if election.jurisdiction == Jurisdiction::Flanders
         && !matches!(
             election.body,
@@ -219,14 +219,14 @@ fn check_header(election: &Election, problems: &mut Vec<DefinitionError>) {
     {
         problems.push(DefinitionError::BodyNotInJurisdiction {
             body,
-            jurisdiction: "Flanders",
+            jurisdiction: Jurisdiction::Flanders,
         });
     }
     if election.jurisdiction == Jurisdiction::Netherlands && election.body == Body::DistrictCouncil
     {
         problems.push(DefinitionError::BodyNotInJurisdiction {
             body,
-            jurisdiction: "the Netherlands",
+            jurisdiction: Jurisdiction::Netherlands,
         });
     }
 
@@ -266,7 +266,7 @@ fn check_contests(election: &Election, problems: &mut Vec<DefinitionError>) {
     );
     if single_contest && election.contests.len() > 1 {
         problems.push(DefinitionError::OneContestExpected {
-            body: election.body.name_en(),
+            body: election.body,
             contests: election.contests.len(),
         });
     }
@@ -460,7 +460,7 @@ pub(crate) mod tests {
         assert_eq!(
             errors,
             vec![
-                DefinitionError::MissingDomain("municipal council"),
+                DefinitionError::MissingDomain(Body::MunicipalCouncil),
                 DefinitionError::NoLastName {
                     contest: geen.clone(),
                     list: one,

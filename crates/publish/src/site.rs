@@ -75,6 +75,7 @@ struct Texts {
     footer: &'static str,
     verify_hint: &'static str,
     key: &'static str,
+    per_contest: &'static str,
 }
 
 const NL: Texts = Texts {
@@ -125,6 +126,7 @@ const NL: Texts = Texts {
     footer: "Alle cijfers als gegevens, ondertekend door de centrale autoriteit:",
     verify_hint: "Iedereen kan ze nagaan met",
     key: "Sleutel",
+    per_contest: "Per kiesdistrict",
 };
 
 const EN: Texts = Texts {
@@ -175,6 +177,7 @@ const EN: Texts = Texts {
     footer: "Every figure as data, signed by the central authority:",
     verify_hint: "Anyone can check them with",
     key: "Key",
+    per_contest: "Per electoral district",
 };
 
 impl Lang {
@@ -305,6 +308,17 @@ struct ElectedView {
     name: String,
     votes: String,
     by_preference: bool,
+    /// The electoral district, in a party's sum over an election's districts.
+    contest: Option<String>,
+}
+
+/// One contest of an election of several (an electoral district).
+#[derive(Debug)]
+struct ContestView {
+    name: String,
+    seats: u32,
+    stations: String,
+    lists: Vec<ListView>,
 }
 
 #[derive(Debug)]
@@ -338,6 +352,8 @@ struct ElectionView {
     seats: u32,
     hemicycle: String,
     lists: Vec<ListView>,
+    /// Each district's own result, in an election of several.
+    contests: Vec<ContestView>,
     source: String,
     package_href: String,
 }
@@ -452,6 +468,7 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
         seats: 0,
         hemicycle: String::new(),
         lists: Vec::new(),
+        contests: Vec::new(),
         source: String::new(),
         package_href: format!(
             "/feed/elections/{}/package/manifest.json",
@@ -475,6 +492,7 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
             turnout,
             lists,
             decisions,
+            contests,
         } => {
             view.is_in = true;
             view.decisions = decision_sentences(lang, decisions);
@@ -501,24 +519,47 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
                 &format!("{} — {}", t.seats_heading, election.registration.name),
                 &parties,
             );
-            view.lists = lists
+            let contest_names: Vec<(&str, &str)> = contests
                 .iter()
-                .map(|l| ListView {
-                    number: l.number,
-                    name: l.name.clone(),
-                    colour: hemicycle::colour(l.number),
-                    votes: number(lang, l.votes),
-                    share: percent(lang, share(l.votes, turnout.valid)),
-                    seats: l.seats,
-                    elected: l
-                        .elected
-                        .iter()
-                        .map(|e| ElectedView {
-                            name: e.name.clone(),
-                            votes: number(lang, e.votes),
-                            by_preference: e.by_preference,
-                        })
-                        .collect(),
+                .map(|c| (c.contest.as_str(), c.name.as_deref().unwrap_or(&c.contest)))
+                .collect();
+            let list_views = |lists: &[crate::snapshot::ListResult], valid: u64| -> Vec<ListView> {
+                lists
+                    .iter()
+                    .map(|l| ListView {
+                        number: l.number,
+                        name: l.name.clone(),
+                        colour: hemicycle::colour(l.number),
+                        votes: number(lang, l.votes),
+                        share: percent(lang, share(l.votes, valid)),
+                        seats: l.seats,
+                        elected: l
+                            .elected
+                            .iter()
+                            .map(|e| ElectedView {
+                                name: e.name.clone(),
+                                votes: number(lang, e.votes),
+                                by_preference: e.by_preference,
+                                contest: e.contest.as_deref().map(|id| {
+                                    contest_names
+                                        .iter()
+                                        .find(|(c, _)| *c == id)
+                                        .map_or(id, |(_, name)| name)
+                                        .to_string()
+                                }),
+                            })
+                            .collect(),
+                    })
+                    .collect()
+            };
+            view.lists = list_views(lists, turnout.valid);
+            view.contests = contests
+                .iter()
+                .map(|c| ContestView {
+                    name: c.name.clone().unwrap_or_else(|| c.contest.clone()),
+                    seats: c.seats,
+                    stations: number(lang, u64::from(c.polling_stations)),
+                    lists: list_views(&c.lists, c.turnout.valid),
                 })
                 .collect();
             view.source = match lang {
@@ -749,6 +790,7 @@ mod tests {
     fn decisions_are_said_in_both_languages() {
         let decisions = Decided {
             deceased: vec![crate::snapshot::DeceasedCandidate {
+                contest: None,
                 list: 2,
                 position: 1,
                 name: "A. Jansen".into(),

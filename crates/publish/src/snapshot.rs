@@ -140,6 +140,10 @@ pub struct Elected {
     pub votes: u64,
     /// Elected on their own preference votes (Kieswet P 15), not in list order (P 17).
     pub by_preference: bool,
+    /// The contest (electoral district) they were elected in, in a party's sum over an
+    /// election's districts; absent in a contest's own list and in an election of one contest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contest: Option<String>,
 }
 
 /// A list's result in one election.
@@ -187,6 +191,9 @@ fn is_zero(n: &u32) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeceasedCandidate {
+    /// The contest (electoral district); absent in an election of one contest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contest: Option<String>,
     /// List number.
     pub list: u32,
     /// Position on the list.
@@ -225,7 +232,30 @@ pub enum Outcome {
         /// Deceased candidates and lots drawn; absent when there were none.
         #[serde(default, skip_serializing_if = "Decided::is_empty")]
         decisions: Decided,
+        /// An election of several contests (a Flemish provincial council's electoral
+        /// districts): each one's own result, of which `lists` is the sum per party; absent in an
+        /// election of one contest.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        contests: Vec<ContestResult>,
     },
+}
+
+/// One contest's result, in an election of several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContestResult {
+    /// The contest's id.
+    pub contest: String,
+    /// Its name (`Kiesdistrict Gent`).
+    pub name: Option<String>,
+    /// Its seats.
+    pub seats: u32,
+    /// Polling stations counted.
+    pub polling_stations: u32,
+    /// Votes.
+    pub turnout: Turnout,
+    /// Per list.
+    pub lists: Vec<ListResult>,
 }
 
 /// One registered election in the snapshot.
@@ -393,86 +423,140 @@ fn outcome(registration: &Registration, arrival: &Arrival) -> Outcome {
     result_of(&determined, arrival.meta.clone())
 }
 
-fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
-    let totals = &determined.source.totals;
-    let contest = &determined.source.election.contests[0];
-    let lists = totals
+fn turnout_of(totals: &model::totals::Totals, eligible_voters: Option<u64>) -> Turnout {
+    Turnout {
+        eligible_voters,
+        admitted_voters: totals.admitted_voters,
+        cast: totals.cast,
+        valid: totals.valid,
+        blank: totals.blank,
+        invalid: totals.invalid,
+        turnout_per_mille: per_mille(totals.admitted_voters, eligible_voters),
+    }
+}
+
+fn lists_of(contest: &determine::ContestSummary, named: bool) -> Vec<ListResult> {
+    contest
         .lists
         .iter()
-        .map(|list| {
-            let allocated = determined.apportionment.list(list.number);
-            let candidates = contest
-                .lists
+        .map(|list| ListResult {
+            number: list.number,
+            name: list.name.clone(),
+            votes: list.votes,
+            seats: list.seats,
+            elected: list
+                .elected
                 .iter()
-                .find(|l| l.number.get() == list.number)
-                .map(|l| l.candidates.as_slice())
-                .unwrap_or_default();
-            let elected = allocated
-                .map(|r| {
-                    r.elected
-                        .iter()
-                        .map(|position| Elected {
-                            position: *position,
-                            name: candidates
-                                .iter()
-                                .find(|c| c.position.get() == *position)
-                                .map(|c| c.full_name())
-                                .unwrap_or_default(),
-                            votes: list
-                                .candidates
-                                .get(*position as usize - 1)
-                                .copied()
-                                .unwrap_or(0),
-                            by_preference: r.preference_elected.contains(position),
-                        })
-                        .collect()
+                .map(|e| Elected {
+                    position: e.position,
+                    name: e.name.clone(),
+                    votes: e.votes,
+                    by_preference: e.by_preference,
+                    contest: named.then(|| contest.contest.to_string()),
                 })
-                .unwrap_or_default();
-            ListResult {
-                number: list.number,
-                name: list.name.clone(),
-                votes: list.votes,
-                seats: allocated.map_or(0, |r| r.seats),
-                elected,
-            }
+                .collect(),
         })
-        .collect();
-    let recorded = &determined.source.decisions;
+        .collect()
+}
+
+fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
+    let election = &determined.source.election;
+    let determination = &determined.determination;
+    let summary = determination.summary(election);
+    let eligible = determined.source.eligible_voters;
+    let several = summary.contests.len() > 1;
+    let mut turnout = Turnout {
+        eligible_voters: eligible,
+        ..Turnout::default()
+    };
+    for contest in &determination.contests {
+        let own = turnout_of(&contest.totals, None);
+        turnout.admitted_voters += own.admitted_voters;
+        turnout.cast += own.cast;
+        turnout.valid += own.valid;
+        turnout.blank += own.blank;
+        turnout.invalid += own.invalid;
+    }
+    turnout.turnout_per_mille = per_mille(turnout.admitted_voters, eligible);
+    // One contest: its lists. Several: the sum per party, its elected from every district.
+    let lists = match summary.contests.as_slice() {
+        [only] => lists_of(only, false),
+        contests => {
+            let mut lists: Vec<ListResult> = Vec::new();
+            for contest in contests {
+                for list in lists_of(contest, true) {
+                    match lists
+                        .iter_mut()
+                        .find(|l| l.number == list.number && l.name == list.name)
+                    {
+                        Some(sum) => {
+                            sum.votes += list.votes;
+                            sum.seats += list.seats;
+                            sum.elected.extend(list.elected);
+                        }
+                        None => lists.push(list),
+                    }
+                }
+            }
+            lists
+        }
+    };
+    let contests = if several {
+        summary
+            .contests
+            .iter()
+            .zip(&determination.contests)
+            .map(|(contest, result)| ContestResult {
+                contest: contest.contest.to_string(),
+                name: contest.name.clone(),
+                seats: contest.seats,
+                polling_stations: u32::try_from(contest.polling_stations).unwrap_or(u32::MAX),
+                turnout: turnout_of(&result.totals, None),
+                lists: lists_of(contest, false),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let recorded = &determination.decisions;
     let decisions = Decided {
         deceased: recorded
             .deceased
             .iter()
-            .map(|c| DeceasedCandidate {
-                list: c.list,
-                position: c.position,
-                name: contest
-                    .lists
+            .map(|d| DeceasedCandidate {
+                contest: d.contest.as_ref().map(ToString::to_string),
+                list: d.list.get(),
+                position: d.position.get(),
+                name: election
+                    .contests
                     .iter()
-                    .find(|l| l.number.get() == c.list)
-                    .and_then(|l| l.candidates.iter().find(|p| p.position.get() == c.position))
+                    .filter(|c| d.contest.as_ref().is_none_or(|id| *id == c.id))
+                    .flat_map(|c| &c.lists)
+                    .find(|l| l.number == d.list)
+                    .and_then(|l| l.candidates.iter().find(|p| p.position == d.position))
                     .map(|p| p.full_name())
                     .unwrap_or_default(),
             })
             .collect(),
         // Every recorded lot decided a tie of this count (source::determine refuses others).
-        lots_drawn: u32::try_from(determined.apportionment.lots_used.len()).unwrap_or(u32::MAX),
+        lots_drawn: u32::try_from(
+            determination
+                .contests
+                .iter()
+                .filter_map(|c| c.apportionment())
+                .map(|a| a.lots_used.len())
+                .sum::<usize>(),
+        )
+        .unwrap_or(u32::MAX),
     };
-    let eligible = determined.source.eligible_voters;
     Outcome::In {
         source,
-        seats: determined.apportionment.seats,
-        polling_stations: totals.polling_stations.len() as u32,
-        turnout: Turnout {
-            eligible_voters: eligible,
-            admitted_voters: totals.admitted_voters,
-            cast: totals.cast,
-            valid: totals.valid,
-            blank: totals.blank,
-            invalid: totals.invalid,
-            turnout_per_mille: per_mille(totals.admitted_voters, eligible),
-        },
+        seats: summary.contests.iter().map(|c| c.seats).sum(),
+        polling_stations: u32::try_from(determination.counted()).unwrap_or(u32::MAX),
+        turnout,
         lists,
         decisions,
+        contests,
     }
 }
 

@@ -1,15 +1,17 @@
 //! A municipality's (or Flemish main office's) result as it arrives in its signed package: the
 //! election definition (`election.json`, the one the ceremony's package carried) and its count —
 //! the EML 510b of a Dutch municipality, or the result file (`uitslag_<id>.json`) of a Flemish
-//! main office — and the decisions the allocation took as given (`decisions.json`: deceased
-//! candidates, lots drawn). From these alone the totals, the seats and the elected candidates are
-//! computed again: the centre and every verifier never take a seat number on trust.
+//! main office, with the totals of each of its contests — and the decisions the allocation took
+//! as given (`decisions.json`: deceased candidates, lots drawn). From these alone the totals, the
+//! seats and the elected candidates are computed again by the one result engine
+//! ([`determine`]): the centre and every verifier never take a seat number on trust.
 
 use std::collections::BTreeMap;
 
-use apportion::Apportionment;
+use determine::{Counts, Decisions, Determination, StationCount};
 use model::count::CountForm;
 use model::totals::Totals;
+use model::{ContestId, PollingStationNumber};
 
 /// The definition's file in a result package (as in the ceremony's packages).
 pub const ELECTION_FILE: &str = "election.json";
@@ -34,22 +36,28 @@ pub enum SourceError {
         /// What is wrong, as the reader said it.
         detail: String,
     },
-    /// An election with several contests (a Flemish provincial council's districts).
-    #[error("an election with {0} contests is not published yet (one contest per election)")]
-    Contests(usize),
-    /// No seat-allocation rules for the body and law.
-    #[error("Urna has no seat-allocation rules for this election")]
-    NoRules,
     /// `decisions.json` does not read, is for another election, or names a candidate who is not
     /// on the lists.
-    #[error("{file}: {0}", file = apportion::Decisions::FILE)]
+    #[error("{file}: {0}", file = Decisions::FILE)]
     Decisions(String),
+    /// The result engine refused the count (no rules, counts that do not fit the lists).
+    #[error("{en}")]
+    Determine {
+        /// In English.
+        en: String,
+        /// In Dutch.
+        nl: String,
+    },
+    /// A contest of the election has no count in the package.
+    #[error("the package has no count for contest {0}")]
+    Uncounted(String),
     /// The allocation needs a drawing of lots that the package does not record.
     #[error("the seat allocation needs a drawing of lots ({0}) that the package does not record")]
     LotPending(String),
-    /// The allocation refused its input.
-    #[error("seat allocation: {0}")]
-    Apportion(String),
+    /// A lot recorded in `decisions.json` decided no tie of the package's count: the decisions
+    /// and the count do not belong together.
+    #[error("{file}: lot {0} decides no tie of this count", file = Decisions::FILE)]
+    UnusedLot(String),
 }
 
 impl SourceError {
@@ -65,22 +73,30 @@ impl SourceError {
                                      uitslagbestand uitslag_<id>.json"
                 .into(),
             SourceError::Count { file, detail } => format!("{file}: {detail}"),
-            SourceError::Contests(n) => format!(
-                "een verkiezing met {n} kieskringen wordt nog niet gepubliceerd (één per verkiezing)"
-            ),
-            SourceError::NoRules => "Urna kent geen regels voor de zetelverdeling van deze \
-                                     verkiezing"
-                .into(),
-            SourceError::Decisions(detail) => {
-                format!("{}: {detail}", apportion::Decisions::FILE)
+            SourceError::Decisions(detail) => format!("{}: {detail}", Decisions::FILE),
+            SourceError::Determine { nl, .. } => nl.clone(),
+            SourceError::Uncounted(contest) => {
+                format!("het pakket bevat geen telling voor kieskring {contest}")
             }
             SourceError::LotPending(lot) => format!(
                 "voor de zetelverdeling moet geloot worden ({lot}), en het pakket legt die loting \
                  niet vast"
             ),
-            SourceError::Apportion(detail) => format!("zetelverdeling: {detail}"),
+            SourceError::UnusedLot(lot) => format!(
+                "{}: loting {lot} beslist geen staking van stemmen in deze telling",
+                Decisions::FILE
+            ),
         }
     }
+}
+
+/// The counts a package carries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PackageCounts {
+    /// A Dutch municipality's 510b: per polling station.
+    PerStation(Vec<(PollingStationNumber, CountForm)>),
+    /// A Flemish main office's result file: the totals per contest.
+    PerContest(Vec<(ContestId, Totals)>),
 }
 
 /// What a result package says, read.
@@ -88,15 +104,15 @@ impl SourceError {
 pub struct Source {
     /// The election definition.
     pub election: model::Election,
-    /// The totals of the counted polling stations.
-    pub totals: Totals,
+    /// The counts.
+    pub counts: PackageCounts,
     /// The number of people entitled to vote, where the count states it (the 510b's `Cast`).
     pub eligible_voters: Option<u64>,
     /// The file the count was read from.
     pub count_file: String,
     /// The decisions the allocation takes as given (none when the package has no
     /// `decisions.json`, as packages made before it existed).
-    pub decisions: apportion::Decisions,
+    pub decisions: Decisions,
 }
 
 /// A source with its seats and elected candidates.
@@ -104,8 +120,8 @@ pub struct Source {
 pub struct Determined {
     /// What was read.
     pub source: Source,
-    /// The allocation (Kieswet P 5–P 19a, or the Flemish rules), computed here.
-    pub apportionment: Apportionment,
+    /// The result of every contest (Kieswet P 5–P 19a, or the Flemish rules), computed here.
+    pub determination: Determination,
 }
 
 /// Reads a package's files.
@@ -115,11 +131,11 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Source, SourceError> {
         .ok_or(SourceError::MissingElection)?;
     let election: model::Election = serde_json::from_slice(definition)
         .map_err(|e| SourceError::UnreadableElection(e.to_string()))?;
-    if election.contests.len() != 1 {
-        return Err(SourceError::Contests(election.contests.len()));
-    }
-    let contest = &election.contests[0];
-    let decisions = read_decisions(files, &election)?;
+    let decisions = match files.get(Decisions::FILE) {
+        Some(bytes) => Decisions::from_file(bytes, &election)
+            .map_err(|e| SourceError::Decisions(e.to_string()))?,
+        None => Decisions::none(&election.id),
+    };
     let count_error = |file: &str, detail: String| SourceError::Count {
         file: file.to_string(),
         detail,
@@ -135,56 +151,36 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Source, SourceError> {
         }
         let counts = eml::read_polling_station_counts(file, &election)
             .map_err(|e| count_error(name, e.to_string()))?;
-        let forms: Vec<_> = counts
-            .into_iter()
-            .map(|(number, count)| (number, CountForm::Netherlands(count)))
-            .collect();
-        let totals = Totals::add_up(contest, forms.iter().map(|(n, c)| (*n, c)))
-            .map_err(|e| count_error(name, e.to_string()))?;
         let eligible = eml::read_eligible_voters(eml::SourceFile::new(name, bytes))
             .map_err(|e| count_error(name, e.to_string()))?;
         return Ok(Source {
             election,
-            totals,
+            counts: PackageCounts::PerStation(
+                counts
+                    .into_iter()
+                    .map(|(number, count)| (number, CountForm::Netherlands(count)))
+                    .collect(),
+            ),
             eligible_voters: Some(eligible),
             count_file: name.clone(),
             decisions,
         });
     }
 
-    // A Flemish main office: the totals of its result file.
-    let result_name = format!("uitslag_{}.json", election.id.as_str());
+    // A Flemish main office: the totals per contest of its result file.
+    let result_name = flanders::result_file::file_name(&election.id);
     if let Some(bytes) = files.get(&result_name) {
-        #[derive(serde::Deserialize)]
-        struct ResultFile {
-            election: String,
-            totals: Totals,
-        }
-        let file: ResultFile =
-            serde_json::from_slice(bytes).map_err(|e| count_error(&result_name, e.to_string()))?;
-        if file.election != election.id.as_str() {
-            return Err(count_error(
-                &result_name,
-                format!(
-                    "is for election {}, the definition for {}",
-                    file.election,
-                    election.id.as_str()
-                ),
-            ));
-        }
-        if file.totals.lists.len() != contest.lists.len() {
-            return Err(count_error(
-                &result_name,
-                format!(
-                    "has {} lists, the definition {}",
-                    file.totals.lists.len(),
-                    contest.lists.len()
-                ),
-            ));
-        }
+        let totals =
+            flanders::result_file::read(&result_name, bytes, &election).map_err(|e| match e {
+                flanders::result_file::ResultFileError::Unreadable { detail, .. }
+                | flanders::result_file::ResultFileError::Contests { detail, .. } => {
+                    count_error(&result_name, detail)
+                }
+                other => count_error(&result_name, other.to_string()),
+            })?;
         return Ok(Source {
             election,
-            totals: file.totals,
+            counts: PackageCounts::PerContest(totals),
             eligible_voters: None,
             count_file: result_name,
             decisions,
@@ -193,63 +189,55 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Source, SourceError> {
     Err(SourceError::NoCount)
 }
 
-/// The package's `decisions.json`, checked against the definition; none when it has no such file.
-fn read_decisions(
-    files: &BTreeMap<String, Vec<u8>>,
-    election: &model::Election,
-) -> Result<apportion::Decisions, SourceError> {
-    let Some(bytes) = files.get(apportion::Decisions::FILE) else {
-        return Ok(apportion::Decisions {
-            election: election.id.as_str().to_string(),
-            ..apportion::Decisions::default()
-        });
+/// Seats and elected candidates from a source's counts and decisions, by [`determine`]. Every
+/// contest must be counted and allocated, and every recorded lot must decide a tie of the count.
+pub fn determine(source: Source) -> Result<Determined, SourceError> {
+    let counts = match &source.counts {
+        PackageCounts::PerStation(stations) => Counts::PerStation(
+            stations
+                .iter()
+                .map(|(station, count)| StationCount {
+                    station: *station,
+                    contest: None,
+                    count,
+                })
+                .collect(),
+        ),
+        PackageCounts::PerContest(totals) => Counts::PerContest(totals.clone()),
     };
-    let decisions: apportion::Decisions =
-        serde_json::from_slice(bytes).map_err(|e| SourceError::Decisions(e.to_string()))?;
-    if decisions.election != election.id.as_str() {
-        return Err(SourceError::Decisions(format!(
-            "is for election {}, the definition for {}",
-            decisions.election,
-            election.id.as_str()
-        )));
-    }
-    let lists = &election.contests[0].lists;
-    for deceased in &decisions.deceased {
-        let on_lists = lists.iter().any(|list| {
-            list.number.get() == deceased.list
-                && list
-                    .candidates
-                    .iter()
-                    .any(|c| c.position.get() == deceased.position)
-        });
-        if !on_lists {
-            return Err(SourceError::Decisions(format!(
-                "deceased candidate {} of list {} is not on the lists",
-                deceased.position, deceased.list
-            )));
+    let determination = determine::determine(&source.election, &counts, &source.decisions)
+        .map_err(|e| match e {
+            determine::DetermineError::Totals(_) => SourceError::Count {
+                file: source.count_file.clone(),
+                detail: e.to_string(),
+            },
+            determine::DetermineError::Decisions(decisions) => {
+                SourceError::Decisions(decisions.to_string())
+            }
+            other => SourceError::Determine {
+                en: other.to_string(),
+                nl: other.message(model::Language::Nl),
+            },
+        })?;
+    for contest in &determination.contests {
+        match &contest.outcome {
+            determine::ContestOutcome::Uncounted => {
+                return Err(SourceError::Uncounted(contest.contest.to_string()));
+            }
+            determine::ContestOutcome::LotRequired(required) => {
+                return Err(SourceError::LotPending(
+                    required.lots_required.description.clone(),
+                ));
+            }
+            determine::ContestOutcome::Complete(_) => {}
+        }
+        if let Some(lot) = contest.unused_lots.first() {
+            return Err(SourceError::UnusedLot(lot.clone()));
         }
     }
-    Ok(decisions)
-}
-
-/// Seats and elected candidates from a source's totals and decisions.
-pub fn determine(source: Source) -> Result<Determined, SourceError> {
-    let contest = &source.election.contests[0];
-    let mut input = apportion::Input::from_totals(&source.election, contest, &source.totals)
-        .ok_or(SourceError::NoRules)?;
-    source.decisions.apply_to(&mut input);
-    let outcome =
-        apportion::apportion(&input).map_err(|e| SourceError::Apportion(e.to_string()))?;
-    if let Some(lot) = outcome.lot_required() {
-        return Err(SourceError::LotPending(lot.description.clone()));
-    }
-    let apportionment = outcome
-        .complete()
-        .cloned()
-        .ok_or_else(|| SourceError::Apportion("incomplete".into()))?;
     Ok(Determined {
         source,
-        apportionment,
+        determination,
     })
 }
 
@@ -282,32 +270,28 @@ mod tests {
 
     fn with_decisions(text: &str) -> BTreeMap<String, Vec<u8>> {
         let mut files = west_maas_en_waal();
-        files.insert(apportion::Decisions::FILE.into(), text.as_bytes().to_vec());
+        files.insert(Decisions::FILE.into(), text.as_bytes().to_vec());
         files
     }
 
     #[test]
     fn a_deceased_candidate_in_the_package_is_not_elected_at_the_centre() {
         let without = determine(read(&west_maas_en_waal()).unwrap()).unwrap();
-        let largest = without
-            .apportionment
-            .lists
-            .iter()
-            .max_by_key(|list| list.seats)
-            .unwrap();
+        let without = without.determination.contests[0].apportionment().unwrap();
+        let largest = without.lists.iter().max_by_key(|list| list.seats).unwrap();
         let first_elected = largest.elected[0];
-        let decisions = apportion::Decisions {
-            election: "GR2022_WestMaasenWaal".into(),
-            deceased: vec![apportion::CandidateRef {
-                list: largest.number,
-                position: first_elected,
+        let decisions = Decisions {
+            deceased: vec![determine::Deceased {
+                contest: None,
+                list: model::ListNumber::new(largest.number).unwrap(),
+                position: model::CandidatePosition::new(first_elected).unwrap(),
             }],
-            lots: Vec::new(),
+            ..Decisions::none(&model::ElectionId::new("GR2022_WestMaasenWaal").unwrap())
         };
         let files = with_decisions(&String::from_utf8(decisions.to_file()).unwrap());
         let with = determine(read(&files).unwrap()).unwrap();
+        let with = with.determination.contests[0].apportionment().unwrap();
         let list = with
-            .apportionment
             .lists
             .iter()
             .find(|list| list.number == largest.number)
@@ -318,12 +302,7 @@ mod tests {
         assert!(!list.elected.contains(&first_elected), "{:?}", list.elected);
         assert_eq!(list.elected.len(), largest.elected.len());
         // Every other list as without.
-        for (a, b) in with
-            .apportionment
-            .lists
-            .iter()
-            .zip(&without.apportionment.lists)
-        {
+        for (a, b) in with.lists.iter().zip(&without.lists) {
             if a.number != largest.number {
                 assert_eq!((a.seats, &a.elected), (b.seats, &b.elected));
             }
@@ -354,5 +333,18 @@ mod tests {
                 "{text}: {message}"
             );
         }
+    }
+
+    /// docs/formats/package.md: a lot recorded for a tie the count does not have is refused
+    /// (before, it was applied as a warning and the result published).
+    #[test]
+    fn a_lot_for_a_tie_the_count_does_not_have_is_refused() {
+        let files = with_decisions(
+            r#"{"election": "GR2022_WestMaasenWaal", "lots": [{"id": "P9-1", "order": [1, 2]}]}"#,
+        );
+        let error = determine(read(&files).unwrap()).unwrap_err();
+        assert_eq!(error, SourceError::UnusedLot("P9-1".into()));
+        assert!(error.to_string().starts_with("decisions.json: lot P9-1"));
+        assert!(error.message_nl().contains("beslist geen staking"));
     }
 }

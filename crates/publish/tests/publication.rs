@@ -359,17 +359,17 @@ fn decisions_in_a_package_reach_the_snapshot_the_site_and_the_check() {
     };
     let largest = lists.iter().max_by_key(|l| l.seats).unwrap().clone();
     let died = largest.elected[0].clone();
-    let decisions = apportion::Decisions {
-        election: "GR2022_WestMaasenWaal".into(),
-        deceased: vec![apportion::CandidateRef {
-            list: largest.number,
-            position: died.position,
+    let decisions = determine::Decisions {
+        deceased: vec![determine::Deceased {
+            contest: None,
+            list: model::ListNumber::new(largest.number).unwrap(),
+            position: model::CandidatePosition::new(died.position).unwrap(),
         }],
-        lots: Vec::new(),
+        ..determine::Decisions::none(&model::ElectionId::new("GR2022_WestMaasenWaal").unwrap())
     };
     centre
         .resend("GR2022_WestMaasenWaal", |files| {
-            files.insert(apportion::Decisions::FILE.into(), decisions.to_file());
+            files.insert(determine::Decisions::FILE.into(), decisions.to_file());
         })
         .unwrap();
     let (snapshot, mut files) = publish_two_versions(&centre);

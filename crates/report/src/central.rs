@@ -42,7 +42,7 @@ pub(crate) fn result_data(
         "heading": heading(result.election, model, title, result.created_at),
         "footer": footer(&result.files),
         "seats": apportionment.seats,
-        "rules": result.election.law.name_nl(),
+        "rules": result.election.law.name().text(model::Language::Nl),
         "totals": {
             "admitted": int(totals.admitted_voters),
             "valid": int(totals.valid),
@@ -75,26 +75,6 @@ pub fn p_22_2(result: &DeterminedResult<'_>) -> Result<Vec<u8>, ReportError> {
         &format!("p-22-2/{}", result.election.id.as_str()),
         result.created_at,
     )
-}
-
-/// The Flemish result file (`uitslag_<id>.json`) that goes with the main office's report: the
-/// totals, the complete apportionment with every step, and the deceased candidates. Its hash
-/// code is in the report's footer.
-pub fn flanders_result_file(
-    election_id: &str,
-    totals: &Totals,
-    apportionment: &Apportionment,
-    deceased: &[(u32, u32)],
-) -> Result<Vec<u8>, ReportError> {
-    let mut bytes = serde_json::to_vec_pretty(&json!({
-        "election": election_id,
-        "totals": totals,
-        "result": apportionment,
-        "deceased": deceased,
-    }))
-    .map_err(|e| ReportError::Data(e.to_string()))?;
-    bytes.push(b'\n');
-    Ok(bytes)
 }
 
 /// The Flemish main office's report (hoofdbureau; Lokaal en Provinciaal Kiesdecreet): votes per

@@ -22,7 +22,7 @@ mod municipal;
 mod typeset;
 
 pub use booth::{BALLOT_DPI, StationReport, ballot, station_report};
-pub use central::{DeterminedResult, flanders_main_office, flanders_result_file, p_22_2};
+pub use central::{DeterminedResult, flanders_main_office, p_22_2};
 pub use credentials::credential_sheets;
 pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};
 

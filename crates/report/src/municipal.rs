@@ -47,11 +47,11 @@ pub(crate) fn heading(
         model::Jurisdiction::Netherlands => format!("Gemeente {place}"),
         model::Jurisdiction::Flanders => place.clone(),
     };
-    let body = election.body.name_nl();
+    let body = election.body.name().text(model::Language::Nl);
     json!({
         "authority": authority,
         "place": place,
-        "body": capitalise(body),
+        "body": capitalise(&body),
         "election": election.name,
         "election_id": election.id.as_str(),
         "date": date(election.election_date),
@@ -95,7 +95,7 @@ fn address(station: &PollingStation) -> String {
     if parts.is_empty()
         && let Some(kind) = station.kind
     {
-        parts.push(format!("({})", kind.name_nl()));
+        parts.push(format!("({})", kind.name().text(model::Language::Nl)));
     }
     parts.join(", ")
 }

@@ -40,6 +40,128 @@ impl Actor {
     }
 }
 
+macro_rules! actions {
+    ($( $(#[$doc:meta])* $variant:ident = $text:literal, )*) => {
+        /// What an audit-log entry records: a closed list, so that every action is known and an
+        /// auditor can read the log against this list (`docs/`), and a typo cannot make a new one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum AuditAction { $( $(#[$doc])* $variant, )* }
+
+        impl AuditAction {
+            /// Every action.
+            pub const ALL: &'static [AuditAction] = &[$(AuditAction::$variant,)*];
+
+            /// As stored in the log (`entry.claim`).
+            pub fn as_str(self) -> &'static str {
+                match self { $( AuditAction::$variant => $text, )* }
+            }
+        }
+    };
+}
+
+actions! {
+    /// An election definition was imported.
+    ElectionImport = "election.import",
+    /// A polling station was added.
+    PollingStationAdd = "polling_station.add",
+    /// A polling station was changed.
+    PollingStationUpdate = "polling_station.update",
+    /// Polling stations were imported (EML 110b).
+    PollingStationsImport = "polling_stations.import",
+    /// A typist started or resumed an entry.
+    EntryClaim = "entry.claim",
+    /// A typist saved a draft.
+    EntrySave = "entry.save",
+    /// A typist finalised an entry.
+    EntryFinalise = "entry.finalise",
+    /// A typist gave up an entry.
+    EntryAbandon = "entry.abandon",
+    /// The coordinator decided on entries that differ.
+    EntryResolveDifferences = "entry.resolve_differences",
+    /// The coordinator decided on a first entry with errors.
+    EntryResolveErrors = "entry.resolve_errors",
+    /// A count made elsewhere (EML 510b) became the definitive count.
+    EntryImport = "entry.import",
+    /// A drawing of lots was recorded.
+    ResultLot = "result.lot",
+    /// A deceased candidate was registered.
+    ResultDeceased = "result.deceased",
+    /// A result file was made and stored.
+    ResultFile = "result.file",
+    /// A stored result file was served again.
+    ResultFileReused = "result.file_reused",
+    /// The result package was sealed for the central authority.
+    ResultSealed = "result.sealed",
+    /// A user logged in.
+    UserLogin = "user.login",
+    /// A login failed.
+    UserLoginFailed = "user.login_failed",
+    /// A user logged out.
+    UserLogout = "user.logout",
+    /// A user was created.
+    UserCreate = "user.create",
+    /// The first administrator was created.
+    UserSetup = "user.setup",
+    /// A password was set.
+    UserSetPassword = "user.set_password",
+    /// The air-gap check found the machine online.
+    AirgapOnline = "airgap.online",
+    /// The air-gap check found the machine offline again.
+    AirgapOffline = "airgap.offline",
+    /// A polling-station device logged in.
+    StationAppLogin = "station_app.login",
+    /// A polling-station device's login failed.
+    StationAppLoginFailed = "station_app.login_failed",
+    /// A locked device was opened again.
+    StationAppUnlock = "station_app.unlock",
+    /// Opening a locked device failed.
+    StationAppUnlockFailed = "station_app.unlock_failed",
+    /// A device was locked.
+    StationAppLock = "station_app.lock",
+    /// A device logged out.
+    StationAppLogout = "station_app.logout",
+    /// A polling station reported its turnout.
+    StationAppTurnout = "station_app.turnout",
+    /// The count helper counted a ballot.
+    StationAppMark = "station_app.mark",
+    /// The count helper took a ballot back.
+    StationAppUndo = "station_app.undo",
+    /// The app refused a request.
+    StationAppRefused = "station_app.refused",
+    /// Device sessions were revoked.
+    StationAppRevoked = "station_app.revoked",
+    /// A polling station's app credentials were set.
+    StationAppCredentials = "station_app.credentials",
+    /// The municipality stated its electorate.
+    StationAppElectorate = "station_app.electorate",
+    /// The municipality published its turnout.
+    StationAppTurnoutPublished = "station_app.turnout_published",
+    /// The central authority took in a result package.
+    CentralReceived = "central.received",
+    /// The central authority refused a result package.
+    CentralRefused = "central.refused",
+    /// The central authority registered an election.
+    CentralRegistered = "central.registered",
+    /// A publication snapshot was made.
+    PublishSnapshot = "publish.snapshot",
+    /// The key ceremony made its keys.
+    CeremonyKeysMade = "ceremony.keys-made",
+    /// The key ceremony made its packages.
+    CeremonyPackagesMade = "ceremony.packages-made",
+    /// The key ceremony wrote sticks.
+    CeremonySticksWritten = "ceremony.sticks-written",
+    /// A package was verified.
+    CeremonyPackageVerified = "ceremony.package-verified",
+    /// Key holders combined their shares.
+    CeremonySharesCombined = "ceremony.shares-combined",
+}
+
+impl std::fmt::Display for AuditAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One entry of the log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
@@ -138,7 +260,7 @@ fn entry_hash(
 pub(crate) fn append(
     connection: &Connection,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     details: &serde_json::Value,
 ) -> Result<AuditEntry, StoreError> {
     let head: Option<(i64, String)> = connection
@@ -157,6 +279,7 @@ pub(crate) fn append(
     let at = now();
     // serde_json's maps are ordered by key, so this text is canonical for the same details.
     let details = serde_json::to_string(details)?;
+    let action = action.as_str();
     let hash = entry_hash(&previous_hash, seq, &at, actor.as_str(), action, &details);
     let entry = AuditEntry {
         seq,

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::AuditAction;
 use crate::audit::{Actor, AuditEntry};
 use crate::error::StoreError;
 use crate::writer::Mutation;
@@ -297,7 +298,7 @@ pub(crate) fn import(
         "polling_stations": election.polling_stations.len(),
         "files": file_details,
     });
-    let audit_entry = mutation.audit(actor, "election.import", &details)?;
+    let audit_entry = mutation.audit(actor, AuditAction::ElectionImport, &details)?;
     Ok(ImportReceipt {
         audit_entry,
         files: stored_files,

@@ -10,6 +10,7 @@ use model::{ElectionId, PollingStation, PollingStationNumber};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
+use crate::AuditAction;
 use crate::audit::{Actor, AuditEntry, now};
 use crate::error::StoreError;
 use crate::writer::Mutation;
@@ -41,7 +42,7 @@ pub struct EntryChange {
     /// The new state.
     pub state: EntryState,
     /// Audit action, e.g. `entry.save`.
-    pub action: &'static str,
+    pub action: AuditAction,
     /// Audit details beyond election, polling station and statuses.
     pub details: serde_json::Value,
 }
@@ -327,7 +328,7 @@ pub(crate) fn add_stations(
     }
     let (action, details) = match source {
         Some((file, sha256)) => (
-            "polling_stations.import",
+            AuditAction::PollingStationsImport,
             json!({
                 "election": election.as_str(),
                 "file": file,
@@ -336,7 +337,7 @@ pub(crate) fn add_stations(
             }),
         ),
         None => (
-            "polling_station.add",
+            AuditAction::PollingStationAdd,
             json!({
                 "election": election.as_str(),
                 "stations": stations.iter().map(station_json).collect::<Vec<_>>(),
@@ -395,7 +396,7 @@ pub(crate) fn update_station(
     )?;
     mutation.audit(
         actor,
-        "polling_station.update",
+        AuditAction::PollingStationUpdate,
         &json!({
             "election": election.as_str(),
             "number": number.get(),

@@ -27,7 +27,7 @@ use std::sync::{Mutex, MutexGuard};
 use model::{Election, ElectionId, PollingStation, PollingStationNumber};
 use rusqlite::Connection;
 
-pub use audit::{Actor, AuditBreak, AuditEntry, AuditReport};
+pub use audit::{Actor, AuditAction, AuditBreak, AuditEntry, AuditReport};
 pub use elections::{
     ElectionSummary, FileRole, HashCheck, ImportReceipt, ImportedFile, StoredElection, StoredFile,
 };
@@ -159,7 +159,7 @@ impl Store {
     pub fn log_event(
         &self,
         actor: &Actor,
-        action: &'static str,
+        action: AuditAction,
         details: serde_json::Value,
     ) -> Result<AuditEntry, StoreError> {
         let actor = actor.clone();
@@ -369,13 +369,13 @@ impl Store {
         &self,
         actor: &Actor,
         election: &ElectionId,
-        kind: &'static str,
+        kind: &str,
         name: String,
         bytes: Vec<u8>,
     ) -> Result<ResultFile, StoreError> {
-        let (actor, election) = (actor.clone(), election.clone());
+        let (actor, election, kind) = (actor.clone(), election.clone(), kind.to_string());
         self.writer.write("result.file", move |m| {
-            results::store_once(m, &actor, &election, kind, &name, &bytes)
+            results::store_once(m, &actor, &election, &kind, &name, &bytes)
         })
     }
 

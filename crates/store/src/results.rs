@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use seal::HashCode;
 use serde_json::json;
 
+use crate::AuditAction;
 use crate::audit::{Actor, now};
 use crate::entries::{election_key, rows_with_json};
 use crate::error::StoreError;
@@ -79,7 +80,7 @@ pub(crate) fn store_once(
         // Nothing written: an audit entry says it was served as stored.
         mutation.audit(
             actor,
-            "result.file_reused",
+            AuditAction::ResultFileReused,
             &json!({ "election": election.as_str(), "kind": kind, "sha256": existing.hash_code.to_hex() }),
         )?;
         return Ok(existing);
@@ -103,7 +104,7 @@ pub(crate) fn store_once(
     )?;
     mutation.audit(
         actor,
-        "result.file",
+        AuditAction::ResultFile,
         &json!({
             "election": election.as_str(),
             "kind": kind,
@@ -179,9 +180,9 @@ pub(crate) fn add_decision(
     mutation.audit(
         actor,
         if kind == "lot" {
-            "result.lot"
+            AuditAction::ResultLot
         } else {
-            "result.deceased"
+            AuditAction::ResultDeceased
         },
         &json!({ "election": election.as_str(), "decision": data }),
     )?;

@@ -9,6 +9,7 @@ use model::{ElectionId, PollingStationNumber};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
+use crate::AuditAction;
 use crate::audit::{Actor, AuditEntry, now};
 use crate::entries::{election_key, rows_with_json, station_key};
 use crate::error::StoreError;
@@ -114,7 +115,7 @@ pub(crate) fn set_credentials(
     }
     mutation.audit(
         actor,
-        "station_app.credentials",
+        AuditAction::StationAppCredentials,
         &json!({
             "election": election.as_str(),
             "source": source.as_str(),
@@ -235,7 +236,7 @@ pub(crate) fn report_turnout(
         .execute(params![key, moment, admitted, now(), from.session])?;
     mutation.audit(
         actor,
-        "station_app.turnout",
+        AuditAction::StationAppTurnout,
         &from.details(json!({ "moment": moment, "admitted": admitted })),
     )
 }
@@ -295,7 +296,7 @@ pub(crate) fn mark(
         .execute(params![key, mark, now(), from.session])?;
     mutation.audit(
         actor,
-        "station_app.mark",
+        AuditAction::StationAppMark,
         &from.details(json!({ "mark": mark })),
     )
 }
@@ -331,7 +332,7 @@ pub(crate) fn undo_mark(
     }
     mutation.audit(
         actor,
-        "station_app.undo",
+        AuditAction::StationAppUndo,
         &from.details(json!({ "mark": last.as_ref().map(|(_, m)| m) })),
     )?;
     Ok(last.map(|(_, mark)| mark))
@@ -388,7 +389,7 @@ pub(crate) fn publish_turnout(
     )?;
     mutation.audit(
         actor,
-        "station_app.turnout_published",
+        AuditAction::StationAppTurnoutPublished,
         &json!({ "election": election.as_str(), "moment": moment, "figures": figures }),
     )?;
     Ok(TurnoutPublication {
@@ -443,7 +444,7 @@ pub(crate) fn set_electorate(
     )?;
     mutation.audit(
         actor,
-        "station_app.electorate",
+        AuditAction::StationAppElectorate,
         &json!({ "election": election.as_str(), "electorate": electorate }),
     )
 }

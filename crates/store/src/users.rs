@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::AuditAction;
 use crate::audit::{Actor, now};
 use crate::error::StoreError;
 use crate::writer::Mutation;
@@ -201,7 +202,7 @@ pub(crate) fn create(
     let id = connection.last_insert_rowid();
     mutation.audit(
         actor,
-        "user.create",
+        AuditAction::UserCreate,
         &json!({
             "username": user.username,
             "full_name": user.full_name,
@@ -222,7 +223,7 @@ pub(crate) fn login_succeeded(
         "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login = ?2 WHERE id = ?1",
         params![id, now()],
     )?;
-    mutation.audit(actor, "user.login", &json!({}))?;
+    mutation.audit(actor, AuditAction::UserLogin, &json!({}))?;
     Ok(())
 }
 
@@ -241,7 +242,7 @@ pub(crate) fn login_failed(
     )?;
     mutation.audit(
         actor,
-        "user.login_failed",
+        AuditAction::UserLoginFailed,
         &json!({ "locked_until": locked }),
     )?;
     Ok(())
@@ -268,7 +269,7 @@ pub(crate) fn set_password(
         .unwrap_or_default();
     mutation.audit(
         actor,
-        "user.set_password",
+        AuditAction::UserSetPassword,
         &json!({ "username": username, "temporary": temporary }),
     )?;
     Ok(())

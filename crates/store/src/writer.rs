@@ -13,7 +13,7 @@ use std::thread::JoinHandle;
 
 use rusqlite::Connection;
 
-use crate::audit::{self, Actor, AuditEntry};
+use crate::audit::{self, Actor, AuditAction, AuditEntry};
 use crate::error::StoreError;
 
 /// Most mutations committed in one transaction.
@@ -36,7 +36,7 @@ impl<'c> Mutation<'c> {
     pub(crate) fn audit(
         &mut self,
         actor: &Actor,
-        action: &str,
+        action: AuditAction,
         details: &serde_json::Value,
     ) -> Result<AuditEntry, StoreError> {
         let entry = audit::append(self.connection, actor, action, details)?;
@@ -232,7 +232,7 @@ mod tests {
                 .execute("INSERT INTO t (v) VALUES (?1)", [value])?;
             mutation.audit(
                 &Actor::new("test", "t"),
-                "test.insert",
+                AuditAction::ElectionImport,
                 &serde_json::json!({ "v": value }),
             )?;
             Ok(())

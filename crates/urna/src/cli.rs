@@ -34,12 +34,21 @@ pub enum Lang {
     Nl,
     /// English.
     En,
+    /// Français.
+    Fr,
+    /// Deutsch.
+    De,
 }
 
 impl Lang {
-    /// The Dutch or the English text.
+    /// The Dutch or the English text (transitional: until every text is in the catalogs).
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         model::Language::from(self).pick(nl, en)
+    }
+
+    /// The message `id` of the catalogs.
+    pub fn t(self, id: &str) -> String {
+        model::Language::from(self).text(id)
     }
 }
 
@@ -48,6 +57,8 @@ impl From<Lang> for model::Language {
         match lang {
             Lang::Nl => model::Language::Nl,
             Lang::En => model::Language::En,
+            Lang::Fr => model::Language::Fr,
+            Lang::De => model::Language::De,
         }
     }
 }
@@ -197,7 +208,7 @@ pub enum CentralCommand {
         package: PathBuf,
         /// The election (default: the package's).
         #[arg(long)]
-        election: Option<String>,
+        election: Option<model::ElectionId>,
     },
     /// Take in sealed result files: each checked (decrypts, registered sender, signature,
     /// election, files), stored by office and version, a signed receipt written beside it.
@@ -211,7 +222,7 @@ pub enum CentralCommand {
         offices: PathBuf,
         /// The election.
         #[arg(long)]
-        election: String,
+        election: model::ElectionId,
         /// The sealed files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -343,7 +354,7 @@ pub enum CeremonyCommand {
     /// the authority and for every holder.
     Keys {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
         /// The ceremony folder (new or empty).
         #[arg(long)]
         dir: PathBuf,
@@ -358,7 +369,7 @@ pub enum CeremonyCommand {
     /// sheets (PDF, one page each). Asks the authority's passphrase.
     Packages {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
         /// The ceremony folder.
         #[arg(long)]
         dir: PathBuf,
@@ -391,7 +402,7 @@ pub enum CeremonyCommand {
         authority_key: PathBuf,
         /// The election it must be for.
         #[arg(long)]
-        election: Option<String>,
+        election: Option<model::ElectionId>,
         /// The polling station it must be for.
         #[arg(long, conflicts_with = "main_office")]
         station: Option<u32>,
@@ -430,14 +441,14 @@ pub enum ResultCommand {
     /// Totals, seats and elected candidates from the definitive counts.
     Show {
         /// Election id, e.g. GR2026_Assen.
-        election: String,
+        election: model::ElectionId,
     },
     /// Import a municipality's count made by other software (EML 510b) as the definitive counts
     /// of its polling stations: the central committee's path. All or nothing; the file's own
     /// totals must equal the sum of its polling stations.
     ImportCount {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
         /// The 510b file (Telling_*.eml.xml).
         file: PathBuf,
     },
@@ -445,7 +456,7 @@ pub enum ResultCommand {
     /// it): every option in the order drawn, winners first.
     Lot {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
         /// The id of the pending drawing of lots.
         #[arg(long)]
         lot: String,
@@ -456,7 +467,10 @@ pub enum ResultCommand {
     /// Register a candidate who died before the result (Kieswet P 19a).
     Deceased {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
+        /// The contest (electoral district), in an election of several.
+        #[arg(long)]
+        contest: Option<model::ContestId>,
         /// List number.
         #[arg(long)]
         list: u32,
@@ -470,7 +484,7 @@ pub enum ResultCommand {
     /// bytes.
     Export {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
         /// Folder to write them into.
         #[arg(long)]
         dir: PathBuf,
@@ -481,7 +495,7 @@ pub enum ResultCommand {
     /// password) and encrypted to the central authority.
     Seal {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
         /// The main office's package from the ceremony (folder, stick or image).
         #[arg(long)]
         package: PathBuf,
@@ -500,7 +514,7 @@ pub enum ResultCommand {
     /// hash codes their footers carry.
     Report {
         /// Election id.
-        election: String,
+        election: model::ElectionId,
         /// Folder to write them into.
         #[arg(long)]
         dir: PathBuf,
@@ -553,7 +567,7 @@ pub enum StationAppCommand {
     /// and password verifier are taken over (all or none).
     Credentials {
         /// The election.
-        election: String,
+        election: model::ElectionId,
         /// The ceremony folder (`urna ceremony keys --dir`).
         #[arg(long)]
         ceremony: PathBuf,

@@ -37,6 +37,13 @@ fn main() -> ExitCode {
 }
 
 /// The person at the keyboard, as named in the audit log.
+/// The office of the data directory's store.
+fn open_office(cli: &Cli) -> anyhow::Result<office::Office> {
+    Ok(office::Office::new(std::sync::Arc::new(
+        Store::open_existing(&cli.data_dir)?,
+    )))
+}
+
 fn actor() -> Actor {
     let name = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
@@ -104,15 +111,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Command::Result(ResultCommand::Show { election }) => {
-            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
-            let service = web::service::Service::new(store);
-            print!("{}", commands::result::show(lang, &service, election)?);
+            let office = open_office(cli)?;
+            print!("{}", commands::result::show(lang, &office, election)?);
         }
         Command::Result(ResultCommand::ImportCount { election, file }) => {
-            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            let office = open_office(cli)?;
             print!(
                 "{}",
-                commands::result::import_count(lang, &store, &actor(), election, file)?
+                commands::result::import_count(lang, &office, &actor(), election, file)?
             );
         }
         Command::Result(ResultCommand::Lot {
@@ -120,26 +126,25 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             lot,
             order,
         }) => {
-            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
-            let service = web::service::Service::new(store);
+            let office = open_office(cli)?;
             commands::result::refused(
                 lang,
-                service.enter_lot(&actor(), election, lot, order.clone()),
+                office.enter_lot(&actor(), election, lot, order.clone()),
             )?;
-            print!("{}", commands::result::show(lang, &service, election)?);
+            print!("{}", commands::result::show(lang, &office, election)?);
         }
         Command::Result(ResultCommand::Deceased {
             election,
+            contest,
             list,
             position,
         }) => {
-            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
-            let service = web::service::Service::new(store);
+            let office = open_office(cli)?;
             commands::result::refused(
                 lang,
-                service.register_deceased(&actor(), election, *list, *position),
+                office.register_deceased(&actor(), election, contest.as_ref(), *list, *position),
             )?;
-            print!("{}", commands::result::show(lang, &service, election)?);
+            print!("{}", commands::result::show(lang, &office, election)?);
         }
         Command::Result(ResultCommand::Seal {
             election,
@@ -148,12 +153,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             seal_for,
             sealed,
         }) => {
-            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            let office = open_office(cli)?;
             print!(
                 "{}",
                 commands::result::seal(
                     lang,
-                    &store,
+                    &office,
                     &actor(),
                     &mut hash_check::Terminal,
                     &commands::result::Seal {
@@ -167,10 +172,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Command::Result(ResultCommand::Export { election, dir }) => {
-            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            let office = open_office(cli)?;
             print!(
                 "{}",
-                commands::result::export(lang, &store, &actor(), election, dir)?
+                commands::result::export(lang, &office, &actor(), election, dir)?
             );
         }
         Command::Result(ResultCommand::Report {
@@ -178,10 +183,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             dir,
             forms,
         }) => {
-            let store = std::sync::Arc::new(Store::open_existing(&cli.data_dir)?);
+            let office = open_office(cli)?;
             print!(
                 "{}",
-                commands::result::report(lang, &store, &actor(), election, dir, *forms)?
+                commands::result::report(lang, &office, &actor(), election, dir, *forms)?
             );
         }
         Command::Ceremony(command) => return run_ceremony(lang, cli, command),
@@ -315,7 +320,7 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
                 tls_ca: tls_ca.clone(),
                 receipts_key: receipts_key.clone(),
                 package: package.clone(),
-                election: election.clone(),
+                election: election.as_ref().map(ToString::to_string),
                 files: files.clone(),
             },
         )?,
@@ -334,7 +339,7 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
                 &central::Intake {
                     dir: dir.clone(),
                     offices: offices.clone(),
-                    election: election.clone(),
+                    election: election.to_string(),
                     files: files.clone(),
                 },
             )?
@@ -526,7 +531,7 @@ fn run_ceremony(lang: Lang, cli: &Cli, command: &CeremonyCommand) -> anyhow::Res
                 (None, false) => None,
             };
             let expected = seal::package::Expected {
-                election: election.clone(),
+                election: election.as_ref().map(ToString::to_string),
                 office,
             };
             let recording = match record {

@@ -5,10 +5,13 @@
 // A test fails by panicking; unwrapping is how it says what went wrong.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
+use common::{hash, run, run_with_input, sheet_password, text, urna};
 use seal::HashCode;
 use testkit::{database_snapshot, fixture, fixture_path};
 
@@ -18,31 +21,6 @@ const ASSEN_110B: &str = "eml/composed/Stembureaus_GR2026_Assen.composed.eml.xml
 const TEST_110A: &str = "eml/synthetic/eml110a_test.eml.xml";
 const TEST_230B: &str = "eml/synthetic/eml230b_test.eml.xml";
 const TEST_110B: &str = "eml/synthetic/eml110b_test.eml.xml";
-
-fn urna(data_dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_urna"));
-    command
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env_remove("URNA_DATA_DIR")
-        .env_remove("URNA_FAULT_PAUSE")
-        .env("URNA_LANG", "en")
-        .env("USER", "tester")
-        .stdin(Stdio::null());
-    command
-}
-
-fn hash(relative: &str) -> String {
-    HashCode::of(&fixture(relative)).to_string()
-}
-
-fn run(command: &mut Command) -> Output {
-    command.output().expect("urna runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn import_args(definition: &str, candidates: &str, stations: Option<&str>) -> Vec<String> {
     let mut args = vec![
@@ -907,17 +885,6 @@ fn a_count_made_elsewhere_is_imported_as_the_central_committee_does() {
     assert!(verify.status.success());
 }
 
-/// Runs `command` with `input` on its standard input (passphrases, as a script gives them).
-fn run_with_input(command: &mut Command, input: &str) -> Output {
-    command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().unwrap();
-    std::io::Write::write_all(child.stdin.as_mut().unwrap(), input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
 /// Every file under `dir`, with its bytes.
 fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
@@ -1437,21 +1404,6 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         "{}",
         text(&refused.stderr)
     );
-}
-
-/// The password on page `page` of a credential-sheets PDF, as the chair reads it.
-fn sheet_password(sheets: &Path, page: u32) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
-        .arg(sheets)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/test");
-    text(&output.stdout)
-        .split_whitespace()
-        .find(|word| word.len() == 24 && word.matches('-').count() == 4)
-        .unwrap()
-        .to_string()
 }
 
 /// The Flemish polling station through the real binary, as people use it: the chair types the

@@ -2,79 +2,27 @@
 //!
 //! Log in with `POST /api/login`; the answer carries the session cookie and the CSRF token that
 //! every change sends as `X-CSRF-Token`. Errors are `{"error": code, "message": English,
-//! "message_nl": Dutch}` with the fields concerned where there are any. `/api/openapi.json`
-//! describes it all.
+//! "message_nl": Dutch}` with the fields concerned where there are any (made in one place,
+//! `crate::error`). `/api/openapi.json` describes it all.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use messages::msg;
 use model::count::Submitted;
 use model::entry::{Acknowledgements, EntryState};
+use office::entry::{EntryView, Resolution};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::AppState;
+use crate::account::{self, Credentials, LoginRefusal, PasswordForm};
+use crate::admin::{self, UserForm};
 use crate::auth::CurrentUser;
-use crate::pages::{self, blocking, status_of};
-use crate::service::{EntryView, Resolution, ServiceError};
-
-/// An error answer.
-pub fn error(status: StatusCode, code: &str, nl: &str, en: &str) -> Response {
-    (
-        status,
-        Json(json!({ "error": code, "message": en, "message_nl": nl })),
-    )
-        .into_response()
-}
-
-fn service_error(error: &ServiceError) -> Response {
-    let status = status_of(error);
-    let code = match error {
-        ServiceError::NotFound(_) => "not_found",
-        ServiceError::Invalid(_) => "invalid_fields",
-        ServiceError::Transition(_) => "refused",
-        ServiceError::Stale { .. } => "stale",
-        ServiceError::BadRequest(_) => "bad_request",
-        ServiceError::Conflict { .. } => "conflict",
-        ServiceError::Store(_) => "store",
-    };
-    let mut body = json!({
-        "error": code,
-        "message": error.to_string(),
-        "message_nl": error.message_nl(),
-    });
-    match error {
-        ServiceError::Invalid(errors) => {
-            body["fields"] = errors
-                .iter()
-                .map(|e| json!({ "field": e.key(), "message": e.to_string(), "message_nl": e.message_nl() }))
-                .collect();
-        }
-        ServiceError::Stale { expected, found } => {
-            body["expected_version"] = json!(expected);
-            body["version"] = json!(found);
-        }
-        ServiceError::Transition(
-            model::entry::TransitionError::WarningsNotAcknowledged(findings)
-            | model::entry::TransitionError::ErrorsNotAcknowledged(findings),
-        ) => {
-            body["findings"] = json!(findings);
-        }
-        _ => {}
-    }
-    (status, Json(body)).into_response()
-}
-
-macro_rules! attempt {
-    ($work:expr) => {
-        match $work {
-            Ok(Ok(value)) => value,
-            Ok(Err(error)) => return service_error(&error),
-            Err(response) => return response,
-        }
-    };
-}
+use crate::error::WebError;
+use crate::page::{AtStation, InElection, blocking, office};
+use crate::stations::StationForm;
 
 /// The OpenAPI document.
 pub async fn openapi() -> Response {
@@ -88,9 +36,9 @@ pub async fn openapi() -> Response {
 /// `POST /api/login`.
 pub async fn login(
     State(state): State<AppState>,
-    Json(credentials): Json<pages::Credentials>,
-) -> Response {
-    match pages::log_in(&state, credentials).await {
+    Json(credentials): Json<Credentials>,
+) -> Result<Response, WebError> {
+    match account::log_in(&state, credentials).await {
         Ok((token, user)) => {
             let mut response = Json(json!({
                 "username": user.username,
@@ -99,22 +47,21 @@ pub async fn login(
                 "must_change_password": user.must_change_password,
             }))
             .into_response();
-            if let Some(cookie) = pages::session_cookie(&token) {
+            if let Some(cookie) = account::session_cookie(&token) {
                 response.headers_mut().insert(header::SET_COOKIE, cookie);
             }
-            response
+            Ok(response)
         }
         Err(refusal) => {
             let code = match refusal {
-                pages::LoginRefusal::Locked(_) => "locked",
+                LoginRefusal::Locked(_) => "locked",
                 _ => "wrong_credentials",
             };
-            error(
+            Err(WebError::new(
                 StatusCode::UNAUTHORIZED,
                 code,
-                &refusal.message(crate::Lang(model::Language::Nl)),
-                &refusal.message(crate::Lang(model::Language::En)),
-            )
+                refusal.message(),
+            ))
         }
     }
 }
@@ -125,7 +72,7 @@ pub async fn logout(
     Extension(user): Extension<CurrentUser>,
     headers: HeaderMap,
 ) -> Response {
-    pages::end_session(&state, &user, &headers).await;
+    account::end_session(&state, &user, &headers).await;
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -133,20 +80,23 @@ pub async fn logout(
 pub async fn change_password(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-    Json(form): Json<pages::PasswordForm>,
-) -> Response {
-    match pages::change_own_password(&state, &user, form).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err((nl, en)) => error(StatusCode::UNPROCESSABLE_ENTITY, "password", &nl, &en),
+    Json(form): Json<PasswordForm>,
+) -> Result<Response, WebError> {
+    match account::change_own_password(&state, &user, form).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(message) => Err(WebError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "password",
+            message,
+        )),
     }
 }
 
 /// `GET /api/elections`.
-pub async fn elections(State(state): State<AppState>) -> Response {
-    let service = state.service.clone();
-    let elections =
-        attempt!(blocking(move || service.store().elections().map_err(ServiceError::from)).await);
-    Json(
+pub async fn elections(State(state): State<AppState>) -> Result<Response, WebError> {
+    let office = state.office.clone();
+    let elections = blocking(move || office.store().elections()).await??;
+    Ok(Json(
         elections
             .into_iter()
             .map(|e| {
@@ -157,7 +107,7 @@ pub async fn elections(State(state): State<AppState>) -> Response {
             })
             .collect::<Vec<_>>(),
     )
-    .into_response()
+    .into_response())
 }
 
 fn entry_json(view: &EntryView, user: &CurrentUser) -> Value {
@@ -204,24 +154,22 @@ fn entry_json(view: &EntryView, user: &CurrentUser) -> Value {
 /// `GET /api/elections/{election}/entries/{station}`.
 pub async fn entry(
     State(state): State<AppState>,
-    Path((election_id, number)): Path<(String, String)>,
+    AtStation(id, number): AtStation,
     Extension(user): Extension<CurrentUser>,
-) -> Response {
-    let service = state.service.clone();
-    let view = attempt!(blocking(move || service.entry(&election_id, &number)).await);
-    Json(entry_json(&view, &user)).into_response()
+) -> Result<Response, WebError> {
+    let view = office(&state, move |office| office.entry(&id, number)).await?;
+    Ok(Json(entry_json(&view, &user)).into_response())
 }
 
 /// `POST /api/elections/{election}/entries/{station}/claim`.
 pub async fn claim(
     State(state): State<AppState>,
-    Path((election_id, number)): Path<(String, String)>,
+    AtStation(id, number): AtStation,
     Extension(user): Extension<CurrentUser>,
-) -> Response {
-    let service = state.service.clone();
-    let u = user.clone();
-    let view = attempt!(blocking(move || service.claim(&u, &election_id, &number)).await);
-    Json(entry_json(&view, &user)).into_response()
+) -> Result<Response, WebError> {
+    let operator = user.operator();
+    let view = office(&state, move |office| office.claim(&operator, &id, number)).await?;
+    Ok(Json(entry_json(&view, &user)).into_response())
 }
 
 /// A submitted field value: a number, a tick or a text.
@@ -295,16 +243,17 @@ fn fields_of(body: std::collections::HashMap<String, FieldText>) -> Submitted {
 /// `PUT /api/elections/{election}/entries/{station}`.
 pub async fn save(
     State(state): State<AppState>,
-    Path((election_id, number)): Path<(String, String)>,
+    AtStation(id, number): AtStation,
     Extension(user): Extension<CurrentUser>,
     Json(body): Json<SaveBody>,
-) -> Response {
-    let service = state.service.clone();
+) -> Result<Response, WebError> {
     let fields = fields_of(body.fields);
-    let (version, findings) = attempt!(
-        blocking(move || service.save(&user, &election_id, &number, body.version, &fields)).await
-    );
-    Json(json!({ "version": version, "findings": findings })).into_response()
+    let operator = user.operator();
+    let (version, findings) = office(&state, move |office| {
+        office.save(&operator, &id, number, body.version, &fields)
+    })
+    .await?;
+    Ok(Json(json!({ "version": version, "findings": findings })).into_response())
 }
 
 /// The body of a finalise.
@@ -326,28 +275,28 @@ pub struct FinaliseBody {
 /// `POST /api/elections/{election}/entries/{station}/finalise`.
 pub async fn finalise(
     State(state): State<AppState>,
-    Path((election_id, number)): Path<(String, String)>,
+    AtStation(id, number): AtStation,
     Extension(user): Extension<CurrentUser>,
     Json(body): Json<FinaliseBody>,
-) -> Response {
-    let service = state.service.clone();
+) -> Result<Response, WebError> {
     let fields = body.fields.map(fields_of);
     let acknowledged = Acknowledgements {
         warnings: body.acknowledge_warnings,
         errors: body.acknowledge_errors,
     };
-    let (status, version) = attempt!(
-        blocking(move || service.finalise(
-            &user,
-            &election_id,
-            &number,
+    let operator = user.operator();
+    let (status, version) = office(&state, move |office| {
+        office.finalise(
+            &operator,
+            &id,
+            number,
             body.version,
             fields.as_ref(),
-            acknowledged
-        ))
-        .await
-    );
-    Json(json!({ "status": status, "version": version })).into_response()
+            acknowledged,
+        )
+    })
+    .await?;
+    Ok(Json(json!({ "status": status, "version": version })).into_response())
 }
 
 /// A body with only a version.
@@ -360,15 +309,16 @@ pub struct VersionBody {
 /// `POST /api/elections/{election}/entries/{station}/abandon`.
 pub async fn abandon(
     State(state): State<AppState>,
-    Path((election_id, number)): Path<(String, String)>,
+    AtStation(id, number): AtStation,
     Extension(user): Extension<CurrentUser>,
     Json(body): Json<VersionBody>,
-) -> Response {
-    let service = state.service.clone();
-    let (status, version) = attempt!(
-        blocking(move || service.abandon(&user, &election_id, &number, body.version)).await
-    );
-    Json(json!({ "status": status, "version": version })).into_response()
+) -> Result<Response, WebError> {
+    let operator = user.operator();
+    let (status, version) = office(&state, move |office| {
+        office.abandon(&operator, &id, number, body.version)
+    })
+    .await?;
+    Ok(Json(json!({ "status": status, "version": version })).into_response())
 }
 
 /// The body of a resolution.
@@ -384,44 +334,48 @@ pub struct ResolveBody {
 /// `POST /api/elections/{election}/entries/{station}/resolve`.
 pub async fn resolve(
     State(state): State<AppState>,
-    Path((election_id, number)): Path<(String, String)>,
+    AtStation(id, number): AtStation,
     Extension(user): Extension<CurrentUser>,
     Json(body): Json<ResolveBody>,
-) -> Response {
-    let Some(resolution): Option<Resolution> = pages::parse_decision(&body.decision) else {
-        return error(
+) -> Result<Response, WebError> {
+    let Some(resolution): Option<Resolution> = crate::coordinator::parse_decision(&body.decision)
+    else {
+        return Err(WebError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "bad_decision",
-            &format!("Onbekende beslissing ‘{}’.", body.decision),
-            &format!("Unknown decision {:?}.", body.decision),
-        );
+            msg!("web-unknown-decision", decision = &body.decision),
+        ));
     };
-    let service = state.service.clone();
-    let (status, version) = attempt!(
-        blocking(move || service.resolve(&user, &election_id, &number, body.version, resolution))
-            .await
-    );
-    Json(json!({ "status": status, "version": version })).into_response()
+    let operator = user.operator();
+    let (status, version) = office(&state, move |office| {
+        office.resolve(&operator, &id, number, body.version, resolution)
+    })
+    .await?;
+    Ok(Json(json!({ "status": status, "version": version })).into_response())
 }
 
 /// `GET /api/elections/{election}/entries`.
-pub async fn overview(State(state): State<AppState>, Path(election_id): Path<String>) -> Response {
-    let service = state.service.clone();
-    let overview = attempt!(blocking(move || service.overview(&election_id)).await);
-    Json(overview).into_response()
+pub async fn overview(
+    State(state): State<AppState>,
+    InElection(id): InElection,
+) -> Result<Response, WebError> {
+    let overview = office(&state, move |office| office.overview(&id)).await?;
+    Ok(Json(overview).into_response())
 }
 
 /// `GET /api/elections/{election}/polling-stations`.
-pub async fn stations(State(state): State<AppState>, Path(election_id): Path<String>) -> Response {
-    let service = state.service.clone();
-    let election = attempt!(blocking(move || service.election(&election_id)).await);
-    Json(json!(election.polling_stations)).into_response()
+pub async fn stations(
+    State(state): State<AppState>,
+    InElection(id): InElection,
+) -> Result<Response, WebError> {
+    let election = office(&state, move |office| office.election(&id)).await?;
+    Ok(Json(json!(election.polling_stations)).into_response())
 }
 
 /// A polling station as JSON: numbers may be given as numbers.
-fn station_form(body: &Value) -> pages::StationForm {
+fn station_form(body: &Value) -> StationForm {
     let text = |key: &str| body.get(key).map(field_text).unwrap_or_default();
-    pages::StationForm {
+    StationForm {
         number: text("number"),
         name: text("name"),
         street: text("street"),
@@ -434,37 +388,33 @@ fn station_form(body: &Value) -> pages::StationForm {
 /// `POST /api/elections/{election}/polling-stations`.
 pub async fn station_create(
     State(state): State<AppState>,
-    Path(election_id): Path<String>,
+    InElection(id): InElection,
     Extension(user): Extension<CurrentUser>,
     Json(body): Json<Value>,
-) -> Response {
-    let station = match station_form(&body).to_station() {
-        Ok(station) => station,
-        Err((nl, en)) => {
-            return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_fields", &nl, &en);
-        }
-    };
-    let service = state.service.clone();
-    attempt!(blocking(move || service.add_station(&user, &election_id, station)).await);
-    StatusCode::CREATED.into_response()
+) -> Result<Response, WebError> {
+    let station = station_form(&body).to_station()?;
+    let operator = user.operator();
+    office(&state, move |office| {
+        office.add_station(&operator, &id, station)
+    })
+    .await?;
+    Ok(StatusCode::CREATED.into_response())
 }
 
 /// `PUT /api/elections/{election}/polling-stations/{station}`.
 pub async fn station_update(
     State(state): State<AppState>,
-    Path((election_id, number)): Path<(String, String)>,
+    AtStation(id, number): AtStation,
     Extension(user): Extension<CurrentUser>,
     Json(body): Json<Value>,
-) -> Response {
-    let station = match station_form(&body).to_station() {
-        Ok(station) => station,
-        Err((nl, en)) => {
-            return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_fields", &nl, &en);
-        }
-    };
-    let service = state.service.clone();
-    attempt!(blocking(move || service.update_station(&user, &election_id, &number, station)).await);
-    StatusCode::NO_CONTENT.into_response()
+) -> Result<Response, WebError> {
+    let station = station_form(&body).to_station()?;
+    let operator = user.operator();
+    office(&state, move |office| {
+        office.update_station(&operator, &id, number, station)
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// The name of a file uploaded as a request body (`X-File-Name`), for messages and the audit log.
@@ -479,42 +429,43 @@ fn uploaded_name(headers: &HeaderMap) -> String {
 /// `POST /api/elections/{election}/polling-stations/import`: the body is the EML 110b file.
 pub async fn stations_import(
     State(state): State<AppState>,
-    Path(election_id): Path<String>,
+    InElection(id): InElection,
     Extension(user): Extension<CurrentUser>,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
+) -> Result<Response, WebError> {
     let name = uploaded_name(&headers);
-    let service = state.service.clone();
-    let count = attempt!(
-        blocking(move || service.import_stations(&user, &election_id, &name, &body)).await
-    );
-    (StatusCode::CREATED, Json(json!({ "imported": count }))).into_response()
+    let operator = user.operator();
+    let count = office(&state, move |office| {
+        office.import_stations(&operator, &id, &name, &body)
+    })
+    .await?;
+    Ok((StatusCode::CREATED, Json(json!({ "imported": count }))).into_response())
 }
 
 /// `POST /api/elections/{election}/result/import`: the body is an EML 510b made by other
 /// software; its counts become the definitive counts (all or nothing).
 pub async fn result_import(
     State(state): State<AppState>,
-    Path(election_id): Path<String>,
+    InElection(id): InElection,
     Extension(user): Extension<CurrentUser>,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
+) -> Result<Response, WebError> {
     let name = uploaded_name(&headers);
-    let service = state.service.clone();
     let actor = user.actor();
-    let count =
-        attempt!(blocking(move || service.import_count(&actor, &election_id, &name, &body)).await);
-    (StatusCode::CREATED, Json(json!({ "imported": count }))).into_response()
+    let count = office(&state, move |office| {
+        office.import_count(&actor, &id, &name, &body)
+    })
+    .await?;
+    Ok((StatusCode::CREATED, Json(json!({ "imported": count }))).into_response())
 }
 
 /// `GET /api/users`.
-pub async fn users(State(state): State<AppState>) -> Response {
-    let service = state.service.clone();
-    let users =
-        attempt!(blocking(move || service.store().users().map_err(ServiceError::from)).await);
-    Json(
+pub async fn users(State(state): State<AppState>) -> Result<Response, WebError> {
+    let office = state.office.clone();
+    let users = blocking(move || office.store().users()).await??;
+    Ok(Json(
         users
             .into_iter()
             .map(|u| {
@@ -526,17 +477,17 @@ pub async fn users(State(state): State<AppState>) -> Response {
             })
             .collect::<Vec<_>>(),
     )
-    .into_response()
+    .into_response())
 }
 
 /// `POST /api/users`: creates a user with a temporary password, returned once.
 pub async fn user_create(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
-    Json(form): Json<pages::UserForm>,
-) -> Response {
-    match pages::create_user(&state, &user, form).await {
-        Ok((created, password)) => (
+    Json(form): Json<UserForm>,
+) -> Result<Response, WebError> {
+    match admin::create_user(&state, &user, form).await {
+        Ok((created, password)) => Ok((
             StatusCode::CREATED,
             Json(json!({
                 "username": created.username,
@@ -544,7 +495,7 @@ pub async fn user_create(
                 "temporary_password": password,
             })),
         )
-            .into_response(),
-        Err((status, nl, en)) => error(status, "refused", &nl, &en),
+            .into_response()),
+        Err((status, message)) => Err(WebError::new(status, "refused", message)),
     }
 }

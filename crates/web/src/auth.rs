@@ -68,16 +68,16 @@ pub enum PasswordError {
 }
 
 impl PasswordError {
-    /// Dutch message.
-    pub fn message_nl(&self) -> String {
+    /// The reason, as a catalog message.
+    pub fn message(&self) -> messages::Message {
         match self {
             PasswordError::TooShort => {
-                format!("Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens hebben.")
+                messages::msg!("web-password-too-short", least = MIN_PASSWORD_LENGTH)
             }
             PasswordError::TooLong => {
-                format!("Het wachtwoord mag hoogstens {MAX_PASSWORD_LENGTH} tekens hebben.")
+                messages::msg!("web-password-too-long", most = MAX_PASSWORD_LENGTH)
             }
-            PasswordError::Hash(e) => format!("Het wachtwoord kon niet worden verwerkt: {e}"),
+            PasswordError::Hash(e) => messages::msg!("web-password-not-hashed", detail = e),
         }
     }
 }
@@ -165,6 +165,14 @@ impl CurrentUser {
         model::entry::Typist {
             id: self.id,
             username: self.username.clone(),
+        }
+    }
+
+    /// As the office's operations take them: the audit log's actor and the typist.
+    pub fn operator(&self) -> office::Operator {
+        office::Operator {
+            actor: self.actor(),
+            typist: self.typist(),
         }
     }
 }

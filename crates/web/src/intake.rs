@@ -38,6 +38,7 @@ use seal::transmission::{self, Opened, RECEIPT_FORMAT, Receipt, Refusal, Status}
 use store::{Actor, Store};
 
 use crate::https::Peer;
+use store::AuditAction;
 
 /// The file beside a registered election's ceremony files: the authority that issued its
 /// offices' client certificates.
@@ -405,7 +406,7 @@ impl Intake {
             Err(refused) => {
                 self.store.log_event(
                     &self.actor,
-                    "central.refused",
+                    AuditAction::CentralRefused,
                     serde_json::json!({
                         "via": via,
                         "sha256": HashCode::of(sealed).to_hex(),
@@ -427,7 +428,7 @@ impl Intake {
                 };
                 self.store.log_event(
                     &self.actor,
-                    "central.received",
+                    AuditAction::CentralReceived,
                     serde_json::json!({
                         "via": via,
                         "election": election,

@@ -1,42 +1,43 @@
-//! The language of the pages: Dutch unless the user chose English (a cookie).
+//! The language of the pages: Dutch unless the user chose another (a cookie).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use model::Language;
 
 /// Name of the language cookie.
 pub const LANG_COOKIE: &str = "urna_lang";
 
 /// The language of a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Lang(pub model::Language);
+pub struct Lang(pub Language);
 
 impl Lang {
-    /// The Dutch or the English text.
-    pub fn pick<'a>(&self, nl: &'a str, en: &'a str) -> &'a str {
-        self.0.pick(nl, en)
+    /// The message `id` of the catalogs, in this language.
+    pub fn t(&self, id: &str) -> String {
+        self.0.text(id)
     }
 
-    /// `nl` or `en`, for the `lang` attribute.
+    /// The language's code, for the `lang` attribute.
     pub fn code(&self) -> &'static str {
-        match self.0 {
-            model::Language::Nl => "nl",
-            model::Language::En => "en",
-        }
+        self.0.code()
     }
 
-    /// Whether English.
-    pub fn is_en(&self) -> bool {
-        self.0 == model::Language::En
+    /// Every language, for the language switch: code and name.
+    pub fn choices(&self) -> Vec<(&'static str, &'static str)> {
+        Language::ALL
+            .into_iter()
+            .filter(|l| *l != self.0)
+            .map(|l| (l.code(), l.name()))
+            .collect()
     }
 
     /// From the request's cookies.
     pub fn of(parts: &Parts) -> Lang {
-        let english = cookie(parts, LANG_COOKIE).is_some_and(|v| v == "en");
-        Lang(if english {
-            model::Language::En
-        } else {
-            model::Language::Nl
-        })
+        Lang(
+            cookie(parts, LANG_COOKIE)
+                .and_then(Language::parse)
+                .unwrap_or_default(),
+        )
     }
 }
 

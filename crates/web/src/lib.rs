@@ -1,29 +1,42 @@
-//! Urna's HTTP server: results entry for a municipality, on its offline network.
+//! Urna's HTTP servers: results entry for a municipality on its offline network, the
+//! polling-station app over HTTPS, the central authority's intake and the public results site.
+//!
+//! The pages are split by who uses them: [`account`] (everyone: login, password, elections),
+//! [`typist`], [`coordinator`] with [`result`] and [`stations`], [`admin`], the JSON API
+//! ([`api`]), the polling-station app ([`station_app`]: the chair's pages and the coordinator's
+//! side), and [`publication`] (the public). Every operation on an election is the office's
+//! (`office`): the handlers only translate between HTTP and it.
 //!
 //! Server-rendered HTML (askama templates, compiled in) that works without JavaScript; a small
-//! embedded script adds live sums and the Enter-to-next-field flow typists expect. The same
-//! operations are offered as a JSON API under `/api`, described by `/api/openapi.json`.
-//!
-//! Every route is declared with the roles that may use it ([`routes::Access`]): the router is
-//! built only through [`routes::Routes::add`], which requires one, and a test walks the table.
-//! Every response carries strict security headers; every page with data is `no-store`; every
-//! change needs the session's CSRF token; the server refuses to serve results while the machine
-//! can reach the internet ([`airgap`]).
+//! embedded script adds live sums and the Enter-to-next-field flow typists expect. Every route is
+//! declared with the roles that may use it ([`routes::Access`]): the router is built only through
+//! [`routes::Routes::add`], which requires one, and a test walks the table. Every refusal is a
+//! [`error::WebError`], made a page or a JSON answer in one place; every change needs its
+//! session's CSRF token, checked in one middleware ([`csrf`]); every response carries strict
+//! security headers; the server refuses to serve results while the machine can reach the
+//! internet ([`airgap`]).
 
 #![forbid(unsafe_code)]
 
+pub mod account;
+pub mod admin;
 pub mod airgap;
 mod api;
 pub mod auth;
+pub mod coordinator;
+pub mod csrf;
+pub mod error;
 mod guard;
 pub mod https;
 pub mod intake;
 mod lang;
-mod pages;
+pub mod page;
 pub mod publication;
+pub mod result;
 pub mod routes;
-pub mod service;
 pub mod station_app;
+pub mod stations;
+pub mod typist;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -32,8 +45,8 @@ use axum::Router;
 use serde_json::json;
 use store::Store;
 
+pub use account::valid_username;
 pub use lang::Lang;
-pub use pages::valid_username;
 pub use tokio_rustls::rustls;
 
 /// How the server runs.
@@ -50,8 +63,8 @@ pub struct Config {
 /// Everything a handler needs.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    /// Results-entry operations.
-    pub service: Arc<service::Service>,
+    /// The office's operations (results entry, the result, the app's figures).
+    pub office: Arc<office::Office>,
     /// Sessions.
     pub sessions: Arc<auth::Sessions>,
     /// The air-gap status.
@@ -89,7 +102,7 @@ impl AppState {
             airgap::Connectivity::Disabled
         };
         AppState {
-            service: Arc::new(service::Service::new(store)),
+            office: Arc::new(office::Office::new(store)),
             sessions: Arc::new(auth::Sessions::default()),
             airgap: airgap::AirGap::new(initial),
             config: Arc::new(config),
@@ -100,7 +113,7 @@ impl AppState {
 
     /// The store.
     pub fn store(&self) -> &Store {
-        self.service.store()
+        self.office.store()
     }
 }
 
@@ -123,10 +136,13 @@ pub async fn check_airgap(state: &AppState) {
     if before != now {
         let (action, details) = match reached {
             Some(address) => (
-                "airgap.online",
+                store::AuditAction::AirgapOnline,
                 json!({ "reached": address.to_string(), "serving": false }),
             ),
-            None => ("airgap.offline", json!({ "serving": true })),
+            None => (
+                store::AuditAction::AirgapOffline,
+                json!({ "serving": true }),
+            ),
         };
         if now == airgap::Connectivity::Online {
             eprintln!(

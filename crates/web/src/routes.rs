@@ -11,7 +11,10 @@ use axum::routing::{MethodRouter, get, post, put};
 use store::Role;
 
 use crate::guard::{GuardState, guard, security_headers};
-use crate::{AppState, api, pages, station_app};
+use crate::{
+    AppState, account, admin, api, coordinator, csrf, error, page, result, station_app, stations,
+    typist,
+};
 
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,13 +78,20 @@ impl Routes {
         access: Access,
         handler: MethodRouter<AppState>,
     ) -> Routes {
-        let guarded = handler.route_layer(axum::middleware::from_fn_with_state(
-            GuardState {
-                app: self.state.clone(),
-                access,
-            },
-            guard,
-        ));
+        // The guard runs first (the outer layer): it lets the session through and leaves its CSRF
+        // token, which the CSRF layer then requires of every change.
+        let guarded = handler
+            .route_layer(axum::middleware::from_fn_with_state(
+                self.state.clone(),
+                csrf::protect,
+            ))
+            .route_layer(axum::middleware::from_fn_with_state(
+                GuardState {
+                    app: self.state.clone(),
+                    access,
+                },
+                guard,
+            ));
         self.router = self.router.route(path, guarded);
         self.specs.push(RouteSpec {
             method,
@@ -96,10 +106,12 @@ impl Routes {
         &self.specs
     }
 
-    /// The finished router, with security headers on every response.
+    /// The finished router: every refusal made a page or a JSON answer in one place, and
+    /// security headers on every response.
     pub fn into_router(self) -> Router {
         self.router
-            .fallback(pages::fallback)
+            .fallback(page::fallback)
+            .layer(axum::middleware::from_fn(error::respond))
             .layer(axum::middleware::map_response(security_headers))
             .with_state(self.state)
     }
@@ -115,8 +127,8 @@ pub fn table(state: AppState) -> Routes {
     };
     routes
         // Static and public.
-        .add("GET", "/assets/style.css", Public, get(pages::style))
-        .add("GET", "/assets/app.js", Public, get(pages::script))
+        .add("GET", "/assets/style.css", Public, get(page::style))
+        .add("GET", "/assets/app.js", Public, get(page::script))
         .add(
             "GET",
             "/assets/station.js",
@@ -124,28 +136,28 @@ pub fn table(state: AppState) -> Routes {
             get(station_app::chair::script),
         )
         .add("GET", "/api/openapi.json", Public, get(api::openapi))
-        .add("GET", "/lang/{code}", Public, get(pages::set_language))
+        .add("GET", "/lang/{code}", Public, get(page::set_language))
         // Login and setup.
-        .add("GET", "/", Anonymous, get(pages::home))
-        .add("GET", "/login", Anonymous, get(pages::login_form))
-        .add("POST", "/login", Anonymous, post(pages::login))
-        .add("GET", "/setup", Anonymous, get(pages::setup_form))
-        .add("POST", "/setup", Anonymous, post(pages::setup))
+        .add("GET", "/", Anonymous, get(account::home))
+        .add("GET", "/login", Anonymous, get(account::login_form))
+        .add("POST", "/login", Anonymous, post(account::login))
+        .add("GET", "/setup", Anonymous, get(account::setup_form))
+        .add("POST", "/setup", Anonymous, post(account::setup))
         .add("POST", "/api/login", Anonymous, post(api::login))
         // Any user.
-        .add("POST", "/logout", AnyUser, post(pages::logout))
+        .add("POST", "/logout", AnyUser, post(account::logout))
         .add("POST", "/api/logout", AnyUser, post(api::logout))
         .add(
             "GET",
             "/account/password",
             AnyUser,
-            get(pages::password_form),
+            get(account::password_form),
         )
         .add(
             "POST",
             "/account/password",
             AnyUser,
-            post(pages::change_password),
+            post(account::change_password),
         )
         .add(
             "POST",
@@ -153,32 +165,32 @@ pub fn table(state: AppState) -> Routes {
             AnyUser,
             post(api::change_password),
         )
-        .add("GET", "/elections", AnyUser, get(pages::elections))
+        .add("GET", "/elections", AnyUser, get(account::elections))
         .add("GET", "/api/elections", AnyUser, get(api::elections))
         .add(
             "GET",
             "/elections/{election}",
             AnyUser,
-            get(pages::election),
+            get(typist::election),
         )
         // Typists.
         .add(
             "POST",
             "/elections/{election}/entries/{station}/claim",
             Roles(TYPIST),
-            post(pages::claim),
+            post(typist::claim),
         )
         .add(
             "GET",
             "/elections/{election}/entries/{station}",
             Roles(TYPIST),
-            get(pages::entry_form),
+            get(typist::entry_form),
         )
         .add(
             "POST",
             "/elections/{election}/entries/{station}",
             Roles(TYPIST),
-            post(pages::entry_submit),
+            post(typist::entry_submit),
         )
         .add(
             "POST",
@@ -215,7 +227,7 @@ pub fn table(state: AppState) -> Routes {
             "GET",
             "/elections/{election}/overview",
             Roles(MANAGERS),
-            get(pages::overview),
+            get(coordinator::overview),
         )
         .add(
             "GET",
@@ -227,13 +239,13 @@ pub fn table(state: AppState) -> Routes {
             "GET",
             "/elections/{election}/entries/{station}/resolve",
             Roles(COORDINATOR),
-            get(pages::resolve_form),
+            get(coordinator::resolve_form),
         )
         .add(
             "POST",
             "/elections/{election}/entries/{station}/resolve",
             Roles(COORDINATOR),
-            post(pages::resolve),
+            post(coordinator::resolve),
         )
         .add(
             "POST",
@@ -246,31 +258,31 @@ pub fn table(state: AppState) -> Routes {
             "GET",
             "/elections/{election}/result",
             Roles(MANAGERS),
-            get(pages::result),
+            get(result::result),
         )
         .add(
             "POST",
             "/elections/{election}/result/files",
             Roles(COORDINATOR),
-            post(pages::result_files),
+            post(result::result_files),
         )
         .add(
             "POST",
             "/elections/{election}/result/lot",
             Roles(COORDINATOR),
-            post(pages::result_lot),
+            post(result::result_lot),
         )
         .add(
             "POST",
             "/elections/{election}/result/deceased",
             Roles(COORDINATOR),
-            post(pages::result_deceased),
+            post(result::result_deceased),
         )
         .add(
             "POST",
             "/elections/{election}/result/import",
             Roles(COORDINATOR),
-            post(pages::result_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+            post(result::result_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
         )
         .add(
             "POST",
@@ -282,50 +294,50 @@ pub fn table(state: AppState) -> Routes {
             "GET",
             "/elections/{election}/result/files/{kind}",
             Roles(MANAGERS),
-            get(pages::result_file),
+            get(result::result_file),
         )
         // Polling stations.
         .add(
             "GET",
             "/elections/{election}/polling-stations",
             Roles(MANAGERS),
-            get(pages::stations),
+            get(stations::stations),
         )
         .add(
             "GET",
             "/elections/{election}/polling-stations/new",
             Roles(MANAGERS),
-            get(pages::station_new_form),
+            get(stations::station_new_form),
         )
         .add(
             "POST",
             "/elections/{election}/polling-stations/new",
             Roles(MANAGERS),
-            post(pages::station_create),
+            post(stations::station_create),
         )
         .add(
             "GET",
             "/elections/{election}/polling-stations/{station}/edit",
             Roles(MANAGERS),
-            get(pages::station_edit_form),
+            get(stations::station_edit_form),
         )
         .add(
             "POST",
             "/elections/{election}/polling-stations/{station}/edit",
             Roles(MANAGERS),
-            post(pages::station_update),
+            post(stations::station_update),
         )
         .add(
             "GET",
             "/elections/{election}/polling-stations/{station}/n-10-2.pdf",
             Roles(MANAGERS),
-            get(pages::station_count_form),
+            get(stations::station_count_form),
         )
         .add(
             "POST",
             "/elections/{election}/polling-stations/import",
             Roles(MANAGERS),
-            post(pages::stations_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+            post(stations::stations_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
         )
         .add(
             "GET",
@@ -395,18 +407,18 @@ pub fn table(state: AppState) -> Routes {
             post(station_app::coordinator::issue_credential),
         )
         // Users.
-        .add("GET", "/users", Roles(ADMINISTRATOR), get(pages::users))
+        .add("GET", "/users", Roles(ADMINISTRATOR), get(admin::users))
         .add(
             "GET",
             "/users/new",
             Roles(ADMINISTRATOR),
-            get(pages::user_new_form),
+            get(admin::user_new_form),
         )
         .add(
             "POST",
             "/users/new",
             Roles(ADMINISTRATOR),
-            post(pages::user_create),
+            post(admin::user_create),
         )
         .add("GET", "/api/users", Roles(ADMINISTRATOR), get(api::users))
         .add(

@@ -806,8 +806,9 @@ async fn the_coordinator_enters_a_drawing_of_lots_and_a_deceased_candidate() {
         page.contains("id=\"seats\"") && !page.contains("id=\"lot\""),
         "{page}"
     );
-    let summary = server.state.service.result_summary(id).unwrap();
-    let seats: Vec<u32> = summary.lists.iter().map(|l| l.seats).collect();
+    let election_id = model::ElectionId::new(id).unwrap();
+    let summary = server.state.office.result(&election_id).unwrap().summary;
+    let seats: Vec<u32> = summary.contests[0].lists.iter().map(|l| l.seats).collect();
     assert_eq!(seats, [2, 3]);
     // A second lot for the same tie: none pending.
     let again = coord
@@ -826,15 +827,23 @@ async fn the_coordinator_enters_a_drawing_of_lots_and_a_deceased_candidate() {
         )
         .await;
     assert_eq!(registered.status(), StatusCode::SEE_OTHER);
-    let summary = server.state.service.result_summary(id).unwrap();
-    assert_eq!(summary.deceased, [(2, 1)]);
+    let view = server.state.office.result(&election_id).unwrap();
+    let deceased: Vec<(u32, u32)> = view
+        .determination
+        .decisions
+        .deceased
+        .iter()
+        .map(|d| (d.list.get(), d.position.get()))
+        .collect();
+    assert_eq!(deceased, [(2, 1)]);
+    let list_2 = &view.summary.contests[0].lists[1];
     assert!(
-        !summary.lists[1]
+        !list_2
             .elected
             .iter()
-            .any(|n| n.contains("Kandidaat2x1")),
+            .any(|e| e.name.contains("Kandidaat2x1")),
         "{:?}",
-        summary.lists[1].elected
+        list_2.elected
     );
     // Unknown candidates and typists are refused.
     let unknown = coord
@@ -861,8 +870,8 @@ async fn the_coordinator_enters_a_drawing_of_lots_and_a_deceased_candidate() {
     // it would stop at the tie.
     let mut files: std::collections::BTreeMap<String, Vec<u8>> = server
         .state
-        .service
-        .result_documents(&Actor::new("test", "seal"), id)
+        .office
+        .result_documents(&Actor::new("test", "seal"), &election_id)
         .unwrap()
         .into_iter()
         .map(|file| (file.name, file.bytes))
@@ -872,29 +881,26 @@ async fn the_coordinator_enters_a_drawing_of_lots_and_a_deceased_candidate() {
         publish::source::ELECTION_FILE.into(),
         serde_json::to_vec(&election).unwrap(),
     );
-    let decisions: apportion::Decisions =
-        serde_json::from_slice(&files[apportion::Decisions::FILE]).unwrap();
-    assert_eq!(decisions.election, id);
+    let decisions: determine::Decisions =
+        serde_json::from_slice(&files[determine::Decisions::FILE]).unwrap();
+    assert_eq!(decisions.election.as_str(), id);
     assert_eq!(
         decisions.deceased,
-        [apportion::CandidateRef {
-            list: 2,
-            position: 1
+        [determine::Deceased {
+            contest: None,
+            list: model::ListNumber::new(2).unwrap(),
+            position: model::CandidatePosition::new(1).unwrap(),
         }]
     );
     assert_eq!(decisions.lots.len(), 1);
     assert_eq!(decisions.lots[0].order, [2, 1]);
     let centre = publish::source::determine(publish::source::read(&files).unwrap()).unwrap();
-    let seats: Vec<(u32, u32)> = centre
-        .apportionment
-        .lists
-        .iter()
-        .map(|l| (l.number, l.seats))
-        .collect();
+    let centre = centre.determination.contests[0].apportionment().unwrap();
+    let seats: Vec<(u32, u32)> = centre.lists.iter().map(|l| (l.number, l.seats)).collect();
     assert_eq!(seats, [(1, 2), (2, 3)]);
-    assert!(!centre.apportionment.lists[1].elected.contains(&1));
+    assert!(!centre.lists[1].elected.contains(&1));
     let mut without = files.clone();
-    without.remove(apportion::Decisions::FILE);
+    without.remove(determine::Decisions::FILE);
     assert!(matches!(
         publish::source::determine(publish::source::read(&without).unwrap()),
         Err(publish::source::SourceError::LotPending(_))

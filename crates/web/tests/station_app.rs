@@ -280,7 +280,7 @@ fn store_definitive_count(servers: &Servers, station: u32, tally: &Tally, admitt
                     },
                     second_typist: typist(2, "bert"),
                 },
-                action: "entry.finalise",
+                action: store::AuditAction::EntryFinalise,
                 details: serde_json::json!({}),
             },
         )

@@ -307,7 +307,7 @@ pub fn receive(
                 all = false;
                 let why = match lang {
                     Lang::Nl => refused.message_nl(),
-                    Lang::En => refused.to_string(),
+                    _ => refused.to_string(),
                 };
                 writeln!(
                     out,
@@ -366,7 +366,7 @@ fn received_text(lang: Lang, office: &Office, receipt: &Receipt) -> String {
         "{} {} v{}: {}",
         match lang {
             Lang::Nl => office.describe_nl(),
-            Lang::En => office.to_string(),
+            _ => office.to_string(),
         },
         receipt.office,
         receipt.version,

@@ -34,7 +34,7 @@ use seal::shares::{Share, combine, split};
 use seal::signing::{PublicKey, SigningKey};
 use seal::stick::{self, Target};
 use serde::{Deserialize, Serialize};
-use store::{Actor, Store};
+use store::{Actor, AuditAction, Store};
 
 use crate::cli::Lang;
 use crate::hash_check::Prompt;
@@ -150,7 +150,7 @@ impl CeremonyDir {
         actor: &Actor,
         action: Action,
     ) -> anyhow::Result<Ceremony> {
-        let name = action.name();
+        let logged = audit_action(&action);
         let details = serde_json::to_value(&action)?;
         let step = Step {
             number: ceremony.next_number(),
@@ -166,9 +166,20 @@ impl CeremonyDir {
             format!("{}\n", record.sign(authority)).as_bytes(),
         )?;
         if let Some(store) = store {
-            store.log_event(actor, name, details)?;
+            store.log_event(actor, logged, details)?;
         }
         Ok(ceremony)
+    }
+}
+
+/// The audit-log action of a ceremony step.
+fn audit_action(action: &Action) -> AuditAction {
+    match action {
+        Action::KeysMade { .. } => AuditAction::CeremonyKeysMade,
+        Action::PackagesMade { .. } => AuditAction::CeremonyPackagesMade,
+        Action::SticksWritten { .. } => AuditAction::CeremonySticksWritten,
+        Action::PackageVerified { .. } => AuditAction::CeremonyPackageVerified,
+        Action::SharesCombined { .. } => AuditAction::CeremonySharesCombined,
     }
 }
 
@@ -304,7 +315,7 @@ pub fn keys(
     store: &Store,
     actor: &Actor,
     prompt: &mut dyn Prompt,
-    election_id: &str,
+    election_id: &model::ElectionId,
     dir: &CeremonyDir,
     split_among: &KeySplit,
 ) -> anyhow::Result<String> {
@@ -438,11 +449,10 @@ pub fn keys(
 pub(crate) fn load_election(
     lang: Lang,
     store: &Store,
-    election_id: &str,
+    election_id: &model::ElectionId,
 ) -> anyhow::Result<model::Election> {
-    let id = model::ids::ElectionId::new(election_id)?;
     Ok(store
-        .election(&id)?
+        .election(election_id)?
         .with_context(|| {
             format!(
                 "{} {election_id}",
@@ -510,13 +520,13 @@ pub fn packages(
     store: &Store,
     actor: &Actor,
     prompt: &mut dyn Prompt,
-    election_id: &str,
+    election_id: &model::ElectionId,
     dir: &CeremonyDir,
     sheets: &SheetsTo,
 ) -> anyhow::Result<(String, Vec<Credential>)> {
     let election = load_election(lang, store, election_id)?;
     let ceremony = dir.ceremony(lang)?;
-    if ceremony.record().election.id != election_id {
+    if ceremony.record().election.id != election_id.as_str() {
         bail!(
             "{}: {} {}",
             dir.0.display(),
@@ -672,7 +682,7 @@ pub(crate) fn problems_text(lang: Lang, problems: &[seal::package::Problem]) -> 
         .iter()
         .map(|problem| match lang {
             Lang::Nl => format!("  - {}\n", problem.message_nl()),
-            Lang::En => format!("  - {problem}\n"),
+            _ => format!("  - {problem}\n"),
         })
         .collect()
 }
@@ -797,7 +807,7 @@ pub fn verify(
                 lang.pick("voor:", "for:"),
                 match lang {
                     Lang::Nl => verified.manifest.office.describe_nl(),
-                    Lang::En => verified.manifest.office.to_string(),
+                    _ => verified.manifest.office.to_string(),
                 },
                 lang.pick("vingerafdruk:", "fingerprint:"),
                 verified.fingerprint,

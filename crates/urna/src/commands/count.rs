@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use booth::main_office::{self, CountProblem, MainOffice, StickCopy};
-use chrono::Utc;
 
 use super::ceremony::{read_public_key, read_target};
 use crate::cli::Lang;
@@ -58,29 +57,37 @@ fn open_main_office(
 fn problem_text(lang: Lang, problem: &CountProblem) -> String {
     match lang {
         Lang::Nl => problem.message_nl(),
-        Lang::En => problem.message_en(),
+        _ => problem.message_en(),
     }
 }
 
-/// Reads, checks and totals; returns the text and whether the totals could be made.
+/// Reads, checks and totals (through the office's one result engine); returns the text and
+/// whether the totals could be made.
 pub fn import_sticks(
     lang: Lang,
     prompt: &mut dyn Prompt,
     import: &Import,
 ) -> anyhow::Result<(String, bool)> {
-    let (mut office, package) = open_main_office(&import.package, &import.authority_key)?;
-    if !import.stations.is_empty() {
-        office.stations = import.stations.clone();
-    }
-    office.accept_single = import.accept_single.clone();
+    let authority = read_public_key(&import.authority_key)?;
+    let package = read_target(&import.package)?;
     let copies = import
         .sticks
         .iter()
         .map(|path| read_copy(path))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let reading = main_office::read(&office, copies);
+    let counted = super::result::refused(
+        lang,
+        office::sticks::count(
+            &package,
+            &authority,
+            copies,
+            &import.stations,
+            &import.accept_single,
+        ),
+    )
+    .with_context(|| import.package.display().to_string())?;
     let mut out = String::new();
-    for station in &reading.stations {
+    for station in &counted.reading.stations {
         writeln!(
             out,
             "{} {:>3}: {:>5} {}  ({})",
@@ -91,7 +98,7 @@ pub fn import_sticks(
             station.labels.join(", ")
         )?;
     }
-    if !reading.problems.is_empty() {
+    let Some(determination) = &counted.determination else {
         writeln!(
             out,
             "\n{}",
@@ -100,30 +107,31 @@ pub fn import_sticks(
                 "NOT TOTALLED: resolve first:"
             )
         )?;
-        for problem in &reading.problems {
+        for problem in &counted.reading.problems {
             let message = problem_text(lang, problem);
             writeln!(out, "  - {message}")?;
         }
         return Ok((out, false));
-    }
-    let election = &office.election;
-    for (contest, totals) in main_office::totals(election, &reading.stations)? {
+    };
+    let election = &counted.office.election;
+    let summary = determination.summary(election);
+    for (contest, result) in summary.contests.iter().zip(&determination.contests) {
+        if matches!(result.outcome, determine::ContestOutcome::Uncounted) {
+            continue;
+        }
         writeln!(
             out,
             "\n{} {} — {} {}, {} {}, {} {}",
             election.name,
             contest.name.clone().unwrap_or_default(),
-            totals.cast,
+            contest.cast,
             lang.pick("stembiljetten", "ballots"),
-            totals.valid,
+            contest.valid,
             lang.pick("geldig", "valid"),
-            totals.blank,
+            contest.blank,
             lang.pick("blanco", "blank"),
         )?;
-        let input = apportion::Input::from_totals(election, &contest, &totals)
-            .context("no seat-allocation rules for this election")?;
-        let outcome = apportion::apportion(&input)?;
-        let Some(result) = outcome.complete() else {
+        if result.lot_required().is_some() {
             writeln!(
                 out,
                 "{}",
@@ -133,28 +141,19 @@ pub fn import_sticks(
                 )
             )?;
             continue;
-        };
-        for (list, total) in contest.lists.iter().zip(&totals.lists) {
-            let seats = result.list(list.number.get());
-            let elected: Vec<String> = seats
-                .map(|r| {
-                    r.elected
-                        .iter()
-                        .filter_map(|p| list.candidates.iter().find(|c| c.position.get() == *p))
-                        .map(|c| c.full_name())
-                        .collect()
-                })
-                .unwrap_or_default();
+        }
+        for list in &contest.lists {
+            let elected: Vec<&str> = list.elected.iter().map(|e| e.name.as_str()).collect();
             writeln!(
                 out,
                 "  {} {:>2} {:<24} {:>6} {}  {:>2} {}  {}",
                 lang.pick("lijst", "list"),
-                list.number.get(),
+                list.number,
                 list.name,
-                total.votes,
+                list.votes,
                 lang.pick("stemmen", "votes"),
-                seats.map_or(0, |r| r.seats),
-                if seats.is_some_and(|r| r.seats == 1) {
+                list.seats,
+                if list.seats == 1 {
                     lang.pick("zetel ", "seat ")
                 } else {
                     lang.pick("zetels", "seats")
@@ -162,53 +161,61 @@ pub fn import_sticks(
                 elected.join(", ")
             )?;
         }
-        if let Some(path) = &import.report {
-            // The result file beside the report; its hash code is in the report's footer.
-            let result_name = format!("uitslag_{}.json", election.id.as_str());
-            let result_path = path.with_file_name(&result_name);
-            let result_file =
-                report::flanders_result_file(election.id.as_str(), &totals, result, &[])?;
-            std::fs::write(&result_path, &result_file)
-                .with_context(|| result_path.display().to_string())?;
-            let pdf = report::flanders_main_office(&report::DeterminedResult {
-                election,
-                contest: &contest,
-                totals: &totals,
-                apportionment: result,
-                deceased: &[],
-                created_at: Utc::now(),
-                files: vec![report::SourceFile {
-                    name: &result_name,
-                    bytes: &result_file,
-                }],
-            })?;
-            std::fs::write(path, &pdf).with_context(|| path.display().to_string())?;
+    }
+    // A count of some polling stations only (a canton's): said, never passed off as the result.
+    let missing = determination.missing();
+    if !missing.is_empty() {
+        writeln!(
+            out,
+            "\n{} {} / {}",
+            lang.pick(
+                "LET OP: onvolledig, stembureaus geteld:",
+                "NOTE: partial, polling stations counted:"
+            ),
+            determination.counted(),
+            determination.counted() + missing.len()
+        )?;
+    }
+    if let Some(path) = &import.report {
+        let report_name = path.file_name().map_or_else(
+            || "hoofdbureau.pdf".into(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let Some(files) =
+            super::result::refused(lang, office::sticks::result_files(&counted, &report_name))?
+        else {
+            return Ok((out, true));
+        };
+        // The result file beside the report; its hash code is in the report's footer.
+        let result_path = path.with_file_name(&files.result.name);
+        std::fs::write(&result_path, &files.result.bytes)
+            .with_context(|| result_path.display().to_string())?;
+        let mut sealed_files =
+            BTreeMap::from([(files.result.name.clone(), files.result.bytes.clone())]);
+        for (_, report) in &files.reports {
+            let report_path = path.with_file_name(&report.name);
+            std::fs::write(&report_path, &report.bytes)
+                .with_context(|| report_path.display().to_string())?;
             writeln!(
                 out,
                 "{}: {} ({} {})",
                 lang.pick("proces-verbaal", "report"),
-                path.display(),
+                report_path.display(),
                 lang.pick("met", "with"),
                 result_path.display()
             )?;
-            if let Some((central, sealed)) = &import.seal_for {
-                let report_name = path.file_name().map_or_else(
-                    || "hoofdbureau.pdf".into(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                let (sealed_text, _) = super::central::seal_main_office_result(
-                    lang,
-                    prompt,
-                    &package,
-                    central,
-                    BTreeMap::from([
-                        (result_name.clone(), result_file.clone()),
-                        (report_name, pdf),
-                    ]),
-                    sealed,
-                )?;
-                out.push_str(&sealed_text);
-            }
+            sealed_files.insert(report.name.clone(), report.bytes.clone());
+        }
+        if let Some((central, sealed)) = &import.seal_for {
+            let (sealed_text, _) = super::central::seal_main_office_result(
+                lang,
+                prompt,
+                &package,
+                central,
+                sealed_files,
+                sealed,
+            )?;
+            out.push_str(&sealed_text);
         }
     }
     Ok((out, true))

@@ -20,6 +20,9 @@ use crate::hash_check::Prompt;
 
 /// Marks a folder as made by the demo, so `--force` only ever deletes the demo's own folder.
 const MARKER: &str = ".urna-demo";
+/// The ids of the demo's two elections.
+const ASSEN_ID: &str = "GR2026_Assen";
+const LINDEVELD_ID: &str = "GR2024_Lindeveld";
 
 struct InputFile {
     name: &'static str,
@@ -104,7 +107,7 @@ fn keys_and_packages(
     lang: Lang,
     store: &Store,
     actor: &Actor,
-    election: &str,
+    election: &model::ElectionId,
     folder: &Path,
 ) -> anyhow::Result<(
     super::ceremony::CeremonyDir,
@@ -173,7 +176,7 @@ fn ceremony(
     use super::ceremony as steps;
     let folder = dir.join("ceremonie");
     let (ceremony_dir, report, credentials) =
-        keys_and_packages(lang, store, actor, "GR2024_Lindeveld", &folder)?;
+        keys_and_packages(lang, store, actor, &LINDEVELD_ID.parse()?, &folder)?;
     print!("{}", indent(&report));
     let holders: Vec<String> = DEMO_HOLDERS
         .iter()
@@ -251,7 +254,7 @@ fn assen_to_the_centre(
 ) -> anyhow::Result<()> {
     let folder = dir.join("ceremonie-assen");
     let (ceremony_dir, report, credentials) =
-        keys_and_packages(lang, store, actor, "GR2026_Assen", &folder)?;
+        keys_and_packages(lang, store, actor, &ASSEN_ID.parse()?, &folder)?;
     let ceremony_path = folder.join("sleutels-en-pakketten");
     // The 45 fingerprints are in the record; the first lines say enough here.
     print!(
@@ -266,7 +269,7 @@ fn assen_to_the_centre(
             lang,
             store,
             actor,
-            "GR2026_Assen",
+            &ASSEN_ID.parse()?,
             &ceremony_dir,
             &dir.join("urna-data"),
             chair,
@@ -281,11 +284,11 @@ fn assen_to_the_centre(
         "{}",
         indent(&super::result::seal(
             lang,
-            store,
+            &office::Office::new(store.clone()),
             actor,
             &mut Unattended([password.clone()].into()),
             &super::result::Seal {
-                election: "GR2026_Assen".into(),
+                election: ASSEN_ID.parse()?,
                 package: ceremony_dir.packages().join("HSB"),
                 authority_key: ceremony_dir.authority_pub(),
                 seal_for: central_dir.transmission_pub(),
@@ -583,7 +586,8 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         )
     );
     fs::write(dir.join("invoer").join(ASSEN_COUNT.0), ASSEN_COUNT.1)?;
-    super::demo_entry::enter_counts(lang, &store, actor, "GR2026_Assen", ASSEN_COUNT)?;
+    let assen: model::ElectionId = ASSEN_ID.parse()?;
+    super::demo_entry::enter_counts(lang, &store, actor, &assen, ASSEN_COUNT)?;
     println!(
         "   {}",
         lang.pick(
@@ -591,11 +595,8 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             "Seats and elected candidates from these definitive counts (Kieswet chapter P; 33 seats assumed, see fixtures/README.md — the official result comes with the report):"
         )
     );
-    let service = web::service::Service::new(store.clone());
-    print!(
-        "{}",
-        indent(&super::result::show(lang, &service, "GR2026_Assen")?)
-    );
+    let office = office::Office::new(store.clone());
+    print!("{}", indent(&super::result::show(lang, &office, &assen)?));
     let result_dir = dir.join("uitslag");
     println!(
         "   {}",
@@ -608,9 +609,9 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         "{}",
         indent(&super::result::export(
             lang,
-            &store,
+            &office,
             actor,
-            "GR2026_Assen",
+            &assen,
             &result_dir
         )?)
     );
@@ -625,9 +626,9 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         "{}",
         indent(&super::result::report(
             lang,
-            &store,
+            &office,
             actor,
-            "GR2026_Assen",
+            &assen,
             &result_dir,
             true
         )?)

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use model::count::{CountForm, FieldValue, Submitted};
 use model::entry::{Acknowledgements, DifferenceResolution, Status, Which};
+use model::{ElectionId, PollingStationNumber};
+use office::entry::Resolution;
+use office::{Office, Operator};
 use store::{Actor, NewUser, Role, Store};
-use web::auth::CurrentUser;
-use web::service::{Resolution, Service};
 
 use crate::cli::Lang;
 
@@ -36,15 +37,15 @@ fn fields_of(form: &CountForm, contest: &model::Contest) -> Submitted {
 }
 
 fn typed(
-    service: &Service,
-    user: &CurrentUser,
-    election: &str,
-    station: &str,
+    office: &Office,
+    user: &Operator,
+    election: &ElectionId,
+    station: PollingStationNumber,
     fields: &Submitted,
 ) -> anyhow::Result<Status> {
-    let claimed = service.claim(user, election, station)?;
-    let (version, _) = service.save(user, election, station, claimed.stored.version, fields)?;
-    let (status, _) = service.finalise(
+    let claimed = office.claim(user, election, station)?;
+    let (version, _) = office.save(user, election, station, claimed.stored.version, fields)?;
+    let (status, _) = office.finalise(
         user,
         election,
         station,
@@ -63,10 +64,10 @@ pub fn enter_counts(
     lang: Lang,
     store: &Arc<Store>,
     actor: &Actor,
-    election_id: &str,
+    election_id: &ElectionId,
     count_file: (&str, &[u8]),
 ) -> anyhow::Result<()> {
-    let service = Service::new(store.clone());
+    let service = Office::new(store.clone());
     let election = service.election(election_id)?;
     let counts = eml::read_polling_station_counts(
         eml::SourceFile::new(count_file.0, count_file.1),
@@ -89,12 +90,12 @@ pub fn enter_counts(
                 must_change_password: false,
             },
         )?;
-        users.push(CurrentUser {
-            id: user.id,
-            username: user.username,
-            role,
-            csrf: String::new(),
-            must_change_password: false,
+        users.push(Operator {
+            actor: Actor::new("web", &user.username),
+            typist: model::entry::Typist {
+                id: user.id,
+                username: user.username,
+            },
         });
     }
     let (first, second, coordinator) = (&users[0], &users[1], &users[2]);
@@ -105,7 +106,7 @@ pub fn enter_counts(
             .iter()
             .map(|(name, role, password)| format!(
                 "{name} ({}, {password})",
-                lang.pick(role.name_nl(), role.as_str())
+                web::page::role_name(web::Lang(lang.into()), *role)
             ))
             .collect::<Vec<_>>()
             .join(", ")
@@ -113,10 +114,10 @@ pub fn enter_counts(
 
     let mut slip_station = None;
     for (number, count) in &counts {
-        let station = number.to_string();
+        let station = *number;
         let form = CountForm::Netherlands(count.clone());
         let fields = fields_of(&form, contest);
-        typed(&service, first, election_id, &station, &fields)?;
+        typed(&service, first, election_id, station, &fields)?;
         // At the first station with two candidates with votes, the second typist slips: one
         // vote typed at the wrong candidate, which keeps every total consistent.
         let slip = slip_station.is_none()
@@ -127,11 +128,11 @@ pub fn enter_counts(
             wrong.lists[0].candidates[0] -= 1;
             wrong.lists[0].candidates[1] += 1;
             let wrong_fields = fields_of(&CountForm::Netherlands(wrong), contest);
-            let status = typed(&service, second, election_id, &station, &wrong_fields)?;
+            let status = typed(&service, second, election_id, station, &wrong_fields)?;
             if status != Status::EntriesDifferent {
                 bail!("the demo's typing slip was not caught (status {status:?})");
             }
-            let view = service.entry(election_id, &station)?;
+            let view = service.entry(election_id, station)?;
             println!(
                 "   {} {station}: {} {}",
                 lang.pick("Stembureau", "Polling station"),
@@ -153,7 +154,7 @@ pub fn enter_counts(
             service.resolve(
                 coordinator,
                 election_id,
-                &station,
+                station,
                 view.stored.version,
                 Resolution::Differences {
                     resolution: DifferenceResolution::SendBack(Which::Second),
@@ -166,14 +167,14 @@ pub fn enter_counts(
                     "The coordinator compares with the paper report and sends the second entry back; invoerder2 corrects it."
                 )
             );
-            slip_station = Some(station.clone());
-            let view = service.entry(election_id, &station)?;
+            slip_station = Some(station);
+            let view = service.entry(election_id, station)?;
             let (version, _) =
-                service.save(second, election_id, &station, view.stored.version, &fields)?;
+                service.save(second, election_id, station, view.stored.version, &fields)?;
             let (status, _) = service.finalise(
                 second,
                 election_id,
-                &station,
+                station,
                 version,
                 None,
                 Acknowledgements {
@@ -185,7 +186,7 @@ pub fn enter_counts(
                 bail!("the corrected entry did not become definitive ({status:?})");
             }
         } else {
-            let status = typed(&service, second, election_id, &station, &fields)?;
+            let status = typed(&service, second, election_id, station, &fields)?;
             if status != Status::Definitive {
                 bail!("polling station {station}: the equal entries gave {status:?}");
             }

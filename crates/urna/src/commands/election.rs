@@ -268,18 +268,12 @@ fn describe(lang: Lang, stored: &StoredElection) -> String {
     let election = &stored.election;
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", election.name, election.id);
-    let body = match lang {
-        Lang::Nl => election.body.name_nl(),
-        Lang::En => election.body.name_en(),
-    };
+    let body = election.body.name().text(lang.into());
     let _ = writeln!(
         out,
         "  {:<22}{body} ({})",
         lang.pick("Orgaan:", "Body:"),
-        match lang {
-            Lang::Nl => election.jurisdiction.name_nl(),
-            Lang::En => election.jurisdiction.name_en(),
-        }
+        election.jurisdiction.name().text(lang.into())
     );
     if let Some(domain) = &election.domain {
         let code = domain
@@ -325,10 +319,7 @@ fn describe(lang: Lang, stored: &StoredElection) -> String {
         out,
         "  {:<22}{}",
         lang.pick("Kiesregels:", "Electoral law:"),
-        match lang {
-            Lang::Nl => election.law.name_nl(),
-            Lang::En => election.law.name_en(),
-        }
+        election.law.name().text(lang.into())
     );
     let _ = writeln!(
         out,
@@ -421,7 +412,7 @@ fn describe(lang: Lang, stored: &StoredElection) -> String {
             let _ = write!(line, ", {part}");
         }
         if let Some(kind) = station.kind {
-            let _ = write!(line, " [{}]", kind.name_nl());
+            let _ = write!(line, " [{}]", kind.name().text(lang.into()));
         }
         if let Some(voters) = station.voters {
             let _ = write!(line, " — {voters} {}", lang.pick("kiezers", "voters"));

@@ -24,7 +24,7 @@ use publish::{Arrival, Place, Registration, SourceMeta};
 use seal::HashCode;
 use seal::signing::{PublicKey, Signature};
 use serde::{Deserialize, Serialize};
-use store::{Actor, Store};
+use store::{Actor, AuditAction, Store};
 
 use super::central::CentralDir;
 use super::ceremony::{CeremonyDir, create, read, read_public_key, read_target};
@@ -214,7 +214,7 @@ pub fn register(
     }
     store.log_event(
         actor,
-        "central.registered",
+        AuditAction::CentralRegistered,
         serde_json::json!({
             "election": registration.election,
             "authority": authority.fingerprint().to_hex(),
@@ -421,7 +421,7 @@ pub fn export(
         )?;
         store.log_event(
             actor,
-            "publish.snapshot",
+            AuditAction::PublishSnapshot,
             serde_json::json!({
                 "round": next.round,
                 "version": next.version,

@@ -1,89 +1,86 @@
-//! `urna result show|export`: the result of an election from its definitive counts — totals,
-//! seats and elected candidates (Kieswet chapter P or the Flemish rules) — and the count's files.
+//! `urna result …`: the result of an election from its definitive counts — totals, seats and
+//! elected candidates per contest, as the office's one determination gives them — its files,
+//! the decisions it takes as given, and the result package sealed for the central authority.
+//! The operations are the office's (`office`); this only prints and writes files.
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::sync::Arc;
 
 use anyhow::Context;
-use store::{Actor, Store};
-use web::service::Service;
+use messages::{Language, t};
+use model::ElectionId;
+use office::{Office, OfficeError};
+use store::{Actor, AuditAction};
 
 use crate::cli::Lang;
 
-/// A service refusal as an error in the chosen language.
-pub fn refused<T>(lang: Lang, outcome: Result<T, web::service::ServiceError>) -> anyhow::Result<T> {
-    outcome.map_err(|e| match lang {
-        Lang::Nl => anyhow::anyhow!(e.message_nl()),
-        Lang::En => anyhow::anyhow!(e),
-    })
+/// An office refusal as an error in the chosen language.
+pub fn refused<T>(lang: Lang, outcome: Result<T, OfficeError>) -> anyhow::Result<T> {
+    outcome.map_err(|e| anyhow::anyhow!(e.message(lang.into())))
 }
 
-/// Totals, seats and elected candidates, as text.
-pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<String> {
-    let election = service.election(election_id)?;
-    let summary = service
-        .result_summary(election_id)
-        .map_err(|e| match lang {
-            Lang::Nl => anyhow::anyhow!(e.message_nl()),
-            Lang::En => anyhow::anyhow!(e),
-        })?;
-    let totals = &summary.totals;
+/// Totals, seats and elected candidates of every contest, as text.
+pub fn show(lang: Lang, office: &Office, election: &ElectionId) -> anyhow::Result<String> {
+    let l: Language = lang.into();
+    let view = refused(lang, office.result(election))?;
+    let several = view.summary.contests.len() > 1;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}: {} {}, {} {}, {} {}, {} {}, {} {}",
-        election.name,
-        totals.admitted_voters,
-        lang.pick("toegelaten kiezers", "admitted voters"),
-        totals.valid,
-        lang.pick("stemmen op kandidaten", "votes for candidates"),
-        totals.blank,
-        lang.pick("blanco", "blank"),
-        totals.invalid,
-        lang.pick("ongeldig", "invalid"),
-        totals.polling_stations.len(),
-        lang.pick("stembureaus", "polling stations"),
-    );
-    if let Some(lot) = &summary.lot {
+    for contest in &view.summary.contests {
+        let name = match (&contest.name, several) {
+            (Some(name), true) => format!("{} — {name}", view.election.name),
+            _ => view.election.name.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(
+                l,
+                "cli-result-totals",
+                name = name,
+                admitted = contest.admitted_voters,
+                valid = contest.valid,
+                blank = contest.blank,
+                invalid = contest.invalid,
+                stations = contest.polling_stations
+            )
+        );
+        for list in &contest.lists {
+            let _ = write!(
+                out,
+                "{}",
+                t!(
+                    l,
+                    "cli-result-list",
+                    number = list.number,
+                    name = &list.name,
+                    votes = list.votes,
+                    seats = list.seats
+                )
+            );
+            if list.elected.is_empty() {
+                out.push('\n');
+            } else {
+                let names: Vec<&str> = list.elected.iter().map(|e| e.name.as_str()).collect();
+                let _ = writeln!(out, " — {}", names.join(", "));
+            }
+        }
+    }
+    for (_, lot) in view.pending_lots() {
         let options: Vec<String> = lot.options.iter().map(ToString::to_string).collect();
         let _ = writeln!(
             out,
-            "{} ({}): {}\n  {} {}; {}: urna result lot {election_id} --lot {} --order {}",
-            lang.pick(
-                "Er moet eerst geloot worden",
-                "A drawing of lots is needed first"
-            ),
-            lot.article,
-            lot.description,
-            lang.pick("tussen", "between"),
-            options.join(", "),
-            lang.pick("leg de uitkomst vast met", "record the outcome with"),
-            lot.id,
-            options.join(","),
+            "{}",
+            t!(
+                l,
+                "cli-result-lot-needed",
+                article = &lot.article,
+                description = &lot.description,
+                options = options.join(", "),
+                election = election.as_str(),
+                lot = &lot.id,
+                order = options.join(",")
+            )
         );
-    }
-    for list in &summary.lists {
-        let seats = if list.seats == 1 {
-            lang.pick("zetel", "seat")
-        } else {
-            lang.pick("zetels", "seats")
-        };
-        let _ = write!(
-            out,
-            "{} {} {}: {} {}, {} {seats}",
-            lang.pick("Lijst", "List"),
-            list.number,
-            list.name,
-            list.votes,
-            lang.pick("stemmen", "votes"),
-            list.seats,
-        );
-        if list.elected.is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, " — {}", list.elected.join(", "));
-        }
     }
     Ok(out)
 }
@@ -91,9 +88,9 @@ pub fn show(lang: Lang, service: &Service, election_id: &str) -> anyhow::Result<
 /// Imports a 510b as the definitive counts; returns what to print.
 pub fn import_count(
     lang: Lang,
-    store: &Arc<Store>,
+    office: &Office,
     actor: &Actor,
-    election_id: &str,
+    election: &ElectionId,
     file: &Path,
 ) -> anyhow::Result<String> {
     let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
@@ -101,41 +98,38 @@ pub fn import_count(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let service = Service::new(store.clone());
-    let imported = refused(
-        lang,
-        service.import_count(actor, election_id, &name, &bytes),
-    )?;
+    let imported = refused(lang, office.import_count(actor, election, &name, &bytes))?;
     Ok(format!(
-        "{imported} {} {name} ({} {})\n",
-        lang.pick(
-            "stembureaus ingelezen uit",
-            "polling stations imported from"
-        ),
-        lang.pick("hashcode", "hash code"),
-        seal::HashCode::of(&bytes)
+        "{}\n",
+        t!(
+            lang.into(),
+            "cli-result-imported",
+            count = imported,
+            file = name,
+            hash = seal::HashCode::of(&bytes).to_string()
+        )
     ))
 }
 
-/// Writes the exchange files (generated once, then as stored) into `dir`: the count's EML 510b
-/// and OSV4-3 table, and once the result is determined its EML 510d and 520 (Flanders: the result
-/// file). Returns what it wrote.
+/// Writes the exchange files (made once, then as stored) into `dir`: the count's EML 510b and
+/// OSV4-3 table, and once the result is determined its EML 510d and 520 and decisions.json
+/// (Flanders: the result file). Returns what it wrote.
 pub fn export(
     lang: Lang,
-    store: &Arc<Store>,
+    office: &Office,
     actor: &Actor,
-    election_id: &str,
+    election: &ElectionId,
     dir: &Path,
 ) -> anyhow::Result<String> {
-    let service = Service::new(store.clone());
-    let election = service.election(election_id)?;
-    let files = if election.jurisdiction == model::Jurisdiction::Flanders {
-        refused(lang, service.result_documents(actor, election_id))?
+    let flemish =
+        refused(lang, office.election(election))?.jurisdiction == model::Jurisdiction::Flanders;
+    let files = if flemish {
+        refused(lang, office.result_documents(actor, election))?
     } else {
-        match service.result_documents(actor, election_id) {
+        match office.result_documents(actor, election) {
             Ok(files) => files,
             // A drawing of lots pending: the count's files can be made already.
-            Err(_) => refused(lang, service.count_files(actor, election_id))?,
+            Err(_) => refused(lang, office.count_files(actor, election))?,
         }
     };
     let files: Vec<store::ResultFile> = files
@@ -145,47 +139,39 @@ pub fn export(
     write_files(lang, dir, &files)
 }
 
-/// Writes the official reports (generated once, then as stored) into `dir`, and with `forms`
-/// the empty count form of every polling station into `dir/N10-2`. Returns what it wrote.
+/// Writes the official reports (made once, then as stored) into `dir`, and with `forms` the
+/// empty count form of every polling station into `dir/N10-2`. Returns what it wrote.
 pub fn report(
     lang: Lang,
-    store: &Arc<Store>,
+    office: &Office,
     actor: &Actor,
-    election_id: &str,
+    election: &ElectionId,
     dir: &Path,
     forms: bool,
 ) -> anyhow::Result<String> {
-    let service = Service::new(store.clone());
-    let files: Vec<store::ResultFile> =
-        refused(lang, service.result_documents(actor, election_id))?
-            .into_iter()
-            .filter(|f| f.kind.starts_with("pdf-"))
-            .collect();
+    let files: Vec<store::ResultFile> = refused(lang, office.result_documents(actor, election))?
+        .into_iter()
+        .filter(|f| f.kind.starts_with("pdf-"))
+        .collect();
     let mut out = write_files(lang, dir, &files)?;
     if forms {
-        let election = service.election(election_id)?;
+        let loaded = refused(lang, office.election(election))?;
         let forms_dir = dir.join("N10-2");
         std::fs::create_dir_all(&forms_dir).with_context(|| forms_dir.display().to_string())?;
-        for station in &election.polling_stations {
-            let pdf = refused(
-                lang,
-                service.empty_count_form(election_id, &station.number.to_string()),
-            )?;
-            let path = forms_dir.join(format!(
-                "Model_N10-2_{election_id}_SB{}.pdf",
-                station.number
-            ));
+        for station in &loaded.polling_stations {
+            let pdf = refused(lang, office.empty_count_form(election, station.number))?;
+            let path = forms_dir.join(format!("Model_N10-2_{election}_SB{}.pdf", station.number));
             std::fs::write(&path, pdf).with_context(|| path.display().to_string())?;
         }
         let _ = writeln!(
             out,
-            "{} {} {}",
-            election.polling_stations.len(),
-            lang.pick(
-                "lege processen-verbaal N 10-2 in",
-                "empty N 10-2 count forms in"
-            ),
-            forms_dir.display()
+            "{}",
+            t!(
+                lang.into(),
+                "cli-result-empty-forms",
+                count = loaded.polling_stations.len(),
+                dir = forms_dir.display().to_string()
+            )
         );
     }
     Ok(out)
@@ -199,11 +185,14 @@ fn write_files(lang: Lang, dir: &Path, files: &[store::ResultFile]) -> anyhow::R
         std::fs::write(&path, &file.bytes).with_context(|| path.display().to_string())?;
         let _ = writeln!(
             out,
-            "{}  {}  ({} {})",
-            file.hash_code,
-            path.display(),
-            lang.pick("gemaakt", "made"),
-            file.created_at
+            "{}",
+            t!(
+                lang.into(),
+                "cli-result-file-written",
+                hash = file.hash_code.to_string(),
+                path = path.display().to_string(),
+                at = &file.created_at
+            )
         );
     }
     Ok(out)
@@ -213,7 +202,7 @@ fn write_files(lang: Lang, dir: &Path, files: &[store::ResultFile]) -> anyhow::R
 #[derive(Debug, Clone)]
 pub struct Seal {
     /// The election.
-    pub election: String,
+    pub election: ElectionId,
     /// The main office's package from the ceremony (its key, locked to its credential sheet).
     pub package: std::path::PathBuf,
     /// The ceremony authority's public key, to check the package first.
@@ -224,15 +213,14 @@ pub struct Seal {
     pub sealed: std::path::PathBuf,
 }
 
-/// `urna result seal`: a Dutch municipality's result package for the central authority — the
-/// count (EML 510b, OSV4-3), the central committee's 510d and 520, the official reports (PDF),
-/// and the election definition the ceremony signed — signed with the main office's key from the
-/// ceremony (the password of its credential sheet) and sealed to the central authority. The
-/// result must be determined (every count definitive, any drawing of lots recorded): what is
-/// sent is what the reports say.
+/// `urna result seal`: a municipality's result package for the central authority — the
+/// result's files (the count, the central committee's files, the official reports,
+/// decisions.json) and the election definition the ceremony signed — signed with the main
+/// office's key from the ceremony (the password of its credential sheet) and sealed to the
+/// central authority. The result must be determined: what is sent is what the reports say.
 pub fn seal(
     lang: Lang,
-    store: &Arc<Store>,
+    office: &Office,
     actor: &Actor,
     prompt: &mut dyn crate::hash_check::Prompt,
     args: &Seal,
@@ -243,7 +231,7 @@ pub fn seal(
         &package,
         &authority,
         &seal::package::Expected {
-            election: Some(args.election.clone()),
+            election: Some(args.election.to_string()),
             office: None,
         },
     )
@@ -258,21 +246,14 @@ pub fn seal(
         verified.manifest.office,
         seal::package::Office::MainOffice { .. }
     ) {
+        let refusal = OfficeError::from(office::Refusal::NotMainOffice);
         anyhow::bail!(
             "{}: {}",
             args.package.display(),
-            lang.pick(
-                "dit is niet het pakket van het hoofdstembureau",
-                "this is not the main office's package"
-            )
+            refusal.message(lang.into())
         );
     }
-    let service = Service::new(store.clone());
-    let files: std::collections::BTreeMap<String, Vec<u8>> =
-        refused(lang, service.result_documents(actor, &args.election))?
-            .into_iter()
-            .map(|file| (file.name, file.bytes))
-            .collect();
+    let files = refused(lang, office.result_package_files(actor, &args.election))?;
     let names: Vec<String> = files.keys().cloned().collect();
     let (sealed, hash_code) = super::central::seal_main_office_result(
         lang,
@@ -282,16 +263,16 @@ pub fn seal(
         files,
         &args.sealed,
     )?;
-    store.log_event(
+    office.store().log_event(
         actor,
-        "result.sealed",
+        AuditAction::ResultSealed,
         serde_json::json!({
-            "election": args.election,
+            "election": args.election.as_str(),
             "files": names,
             "sealed": hash_code.to_hex(),
         }),
     )?;
-    let mut out = format!("{}\n", lang.pick("In het pakket:", "In the package:"));
+    let mut out = format!("{}\n", t!(lang.into(), "cli-result-in-package"));
     for name in &names {
         let _ = writeln!(out, "  {name}");
     }

@@ -18,7 +18,7 @@ pub fn credentials_from_ceremony(
     lang: Lang,
     store: &Store,
     actor: &Actor,
-    election_id: &str,
+    election_id: &model::ElectionId,
     dir: &CeremonyDir,
 ) -> anyhow::Result<String> {
     let election = load_election(lang, store, election_id)?;
@@ -105,7 +105,7 @@ pub fn demo(
     lang: Lang,
     store: &std::sync::Arc<Store>,
     actor: &Actor,
-    election_id: &str,
+    election_id: &model::ElectionId,
     ceremony: &CeremonyDir,
     data_dir: &std::path::Path,
     credential: &seal::ceremony::Credential,
@@ -120,8 +120,7 @@ pub fn demo(
         bail!("the demo's chair is not a polling station's");
     };
     let station = model::PollingStationNumber::new(number)?;
-    let (_, contest) = web::service::Service::station(&election, &number.to_string())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (_, contest) = office::station(&election, station)?;
     let Some(model::count::CountForm::Netherlands(definitive)) = store
         .entry(&election.id, station)?
         .state
@@ -211,20 +210,11 @@ pub fn demo(
     })?;
     runtime.shutdown_background();
     // The coordinator publishes the turnout at every moment, for the municipality's website.
-    let service = web::service::Service::new(store.clone());
+    let office = office::Office::new(store.clone());
     let coordinator = Actor::new("coordinator", "demo");
     let mut last = None;
     for moment in &moments {
-        last = Some(
-            web::station_app::coordinator::publish_moment(
-                &service,
-                &coordinator,
-                election_id,
-                &moments,
-                *moment,
-            )
-            .map_err(|e| anyhow::anyhow!("{e}"))?,
-        );
+        last = Some(office.publish_turnout(&coordinator, election_id, &moments, *moment)?);
     }
     let publications = store.turnout_publications(&election.id)?;
     std::fs::create_dir_all(published).with_context(|| published.display().to_string())?;
@@ -232,7 +222,7 @@ pub fn demo(
     let csv_path = published.join(format!("opkomst-{}.csv", election.id));
     std::fs::write(
         &json_path,
-        seal::pretty_json(&web::station_app::coordinator::publications_json(
+        seal::pretty_json(&office::turnout::publications_json(
             &election,
             &publications,
         )),
@@ -240,7 +230,7 @@ pub fn demo(
     .with_context(|| json_path.display().to_string())?;
     std::fs::write(
         &csv_path,
-        web::station_app::coordinator::turnout_csv(&election.name, &publications)?,
+        office::turnout::turnout_csv(&election.name, &publications)?,
     )
     .with_context(|| csv_path.display().to_string())?;
     let counts = store.tally_counts(&election.id, Some(station))?;

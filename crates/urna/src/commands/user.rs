@@ -42,10 +42,8 @@ pub fn run(
             } else {
                 (web::auth::temporary_password(), true)
             };
-            let hash = web::auth::hash_password(&password).map_err(|e| match lang {
-                Lang::Nl => anyhow::anyhow!(e.message_nl()),
-                Lang::En => anyhow::anyhow!(e),
-            })?;
+            let hash = web::auth::hash_password(&password)
+                .map_err(|e| anyhow::anyhow!(e.message().text(lang.into())))?;
             let store = Store::open_or_create(data_dir)?;
             let user = store.create_user(
                 actor,

@@ -31,7 +31,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::NaiveTime;
 
+use messages::msg;
+use store::AuditAction;
+
 use crate::AppState;
+use crate::csrf::CsrfToken;
+use crate::error::WebError;
 use crate::guard::security_headers;
 use crate::lang::{Lang, cookie};
 use sessions::{Refusal, StationLimits, StationSessions};
@@ -139,21 +144,41 @@ pub fn router(state: AppState) -> Router {
         .route("/stembureau/{station}/concept", get(chair::draft))
         .route("/stembureau/{station}/slot", get(chair::lock_now))
         .route("/stembureau/uitloggen", post(chair::logout))
+        // The guard runs first: it lets the device session through and leaves its CSRF token,
+        // which the CSRF layer then requires of every change.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::csrf::protect,
+        ))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard));
+    // Unlocking a locked session is a change of that session: its token is required too.
+    let unlock = Router::new()
+        .route("/stembureau/ontgrendelen", post(chair::unlock))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::csrf::protect,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), locked))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), offline));
     let open = Router::new()
         .route("/", get(|| async { Redirect::to("/stembureau") }))
         .route("/stembureau", get(chair::start))
         .route("/stembureau/", get(chair::start))
         .route("/stembureau/inloggen", post(chair::login))
-        .route("/stembureau/ontgrendelen", post(chair::unlock))
-        .route("/assets/style.css", get(crate::pages::style))
-        .route("/assets/app.js", get(crate::pages::script))
+        .route("/assets/style.css", get(crate::page::style))
+        .route("/assets/app.js", get(crate::page::script))
         .route("/assets/station.js", get(chair::script))
-        .route("/lang/{code}", get(crate::pages::set_language))
+        .route("/lang/{code}", get(crate::page::set_language))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::csrf::protect,
+        ))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), offline));
     guarded
+        .merge(unlock)
         .merge(open)
-        .fallback(crate::pages::not_found)
+        .fallback(crate::page::not_found)
+        .layer(axum::middleware::from_fn(crate::error::respond))
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::middleware::map_response(strict_transport))
         .with_state(state)
@@ -173,14 +198,34 @@ async fn strict_transport(mut response: Response) -> Response {
 async fn offline(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let asset = request.uri().path().starts_with("/assets/");
     if !asset && !state.airgap.may_serve() {
-        let lang = Lang::of(&request.into_parts().0);
-        return crate::pages::error_page(
-            lang,
+        return WebError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "De server van de stembureau-app kan het internet bereiken of is dat nog aan het controleren; hij werkt alleen offline. Waarschuw de gemeente.",
-            "The polling-station app's server can reach the internet or is still checking; it only works offline. Tell the municipality.",
-        );
+            "online",
+            msg!("app-server-can-reach-internet"),
+        )
+        .into_response();
     }
+    next.run(request).await
+}
+
+/// Before the unlock form: the locked (or open) session of the device, whose token the form
+/// must carry.
+async fn locked(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let token = cookie(&parts, COOKIE).map(str::to_string);
+    request = Request::from_parts(parts, body);
+    let limits = state.config.station_app.limits;
+    let session = match token
+        .as_deref()
+        .map(|t| state.station_app.sessions.get(t, limits))
+    {
+        Some(Ok(session)) => session,
+        Some(Err(Refusal::Locked(session))) => *session,
+        _ => return Redirect::to(PATH).into_response(),
+    };
+    request
+        .extensions_mut()
+        .insert(CsrfToken(session.csrf.clone()));
     next.run(request).await
 }
 
@@ -192,8 +237,8 @@ fn station_in_path(path: &str) -> Option<&str> {
 }
 
 /// What runs before every page of a logged-in polling station: the air gap, the session (known,
-/// not revoked, not locked), the polling station in the path against the session's, and the
-/// CSRF token of every change.
+/// not revoked, not locked) and the polling station in the path against the session's. The
+/// session and its CSRF token are left on the request (the CSRF layer checks every change).
 async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let lang = Lang::of(&parts);
@@ -208,23 +253,27 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
         Some(Ok(session)) => session,
         Some(Err(Refusal::Locked(session))) => return chair::locked_page(lang, &session),
         Some(Err(Refusal::Revoked)) => {
-            return with_cookie_removed(crate::pages::error_page(
-                lang,
-                StatusCode::UNAUTHORIZED,
-                "De coördinator heeft deze sessie ingetrokken. Log opnieuw in met de inloggegevens van het stembureau, of neem contact op met de gemeente.",
-                "The coordinator has revoked this session. Log in again with the polling station's credentials, or contact the municipality.",
-            ));
+            return with_cookie_removed(
+                WebError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "revoked",
+                    msg!("app-session-revoked"),
+                )
+                .into_response(),
+            );
         }
         Some(Err(Refusal::Unknown)) | None => {
             return if request.method() == Method::GET {
                 Redirect::to(PATH).into_response()
             } else {
-                with_cookie_removed(crate::pages::error_page(
-                    lang,
-                    StatusCode::UNAUTHORIZED,
-                    "U bent niet (meer) ingelogd. Er is niets opgeslagen; log opnieuw in.",
-                    "You are not logged in (any more). Nothing was stored; log in again.",
-                ))
+                with_cookie_removed(
+                    WebError::new(
+                        StatusCode::UNAUTHORIZED,
+                        "not_logged_in",
+                        msg!("app-not-logged-in"),
+                    )
+                    .into_response(),
+                )
             };
         }
     };
@@ -235,50 +284,26 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
         log(
             &state,
             &session,
-            "station_app.refused",
+            AuditAction::StationAppRefused,
             serde_json::json!({
                 "reason": "another polling station",
                 "request": attempted,
             }),
         )
         .await;
-        return crate::pages::error_page(
-            lang,
+        return WebError::new(
             StatusCode::FORBIDDEN,
-            &format!(
-                "Deze sessie hoort bij stembureau {}; andere stembureaus zijn niet te zien of te wijzigen. De poging is vastgelegd.",
-                session.station
+            "forbidden",
+            msg!(
+                "app-another-polling-station",
+                station = session.station.get()
             ),
-            &format!(
-                "This session belongs to polling station {}; other polling stations cannot be seen or changed. The attempt has been logged.",
-                session.station
-            ),
-        );
+        )
+        .into_response();
     }
-    if request.method() != Method::GET && request.method() != Method::HEAD {
-        request = match crate::guard::check_csrf(request, &session.csrf).await {
-            Ok(request) => request,
-            Err(refused) => {
-                let attempted = format!("{} {}", refused.method(), refused.uri().path());
-                log(
-                    &state,
-                    &session,
-                    "station_app.refused",
-                    serde_json::json!({
-                        "reason": "csrf",
-                        "request": attempted,
-                    }),
-                )
-                .await;
-                return crate::pages::error_page(
-                    lang,
-                    StatusCode::FORBIDDEN,
-                    "Het formulier is verlopen of niet van de stembureau-app afkomstig (CSRF-token ontbreekt of klopt niet). Er is niets opgeslagen; laad de pagina opnieuw.",
-                    "The form has expired or did not come from the polling-station app (CSRF token missing or wrong). Nothing was stored; reload the page.",
-                );
-            }
-        };
-    }
+    request
+        .extensions_mut()
+        .insert(CsrfToken(session.csrf.clone()));
     request.extensions_mut().insert(session);
     next.run(request).await
 }
@@ -298,10 +323,10 @@ fn with_cookie_removed(mut response: Response) -> Response {
 pub(crate) async fn log(
     state: &AppState,
     session: &sessions::StationSession,
-    action: &'static str,
+    action: AuditAction,
     details: serde_json::Value,
 ) {
-    let store = state.service.clone();
+    let store = state.office.clone();
     let actor = session.actor();
     let mut details = details;
     if let Some(map) = details.as_object_mut() {
@@ -309,7 +334,7 @@ pub(crate) async fn log(
         map.insert("polling_station".into(), session.station.get().into());
         map.insert("session".into(), session.id.clone().into());
     }
-    match crate::pages::blocking(move || store.store().log_event(&actor, action, details)).await {
+    match crate::page::blocking(move || store.store().log_event(&actor, action, details)).await {
         Ok(Ok(_)) => {}
         Ok(Err(error)) => eprintln!("urna serve: could not log {action}: {error}"),
         Err(_) => eprintln!("urna serve: could not log {action}"),

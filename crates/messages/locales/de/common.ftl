@@ -1,0 +1,6 @@
+# Überall verwendete Wörter.
+
+## Antworten
+
+yes = ja
+no = nein

@@ -1,0 +1,6 @@
+# Words used everywhere.
+
+## Answers
+
+yes = yes
+no = no

@@ -1,0 +1,6 @@
+# Mots utilisés partout.
+
+## Réponses
+
+yes = oui
+no = non

@@ -1,0 +1,6 @@
+# Woorden die overal terugkomen.
+
+## Antwoorden
+
+yes = ja
+no = nee

@@ -1,0 +1,440 @@
+//! The files of a determined result, made from the one determination the first time and stored,
+//! then always served as stored, so that every download and export is byte-identical:
+//!
+//! - the Netherlands: the count's EML 510b and OSV4-3 table, the central committee's EML 510d and
+//!   520, and the official reports Na 31-2, its Bijlage 1 and P 22-2, each PDF carrying the hash
+//!   code of its EML file in its footer;
+//! - Flanders: the result file (`uitslag_<id>.json`, every contest) and the main office's report
+//!   per contest;
+//! - both: `decisions.json`, the decisions the allocation took as given, which travel with the
+//!   result so that the centre and every verifier compute the same seats.
+
+use std::borrow::Cow;
+
+use apportion::Apportionment;
+use determine::Determination;
+use model::count::{CountForm, NlCount};
+use model::totals::Totals;
+use model::{Contest, ContestId, Election, ElectionId, PollingStation};
+use store::{Actor, ResultFile, StoredEntry};
+
+use crate::{Missing, Office, OfficeError, Refusal};
+
+/// A kind of result file, as the store and the download paths name it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    /// The count per polling station, EML 510b.
+    Eml510b,
+    /// The count as the OSV4-3 table (CSV).
+    Osv43Csv,
+    /// The central committee's totals, EML 510d.
+    Eml510d,
+    /// The elected candidates, EML 520.
+    Eml520,
+    /// Model Na 31-2, the municipality's report.
+    Na312,
+    /// Its Bijlage 1: the count of every polling station.
+    Na312Bijlage1,
+    /// Model P 22-2, the central committee's report.
+    P222,
+    /// The Flemish result file.
+    FlandersResult,
+    /// The Flemish main office's report; of one contest in an election of several.
+    FlandersMainOffice(Option<ContestId>),
+    /// The decisions the allocation took as given.
+    Decisions,
+}
+
+const MAIN_OFFICE: &str = "pdf-flanders-main-office";
+
+impl DocumentKind {
+    /// The kinds of one contest's election, in the order they are offered.
+    pub const SINGLE: [DocumentKind; 10] = [
+        DocumentKind::Eml510b,
+        DocumentKind::Osv43Csv,
+        DocumentKind::Eml510d,
+        DocumentKind::Eml520,
+        DocumentKind::Na312,
+        DocumentKind::Na312Bijlage1,
+        DocumentKind::P222,
+        DocumentKind::FlandersResult,
+        DocumentKind::FlandersMainOffice(None),
+        DocumentKind::Decisions,
+    ];
+
+    /// Every kind an election can have, in the order they are offered.
+    pub fn all_for(election: &Election) -> Vec<DocumentKind> {
+        let mut kinds: Vec<DocumentKind> = DocumentKind::SINGLE.to_vec();
+        if election.contests.len() > 1 {
+            kinds.retain(|k| *k != DocumentKind::FlandersMainOffice(None));
+            for contest in &election.contests {
+                kinds.push(DocumentKind::FlandersMainOffice(Some(contest.id.clone())));
+            }
+        }
+        kinds
+    }
+
+    /// As stored (`eml-510b`).
+    pub fn as_str(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            DocumentKind::Eml510b => "eml-510b",
+            DocumentKind::Osv43Csv => "osv4-3-csv",
+            DocumentKind::Eml510d => "eml-510d",
+            DocumentKind::Eml520 => "eml-520",
+            DocumentKind::Na312 => "pdf-na-31-2",
+            DocumentKind::Na312Bijlage1 => "pdf-na-31-2-bijlage-1",
+            DocumentKind::P222 => "pdf-p-22-2",
+            DocumentKind::FlandersResult => "flanders-result-json",
+            DocumentKind::FlandersMainOffice(None) => MAIN_OFFICE,
+            DocumentKind::FlandersMainOffice(Some(contest)) => {
+                return Cow::Owned(format!("{MAIN_OFFICE}-{contest}"));
+            }
+            DocumentKind::Decisions => "decisions-json",
+        })
+    }
+
+    /// Reads [`DocumentKind::as_str`].
+    pub fn parse(text: &str) -> Option<DocumentKind> {
+        if let Some(kind) = DocumentKind::SINGLE
+            .into_iter()
+            .find(|k| k.as_str() == text)
+        {
+            return Some(kind);
+        }
+        let contest = text.strip_prefix(MAIN_OFFICE)?.strip_prefix('-')?;
+        Some(DocumentKind::FlandersMainOffice(Some(
+            ContestId::new(contest).ok()?,
+        )))
+    }
+
+    /// A PDF document (not an exchange file).
+    pub fn is_pdf(&self) -> bool {
+        self.as_str().starts_with("pdf-")
+    }
+
+    /// Its content type.
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            DocumentKind::Eml510b | DocumentKind::Eml510d | DocumentKind::Eml520 => {
+                "application/xml"
+            }
+            DocumentKind::Osv43Csv => "text/csv; charset=utf-8",
+            DocumentKind::FlandersResult | DocumentKind::Decisions => "application/json",
+            _ => "application/pdf",
+        }
+    }
+}
+
+/// The definitive Dutch counts with their polling stations, in the order of the entries.
+fn definitive_nl_counts(
+    election: &Election,
+    entries: &[StoredEntry],
+) -> Vec<(PollingStation, NlCount)> {
+    entries
+        .iter()
+        .filter_map(|e| match e.state.definitive() {
+            Some(CountForm::Netherlands(count)) => election
+                .polling_stations
+                .iter()
+                .find(|s| s.number == e.polling_station)
+                .map(|s| (s.clone(), count.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The deceased candidates of one contest, as the reports list them.
+fn deceased_in(determination: &Determination, contest: &ContestId) -> Vec<(u32, u32)> {
+    determination
+        .decisions
+        .deceased
+        .iter()
+        .filter(|d| d.contest.as_ref().is_none_or(|c| c == contest))
+        .map(|d| (d.list.get(), d.position.get()))
+        .collect()
+}
+
+fn document_error(error: impl std::fmt::Display) -> OfficeError {
+    Refusal::Document(error.to_string()).into()
+}
+
+impl Office {
+    /// The stored file of `kind`, or the one `make` makes, stored (once, even if two requests race).
+    fn once(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        kind: &DocumentKind,
+        name: String,
+        make: impl FnOnce() -> Result<Vec<u8>, OfficeError>,
+    ) -> Result<ResultFile, OfficeError> {
+        let kind = kind.as_str();
+        match self.store.result_file(election, &kind)? {
+            Some(file) => Ok(file),
+            None => Ok(self
+                .store
+                .store_result_file(actor, election, &kind, name, make()?)?),
+        }
+    }
+
+    /// A stored result file of `kind`, if made.
+    pub fn document(
+        &self,
+        election: &ElectionId,
+        kind: &DocumentKind,
+    ) -> Result<Option<ResultFile>, OfficeError> {
+        let election = self.election(election)?;
+        Ok(self.store.result_file(&election.id, &kind.as_str())?)
+    }
+
+    /// The result files made so far, in the order they are offered.
+    pub fn documents(&self, election: &ElectionId) -> Result<Vec<ResultFile>, OfficeError> {
+        let election = self.election(election)?;
+        let mut files = Vec::new();
+        for kind in DocumentKind::all_for(&election) {
+            if let Some(file) = self.store.result_file(&election.id, &kind.as_str())? {
+                files.push(file);
+            }
+        }
+        Ok(files)
+    }
+
+    /// The count's files of a Dutch election — its EML 510b and OSV4-3 table — made from the
+    /// definitive counts the first time and stored. Refused while a polling station has no
+    /// definitive count.
+    pub fn count_files(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+    ) -> Result<Vec<ResultFile>, OfficeError> {
+        let election = self.election(election)?;
+        let id = election.id.as_str();
+        let eml_file = self.once(
+            actor,
+            &election.id,
+            &DocumentKind::Eml510b,
+            format!("Telling_{id}.eml.xml"),
+            || {
+                let entries = self.store.entries(&election.id)?;
+                let missing: Vec<u32> = entries
+                    .iter()
+                    .filter(|e| e.state.definitive().is_none())
+                    .map(|e| e.polling_station.get())
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(Refusal::NotDefinitive(missing).into());
+                }
+                let counts = definitive_nl_counts(&election, &entries);
+                let stations: Vec<eml::StationCount<'_>> = counts
+                    .iter()
+                    .map(|(station, count)| eml::StationCount { station, count })
+                    .collect();
+                eml::write_count_510b(&election, &stations, chrono::Utc::now())
+                    .map_err(document_error)
+            },
+        )?;
+        let csv_file = self.once(
+            actor,
+            &election.id,
+            &DocumentKind::Osv43Csv,
+            format!("osv4-3_telling_{}.csv", id.to_lowercase()),
+            || {
+                eml::osv4_3_count_csv(
+                    eml::SourceFile::new(&eml_file.name, &eml_file.bytes),
+                    &election,
+                )
+                .map(String::into_bytes)
+                .map_err(document_error)
+            },
+        )?;
+        Ok(vec![eml_file, csv_file])
+    }
+
+    /// Every file of a determined result (see the module), made the first time and stored.
+    /// Refused while a polling station has no definitive count or a drawing of lots is pending.
+    pub fn result_documents(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+    ) -> Result<Vec<ResultFile>, OfficeError> {
+        let (election, determination) = self.determination(election)?;
+        let complete = determination.complete().ok_or(Refusal::LotFirst)?;
+        let now = chrono::Utc::now();
+        let decisions = self.once(
+            actor,
+            &election.id,
+            &DocumentKind::Decisions,
+            determine::Decisions::FILE.to_string(),
+            || Ok(determination.decisions.to_file()),
+        )?;
+        if election.jurisdiction == model::Jurisdiction::Flanders {
+            let result_file = self.once(
+                actor,
+                &election.id,
+                &DocumentKind::FlandersResult,
+                flanders::result_file::file_name(&election.id),
+                || flanders::result_file::write(&determination).map_err(document_error),
+            )?;
+            let mut files = vec![result_file.clone(), decisions];
+            let several = complete.len() > 1;
+            for (contest_id, totals, apportionment) in complete {
+                let contest = election.contest(contest_id).ok_or_else(|| {
+                    OfficeError::NotFound(Missing::Contest(contest_id.to_string()))
+                })?;
+                let (kind, name) = if several {
+                    (
+                        DocumentKind::FlandersMainOffice(Some(contest_id.clone())),
+                        format!("PV_hoofdbureau_{}_{contest_id}.pdf", election.id),
+                    )
+                } else {
+                    (
+                        DocumentKind::FlandersMainOffice(None),
+                        format!("PV_hoofdbureau_{}.pdf", election.id),
+                    )
+                };
+                let deceased = deceased_in(&determination, contest_id);
+                files.push(self.once(actor, &election.id, &kind, name, || {
+                    report::flanders_main_office(&report::DeterminedResult {
+                        election: &election,
+                        contest,
+                        totals,
+                        apportionment,
+                        deceased: &deceased,
+                        created_at: now,
+                        files: vec![report::SourceFile {
+                            name: &result_file.name,
+                            bytes: &result_file.bytes,
+                        }],
+                    })
+                    .map_err(document_error)
+                })?);
+            }
+            return Ok(files);
+        }
+        let [(contest_id, totals, apportionment)] = complete.as_slice() else {
+            return Err(determine::DetermineError::CombinedContests.into());
+        };
+        let contest = election
+            .contest(contest_id)
+            .ok_or_else(|| OfficeError::NotFound(Missing::Contest(contest_id.to_string())))?;
+        let mut files = self.count_files(actor, &election.id)?;
+        let nl = NlDocuments {
+            office: self,
+            actor,
+            election: &election,
+            contest,
+            totals,
+            apportionment,
+            deceased: deceased_in(&determination, contest_id),
+            now,
+        };
+        files.push(decisions);
+        files.extend(nl.make(&files[0])?);
+        Ok(files)
+    }
+}
+
+/// What the Dutch central committee's files are made from.
+struct NlDocuments<'a> {
+    office: &'a Office,
+    actor: &'a Actor,
+    election: &'a Election,
+    contest: &'a Contest,
+    totals: &'a Totals,
+    apportionment: &'a Apportionment,
+    deceased: Vec<(u32, u32)>,
+    now: chrono::DateTime<chrono::Utc>,
+}
+
+impl NlDocuments<'_> {
+    /// EML 510d and 520, and the reports Na 31-2, Bijlage 1 and P 22-2.
+    fn make(&self, count_eml: &ResultFile) -> Result<Vec<ResultFile>, OfficeError> {
+        let (office, actor, election) = (self.office, self.actor, self.election);
+        let id = election.id.as_str();
+        let counts = definitive_nl_counts(election, &office.store.entries(&election.id)?);
+        let stations: Vec<eml::StationCount<'_>> = counts
+            .iter()
+            .map(|(station, count)| eml::StationCount { station, count })
+            .collect();
+        let central = office.once(
+            actor,
+            &election.id,
+            &DocumentKind::Eml510d,
+            format!("Totaaltelling_{id}.eml.xml"),
+            || eml::write_count_510d(election, &stations, self.now).map_err(document_error),
+        )?;
+        let elected: Vec<eml::ElectedList> = self
+            .apportionment
+            .lists
+            .iter()
+            .map(|l| eml::ElectedList {
+                number: l.number,
+                elected: l
+                    .elected
+                    .iter()
+                    .map(|p| (*p, l.preference_elected.contains(p)))
+                    .collect(),
+            })
+            .collect();
+        let result = office.once(
+            actor,
+            &election.id,
+            &DocumentKind::Eml520,
+            format!("Resultaat_{id}.eml.xml"),
+            || eml::write_result_520(election, &elected, self.now).map_err(document_error),
+        )?;
+        let municipal = report::MunicipalCount {
+            election,
+            contest: self.contest,
+            stations: counts.iter().map(|(s, c)| (s, c)).collect(),
+            totals: self.totals,
+            created_at: self.now,
+            eml: report::SourceFile {
+                name: &count_eml.name,
+                bytes: &count_eml.bytes,
+            },
+        };
+        let na_31_2 = office.once(
+            actor,
+            &election.id,
+            &DocumentKind::Na312,
+            format!("Model_Na31-2_{id}.pdf"),
+            || report::na_31_2(&municipal).map_err(document_error),
+        )?;
+        let bijlage = office.once(
+            actor,
+            &election.id,
+            &DocumentKind::Na312Bijlage1,
+            format!("Model_Na31-2_Bijlage1_{id}.pdf"),
+            || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
+        )?;
+        let p_22_2 = office.once(
+            actor,
+            &election.id,
+            &DocumentKind::P222,
+            format!("Model_P22-2_{id}.pdf"),
+            || {
+                report::p_22_2(&report::DeterminedResult {
+                    election,
+                    contest: self.contest,
+                    totals: self.totals,
+                    apportionment: self.apportionment,
+                    deceased: &self.deceased,
+                    created_at: self.now,
+                    files: vec![
+                        report::SourceFile {
+                            name: &central.name,
+                            bytes: &central.bytes,
+                        },
+                        report::SourceFile {
+                            name: &result.name,
+                            bytes: &result.bytes,
+                        },
+                    ],
+                })
+                .map_err(document_error)
+            },
+        )?;
+        Ok(vec![central, result, na_31_2, bijlage, p_22_2])
+    }
+}
