@@ -56,7 +56,9 @@ macro_rules! catalogs {
     };
 }
 
-catalogs!["common", "model", "result", "office", "web", "cli"];
+catalogs![
+    "common", "model", "result", "office", "central", "web", "cli"
+];
 
 impl Language {
     /// Every language, Dutch first.

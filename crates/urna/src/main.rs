@@ -286,7 +286,12 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
     let mut prompt = hash_check::Terminal;
     let (text, ok) = match command {
         cli::CentralCommand::Keys { dir, tls_names } => (
-            central::keys(lang, &mut prompt, &central::CentralDir::new(dir), tls_names)?,
+            central::keys(
+                lang,
+                &mut prompt,
+                &::central::CentralDir::new(dir),
+                tls_names,
+            )?,
             true,
         ),
         cli::CentralCommand::Serve { dir, listen } => {
@@ -356,9 +361,9 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
                     lang,
                     &store,
                     &actor(),
-                    &central::CentralDir::new(dir),
+                    &::central::CentralDir::new(dir),
                     ceremony,
-                    &commands::publish::PlaceArgs {
+                    &::central::registry::PlaceArgs {
                         province: province.clone(),
                         district: district.clone(),
                     },

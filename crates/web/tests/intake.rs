@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use central::intake::{Archive, Intake};
 use publish::snapshot::{self, Header, Outcome as Published};
 use publish::{Arrival, Registration, SourceMeta};
 use seal::lock::ElectionKey;
@@ -19,7 +20,7 @@ use seal::package::Office;
 use seal::signing::{PublicKey, SigningKey};
 use seal::transmission::{Receipt, Status};
 use store::{Actor, Store};
-use web::intake::{Answer, Archive, Intake, SendError};
+use web::intake::{Answer, SendError};
 use zeroize::Zeroizing;
 
 /// The central authority: its keys, its TLS identity, and the intake served on loopback.

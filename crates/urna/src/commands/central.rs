@@ -1,261 +1,99 @@
-//! `urna central …`: the central authority's side of a result's journey, carried as a file or
-//! sent over TLS. Its keys (an X25519 key offices seal their results to, an Ed25519 key that
-//! signs receipts, a TLS server certificate under its own certificate authority), the intake of
-//! sealed result packages (`web::intake`: checked, stored by office and version, never replacing
-//! an earlier one, a signed receipt for each), the sending office's client, and the office's
-//! offline check of a receipt.
-//!
-//! ```text
-//! CENTRAL/
-//!   central-transmission.pub   age1…: what offices seal their results to
-//!   central-receipts.pub       the key receipts are signed with
-//!   central-tls-ca.pem         the authority offices' clients trust for the intake server
-//!   central-tls.pem            the intake server's certificate
-//!   central-keys.age           the intake's secret keys, locked to the central authority's
-//!                              passphrase
-//!   central-publication.pub    the key published snapshots are signed with
-//!   central-publication-key.age  its secret half, locked apart (same passphrase): it belongs on
-//!                              the publication machine, never on the intake server
-//!   received/<election>/<office>/v<n>/   each version as received: sealed file, files, receipt
-//! ```
+//! `urna central …`: the central authority's side of a result's journey — its keys, the intake
+//! of sealed result packages from files or over TLS, the sending office's client, and the
+//! office's offline check of a receipt. What is checked, stored and signed is the `central`
+//! crate's; this asks the passphrases and passwords and prints.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
+use central::intake::{Channel, Outcome, ReceiptCheck};
+use central::{CentralDir, CentralError};
+use messages::{Language, t};
 use seal::HashCode;
-use seal::lock::{ElectionKey, ElectionPublicKey, Strength, lock, unlock};
+use seal::lock::ElectionPublicKey;
 use seal::package::Office;
-use seal::signing::{PublicKey, Signature, SigningKey};
-use seal::transmission::{self, Receipt, Status};
-use serde::{Deserialize, Serialize};
+use seal::transmission::{Receipt, Status};
 use store::{Actor, Store};
-use web::intake::{Channel, Outcome};
 use zeroize::Zeroizing;
 
-use super::ceremony::{OfficeEntry, choose_passphrase, create, read_public_key};
+use super::ceremony::{choose_passphrase, read_public_key};
 use crate::cli::Lang;
 use crate::hash_check::Prompt;
 
-/// The central authority's folder.
-#[derive(Debug, Clone)]
-pub struct CentralDir(PathBuf);
-
-/// The locked secrets.
-#[derive(Serialize, Deserialize)]
-struct Secrets {
-    transmission: String,
-    receipts: String,
-    /// The intake server's TLS key (PKCS #8 PEM); absent in folders made before the intake
-    /// over TLS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    tls_key: Option<String>,
+/// A central refusal as an error in the chosen language.
+fn refused<T>(lang: Lang, outcome: Result<T, CentralError>) -> anyhow::Result<T> {
+    outcome.map_err(|e| anyhow::anyhow!(e.message(lang.into())))
 }
 
-impl CentralDir {
-    /// The folder at `root`.
-    pub fn new(root: &Path) -> CentralDir {
-        CentralDir(root.to_path_buf())
-    }
-    /// The key offices seal to.
-    pub fn transmission_pub(&self) -> PathBuf {
-        self.0.join("central-transmission.pub")
-    }
-    /// The key receipts are checked with.
-    pub fn receipts_pub(&self) -> PathBuf {
-        self.0.join("central-receipts.pub")
-    }
-    fn secrets(&self) -> PathBuf {
-        self.0.join("central-keys.age")
-    }
-    /// The key published snapshots are checked with.
-    pub fn publication_pub(&self) -> PathBuf {
-        self.0.join("central-publication.pub")
-    }
-    fn publication_secret(&self) -> PathBuf {
-        self.0.join("central-publication-key.age")
-    }
-    /// The certificate authority of the intake server (what offices trust).
-    pub fn tls_ca(&self) -> PathBuf {
-        self.0.join("central-tls-ca.pem")
-    }
-    /// The intake server's certificate.
-    fn tls_certificate(&self) -> PathBuf {
-        self.0.join("central-tls.pem")
-    }
-    /// Where the registered elections are (`urna central register`).
-    pub fn elections(&self) -> PathBuf {
-        self.0.join("elections")
-    }
-    /// Where the published snapshot versions are kept.
-    pub fn publication(&self) -> PathBuf {
-        self.0.join("publication")
-    }
-    /// The archive of received versions.
-    pub fn archive(&self) -> web::intake::Archive {
-        web::intake::Archive::new(&self.0.join("received"))
-    }
-    pub(crate) fn received(&self, election: &str, office: &str) -> PathBuf {
-        self.archive().office(election, office)
-    }
+/// Asks the central authority's passphrase.
+fn ask_passphrase(lang: Lang, prompt: &mut dyn Prompt) -> anyhow::Result<Zeroizing<String>> {
+    let passphrase = prompt.ask_secret(&t!(lang.into(), "cli-central-passphrase"))?;
+    Ok(Zeroizing::new(
+        passphrase.trim_end_matches(['\r', '\n']).to_string(),
+    ))
+}
+
+/// The intake's keys, their passphrase asked.
+fn unlock_intake(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    dir: &CentralDir,
+) -> anyhow::Result<central::keys::IntakeKeys> {
+    let passphrase = ask_passphrase(lang, prompt)?;
+    refused(lang, central::keys::unlock_intake(dir, &passphrase))
+}
+
+/// The publication key, its passphrase asked.
+pub(crate) fn unlock_publication(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    dir: &CentralDir,
+) -> Result<seal::signing::SigningKey, CentralError> {
+    let passphrase = ask_passphrase(lang, prompt).map_err(|e| CentralError::Keys(e.to_string()))?;
+    central::keys::unlock_publication(dir, &passphrase)
 }
 
 /// `urna central keys`: makes the central authority's keys and the intake server's TLS
-/// certificate for `tls_names` (host names or addresses the offices connect to); asks for a
-/// passphrase to lock the secret keys. The certificate authority that issues the server's
-/// certificate is dropped at once: nothing else can ever be issued under it. The publication key
-/// is locked in a file of its own, so that the intake server, which is on a network, never holds
-/// the key the public results are signed with.
+/// certificate for `tls_names`; asks for a passphrase to lock the secret keys.
 pub fn keys(
     lang: Lang,
     prompt: &mut dyn Prompt,
     dir: &CentralDir,
     tls_names: &[String],
 ) -> anyhow::Result<String> {
+    let l: Language = lang.into();
     if dir.secrets().exists() {
-        bail!(
-            "{}: {}",
-            dir.secrets().display(),
-            lang.pick(
-                "er zijn al sleutels; er is niets veranderd",
-                "keys exist already; nothing was changed"
-            )
-        );
+        return refused(lang, Err(CentralError::KeysExist(dir.secrets())));
     }
-    let passphrase = choose_passphrase(
+    let passphrase = Zeroizing::new(choose_passphrase(
         lang,
         prompt,
-        lang.pick("de centrale autoriteit", "the central authority"),
-    )?;
-    let transmission = ElectionKey::generate();
-    let receipts = SigningKey::generate();
-    let publication = SigningKey::generate();
-    let authority = tls::CertificateAuthority::generate(
-        lang.pick("Urna centrale autoriteit", "Urna central authority"),
-    )?;
-    let server = authority.issue_server(tls_names)?;
-    let secrets = Secrets {
-        transmission: String::from_utf8_lossy(&transmission.secret_text()).into_owned(),
-        receipts: seal::hex::encode(receipts.secret_bytes().as_slice()),
-        tls_key: Some(server.key_pem.to_string()),
-    };
-    let plain = Zeroizing::new(serde_json::to_vec(&secrets)?);
-    let locked = lock(&plain, &passphrase, Strength::Chosen)?;
-    let publication_secret =
-        Zeroizing::new(seal::hex::encode(publication.secret_bytes().as_slice()));
-    let publication_locked = lock(publication_secret.as_bytes(), &passphrase, Strength::Chosen)?;
-    create(&dir.secrets(), &locked)?;
-    create(&dir.publication_secret(), &publication_locked)?;
-    create(
-        &dir.publication_pub(),
-        format!("{}\n", publication.public()).as_bytes(),
-    )?;
-    create(
-        &dir.transmission_pub(),
-        format!("{}\n", transmission.public()).as_bytes(),
-    )?;
-    create(
-        &dir.receipts_pub(),
-        format!("{}\n", receipts.public()).as_bytes(),
-    )?;
-    create(&dir.tls_ca(), authority.certificate_pem().as_bytes())?;
-    create(&dir.tls_certificate(), server.certificate_pem.as_bytes())?;
-    Ok(format!(
-        "{}: {}\n{}: {}\n{}: {}\n{} ({}): {}\n",
-        lang.pick("sleutel om naar te verzegelen", "key to seal to"),
-        transmission.public().fingerprint(),
-        lang.pick("sleutel van de ontvangstbewijzen", "receipts key"),
-        receipts.public().fingerprint(),
-        lang.pick("publicatiesleutel", "publication key"),
-        publication.public().fingerprint(),
-        lang.pick(
-            "certificaatautoriteit van de ontvangstserver",
-            "certificate authority of the intake server"
+        &t!(l, "cli-central-whose-passphrase"),
+    )?);
+    let made = refused(
+        lang,
+        central::keys::make(
+            dir,
+            &passphrase,
+            tls_names,
+            &t!(l, "cli-central-authority-name"),
         ),
-        tls_names.join(", "),
-        authority.fingerprint()
-    ))
-}
-
-pub(crate) fn unlock_keys(
-    lang: Lang,
-    prompt: &mut dyn Prompt,
-    dir: &CentralDir,
-) -> anyhow::Result<(ElectionKey, SigningKey)> {
-    let (transmission, receipts, _) = unlock_secrets(lang, prompt, dir)?;
-    Ok((transmission, receipts))
-}
-
-/// The publication key, unlocked with the central authority's passphrase and checked against
-/// `central-publication.pub`.
-pub(crate) fn unlock_publication_key(
-    lang: Lang,
-    prompt: &mut dyn Prompt,
-    dir: &CentralDir,
-) -> anyhow::Result<SigningKey> {
-    let path = dir.publication_secret();
-    let locked = std::fs::read(&path).with_context(|| {
-        format!(
-            "{}: {}",
-            path.display(),
-            lang.pick(
-                "geen publicatiesleutel (gemaakt voor die bestond, of niet naar deze computer gebracht)",
-                "no publication key (made before it existed, or not brought to this computer)"
-            )
+    )?;
+    Ok(format!(
+        "{}\n",
+        t!(
+            l,
+            "cli-central-keys-made",
+            transmission = made.transmission,
+            receipts = made.receipts,
+            publication = made.publication,
+            names = tls_names.join(", "),
+            authority = made.tls_authority
         )
-    })?;
-    let plain = unlock_locked(lang, prompt, &locked, &path)?;
-    let bytes = Zeroizing::new(
-        seal::hex::decode_vec(String::from_utf8_lossy(&plain).trim())
-            .with_context(|| path.display().to_string())?,
-    );
-    let key = SigningKey::from_secret_bytes(&bytes)?;
-    if key.public() != read_public_key(&dir.publication_pub())? {
-        bail!(
-            "{}: {}",
-            dir.publication_pub().display(),
-            lang.pick(
-                "hoort niet bij de vergrendelde publicatiesleutel",
-                "does not belong to the locked publication key"
-            )
-        );
-    }
-    Ok(key)
-}
-
-/// Asks the central authority's passphrase and opens `locked` (read from `path`) with it.
-fn unlock_locked(
-    lang: Lang,
-    prompt: &mut dyn Prompt,
-    locked: &[u8],
-    path: &Path,
-) -> anyhow::Result<Zeroizing<Vec<u8>>> {
-    let passphrase = prompt.ask_secret(lang.pick(
-        "Wachtwoordzin van de centrale autoriteit: ",
-        "Passphrase of the central authority: ",
-    ))?;
-    unlock(locked, passphrase.trim_end_matches(['\r', '\n']))
-        .with_context(|| path.display().to_string())
-}
-
-fn unlock_secrets(
-    lang: Lang,
-    prompt: &mut dyn Prompt,
-    dir: &CentralDir,
-) -> anyhow::Result<(ElectionKey, SigningKey, Option<Zeroizing<String>>)> {
-    let locked =
-        std::fs::read(dir.secrets()).with_context(|| dir.secrets().display().to_string())?;
-    let plain = unlock_locked(lang, prompt, &locked, &dir.secrets())?;
-    let secrets: Secrets = serde_json::from_slice(&plain)?;
-    let transmission = ElectionKey::from_secret_text(secrets.transmission.as_bytes())?;
-    let bytes = Zeroizing::new(
-        seal::hex::decode_vec(&secrets.receipts)
-            .with_context(|| dir.secrets().display().to_string())?,
-    );
-    let receipts = SigningKey::from_secret_bytes(&bytes)?;
-    Ok((transmission, receipts, secrets.tls_key.map(Zeroizing::new)))
+    ))
 }
 
 /// What `urna central receive` works on.
@@ -271,9 +109,9 @@ pub struct Intake {
     pub files: Vec<PathBuf>,
 }
 
-/// `urna central receive`: opens, checks and stores each sealed result (`web::intake`); writes
-/// a signed receipt beside each accepted file (`FILE.receipt.json`, `.sig`). Every outcome,
-/// refusals included, is in the audit log. Returns the text and whether every file was taken in.
+/// `urna central receive`: opens, checks and stores each sealed result; writes a signed receipt
+/// beside each accepted file (`FILE.receipt.json`, `.sig`). Every outcome, refusals included, is
+/// in the audit log. Returns the text and whether every file was taken in.
 pub fn receive(
     lang: Lang,
     store: Arc<Store>,
@@ -281,19 +119,25 @@ pub fn receive(
     prompt: &mut dyn Prompt,
     intake: &Intake,
 ) -> anyhow::Result<(String, bool)> {
+    let l: Language = lang.into();
     let dir = CentralDir::new(&intake.dir);
-    let senders = senders(&intake.offices)?;
-    let (transmission, receipts) = unlock_keys(lang, prompt, &dir)?;
+    let bytes =
+        std::fs::read(&intake.offices).with_context(|| intake.offices.display().to_string())?;
+    let senders = refused(lang, central::registry::senders(&bytes, &intake.offices))?;
+    let keys = unlock_intake(lang, prompt, &dir)?;
     // Once the election is registered, only its signed definition is taken in.
-    let definitions = super::publish::registered_definition(&dir, &intake.election)?
-        .map(|definition| (intake.election.clone(), definition))
-        .into_iter()
-        .collect();
-    let centre = web::intake::Intake::new(
-        transmission,
-        receipts,
+    let definitions = refused(
+        lang,
+        central::registry::registered_definition(&dir, &intake.election),
+    )?
+    .map(|definition| (intake.election.clone(), definition))
+    .into_iter()
+    .collect();
+    let centre = central::intake::Intake::new(
+        keys.transmission,
+        keys.receipts,
         BTreeMap::from([(intake.election.clone(), senders)]),
-        dir.archive(),
+        central::intake::Archive::new(&dir.received()),
         store,
         actor.clone(),
     )
@@ -302,18 +146,21 @@ pub fn receive(
     let mut all = true;
     for path in &intake.files {
         let sealed = std::fs::read(path).with_context(|| path.display().to_string())?;
-        match centre.take(&intake.election, &sealed, Channel::File(path))? {
-            Outcome::Refused(refused) => {
+        match refused(
+            lang,
+            centre.take(&intake.election, &sealed, Channel::File(path)),
+        )? {
+            Outcome::Refused(why) => {
                 all = false;
-                let why = match lang {
-                    Lang::Nl => refused.message_nl(),
-                    _ => refused.to_string(),
-                };
                 writeln!(
                     out,
-                    "{}: {} — {why}",
-                    path.display(),
-                    lang.pick("GEWEIGERD", "REFUSED")
+                    "{}",
+                    t!(
+                        l,
+                        "cli-central-refused",
+                        file = path.display().to_string(),
+                        reason = why.message(l)
+                    )
                 )?;
             }
             Outcome::Received {
@@ -321,12 +168,15 @@ pub fn receive(
                 signature,
                 office,
             } => {
-                write_receipt(path, &receipt.to_bytes(), &signature)?;
+                refused(
+                    lang,
+                    central::intake::write_receipt(path, &receipt.to_bytes(), &signature),
+                )?;
                 writeln!(
                     out,
                     "{}: {}",
                     path.display(),
-                    received_text(lang, &office, &receipt)
+                    received_text(l, &office, &receipt)
                 )?;
             }
         }
@@ -334,44 +184,27 @@ pub fn receive(
     Ok((out, all))
 }
 
-/// The offices' registered keys from a ceremony's `offices.json`.
-fn senders(offices: &Path) -> anyhow::Result<Vec<(Office, PublicKey)>> {
-    let bytes = std::fs::read(offices).with_context(|| offices.display().to_string())?;
-    parse_senders(&bytes, offices)
-}
-
-/// The offices' registered keys from the bytes of an `offices.json` (read from `path`).
-fn parse_senders(bytes: &[u8], path: &Path) -> anyhow::Result<Vec<(Office, PublicKey)>> {
-    let entries: Vec<OfficeEntry> =
-        serde_json::from_slice(bytes).with_context(|| path.display().to_string())?;
-    Ok(entries
-        .into_iter()
-        .map(|entry| (entry.office, entry.public_key))
-        .collect())
-}
-
-/// Writes a receipt and its signature beside the sealed file.
-fn write_receipt(sealed: &Path, receipt: &[u8], signature: &Signature) -> anyhow::Result<()> {
-    let receipt_file = receipt_path(sealed);
-    std::fs::write(&receipt_file, receipt).with_context(|| receipt_file.display().to_string())?;
-    let signature_file = receipt_signature_path(&receipt_file);
-    std::fs::write(&signature_file, format!("{signature}\n"))
-        .with_context(|| signature_file.display().to_string())?;
-    Ok(())
-}
-
 /// "Hoofdstembureau … HSB v1: ontvangen".
-fn received_text(lang: Lang, office: &Office, receipt: &Receipt) -> String {
+fn received_text(lang: Language, office: &Office, receipt: &Receipt) -> String {
     format!(
         "{} {} v{}: {}",
         match lang {
-            Lang::Nl => office.describe_nl(),
+            Language::Nl => office.describe_nl(),
             _ => office.to_string(),
         },
         receipt.office,
         receipt.version,
         status_text(lang, receipt.status)
     )
+}
+
+/// What a receipt's status means, in words.
+fn status_text(lang: Language, status: Status) -> String {
+    match status {
+        Status::Accepted => t!(lang, "cli-central-status-accepted"),
+        Status::AlreadyReceived => t!(lang, "cli-central-status-already-received"),
+        Status::NewVersionForReview => t!(lang, "cli-central-status-new-version"),
+    }
 }
 
 /// What `urna central serve` works on.
@@ -404,14 +237,13 @@ pub fn serve(
             // The address first on its own line: scripts (and the tests) read it from there.
             eprintln!("\nurna central serve: {}", listening.url);
             eprintln!(
-                "{}: {}\n{}: {}",
-                lang.pick(
-                    "certificaatautoriteit (vergelijk op het verzendende apparaat)",
-                    "certificate authority (compare on the sending machine)"
-                ),
-                listening.fingerprint,
-                lang.pick("verkiezingen", "elections"),
-                listening.elections.join(", ")
+                "{}",
+                t!(
+                    lang.into(),
+                    "cli-central-serving",
+                    fingerprint = listening.fingerprint,
+                    elections = listening.elections.join(", ")
+                )
             );
         },
         super::serve::shutdown_signal(),
@@ -441,11 +273,12 @@ pub fn serve_until(
     ready: impl FnOnce(Listening),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let l: Language = lang.into();
     let dir = CentralDir::new(&args.dir);
     let mut elections = BTreeMap::new();
     let mut definitions = BTreeMap::new();
     let mut client_authorities = String::new();
-    for (registration, trust) in super::publish::registrations(&dir)? {
+    for (registration, trust) in refused(lang, central::registry::registrations(&dir))? {
         definitions.insert(
             registration.election.clone(),
             registration.definition.clone(),
@@ -454,13 +287,13 @@ pub fn serve_until(
             .elections()
             .join(&registration.election)
             .join("ceremony");
-        let Ok(pem) = std::fs::read_to_string(ceremony.join(web::intake::INTAKE_CA)) else {
+        let Ok(pem) = std::fs::read_to_string(ceremony.join(central::intake::INTAKE_CA)) else {
             eprintln!(
-                "{}: {}",
-                registration.election,
-                lang.pick(
-                    "geen certificaten van de ceremonie: alleen per bestand te ontvangen",
-                    "no certificates from the ceremony: only files can be received"
+                "{}",
+                t!(
+                    l,
+                    "cli-central-files-only",
+                    election = &registration.election
                 )
             );
             continue;
@@ -469,28 +302,18 @@ pub fn serve_until(
         let offices = ceremony.join(publish::feed::ceremony_files::OFFICES);
         elections.insert(
             registration.election,
-            parse_senders(&trust.offices, &offices)?,
+            refused(lang, central::registry::senders(&trust.offices, &offices))?,
         );
     }
     if elections.is_empty() {
-        bail!(
-            "{}: {}",
-            dir.elections().display(),
-            lang.pick(
-                "geen verkiezingen geregistreerd met certificaten (urna central register)",
-                "no elections registered with certificates (urna central register)"
-            )
-        );
+        return refused(lang, Err(CentralError::NoElectionsWithCertificates));
     }
     let certificate_pem = std::fs::read_to_string(dir.tls_certificate())
         .with_context(|| dir.tls_certificate().display().to_string())?;
     let ca_pem = std::fs::read_to_string(dir.tls_ca())
         .with_context(|| dir.tls_ca().display().to_string())?;
-    let (transmission, receipts, tls_key) = unlock_secrets(lang, prompt, &dir)?;
-    let key_pem = tls_key.context(lang.pick(
-        "deze sleutels hebben geen TLS-sleutel (gemaakt voor de ontvangst over het netwerk bestond)",
-        "these keys have no TLS key (made before the intake over the network existed)",
-    ))?;
+    let keys = unlock_intake(lang, prompt, &dir)?;
+    let key_pem = refused(lang, keys.tls_key.ok_or(CentralError::NoTlsKey))?;
     let config = tls::server_config(
         &tls::ServerIdentity {
             certificate_pem,
@@ -500,11 +323,11 @@ pub fn serve_until(
     )?;
     let names: Vec<String> = elections.keys().cloned().collect();
     let intake = Arc::new(
-        web::intake::Intake::new(
-            transmission,
-            receipts,
+        central::intake::Intake::new(
+            keys.transmission,
+            keys.receipts,
             elections,
-            dir.archive(),
+            central::intake::Archive::new(&dir.received()),
             store,
             actor.clone(),
         )
@@ -551,21 +374,38 @@ pub struct Sending {
     pub files: Vec<PathBuf>,
 }
 
+/// The office's identity and signing key from its ceremony package, the key unlocked with the
+/// password of its credential sheet (asked).
+fn unlock_office_key(
+    lang: Lang,
+    prompt: &mut dyn Prompt,
+    package: &BTreeMap<String, Vec<u8>>,
+) -> anyhow::Result<(seal::ceremony::OfficeFile, seal::signing::SigningKey)> {
+    let login = package
+        .get(seal::ceremony::files::OFFICE)
+        .and_then(|bytes| serde_json::from_slice::<seal::ceremony::OfficeFile>(bytes).ok())
+        .map(|identity| identity.login)
+        .unwrap_or_default();
+    let password = prompt.ask_secret(&t!(lang.into(), "cli-office-password", login = login))?;
+    super::result::refused(lang, office::package::unlock_office(package, &password))
+}
+
 /// `urna central send`: the office (on the machine that may go online, never the results
 /// machine) sends sealed result files to the centre's intake over TLS, showing its certificate
 /// from the ceremony and proving it holds the office key (unlocked with the credential sheet's
 /// password, in memory only). Each receipt is checked with the centre's key and written beside
 /// its file. Returns the text and whether every file was taken in.
 pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Result<(String, bool)> {
+    let l: Language = lang.into();
     let package = super::ceremony::read_target(&args.package)?;
     let certificate = package
         .get(seal::ceremony::files::INTAKE_CERTIFICATE)
         .with_context(|| {
-            format!(
-                "{}: {} {}",
-                args.package.display(),
-                lang.pick("geen", "no"),
-                seal::ceremony::files::INTAKE_CERTIFICATE
+            t!(
+                l,
+                "cli-central-no-certificate",
+                package = args.package.display().to_string(),
+                file = seal::ceremony::files::INTAKE_CERTIFICATE
             )
         })?;
     let certificate = String::from_utf8_lossy(certificate).into_owned();
@@ -605,95 +445,42 @@ pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Resu
         match answer {
             web::intake::Answer::Refused { en, nl } => {
                 all = false;
+                let reason = if l == Language::Nl { nl } else { en };
                 writeln!(
                     out,
-                    "{}: {} — {}",
-                    path.display(),
-                    lang.pick("GEWEIGERD", "REFUSED"),
-                    lang.pick(&nl, &en)
+                    "{}",
+                    t!(
+                        l,
+                        "cli-central-refused",
+                        file = path.display().to_string(),
+                        reason = reason
+                    )
                 )?;
             }
             web::intake::Answer::Receipt { bytes, signature } => {
                 let receipt = Receipt::verify(&bytes, &signature, &receipts_key)
                     .filter(|r| r.sealed == hash)
                     .with_context(|| {
-                        format!(
-                            "{}: {}",
-                            path.display(),
-                            lang.pick(
-                                "het ontvangstbewijs klopt niet met de sleutel van de centrale autoriteit of met dit bestand",
-                                "the receipt does not verify with the central authority's key or is not for this file"
-                            )
+                        t!(
+                            l,
+                            "cli-central-receipt-does-not-verify",
+                            file = path.display().to_string()
                         )
                     })?;
-                write_receipt(path, &bytes, &signature)?;
+                refused(
+                    lang,
+                    central::intake::write_receipt(path, &bytes, &signature),
+                )?;
                 writeln!(
                     out,
                     "{}: {}",
                     path.display(),
-                    received_text(lang, &identity.office, &receipt)
+                    received_text(l, &identity.office, &receipt)
                 )?;
             }
         }
     }
     Ok((out, all))
-}
-
-/// The office's identity and signing key from its ceremony package, the key unlocked with the
-/// password of its credential sheet (asked).
-fn unlock_office_key(
-    lang: Lang,
-    prompt: &mut dyn Prompt,
-    package: &BTreeMap<String, Vec<u8>>,
-) -> anyhow::Result<(seal::ceremony::OfficeFile, SigningKey)> {
-    let identity: seal::ceremony::OfficeFile = serde_json::from_slice(
-        package
-            .get(seal::ceremony::files::OFFICE)
-            .context("office.json")?,
-    )?;
-    let password = prompt.ask_secret(&format!(
-        "{} ({}): ",
-        lang.pick("Wachtwoord van het bureau", "Password of the office"),
-        identity.login
-    ))?;
-    let typed = seal::password::normalise(&password);
-    let locked = package
-        .get(seal::ceremony::files::OFFICE_KEY)
-        .context("office-key.age")?;
-    let secret = unlock(locked, &typed).context(lang.pick(
-        "het wachtwoord past niet bij het inloggegevensblad van dit bureau",
-        "the password does not fit this office's credential sheet",
-    ))?;
-    let key = SigningKey::from_secret_bytes(&secret)?;
-    Ok((identity, key))
-}
-
-/// Where the receipt of the sealed file `sealed` is written: `FILE.receipt.json`.
-pub fn receipt_path(sealed: &Path) -> PathBuf {
-    let mut name = sealed.as_os_str().to_owned();
-    name.push(".receipt.json");
-    PathBuf::from(name)
-}
-
-/// The signature beside a receipt: `….receipt.json` → `….receipt.sig`.
-fn receipt_signature_path(receipt: &Path) -> PathBuf {
-    let name = receipt.to_string_lossy();
-    PathBuf::from(format!("{}.sig", name.trim_end_matches(".json")))
-}
-
-/// What a receipt's status means, in words.
-fn status_text(lang: Lang, status: Status) -> &'static str {
-    match status {
-        Status::Accepted => lang.pick("ontvangen", "received"),
-        Status::AlreadyReceived => lang.pick(
-            "al eerder ontvangen (hetzelfde ontvangstbewijs)",
-            "received before (the same receipt)",
-        ),
-        Status::NewVersionForReview => lang.pick(
-            "NIEUWE VERSIE, ter beoordeling; de eerdere blijft staan",
-            "NEW VERSION, for review; the earlier one stays",
-        ),
-    }
 }
 
 /// `urna central check-receipt`: the office checks a receipt offline.
@@ -703,54 +490,37 @@ pub fn check_receipt(
     receipts_key: &Path,
     sealed: Option<&Path>,
 ) -> anyhow::Result<(String, bool)> {
+    let l: Language = lang.into();
     let key = read_public_key(receipts_key)?;
-    let bytes = std::fs::read(receipt).with_context(|| receipt.display().to_string())?;
-    let signature_path = receipt_signature_path(receipt);
-    let signature: Signature = std::fs::read_to_string(&signature_path)
-        .with_context(|| signature_path.display().to_string())?
-        .parse()?;
-    let Some(checked) = Receipt::verify(&bytes, &signature, &key) else {
-        return Ok((
-            format!(
-                "{}: {}\n",
-                receipt.display(),
-                lang.pick(
-                    "ONGELDIG: de handtekening klopt niet met de sleutel van de centrale autoriteit",
-                    "INVALID: the signature does not match the central authority's key"
-                )
+    let file = receipt.display().to_string();
+    Ok(
+        match refused(lang, central::intake::check_receipt(receipt, &key, sealed))? {
+            ReceiptCheck::BadSignature => (
+                format!("{}\n", t!(l, "cli-central-receipt-invalid", file = file)),
+                false,
             ),
-            false,
-        ));
-    };
-    if let Some(sealed) = sealed {
-        let hash = HashCode::of(&std::fs::read(sealed)?).to_hex();
-        if hash != checked.sealed {
-            return Ok((
+            ReceiptCheck::OtherFile => (
+                format!("{}\n", t!(l, "cli-central-receipt-other-file", file = file)),
+                false,
+            ),
+            ReceiptCheck::Valid(checked) => (
                 format!(
-                    "{}: {}\n",
-                    receipt.display(),
-                    lang.pick(
-                        "het ontvangstbewijs hoort bij een ander bestand",
-                        "the receipt is for another file"
+                    "{}\n",
+                    t!(
+                        l,
+                        "cli-central-receipt-valid",
+                        file = file,
+                        election = &checked.election,
+                        office = &checked.office,
+                        version = checked.version,
+                        status = status_text(l, checked.status),
+                        received = &checked.received
                     )
                 ),
-                false,
-            ));
-        }
-    }
-    Ok((
-        format!(
-            "{}: {} {} {} v{} ({}), {}\n",
-            receipt.display(),
-            lang.pick("geldig:", "valid:"),
-            checked.election,
-            checked.office,
-            checked.version,
-            status_text(lang, checked.status),
-            checked.received
-        ),
-        true,
-    ))
+                true,
+            ),
+        },
+    )
 }
 
 /// Seals the main office's result for the central authority: its key unlocked with the password
@@ -759,20 +529,17 @@ pub fn check_receipt(
 pub fn seal_main_office_result(
     lang: Lang,
     prompt: &mut dyn Prompt,
-    package: &std::collections::BTreeMap<String, Vec<u8>>,
+    package: &BTreeMap<String, Vec<u8>>,
     central: &Path,
-    files: std::collections::BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, Vec<u8>>,
     out: &Path,
 ) -> anyhow::Result<(String, HashCode)> {
+    let l: Language = lang.into();
     // A sealed result is never written over: each one may have been sent already.
     if out.exists() {
-        bail!(
-            "{}: {}",
-            out.display(),
-            lang.pick(
-                "bestaat al; kies een nieuwe bestandsnaam",
-                "exists already; choose a new file name"
-            )
+        return super::result::refused(
+            lang,
+            Err(office::Refusal::SealedExists(out.display().to_string()).into()),
         );
     }
     let central: ElectionPublicKey = std::fs::read_to_string(central)
@@ -780,28 +547,21 @@ pub fn seal_main_office_result(
         .parse()
         .with_context(|| central.display().to_string())?;
     let (identity, key) = unlock_office_key(lang, prompt, package)?;
-    // The definition the ceremony signed goes with the result, so that the centre and every
-    // verifier read the count against the same election.
-    let mut files = files;
-    if let Some(definition) = package.get(seal::ceremony::files::ELECTION) {
-        files
-            .entry(publish::source::ELECTION_FILE.to_string())
-            .or_insert_with(|| definition.clone());
-    }
-    let created = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let package = transmission::build(identity.election, identity.office, &created, files, &key)?;
-    let sealed = transmission::seal(&package, &central)?;
-    create(out, &sealed)?;
+    let sealed = super::result::refused(
+        lang,
+        office::package::seal_result(package, (&identity, &key), &central, files),
+    )?;
+    super::ceremony::create(out, &sealed)?;
     let hash_code = HashCode::of(&sealed);
     Ok((
         format!(
-            "{}: {} ({} {hash_code})\n",
-            lang.pick(
-                "verzegeld voor de centrale autoriteit",
-                "sealed for the central authority"
-            ),
-            out.display(),
-            lang.pick("hashcode", "hash code"),
+            "{}\n",
+            t!(
+                l,
+                "cli-central-sealed",
+                file = out.display().to_string(),
+                hash = hash_code.to_string()
+            )
         ),
         hash_code,
     ))

@@ -51,6 +51,10 @@ impl CeremonyDir {
     pub fn new(root: &Path) -> CeremonyDir {
         CeremonyDir(root.to_path_buf())
     }
+    /// The folder itself.
+    pub fn root(&self) -> &Path {
+        &self.0
+    }
     pub(crate) fn authority_pub(&self) -> PathBuf {
         self.0.join("authority.pub")
     }

@@ -278,7 +278,7 @@ fn assen_to_the_centre(
     );
     let password = sheet(&credentials, "HSB")?.password.clone();
     let central = dir.join("centraal");
-    let central_dir = super::central::CentralDir::new(&central);
+    let central_dir = central::CentralDir::new(&central);
     let sealed = dir.join("uitslag").join("uitslag-assen.urna-result");
     print!(
         "{}",
@@ -304,7 +304,7 @@ fn assen_to_the_centre(
             actor,
             &central_dir,
             &ceremony_path,
-            &super::publish::PlaceArgs {
+            &central::registry::PlaceArgs {
                 province: None,
                 district: None,
             },
@@ -792,7 +792,7 @@ fn voting(
     let folder = dir.join("ceremonie");
     let ceremony_dir = folder.join("sleutels-en-pakketten");
     let central = dir.join("centraal");
-    let central_dir = super::central::CentralDir::new(&central);
+    let central_dir = central::CentralDir::new(&central);
     print!(
         "{}",
         indent(&super::central::keys(
@@ -882,7 +882,7 @@ fn voting(
     print!("{}", indent(&report));
     let (report, valid) = super::central::check_receipt(
         lang,
-        &super::central::receipt_path(&sealed),
+        &central::intake::receipt_path(&sealed),
         &central_dir.receipts_pub(),
         Some(&sealed),
     )?;
@@ -900,7 +900,7 @@ fn voting(
             actor,
             &central_dir,
             &ceremony_dir,
-            &super::publish::PlaceArgs {
+            &central::registry::PlaceArgs {
                 province: Some("Antwerpen".into()),
                 district: Some("Mechelen".into()),
             },
