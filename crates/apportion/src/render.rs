@@ -1,9 +1,9 @@
-//! Plain-text rendering of an apportionment: every step, as an official report prints it, in
-//! Dutch or English.
+//! Plain-text rendering of an apportionment: every step, as an official report prints it, in the
+//! reader's language (the words are in the catalogs, area `apportion`).
 
 use std::fmt::Write as _;
 
-use model::Language;
+use messages::{Language, t};
 
 use crate::outcome::{
     Apportionment, Between, DecisionKind, DevolutionPurpose, ElectedBy, LotRequest, Method,
@@ -41,35 +41,45 @@ fn numbers(values: &[u32]) -> String {
 /// "lijsten 3, 5" or "geen lijst".
 fn lists_or_none(lists: &[u32], lang: Language) -> String {
     if lists.is_empty() {
-        lang.pick("geen lijst", "no list").to_string()
+        t!(lang, "apportion-no-list")
     } else {
-        format!("{} {}", lang.pick("lijsten", "lists"), numbers(lists))
+        t!(lang, "apportion-lists", lists = numbers(lists))
     }
 }
 
-fn method_name(method: Method, lang: Language) -> &'static str {
-    match method {
-        Method::LargestRemainder => lang.pick("grootste overschot", "largest remainder"),
-        Method::HighestAverage => lang.pick("grootste gemiddelde", "highest average"),
-        Method::HighestAverageOnePerList => lang.pick(
-            "grootste gemiddelde, één per lijst",
-            "highest average, one per list",
-        ),
-        Method::HighestQuotient => lang.pick("hoogste quotiënt", "highest quotient"),
-    }
+fn method_name(method: Method, lang: Language) -> String {
+    lang.text(match method {
+        Method::LargestRemainder => "apportion-method-largest-remainder",
+        Method::HighestAverage => "apportion-method-highest-average",
+        Method::HighestAverageOnePerList => "apportion-method-highest-average-one-per-list",
+        Method::HighestQuotient => "apportion-method-highest-quotient",
+    })
+}
+
+fn elected_by(by: ElectedBy, lang: Language) -> String {
+    lang.text(match by {
+        ElectedBy::PreferenceThreshold => "apportion-by-threshold",
+        ElectedBy::ListOrder => "apportion-by-list-order",
+        ElectedBy::PreferenceVotes => "apportion-by-preference-votes",
+        ElectedBy::PreferenceAndDevolvedVotes => "apportion-by-preference-and-devolved",
+        ElectedBy::AllCandidates => "apportion-by-all-candidates",
+    })
 }
 
 fn step_text(out: &mut String, step: &Step, lang: Language) {
-    let _ = match step {
+    let line = match step {
         Step::Quota {
             article,
             total_votes,
             seats,
             quota,
-        } => writeln!(
-            out,
-            "{} ({article}): {total_votes} / {seats} = {quota}",
-            lang.pick("Kiesdeler", "Quota")
+        } => t!(
+            lang,
+            "apportion-quota",
+            article = article,
+            votes = *total_votes,
+            seats = *seats,
+            quota = quota.to_string()
         ),
         Step::FullSeats {
             article,
@@ -78,53 +88,49 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
         } => {
             let _ = writeln!(
                 out,
-                "{} ({article}):",
-                lang.pick("Volle zetels", "Full seats")
+                "{}",
+                t!(lang, "apportion-full-seats", article = article)
             );
             for line in lists {
                 let _ = writeln!(
                     out,
-                    "  {} {:>4}: {:>9} {}  {:>3} {}  {} {}",
-                    lang.pick("lijst", "list"),
-                    line.list,
-                    line.votes,
-                    lang.pick("stemmen", "votes"),
-                    line.full_seats,
-                    lang.pick("volle zetels", "full seats"),
-                    lang.pick("overschot", "remainder"),
-                    line.remainder
+                    "  {}",
+                    t!(
+                        lang,
+                        "apportion-full-seats-list",
+                        list = format!("{:>4}", line.list),
+                        votes = format!("{:>9}", line.votes),
+                        seats = format!("{:>3}", line.full_seats),
+                        remainder = line.remainder.to_string()
+                    )
                 );
             }
-            writeln!(
-                out,
-                "  {}: {residual_seats}",
-                lang.pick("Restzetels", "Residual seats")
+            format!(
+                "  {}",
+                t!(lang, "apportion-residual-seats", seats = *residual_seats)
             )
         }
         Step::RemainderThreshold {
             article,
             threshold,
             excluded,
-        } => writeln!(
-            out,
-            "{} ({article}): {threshold}; {}: {}",
-            lang.pick(
-                "Drempel voor een restzetel naar grootste overschot, ¾ van de kiesdeler",
-                "Threshold for a largest-remainder seat, ¾ of the quota"
-            ),
-            lang.pick("daaronder", "below it"),
-            lists_or_none(excluded, lang)
+        } => t!(
+            lang,
+            "apportion-remainder-threshold",
+            article = article,
+            threshold = threshold.to_string(),
+            excluded = lists_or_none(excluded, lang)
         ),
         Step::ElectoralThreshold {
             article,
             threshold,
             excluded,
-        } => writeln!(
-            out,
-            "{} ({article}): {threshold}; {}: {}",
-            lang.pick("Kiesdrempel 5 %", "Electoral threshold 5 %"),
-            lang.pick("uitgesloten", "excluded"),
-            lists_or_none(excluded, lang)
+        } => t!(
+            lang,
+            "apportion-electoral-threshold",
+            article = article,
+            threshold = threshold.to_string(),
+            excluded = lists_or_none(excluded, lang)
         ),
         Step::SeatAssigned {
             article,
@@ -137,21 +143,30 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
         } => {
             let _ = writeln!(
                 out,
-                "{} {seat} ({article}, {}): {} {list} ({value})",
-                lang.pick("Zetel", "Seat"),
-                method_name(*method, lang),
-                lang.pick("lijst", "list"),
+                "{}",
+                t!(
+                    lang,
+                    "apportion-seat",
+                    seat = *seat,
+                    article = article,
+                    method = method_name(*method, lang),
+                    list = *list,
+                    value = value.to_string()
+                )
             );
-            let line = standings
+            let standing = standings
                 .iter()
                 .filter(|s| s.eligible)
                 .map(|s| format!("{}: {} [{}]", s.list, s.value.decimal(4), s.seats))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let _ = writeln!(out, "    {}: {line}", lang.pick("stand", "standing"));
+            let standing = format!(
+                "    {}",
+                t!(lang, "apportion-standing", standing = standing)
+            );
             match tie {
-                Some(tie) => writeln!(out, "    {}", tie_text(tie, lang)),
-                None => Ok(()),
+                Some(tie) => format!("{standing}\n    {}", tie_text(tie, lang)),
+                None => standing,
             }
         }
         Step::ListExhausted {
@@ -159,17 +174,13 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
             list,
             candidates,
             seats_passed_on,
-        } => writeln!(
-            out,
-            "{} ({article}): {} {list} {} {candidates} {}; {seats_passed_on} {}",
-            lang.pick("Lijstuitputting", "List exhausted"),
-            lang.pick("lijst", "list"),
-            lang.pick("heeft", "has"),
-            lang.pick("kandidaten", "candidates"),
-            lang.pick(
-                "zetel(s) gaan naar andere lijsten",
-                "seat(s) pass to other lists"
-            ),
+        } => t!(
+            lang,
+            "apportion-list-exhausted",
+            article = article,
+            list = *list,
+            candidates = *candidates,
+            seats = *seats_passed_on
         ),
         Step::AbsoluteMajority {
             article,
@@ -183,59 +194,48 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
         } => {
             let _ = writeln!(
                 out,
-                "{} ({article}): {} {list} {} {votes} {} {total_votes} {}, {} {seats_before} {} {seats} {}.",
-                lang.pick("Absolute meerderheid", "Absolute majority"),
-                lang.pick("lijst", "list"),
-                lang.pick("heeft", "has"),
-                lang.pick("van de", "of the"),
-                lang.pick("stemmen (meer dan de helft)", "votes (more than half)"),
-                lang.pick("maar", "but"),
-                lang.pick("van de", "of the"),
-                lang.pick("zetels", "seats"),
+                "{}",
+                t!(
+                    lang,
+                    "apportion-absolute-majority",
+                    article = article,
+                    list = *list,
+                    votes = *votes,
+                    total = *total_votes,
+                    before = *seats_before,
+                    seats = *seats
+                )
             );
-            match (taken_from, no_transfer) {
-                (Some(from), _) => writeln!(
-                    out,
-                    "    {} {from} {} {list}.",
-                    lang.pick("De laatste restzetel van lijst", "The last residual seat of list"),
-                    lang.pick("gaat naar lijst", "goes to list"),
+            let consequence = match (taken_from, no_transfer) {
+                (Some(from), _) => t!(
+                    lang,
+                    "apportion-majority-seat-moves",
+                    from = *from,
+                    list = *list
                 ),
-                (None, Some(NoTransfer::NoCandidatesLeft)) => writeln!(
-                    out,
-                    "    {}",
-                    lang.pick(
-                        "De lijst heeft geen kandidaten meer (Kieswet P 10); er gaat geen zetel over.",
-                        "The list has no candidates left (Kieswet P 10); no seat moves."
-                    )
-                ),
-                (None, _) => writeln!(
-                    out,
-                    "    {}",
-                    lang.pick(
-                        "Geen andere lijst kreeg een restzetel; er gaat geen zetel over.",
-                        "No other list received a residual seat; no seat moves."
-                    )
-                ),
-            }
+                (None, Some(NoTransfer::NoCandidatesLeft)) => {
+                    t!(lang, "apportion-majority-no-candidates")
+                }
+                (None, _) => t!(lang, "apportion-majority-no-residual"),
+            };
+            format!("    {consequence}")
         }
-        Step::SeatsUnfilled { article, seats } => writeln!(
-            out,
-            "{} ({article}): {seats} — {}",
-            lang.pick("NIET TOEGEWEZEN ZETELS", "SEATS LEFT EMPTY"),
-            lang.pick(
-                "alle lijsten die een zetel konden krijgen hebben geen kandidaten meer",
-                "every list that could take a seat has run out of candidates"
-            )
+        Step::SeatsUnfilled { article, seats } => t!(
+            lang,
+            "apportion-seats-unfilled",
+            article = article,
+            seats = *seats
         ),
         Step::PreferenceThreshold {
             article,
             percent,
             threshold,
-        } => writeln!(
-            out,
-            "{} ({article}): {percent}% {} = {threshold}",
-            lang.pick("Voorkeurdrempel", "Preference threshold"),
-            lang.pick("van de kiesdeler", "of the quota")
+        } => t!(
+            lang,
+            "apportion-preference-threshold",
+            article = article,
+            percent = *percent,
+            threshold = threshold.to_string()
         ),
         Step::ListVotePot {
             article,
@@ -243,13 +243,14 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
             list_only_ballots,
             pot,
             eligibility_figure,
-        } => writeln!(
-            out,
-            "{} {list} ({article}): {} {list_only_ballots}; {} {pot}; {} {eligibility_figure}",
-            lang.pick("Lijst", "List"),
-            lang.pick("lijststemmen", "list-only ballots"),
-            lang.pick("pot", "pot"),
-            lang.pick("verkiesbaarheidscijfer", "eligibility figure"),
+        } => t!(
+            lang,
+            "apportion-list-vote-pot",
+            list = *list,
+            article = article,
+            ballots = *list_only_ballots,
+            pot = pot.to_string(),
+            figure = eligibility_figure.to_string()
         ),
         Step::Devolved {
             list,
@@ -258,20 +259,17 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
             preference_votes,
             devolved,
             ..
-        } => writeln!(
-            out,
-            "  {} {list} {} {position}: {preference_votes} + {devolved} {}",
-            lang.pick("lijst", "list"),
-            lang.pick("kandidaat", "candidate"),
-            match purpose {
-                DevolutionPurpose::Election => {
-                    lang.pick("overgedragen lijststemmen", "devolved list votes")
-                }
-                DevolutionPurpose::Substitutes => lang.pick(
-                    "overgedragen lijststemmen (opvolgers)",
-                    "devolved list votes (substitutes)"
-                ),
-            }
+        } => format!(
+            "  {}",
+            t!(
+                lang,
+                "apportion-devolved",
+                list = *list,
+                position = *position,
+                votes = preference_votes.to_string(),
+                devolved = devolved.to_string(),
+                substitutes = u8::from(matches!(purpose, DevolutionPurpose::Substitutes))
+            )
         ),
         Step::CandidateElected {
             article,
@@ -281,171 +279,158 @@ fn step_text(out: &mut String, step: &Step, lang: Language) {
             by,
             tie,
         } => {
-            let why = match by {
-                ElectedBy::PreferenceThreshold => lang.pick(
-                    "voorkeurstemmen boven de drempel",
-                    "votes above the threshold",
-                ),
-                ElectedBy::ListOrder => lang.pick("volgorde van de lijst", "list order"),
-                ElectedBy::PreferenceVotes => lang.pick("voorkeurstemmen", "preference votes"),
-                ElectedBy::PreferenceAndDevolvedVotes => lang.pick(
-                    "voorkeurstemmen en overgedragen lijststemmen",
-                    "preference and devolved list votes",
-                ),
-                ElectedBy::AllCandidates => {
-                    lang.pick("alle kandidaten van de lijst", "all candidates of the list")
-                }
-            };
-            let _ = writeln!(
-                out,
-                "{} ({article}): {} {list} {} {position} ({votes} {}; {why})",
-                lang.pick("Gekozen", "Elected"),
-                lang.pick("lijst", "list"),
-                lang.pick("kandidaat", "candidate"),
-                lang.pick("stemmen", "votes"),
+            let elected = t!(
+                lang,
+                "apportion-elected",
+                article = article,
+                list = *list,
+                position = *position,
+                votes = votes.to_string(),
+                why = elected_by(*by, lang)
             );
             match tie {
-                Some(tie) => writeln!(out, "    {}", tie_text(tie, lang)),
-                None => Ok(()),
+                Some(tie) => format!("{elected}\n    {}", tie_text(tie, lang)),
+                None => elected,
             }
         }
         Step::NextInLine {
             article,
             list,
             order,
-        } => writeln!(
-            out,
-            "{} ({article}), {} {list}: {}",
-            lang.pick(
-                "Rangschikking van de niet-gekozenen",
-                "Ranking of those not elected"
-            ),
-            lang.pick("lijst", "list"),
-            numbers(order)
+        } => t!(
+            lang,
+            "apportion-next-in-line",
+            article = article,
+            list = *list,
+            order = numbers(order)
         ),
-        Step::LotApplied { article, id, order } => writeln!(
-            out,
-            "{} ({article}) {id}: {}",
-            lang.pick("Lot / beslissing", "Lot / decision"),
-            numbers(order)
+        Step::LotApplied { article, id, order } => t!(
+            lang,
+            "apportion-lot-applied",
+            article = article,
+            id = id,
+            order = numbers(order)
         ),
     };
+    let _ = writeln!(out, "{line}");
 }
 
 fn tie_text(tie: &TieInfo, lang: Language) -> String {
-    let criteria: Vec<&str> = tie
+    let criteria: Vec<String> = tie
         .decided_by
         .iter()
-        .map(|criterion| match criterion {
-            TieBreak::Lot => lang.pick("beslist door loting", "decided by lot"),
-            TieBreak::ListVotes => lang.pick("hoogste stemcijfer", "highest list votes"),
-            TieBreak::CandidateVotes => lang.pick(
-                "meeste voorkeurstemmen van de kandidaten in het geding",
-                "most preference votes of the candidates at stake",
-            ),
-            TieBreak::Age => lang.pick("oudste kandidaat", "oldest candidate"),
+        .map(|criterion| {
+            lang.text(match criterion {
+                TieBreak::Lot => "apportion-tie-lot",
+                TieBreak::ListVotes => "apportion-tie-list-votes",
+                TieBreak::CandidateVotes => "apportion-tie-candidate-votes",
+                TieBreak::Age => "apportion-tie-age",
+            })
         })
         .collect();
-    format!(
-        "{} {}: {}",
-        lang.pick("gelijke stand tussen", "tie between"),
-        numbers(&tie.between),
-        criteria.join(", ")
+    t!(
+        lang,
+        "apportion-tie",
+        between = numbers(&tie.between),
+        criteria = criteria.join(", ")
     )
 }
 
 fn summary(out: &mut String, apportionment: &Apportionment, lang: Language) {
     let _ = writeln!(
         out,
-        "\n{} ({}, {} {}):",
-        lang.pick("Uitslag", "Result"),
-        apportionment.rules.code(),
-        apportionment.seats,
-        lang.pick("zetels", "seats")
+        "\n{}",
+        t!(
+            lang,
+            "apportion-result",
+            rules = apportionment.rules.code(),
+            seats = apportionment.seats
+        )
     );
     // Seats-only results (no candidates given) have no elected candidates to show.
     let with_candidates = apportionment.lists.iter().any(|l| !l.elected.is_empty());
     for list in &apportionment.lists {
         let elected = if with_candidates {
             format!(
-                "  {}: {}",
-                lang.pick("gekozen", "elected"),
-                numbers(&list.elected)
+                "  {}",
+                t!(
+                    lang,
+                    "apportion-result-elected",
+                    elected = numbers(&list.elected)
+                )
             )
         } else {
             String::new()
         };
         let _ = writeln!(
             out,
-            "  {} {:>4} {:<40} {:>9} {} {:>3} {}{elected}",
-            lang.pick("lijst", "list"),
-            list.number,
-            list.name,
-            list.votes,
-            lang.pick("stemmen", "votes"),
-            list.seats,
-            lang.pick("zetels", "seats"),
+            "  {}{elected}",
+            t!(
+                lang,
+                "apportion-result-list",
+                list = format!("{:>4}", list.number),
+                name = format!("{:<40}", list.name),
+                votes = format!("{:>9}", list.votes),
+                seats = format!("{:>3}", list.seats)
+            )
         );
     }
     if apportionment.unfilled_seats > 0 {
         let _ = writeln!(
             out,
-            "  {}: {}",
-            lang.pick("Niet toegewezen zetels", "Seats left empty"),
-            apportionment.unfilled_seats
+            "  {}",
+            t!(
+                lang,
+                "apportion-result-unfilled",
+                seats = apportionment.unfilled_seats
+            )
         );
     }
     for warning in &apportionment.warnings {
-        let _ = writeln!(out, "  {}: {warning}", lang.pick("Let op", "Warning"));
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!(lang, "apportion-warning", warning = warning.to_string())
+        );
     }
 }
 
 fn lot_text(out: &mut String, request: &LotRequest, lang: Language) {
     let kind = match request.kind {
-        DecisionKind::DrawingOfLots => lang.pick("LOTING NODIG", "DRAWING OF LOTS REQUIRED"),
-        DecisionKind::OldestCandidate => lang.pick(
-            "BESLISSING NODIG: OUDSTE KANDIDAAT",
-            "DECISION REQUIRED: OLDEST CANDIDATE",
-        ),
+        DecisionKind::DrawingOfLots => {
+            t!(lang, "apportion-lot-required", article = request.article)
+        }
+        DecisionKind::OldestCandidate => {
+            t!(lang, "apportion-oldest-required", article = request.article)
+        }
     };
-    let _ = writeln!(out, "\n{kind} ({}):", request.article);
+    let _ = writeln!(out, "\n{kind}");
     let what = match (request.between, request.list) {
-        (Between::Candidates, Some(list)) => format!(
-            "{} {} {list} {} {}",
-            request.seats_at_stake,
-            lang.pick("zetel(s) van lijst", "seat(s) of list"),
-            lang.pick(
-                "voor de kandidaten met gelijke stemmen:",
-                "for the candidates with equal votes:"
-            ),
-            numbers(&request.options)
+        (Between::Candidates, Some(list)) => t!(
+            lang,
+            "apportion-lot-candidates",
+            seats = request.seats_at_stake,
+            list = list,
+            options = numbers(&request.options)
         ),
-        _ => format!(
-            "{} {} {}",
-            request.seats_at_stake,
-            lang.pick(
-                "zetel(s) voor de gelijk staande lijsten:",
-                "seat(s) for the tied lists:"
-            ),
-            numbers(&request.options)
+        _ => t!(
+            lang,
+            "apportion-lot-lists",
+            seats = request.seats_at_stake,
+            options = numbers(&request.options)
         ),
     };
     let _ = writeln!(out, "  {what}");
     let _ = writeln!(out, "  id: {}", request.id);
     let _ = writeln!(
         out,
-        "  {}: {}; {}: {}",
-        lang.pick("opties", "options"),
-        numbers(&request.options),
-        lang.pick("te verdelen", "at stake"),
-        request.seats_at_stake
-    );
-    let _ = writeln!(
-        out,
         "  {}",
-        lang.pick(
-            "Geef de getrokken volgorde mee in \"lots\": {\"id\": …, \"order\": […]} en reken opnieuw.",
-            "Pass the drawn order in \"lots\": {\"id\": …, \"order\": […]} and run again."
+        t!(
+            lang,
+            "apportion-lot-options",
+            options = numbers(&request.options),
+            seats = request.seats_at_stake
         )
     );
+    let _ = writeln!(out, "  {}", t!(lang, "apportion-lot-how"));
 }

@@ -7,6 +7,7 @@
 //! voorkeurstemmen), or votes blank. The voting computer offers nothing else, so an electronic
 //! ballot is never invalid.
 
+use messages::{Language, t};
 use model::ballot::BallotContest;
 use serde::{Deserialize, Serialize};
 
@@ -87,16 +88,16 @@ impl Choice {
         Ok(())
     }
 
-    /// The choice in plain words, as printed on the ballot (Dutch).
-    pub fn describe_nl(&self, ballot: &BallotContest) -> Vec<String> {
+    /// The choice in plain words, as printed on the ballot, in the ballot's language.
+    pub fn describe(&self, ballot: &BallotContest, lang: Language) -> Vec<String> {
         match self {
-            Choice::Blank => vec!["Blanco stem".to_string()],
+            Choice::Blank => vec![t!(lang, "booth-ballot-blank")],
             Choice::List { list, candidates } => {
                 let on_ballot = ballot.lists.iter().find(|l| l.number == *list);
                 let name = on_ballot.map_or("?", |l| l.name.as_str());
-                let mut lines = vec![format!("Lijst {list}: {name}")];
+                let mut lines = vec![t!(lang, "booth-ballot-list", number = *list, name = name)];
                 if candidates.is_empty() {
-                    lines.push("  Stem voor de lijst (lijststem)".to_string());
+                    lines.push(format!("  {}", t!(lang, "booth-ballot-list-vote")));
                 }
                 for position in candidates {
                     let candidate = on_ballot

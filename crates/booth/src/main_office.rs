@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use messages::{Message, msg};
 use model::Election;
 use model::count::{CountForm, FlandersCount};
 use model::ids::{ContestId, PollingStationNumber};
@@ -38,10 +39,8 @@ pub enum CountProblem {
     Stick {
         /// The copy.
         label: String,
-        /// What is wrong (Dutch).
-        nl: String,
-        /// What is wrong (English).
-        en: String,
+        /// What is wrong.
+        problem: Message,
     },
     /// A polling station with no stick.
     Missing(u32),
@@ -71,52 +70,34 @@ pub enum CountProblem {
 }
 
 impl CountProblem {
-    /// The problem in Dutch.
-    pub fn message_nl(&self) -> String {
+    /// The problem, for the reader to see in their language.
+    pub fn message(&self) -> Message {
         match self {
-            CountProblem::Stick { label, nl, .. } => format!("{label}: {nl}"),
-            CountProblem::Missing(station) => {
-                format!("stembureau {station}: geen stick ingelezen")
+            CountProblem::Stick { label, problem } => {
+                msg!(
+                    "booth-stick-problem",
+                    stick = label,
+                    problem = problem.clone()
+                )
             }
+            CountProblem::Missing(station) => msg!("booth-no-stick", station = *station),
             CountProblem::MirrorsDiffer {
                 station,
                 labels,
                 files,
-            } => format!(
-                "stembureau {station}: de twee sticks ({}) verschillen in {}",
-                labels.join(", "),
-                files.join(", ")
+            } => msg!(
+                "booth-mirrors-differ",
+                station = *station,
+                sticks = labels.join(", "),
+                files = files.join(", ")
             ),
-            CountProblem::SingleCopy { station, label } => format!(
-                "stembureau {station}: alleen stick {label} ingelezen, de tweede (spiegel) ontbreekt"
-            ),
-            CountProblem::Duplicate { station, labels } => format!(
-                "stembureau {station}: sticks van verschillende stemmingen ({})",
-                labels.join(", ")
-            ),
-        }
-    }
-
-    /// The problem in English.
-    pub fn message_en(&self) -> String {
-        match self {
-            CountProblem::Stick { label, en, .. } => format!("{label}: {en}"),
-            CountProblem::Missing(station) => format!("polling station {station}: no stick read"),
-            CountProblem::MirrorsDiffer {
-                station,
-                labels,
-                files,
-            } => format!(
-                "polling station {station}: the two sticks ({}) differ in {}",
-                labels.join(", "),
-                files.join(", ")
-            ),
-            CountProblem::SingleCopy { station, label } => format!(
-                "polling station {station}: only stick {label} was read, its mirror is missing"
-            ),
-            CountProblem::Duplicate { station, labels } => format!(
-                "polling station {station}: sticks of different polls ({})",
-                labels.join(", ")
+            CountProblem::SingleCopy { station, label } => {
+                msg!("booth-single-copy", station = *station, stick = label)
+            }
+            CountProblem::Duplicate { station, labels } => msg!(
+                "booth-duplicate-poll",
+                station = *station,
+                sticks = labels.join(", ")
             ),
         }
     }
@@ -154,20 +135,16 @@ impl MainOffice {
     pub fn from_package(
         files_: &BTreeMap<String, Vec<u8>>,
         authority: &PublicKey,
-    ) -> Result<MainOffice, String> {
-        let verified = package::verify(files_, authority, &Expected::default()).map_err(|p| {
-            p.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        })?;
+    ) -> Result<MainOffice, Message> {
+        let verified = package::verify(files_, authority, &Expected::default())
+            .map_err(|problems| package::problems_message(&problems))?;
         if !matches!(verified.manifest.office, Office::MainOffice { .. }) {
-            return Err("not a main office's package".into());
+            return Err(msg!("booth-not-a-main-office-package"));
         }
         let election: Election = files_
             .get(files::ELECTION)
             .and_then(|bytes| serde_json::from_slice(bytes).ok())
-            .ok_or("election.json cannot be read")?;
+            .ok_or_else(|| msg!("booth-unreadable", file = files::ELECTION))?;
         let mut stations: Vec<u32> = election
             .polling_stations
             .iter()
@@ -199,10 +176,9 @@ pub fn check_copy(
     copy: &StickCopy,
 ) -> Result<(StationResult, BallotBox), CountProblem> {
     let id = office.election.id.as_str();
-    let fail = |nl: String, en: String| CountProblem::Stick {
+    let fail = |problem: Message| CountProblem::Stick {
         label: copy.label.clone(),
-        nl,
-        en,
+        problem,
     };
     let prefix = sticks::package_dir(id);
     let package_files: BTreeMap<String, Vec<u8>> = copy
@@ -222,15 +198,9 @@ pub fn check_copy(
             .into_iter()
             .collect();
         return Err(if others.is_empty() {
-            fail(
-                "geen stembus-stick (geen pakket)".into(),
-                "not a ballot-box stick (no package)".into(),
-            )
+            fail(msg!("booth-not-a-ballot-box-stick"))
         } else {
-            fail(
-                format!("stick van een andere verkiezing ({})", others.join(", ")),
-                format!("a stick of another election ({})", others.join(", ")),
-            )
+            fail(msg!("booth-other-election", elections = others.join(", ")))
         });
     }
     let verified = package::verify(
@@ -242,35 +212,18 @@ pub fn check_copy(
         },
     )
     .map_err(|problems| {
-        fail(
-            format!(
-                "pakket geweigerd: {}",
-                problems
-                    .iter()
-                    .map(|p| p.message_nl())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-            format!(
-                "package refused: {}",
-                problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        )
+        fail(msg!(
+            "booth-package-refused",
+            problems = package::problems_message(&problems)
+        ))
     })?;
     let Office::PollingStation { number, .. } = verified.manifest.office else {
-        return Err(fail(
-            "het pakket is niet van een stembureau".into(),
-            "the package is not a polling station's".into(),
-        ));
+        return Err(fail(msg!("booth-not-a-station-package")));
     };
     let keys: Keys = package_files
         .get(files::KEYS)
         .and_then(|b| serde_json::from_slice(b).ok())
-        .ok_or_else(|| fail("keys.json onleesbaar".into(), "keys.json unreadable".into()))?;
+        .ok_or_else(|| fail(msg!("booth-unreadable", file = files::KEYS)))?;
     let text = |path: &str| {
         copy.files
             .get(path)
@@ -279,106 +232,70 @@ pub fn check_copy(
     let (Some(poll_bytes), Some(poll_signatures)) =
         (copy.files.get(sticks::POLL), text(sticks::POLL_SIGNATURES))
     else {
-        return Err(fail(
-            "geen stemming geopend op deze stick (poll.json ontbreekt)".into(),
-            "no poll was opened on this stick (poll.json missing)".into(),
-        ));
+        return Err(fail(msg!("booth-no-poll", file = sticks::POLL)));
     };
     let poll: Poll = serde_json::from_slice(poll_bytes).map_err(|e| {
-        fail(
-            format!("poll.json onleesbaar: {e}"),
-            format!("poll.json unreadable: {e}"),
-        )
+        fail(msg!(
+            "booth-unreadable-because",
+            file = sticks::POLL,
+            detail = e.to_string()
+        ))
     })?;
     let position = poll
         .elections
         .iter()
         .position(|e| e.election == id)
-        .ok_or_else(|| {
-            fail(
-                "de stemming op deze stick is niet voor deze verkiezing".into(),
-                "the poll on this stick is not for this election".into(),
-            )
-        })?;
+        .ok_or_else(|| fail(msg!("booth-poll-other-election")))?;
     let signature = poll_signatures.lines().nth(position).unwrap_or_default();
-    let poll = Poll::verify(poll_bytes, signature, &keys.office).map_err(|e| {
-        fail(
-            "de handtekening van poll.json klopt niet (gewijzigd of van een ander stembureau)"
-                .into(),
-            format!("poll.json: {e}"),
-        )
-    })?;
+    let poll = Poll::verify(poll_bytes, signature, &keys.office)
+        .map_err(|_| fail(msg!("booth-poll-bad-signature", file = sticks::POLL)))?;
     if poll.station != number
         || poll.elections[position].package != verified.fingerprint.to_hex()
         || poll.elections[position].office_key != keys.office
     {
-        return Err(fail(
-            "poll.json hoort niet bij het pakket op de stick".into(),
-            "poll.json does not belong to the package on the stick".into(),
-        ));
+        return Err(fail(msg!("booth-poll-other-package", file = sticks::POLL)));
     }
     let (Some(result_bytes), Some(result_signature)) = (
         copy.files.get(&sticks::result_file(id)),
         text(&sticks::result_signature(id)),
     ) else {
-        return Err(fail(
-            format!(
-                "stembureau {number}: de stemming is niet afgesloten (geen resultaat op de stick)"
-            ),
-            format!("polling station {number}: the poll was not closed (no result on the stick)"),
-        ));
+        return Err(fail(msg!("booth-poll-not-closed", station = number)));
     };
-    let result =
-        StationResult::verify(result_bytes, &result_signature, &keys.office).map_err(|e| {
-            fail(
-                "de handtekening van het resultaat klopt niet: het resultaat is gewijzigd".into(),
-                format!("result: {e}"),
-            )
-        })?;
+    let result = StationResult::verify(result_bytes, &result_signature, &keys.office)
+        .map_err(|_| fail(msg!("booth-result-bad-signature")))?;
     if result.election != id
         || result.station != number
         || result.poll != poll.id
         || result.package != verified.fingerprint.to_hex()
     {
-        return Err(fail(
-            "het resultaat hoort niet bij deze stemming of dit pakket".into(),
-            "the result does not belong to this poll or package".into(),
-        ));
+        return Err(fail(msg!("booth-result-other-poll")));
     }
-    let box_bytes = copy.files.get(sticks::BALLOT_BOX).ok_or_else(|| {
-        fail(
-            "ballot-box.bin ontbreekt".into(),
-            "ballot-box.bin is missing".into(),
-        )
-    })?;
+    let box_bytes = copy
+        .files
+        .get(sticks::BALLOT_BOX)
+        .ok_or_else(|| fail(msg!("booth-missing-file", file = sticks::BALLOT_BOX)))?;
     if HashCode::of(box_bytes).to_hex() != result.ballot_box {
-        return Err(fail(
-            "ballot-box.bin is gewijzigd na het afsluiten (hash wijkt af van het getekende resultaat)"
-                .into(),
-            "ballot-box.bin was altered after closing (its hash differs from the signed result)"
-                .into(),
-        ));
+        return Err(fail(msg!(
+            "booth-ballot-box-altered",
+            file = sticks::BALLOT_BOX
+        )));
     }
     let ballot_box = BallotBox::from_bytes(box_bytes).map_err(|e| {
-        fail(
-            format!("ballot-box.bin onleesbaar: {e}"),
-            format!("ballot-box.bin: {e}"),
-        )
+        fail(msg!(
+            "booth-unreadable-because",
+            file = sticks::BALLOT_BOX,
+            detail = e.to_string()
+        ))
     })?;
     let records = ballot_box.records(id).map_or(0, <[_]>::len);
     if records != result.count.ballots_total as usize
         || ballot_box.poll != poll.id_bytes().unwrap_or_default()
     {
-        return Err(fail(
-            format!(
-                "de stembus bevat {records} stemmen, het resultaat telt {} stembiljetten",
-                result.count.ballots_total
-            ),
-            format!(
-                "the ballot box holds {records} votes, the result counts {} ballots",
-                result.count.ballots_total
-            ),
-        ));
+        return Err(fail(msg!(
+            "booth-box-count-differs",
+            votes = records,
+            ballots = result.count.ballots_total
+        )));
     }
     Ok((result, ballot_box))
 }
@@ -407,8 +324,7 @@ pub fn read(office: &MainOffice, copies: Vec<StickCopy>) -> Reading {
         if !office.stations.contains(&station) {
             problems.push(CountProblem::Stick {
                 label: labels.join(", "),
-                nl: format!("stembureau {station} hoort niet bij dit hoofdbureau"),
-                en: format!("polling station {station} does not belong to this main office"),
+                problem: msg!("booth-station-not-of-office", station = station),
             });
             continue;
         }

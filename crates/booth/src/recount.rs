@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use messages::Message;
 use model::ballot::BallotContest;
 use model::count::FlandersCount;
 use seal::lock::ElectionKey;
@@ -15,7 +16,7 @@ use crate::ballot_box::BallotBox;
 use crate::choice::decode_record;
 use crate::poll::PollId;
 use crate::qr;
-use crate::result::{count_choice, differences_nl, empty_count};
+use crate::result::{count_choice, differences, empty_count};
 
 /// Why a recount cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,8 +42,8 @@ pub enum RecountError {
 pub struct Recount {
     /// The count found.
     pub count: FlandersCount,
-    /// Where it differs from the signed result (Dutch), empty when it tallies.
-    pub differences: Vec<String>,
+    /// Where it differs from the signed result, empty when it tallies.
+    pub differences: Vec<Message>,
 }
 
 impl Recount {
@@ -74,7 +75,7 @@ pub fn decrypt_and_count(
         })?;
         count_choice(&mut count, &choice, ballot);
     }
-    let differences = differences_nl(signed, &count, ballot);
+    let differences = differences(signed, &count, ballot);
     Ok(Recount { count, differences })
 }
 
@@ -131,7 +132,7 @@ pub fn rescan(
             Err(why) => refused.push((index + 1, why)),
         }
     }
-    let differences = differences_nl(signed, &count, ballot);
+    let differences = differences(signed, &count, ballot);
     Rescan {
         recount: Recount { count, differences },
         refused,

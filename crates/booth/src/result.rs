@@ -2,6 +2,7 @@
 //! signed with the station's key for that election; and the count of one choice into a
 //! Flemish count form.
 
+use messages::{Message, msg};
 use model::ballot::BallotContest;
 use model::count::{FlandersCount, FlandersListVotes};
 use serde::{Deserialize, Serialize};
@@ -135,49 +136,59 @@ pub fn count_choice(count: &mut FlandersCount, choice: &Choice, ballot: &BallotC
     }
 }
 
-/// The fields in which two counts differ, in Dutch (empty when equal).
-pub fn differences_nl(
+/// The fields in which two counts differ (empty when equal), for the reader to see in their
+/// language.
+pub fn differences(
     signed: &FlandersCount,
     found: &FlandersCount,
     ballot: &BallotContest,
-) -> Vec<String> {
+) -> Vec<Message> {
     let mut out = Vec::new();
-    let mut field = |name: String, a: u32, b: u32| {
+    let mut field = |name: Message, a: u32, b: u32| {
         if a != b {
-            out.push(format!("{name}: getekend {a}, nageteld {b}"));
+            out.push(msg!(
+                "booth-recount-differs",
+                field = name,
+                signed = a,
+                found = b
+            ));
         }
     };
     field(
-        "stembiljetten".into(),
+        msg!("booth-field-ballots"),
         signed.ballots_total,
         found.ballots_total,
     );
-    field("blanco".into(), signed.blank, found.blank);
-    field("ongeldig".into(), signed.invalid, found.invalid);
+    field(msg!("booth-field-blank"), signed.blank, found.blank);
+    field(msg!("booth-field-invalid"), signed.invalid, found.invalid);
     for (index, list) in ballot.lists.iter().enumerate() {
         let (Some(a), Some(b)) = (signed.lists.get(index), found.lists.get(index)) else {
             continue;
         };
         field(
-            format!("lijst {} stembiljetten", list.number),
+            msg!("booth-field-list-ballots", list = list.number),
             a.ballots,
             b.ballots,
         );
         field(
-            format!("lijst {} lijststemmen", list.number),
+            msg!("booth-field-list-votes", list = list.number),
             a.list_only,
             b.list_only,
         );
         for (at, candidate) in list.candidates.iter().enumerate() {
             field(
-                format!("lijst {} kandidaat {}", list.number, candidate.position),
+                msg!(
+                    "booth-field-candidate",
+                    list = list.number,
+                    position = candidate.position
+                ),
                 a.preferences.get(at).copied().unwrap_or(0),
                 b.preferences.get(at).copied().unwrap_or(0),
             );
         }
     }
     if signed.lists.len() != found.lists.len() {
-        out.push("het aantal lijsten verschilt".into());
+        out.push(msg!("booth-recount-lists-differ"));
     }
     out
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use messages::Language;
 use seal::signing::{PublicKey, SigningKey};
 
 use crate::ballot::Ballot;
@@ -132,7 +133,9 @@ impl VotingComputer {
             choice.check(&election.ballot)?;
             text.push((
                 election.reference.name.clone(),
-                choice.describe_nl(&election.ballot),
+                // The ballot paper is in the language of the administration: Dutch in Flanders
+                // (Bestuurstaalwet).
+                choice.describe(&election.ballot, Language::Nl),
             ));
         }
         let ballot = Ballot {

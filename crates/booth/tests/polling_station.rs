@@ -226,11 +226,16 @@ fn k_shares_decrypt_a_station_s_votes_and_they_tally_to_its_signed_result() {
         &claimed,
     )
     .expect("recount");
+    let differences: Vec<String> = found
+        .differences
+        .iter()
+        .map(|difference| difference.text(messages::Language::Nl))
+        .collect();
     assert_eq!(
-        found.differences,
-        vec![
-            "lijst 1 stembiljetten: getekend 14, nageteld 13".to_string(),
-            "lijst 2 stembiljetten: getekend 7, nageteld 8".to_string()
+        differences,
+        [
+            "lijst 1 stembiljetten: getekend 14, nageteld 13",
+            "lijst 2 stembiljetten: getekend 7, nageteld 8"
         ]
     );
 }
@@ -383,7 +388,10 @@ fn read_with(
 }
 
 fn messages(problems: &[CountProblem]) -> Vec<String> {
-    problems.iter().map(CountProblem::message_nl).collect()
+    problems
+        .iter()
+        .map(|problem| problem.message().text(messages::Language::Nl))
+        .collect()
 }
 
 #[test]

@@ -196,10 +196,7 @@ impl Refused {
                 signed_by = signed_by,
                 connection = connection
             ),
-            Refused::Package(refusal) => match lang {
-                Language::Nl => refusal.message_nl(),
-                _ => refusal.to_string(),
-            },
+            Refused::Package(refusal) => refusal.message().text(lang),
             Refused::ForeignDefinition { found, expected } => match found {
                 Some(found) => t!(
                     lang,

@@ -57,7 +57,18 @@ macro_rules! catalogs {
 }
 
 catalogs![
-    "common", "model", "result", "office", "central", "web", "cli"
+    "common",
+    "model",
+    "apportion",
+    "seal",
+    "booth",
+    "result",
+    "publish",
+    "office",
+    "central",
+    "web",
+    "cli",
+    "demo"
 ];
 
 impl Language {
@@ -88,16 +99,6 @@ impl Language {
             Language::En => "English",
             Language::Fr => "Français",
             Language::De => "Deutsch",
-        }
-    }
-
-    /// The Dutch or the English text — French and German see the English — while texts still
-    /// move into the catalogs. Transitional: it goes once no caller is left.
-    #[doc(hidden)]
-    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Language::Nl => nl,
-            Language::En | Language::Fr | Language::De => en,
         }
     }
 
@@ -303,6 +304,21 @@ pub enum Value {
     Number(i64),
     /// Another message, shown in the same language (a field's label inside an error).
     Message(Box<Message>),
+    /// Values one after the other, each shown in the same language (a path through a document
+    /// whose steps are named in the reader's language).
+    Parts(Vec<Value>),
+}
+
+impl Value {
+    /// The value as text in `lang`.
+    fn text(&self, lang: Language) -> String {
+        match self {
+            Value::Text(text) => text.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Message(inner) => inner.text(lang),
+            Value::Parts(parts) => parts.iter().map(|part| part.text(lang)).collect(),
+        }
+    }
 }
 
 impl Message {
@@ -330,9 +346,9 @@ impl Message {
         let mut args = Args::new();
         for (name, value) in &self.args {
             let value = match value {
-                Value::Text(text) => FluentValue::from(text.clone()),
+                // Numbers stay numbers, so that the catalog can choose a plural by them.
                 Value::Number(n) => FluentValue::from(*n),
-                Value::Message(inner) => FluentValue::from(inner.text(lang)),
+                other => FluentValue::from(other.text(lang)),
             };
             args.set(*name, value);
         }

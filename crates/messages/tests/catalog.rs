@@ -104,6 +104,35 @@ fn every_message_the_code_names_exists_and_every_message_is_used() {
         .map(|(id, paths)| format!("{id} (in {})", paths[0]))
         .collect();
     assert!(unknown.is_empty(), "named but in no catalog: {unknown:?}");
+    // Any quoted text with a prefix only message ids have (`"cli-…"`, `"seal-…"`) must be one,
+    // wherever the code names it (a `match` arm choosing the id, a table of ids).
+    let prefixes: BTreeSet<&str> = [
+        "apportion",
+        "booth",
+        "central",
+        "cli",
+        "office",
+        "publish",
+        "seal",
+        "site",
+        "verify",
+        "web",
+    ]
+    .into();
+    let shaped = regex::Regex::new(r#""([a-z]+)-([a-z0-9]+(?:-[a-z0-9]+)*)""#).unwrap();
+    let mut misspelt = Vec::new();
+    for (path, text) in &sources {
+        for capture in shaped.captures_iter(text) {
+            let id = format!("{}-{}", &capture[1], &capture[2]);
+            if prefixes.contains(&capture[1]) && !known.contains(&id) {
+                misspelt.push(format!("{id} (in {})", path.display()));
+            }
+        }
+    }
+    assert!(
+        misspelt.is_empty(),
+        "shaped like a message id but in no catalog: {misspelt:?}"
+    );
     // Used anywhere as a quoted id counts (a message chosen in a `match` arm, say).
     let unused: Vec<_> = known
         .iter()

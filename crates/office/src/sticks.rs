@@ -55,7 +55,7 @@ pub fn count(
     let mut office =
         MainOffice::from_package(package, authority).map_err(|detail| Refusal::Unreadable {
             file: "HSB".to_string(),
-            detail,
+            detail: detail.to_string(),
         })?;
     if !stations.is_empty() {
         office.stations = stations.to_vec();

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
+use messages::{Language, t};
 
 use crate::geography::Area;
 use crate::hemicycle::{self, Party};
@@ -16,197 +17,26 @@ use crate::snapshot::{AreaResult, Decided, ElectionResult, Outcome, Progress, Sn
 const STYLE: &str = include_str!("../assets/style.css");
 const LIVE: &str = include_str!("../assets/live.js");
 
-/// The two languages of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// Dutch, at `/`.
-    Nl,
-    /// English, at `/en/`.
-    En,
-}
+/// The languages the site is published in: Dutch at `/`, English at `/en/`. (The catalogs
+/// hold French and German as well; adding one here publishes it at `/fr/`, `/de/`.)
+pub const LANGUAGES: [Language; 2] = [Language::Nl, Language::En];
 
-/// The words of the site in one language.
-#[derive(Debug)]
-struct Texts {
-    lang: &'static str,
-    other_lang: &'static str,
-    other_lang_name: &'static str,
-    languages: &'static str,
-    skip: &'static str,
-    feed: &'static str,
-    results: &'static str,
-    all_results: &'static str,
-    progress: &'static str,
-    municipalities_in: &'static str,
-    stations_in: &'static str,
-    municipalities: &'static str,
-    municipality: &'static str,
-    province: &'static str,
-    provinces: &'static str,
-    district: &'static str,
-    districts: &'static str,
-    status: &'static str,
-    turnout: &'static str,
-    largest: &'static str,
-    eligible: &'static str,
-    admitted: &'static str,
-    valid: &'static str,
-    blank: &'static str,
-    invalid: &'static str,
-    stations_counted: &'static str,
-    seats_heading: &'static str,
-    votes_and_seats: &'static str,
-    list: &'static str,
-    votes: &'static str,
-    votes_lower: &'static str,
-    seats: &'static str,
-    elected: &'static str,
-    by_preference: &'static str,
-    source: &'static str,
-    package: &'static str,
-    awaited: &'static str,
-    status_in: &'static str,
-    status_awaited: &'static str,
-    status_problem: &'static str,
-    party: &'static str,
-    parties_caption: &'static str,
-    version_label: &'static str,
-    reload: &'static str,
-    footer: &'static str,
-    verify_hint: &'static str,
-    key: &'static str,
-    per_contest: &'static str,
-}
-
-const NL: Texts = Texts {
-    lang: "nl",
-    other_lang: "en",
-    other_lang_name: "English",
-    languages: "Taal",
-    skip: "Naar de inhoud",
-    feed: "Uitslagen als gegevens",
-    results: "Uitslagen",
-    all_results: "Alle uitslagen",
-    progress: "Voortgang",
-    municipalities_in: "Gemeenten binnen",
-    stations_in: "Stembureaus geteld",
-    municipalities: "Gemeenten",
-    municipality: "Gemeente",
-    province: "Provincie",
-    provinces: "Provincies",
-    district: "Provinciale kieskring",
-    districts: "Provinciale kieskringen",
-    status: "Stand",
-    turnout: "Opkomst",
-    largest: "Grootste partij",
-    eligible: "Kiesgerechtigden",
-    admitted: "Toegelaten kiezers",
-    valid: "Geldige stemmen",
-    blank: "Blanco",
-    invalid: "Ongeldig",
-    stations_counted: "Stembureaus",
-    seats_heading: "Zetelverdeling",
-    votes_and_seats: "Stemmen en zetels per lijst",
-    list: "Lijst",
-    votes: "Stemmen",
-    votes_lower: "stemmen",
-    seats: "Zetels",
-    elected: "Gekozen kandidaten",
-    by_preference: "met voorkeurstemmen",
-    source: "Herkomst",
-    package: "Het ondertekende uitslagpakket van de gemeente",
-    awaited: "De uitslag is nog niet binnen.",
-    status_in: "binnen",
-    status_awaited: "nog niet binnen",
-    status_problem: "binnen, in behandeling",
-    party: "Partij",
-    parties_caption: "Stemmen en zetels per partij, opgeteld over de gemeenten die binnen zijn",
-    version_label: "Versie",
-    reload: "Vernieuwen",
-    footer: "Alle cijfers als gegevens, ondertekend door de centrale autoriteit:",
-    verify_hint: "Iedereen kan ze nagaan met",
-    key: "Sleutel",
-    per_contest: "Per kiesdistrict",
-};
-
-const EN: Texts = Texts {
-    lang: "en",
-    other_lang: "nl",
-    other_lang_name: "Nederlands",
-    languages: "Language",
-    skip: "Skip to content",
-    feed: "Results as data",
-    results: "Results",
-    all_results: "All results",
-    progress: "Progress",
-    municipalities_in: "Municipalities in",
-    stations_in: "Polling stations counted",
-    municipalities: "Municipalities",
-    municipality: "Municipality",
-    province: "Province",
-    provinces: "Provinces",
-    district: "Provincial electoral district",
-    districts: "Provincial electoral districts",
-    status: "Status",
-    turnout: "Turnout",
-    largest: "Largest party",
-    eligible: "Eligible voters",
-    admitted: "Admitted voters",
-    valid: "Valid votes",
-    blank: "Blank",
-    invalid: "Invalid",
-    stations_counted: "Polling stations",
-    seats_heading: "Seats",
-    votes_and_seats: "Votes and seats per list",
-    list: "List",
-    votes: "Votes",
-    votes_lower: "votes",
-    seats: "Seats",
-    elected: "Elected candidates",
-    by_preference: "on preference votes",
-    source: "Source",
-    package: "The municipality's signed result package",
-    awaited: "The result is not in yet.",
-    status_in: "in",
-    status_awaited: "not in yet",
-    status_problem: "in, under review",
-    party: "Party",
-    parties_caption: "Votes and seats per party, summed over the municipalities that are in",
-    version_label: "Version",
-    reload: "Reload",
-    footer: "Every figure as data, signed by the central authority:",
-    verify_hint: "Anyone can check them with",
-    key: "Key",
-    per_contest: "Per electoral district",
-};
-
-impl Lang {
-    fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Nl => &NL,
-            Lang::En => &EN,
-        }
-    }
-    fn prefix(self) -> &'static str {
-        match self {
-            Lang::Nl => "",
-            Lang::En => "/en",
-        }
-    }
-    fn other(self) -> Lang {
-        match self {
-            Lang::Nl => Lang::En,
-            Lang::En => Lang::Nl,
-        }
+/// Where a language's pages are: `` for Dutch, `/en` for English.
+fn prefix(lang: Language) -> String {
+    match lang {
+        Language::Nl => String::new(),
+        other => format!("/{}", other.code()),
     }
 }
 
 /// A whole number with the language's thousands separator.
-pub fn number(lang: Lang, value: u64) -> String {
+pub fn number(lang: Language, value: u64) -> String {
     let digits = value.to_string();
     let separator = match lang {
-        Lang::Nl => '.',
-        Lang::En => ',',
+        Language::Nl | Language::De => '.',
+        Language::En => ',',
+        // French groups with a narrow no-break space.
+        Language::Fr => '\u{202f}',
     };
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
@@ -219,10 +49,10 @@ pub fn number(lang: Lang, value: u64) -> String {
 }
 
 /// Thousandths as a percentage with one decimal: `613` → `61,3%` / `61.3%`.
-pub fn percent(lang: Lang, per_mille: u64) -> String {
+pub fn percent(lang: Language, per_mille: u64) -> String {
     let decimal = match lang {
-        Lang::Nl => ',',
-        Lang::En => '.',
+        Language::En => '.',
+        Language::Nl | Language::Fr | Language::De => ',',
     };
     format!("{}{decimal}{}%", per_mille / 10, per_mille % 10)
 }
@@ -234,14 +64,30 @@ fn share(part: u64, whole: u64) -> u64 {
 /// Everything the base template needs; each page carries one.
 #[derive(Debug)]
 struct Chrome {
-    t: &'static Texts,
+    lang: Language,
     root: String,
     round_name: String,
     version: u32,
     created: String,
     home: String,
-    other_lang_href: String,
+    /// The same page in each other language.
+    others: Vec<OtherLanguage>,
     central_fingerprint: String,
+}
+
+impl Chrome {
+    /// The message `id` in the page's language.
+    fn t(&self, id: &str) -> String {
+        self.lang.text(id)
+    }
+}
+
+/// A link to the same page in another language.
+#[derive(Debug)]
+struct OtherLanguage {
+    code: &'static str,
+    name: &'static str,
+    href: String,
 }
 
 #[derive(Debug)]
@@ -254,22 +100,21 @@ struct ProgressView {
     stations_value: u32,
 }
 
-fn progress_view(lang: Lang, progress: &Progress) -> ProgressView {
-    let of = match lang {
-        Lang::Nl => "van",
-        Lang::En => "of",
-    };
+fn progress_view(lang: Language, progress: &Progress) -> ProgressView {
     ProgressView {
-        municipalities: format!(
-            "{} {of} {}",
-            progress.municipalities_in, progress.municipalities_expected
+        municipalities: t!(
+            lang,
+            "site-part-of-whole",
+            part = progress.municipalities_in.to_string(),
+            whole = progress.municipalities_expected.to_string()
         ),
         municipalities_max: progress.municipalities_expected.max(1),
         municipalities_value: progress.municipalities_in,
-        stations: format!(
-            "{} {of} {}",
-            number(lang, u64::from(progress.polling_stations_in)),
-            number(lang, u64::from(progress.polling_stations_expected))
+        stations: t!(
+            lang,
+            "site-part-of-whole",
+            part = number(lang, u64::from(progress.polling_stations_in)),
+            whole = number(lang, u64::from(progress.polling_stations_expected))
         ),
         stations_max: progress.polling_stations_expected.max(1),
         stations_value: progress.polling_stations_in,
@@ -381,7 +226,7 @@ struct MunicipalityLink {
 
 #[derive(Debug)]
 struct AreaView {
-    kind: &'static str,
+    kind: String,
     name: String,
     municipalities: String,
     stations: String,
@@ -411,12 +256,12 @@ fn slug(text: &str) -> String {
 }
 
 /// The path of an election's page, in a language.
-pub fn election_path(lang: Lang, election: &str) -> String {
-    format!("{}/verkiezing/{}.html", lang.prefix(), slug(election))
+pub fn election_path(lang: Language, election: &str) -> String {
+    format!("{}/verkiezing/{}.html", prefix(lang), slug(election))
 }
 
-fn area_path(lang: Lang, kind: &str, area: &Area) -> String {
-    format!("{}/{kind}/{}.html", lang.prefix(), slug(&area.code))
+fn area_path(lang: Language, kind: &str, area: &Area) -> String {
+    format!("{}/{kind}/{}.html", prefix(lang), slug(&area.code))
 }
 
 /// A link from any page: the path without its leading `/`, put after the page's `root`.
@@ -430,23 +275,21 @@ fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count().saturating_sub(1))
 }
 
-fn status(lang: Lang, outcome: &Outcome) -> String {
-    let t = lang.texts();
+fn status(lang: Language, outcome: &Outcome) -> String {
     match outcome {
-        Outcome::In { .. } => t.status_in.into(),
-        Outcome::Awaited => t.status_awaited.into(),
-        Outcome::Problem { .. } => t.status_problem.into(),
+        Outcome::In { .. } => t!(lang, "site-status-in"),
+        Outcome::Awaited => t!(lang, "site-status-awaited"),
+        Outcome::Problem { .. } => t!(lang, "site-status-problem"),
     }
 }
 
-fn turnout_text(lang: Lang, turnout: &crate::snapshot::Turnout) -> String {
+fn turnout_text(lang: Language, turnout: &crate::snapshot::Turnout) -> String {
     turnout
         .turnout_per_mille
         .map_or_else(|| "–".into(), |p| percent(lang, p))
 }
 
-fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
-    let t = lang.texts();
+fn election_view(lang: Language, election: &ElectionResult) -> ElectionView {
     let place = &election.registration.place;
     let name_of =
         |area: &Option<Area>| area.as_ref().map_or_else(|| "–".into(), |a| a.name.clone());
@@ -481,8 +324,8 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
             reason, reason_nl, ..
         } => {
             view.problem = Some(match lang {
-                Lang::Nl => reason_nl.clone(),
-                Lang::En => reason.clone(),
+                Language::Nl => reason_nl.clone(),
+                _ => reason.clone(),
             });
         }
         Outcome::In {
@@ -516,7 +359,11 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
                 .collect();
             view.hemicycle = hemicycle::svg(
                 "hemicycle",
-                &format!("{} — {}", t.seats_heading, election.registration.name),
+                &t!(
+                    lang,
+                    "site-hemicycle-title",
+                    election = &election.registration.name
+                ),
                 &parties,
             );
             let contest_names: Vec<(&str, &str)> = contests
@@ -562,78 +409,43 @@ fn election_view(lang: Lang, election: &ElectionResult) -> ElectionView {
                     lists: list_views(&c.lists, c.turnout.valid),
                 })
                 .collect();
-            view.source = match lang {
-                Lang::Nl => format!(
-                    "Uitslagpakket van {} (versie {}), ontvangen {}, vingerafdruk {}.{}",
-                    source.office,
-                    source.version,
-                    source.received,
-                    source.package,
-                    if source.newer_versions_for_review > 0 {
-                        " Er is een nieuwere versie ontvangen die wordt beoordeeld."
-                    } else {
-                        ""
-                    }
-                ),
-                Lang::En => format!(
-                    "Result package of {} (version {}), received {}, fingerprint {}.{}",
-                    source.office,
-                    source.version,
-                    source.received,
-                    source.package,
-                    if source.newer_versions_for_review > 0 {
-                        " A newer version was received and is under review."
-                    } else {
-                        ""
-                    }
-                ),
-            };
+            view.source = t!(
+                lang,
+                "site-source-sentence",
+                office = &source.office,
+                version = source.version,
+                received = &source.received,
+                package = &source.package,
+                newer = u64::from(source.newer_versions_for_review > 0)
+            );
         }
     }
     view
 }
 
 /// What a reader needs to know about the decisions the allocation took as given.
-fn decision_sentences(lang: Lang, decisions: &Decided) -> Vec<String> {
+fn decision_sentences(lang: Language, decisions: &Decided) -> Vec<String> {
+    // Kieswet P 19a: a deceased candidate is not elected; the votes stay with the list.
     let mut sentences: Vec<String> = decisions
         .deceased
         .iter()
-        .map(|c| match lang {
-            Lang::Nl => format!(
-                "{} (lijst {}, nr. {}) is overleden en niet gekozen; de stemmen blijven bij de \
-                 lijst (Kieswet P 19a).",
-                c.name, c.list, c.position
-            ),
-            Lang::En => format!(
-                "{} (list {}, no. {}) died before the result was determined and is not elected; \
-                 the votes stay with the list (Kieswet P 19a).",
-                c.name, c.list, c.position
-            ),
+        .map(|c| {
+            t!(
+                lang,
+                "site-deceased",
+                name = &c.name,
+                list = c.list,
+                position = c.position
+            )
         })
         .collect();
-    match (lang, decisions.lots_drawn) {
-        (_, 0) => {}
-        (Lang::Nl, 1) => sentences.push(
-            "Bij de zetelverdeling is één keer geloot; de uitkomst staat in het proces-verbaal."
-                .into(),
-        ),
-        (Lang::Nl, n) => sentences.push(format!(
-            "Bij de zetelverdeling is {n} keer geloot; de uitkomsten staan in het proces-verbaal."
-        )),
-        (Lang::En, 1) => sentences.push(
-            "One tie in the allocation was decided by drawing lots; the outcome is in the \
-             official report."
-                .into(),
-        ),
-        (Lang::En, n) => sentences.push(format!(
-            "{n} ties in the allocation were decided by drawing lots; the outcomes are in the \
-             official report."
-        )),
+    if decisions.lots_drawn > 0 {
+        sentences.push(t!(lang, "site-lots-drawn", count = decisions.lots_drawn));
     }
     sentences
 }
 
-fn area_view(lang: Lang, kind: &'static str, area: &AreaResult, snapshot: &Snapshot) -> AreaView {
+fn area_view(lang: Language, kind: String, area: &AreaResult, snapshot: &Snapshot) -> AreaView {
     let progress = progress_view(lang, &area.progress);
     AreaView {
         kind,
@@ -680,23 +492,30 @@ pub fn render(
         "/version.json".to_string(),
         format!("{{\"version\":{}}}\n", snapshot.version).into_bytes(),
     );
-    for lang in [Lang::Nl, Lang::En] {
-        let t = lang.texts();
+    for lang in LANGUAGES {
         let chrome = |path: &str| Chrome {
-            t,
+            lang,
             round_name: snapshot.name.clone(),
             version: snapshot.version,
             created: snapshot.created.clone(),
             root: root_of(path),
-            home: link(&format!("{}/index.html", lang.prefix())),
-            other_lang_href: link(&format!(
-                "{}{}",
-                lang.other().prefix(),
-                path.strip_prefix(lang.prefix()).unwrap_or(path)
-            )),
+            home: link(&format!("{}/index.html", prefix(lang))),
+            others: LANGUAGES
+                .into_iter()
+                .filter(|other| *other != lang)
+                .map(|other| OtherLanguage {
+                    code: other.code(),
+                    name: other.name(),
+                    href: link(&format!(
+                        "{}{}",
+                        prefix(other),
+                        path.strip_prefix(&prefix(lang)).unwrap_or(path)
+                    )),
+                })
+                .collect(),
             central_fingerprint: central_fingerprint.to_string(),
         };
-        let index_path = format!("{}/index.html", lang.prefix());
+        let index_path = format!("{}/index.html", prefix(lang));
         let (province_kind, district_kind) = ("provincie", "kieskring");
         let page = IndexPage {
             chrome: chrome(&index_path),
@@ -756,14 +575,14 @@ pub fn render(
             files.insert(path, page.render()?.into_bytes());
         }
         for (kind, label, areas) in [
-            (province_kind, t.province, &snapshot.provinces),
-            (district_kind, t.district, &snapshot.districts),
+            (province_kind, "site-province", &snapshot.provinces),
+            (district_kind, "site-district", &snapshot.districts),
         ] {
             for area in areas {
                 let path = area_path(lang, kind, &area.area);
                 let page = AreaPage {
                     chrome: chrome(&path),
-                    a: area_view(lang, label, area, snapshot),
+                    a: area_view(lang, lang.text(label), area, snapshot),
                 };
                 files.insert(path, page.render()?.into_bytes());
             }
@@ -778,12 +597,12 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_each_language_writes_them() {
-        assert_eq!(number(Lang::Nl, 1_234_567), "1.234.567");
-        assert_eq!(number(Lang::En, 1_234_567), "1,234,567");
-        assert_eq!(number(Lang::Nl, 999), "999");
-        assert_eq!(number(Lang::Nl, 0), "0");
-        assert_eq!(percent(Lang::Nl, 613), "61,3%");
-        assert_eq!(percent(Lang::En, 1000), "100.0%");
+        assert_eq!(number(Language::Nl, 1_234_567), "1.234.567");
+        assert_eq!(number(Language::En, 1_234_567), "1,234,567");
+        assert_eq!(number(Language::Nl, 999), "999");
+        assert_eq!(number(Language::Nl, 0), "0");
+        assert_eq!(percent(Language::Nl, 613), "61,3%");
+        assert_eq!(percent(Language::En, 1000), "100.0%");
     }
 
     #[test]
@@ -798,7 +617,7 @@ mod tests {
             lots_drawn: 1,
         };
         assert_eq!(
-            decision_sentences(Lang::Nl, &decisions),
+            decision_sentences(Language::Nl, &decisions),
             [
                 "A. Jansen (lijst 2, nr. 1) is overleden en niet gekozen; de stemmen blijven bij \
                  de lijst (Kieswet P 19a).",
@@ -811,12 +630,12 @@ mod tests {
             ..Decided::default()
         };
         assert_eq!(
-            decision_sentences(Lang::En, &two),
+            decision_sentences(Language::En, &two),
             [
                 "2 ties in the allocation were decided by drawing lots; the outcomes are in the \
               official report."
             ]
         );
-        assert!(decision_sentences(Lang::Nl, &Decided::default()).is_empty());
+        assert!(decision_sentences(Language::Nl, &Decided::default()).is_empty());
     }
 }

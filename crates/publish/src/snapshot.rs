@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use messages::{Language, Message, msg, t};
 use seal::HashCode;
 use seal::signing::{PublicKey, Signature, SigningKey};
 use serde::{Deserialize, Serialize};
@@ -387,38 +388,33 @@ pub fn build(header: Header, registrations: &[Registration], arrivals: &[Arrival
 }
 
 fn outcome(registration: &Registration, arrival: &Arrival) -> Outcome {
-    let problem = |reason: String, reason_nl: String| Outcome::Problem {
+    // The snapshot states the reason in the site's two languages.
+    let problem = |reason: &dyn Fn(Language) -> String| Outcome::Problem {
         source: arrival.meta.clone(),
-        reason,
-        reason_nl,
+        reason: reason(Language::En),
+        reason_nl: reason(Language::Nl),
     };
     // The definition the count is read against must be the one the ceremony signed.
     if let Some(definition) = arrival.files.get(source::ELECTION_FILE) {
         let found = seal::HashCode::of(definition).to_hex();
         if found != registration.definition {
-            let signed = &registration.definition;
-            return problem(
-                format!(
-                    "the election definition in the package (SHA-256 {found}) is not the one \
-                     the ceremony signed ({signed})"
-                ),
-                format!(
-                    "de verkiezingsdefinitie in het pakket (SHA-256 {found}) is niet die welke \
-                     de ceremonie ondertekende ({signed})"
-                ),
-            );
+            return problem(&|lang| {
+                t!(
+                    lang,
+                    "publish-definition-not-signed",
+                    found = &found,
+                    signed = &registration.definition
+                )
+            });
         }
     }
     let determined = match source::read(&arrival.files).and_then(source::determine) {
         Ok(determined) => determined,
-        Err(error) => return problem(error.to_string(), error.message_nl()),
+        Err(error) => return problem(&|lang| error.message(lang)),
     };
     if determined.source.election.id.as_str() != arrival.election {
         let id = determined.source.election.id.as_str();
-        return problem(
-            format!("the definition in the package is for {id}"),
-            format!("de definitie in het pakket is van {id}"),
-        );
+        return problem(&|lang| t!(lang, "publish-definition-other-election", election = id));
     }
     result_of(&determined, arrival.meta.clone())
 }
@@ -677,16 +673,16 @@ pub enum SnapshotError {
 }
 
 impl SnapshotError {
-    /// Dutch message.
-    pub fn message_nl(&self) -> String {
+    /// What is wrong, for the reader to see in their language.
+    pub fn message(&self) -> Message {
         match self {
             SnapshotError::BadSignature(key) => {
-                format!("de handtekening past niet bij de sleutel van de centrale autoriteit {key}")
+                msg!("publish-snapshot-bad-signature", key = key.to_string())
             }
-            SnapshotError::Unreadable(detail) => format!("geen publicatiesnapshot: {detail}"),
-            SnapshotError::NotCanonical => {
-                "de snapshot staat niet in zijn vaste vorm (canonical form)".to_string()
+            SnapshotError::Unreadable(detail) => {
+                msg!("publish-snapshot-unreadable", detail = detail)
             }
+            SnapshotError::NotCanonical => msg!("publish-snapshot-not-canonical"),
         }
     }
 }

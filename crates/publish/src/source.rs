@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use determine::{Counts, Decisions, Determination, StationCount};
+use messages::{Language, t};
 use model::count::CountForm;
 use model::totals::Totals;
 use model::{ContestId, PollingStationNumber};
@@ -41,13 +42,8 @@ pub enum SourceError {
     #[error("{file}: {0}", file = Decisions::FILE)]
     Decisions(String),
     /// The result engine refused the count (no rules, counts that do not fit the lists).
-    #[error("{en}")]
-    Determine {
-        /// In English.
-        en: String,
-        /// In Dutch.
-        nl: String,
-    },
+    #[error("{0}")]
+    Determine(determine::DetermineError),
     /// A contest of the election has no count in the package.
     #[error("the package has no count for contest {0}")]
     Uncounted(String),
@@ -61,30 +57,27 @@ pub enum SourceError {
 }
 
 impl SourceError {
-    /// The reason in Dutch, for the Dutch results site. What a reader of the count or the
+    /// The reason in `lang`, for the results site. What a reader of the count or the
     /// allocation said (`detail`) stays as that reader said it.
-    pub fn message_nl(&self) -> String {
+    pub fn message(&self, lang: Language) -> String {
         match self {
             SourceError::MissingElection => {
-                format!("het pakket bevat geen verkiezingsdefinitie ({ELECTION_FILE})")
+                t!(lang, "publish-missing-election", file = ELECTION_FILE)
             }
             SourceError::UnreadableElection(detail) => format!("{ELECTION_FILE}: {detail}"),
-            SourceError::NoCount => "het pakket bevat geen telling: geen EML 510b en geen \
-                                     uitslagbestand uitslag_<id>.json"
-                .into(),
+            SourceError::NoCount => t!(lang, "publish-no-count"),
             SourceError::Count { file, detail } => format!("{file}: {detail}"),
             SourceError::Decisions(detail) => format!("{}: {detail}", Decisions::FILE),
-            SourceError::Determine { nl, .. } => nl.clone(),
+            SourceError::Determine(error) => error.message(lang),
             SourceError::Uncounted(contest) => {
-                format!("het pakket bevat geen telling voor kieskring {contest}")
+                t!(lang, "publish-uncounted", contest = contest)
             }
-            SourceError::LotPending(lot) => format!(
-                "voor de zetelverdeling moet geloot worden ({lot}), en het pakket legt die loting \
-                 niet vast"
-            ),
-            SourceError::UnusedLot(lot) => format!(
-                "{}: loting {lot} beslist geen staking van stemmen in deze telling",
-                Decisions::FILE
+            SourceError::LotPending(lot) => t!(lang, "publish-lot-pending", lot = lot),
+            SourceError::UnusedLot(lot) => t!(
+                lang,
+                "publish-unused-lot",
+                file = Decisions::FILE,
+                lot = lot
             ),
         }
     }
@@ -214,10 +207,7 @@ pub fn determine(source: Source) -> Result<Determined, SourceError> {
             determine::DetermineError::Decisions(decisions) => {
                 SourceError::Decisions(decisions.to_string())
             }
-            other => SourceError::Determine {
-                en: other.to_string(),
-                nl: other.message(model::Language::Nl),
-            },
+            other => SourceError::Determine(other),
         })?;
     for contest in &determination.contests {
         match &contest.outcome {
@@ -345,6 +335,6 @@ mod tests {
         let error = determine(read(&files).unwrap()).unwrap_err();
         assert_eq!(error, SourceError::UnusedLot("P9-1".into()));
         assert!(error.to_string().starts_with("decisions.json: lot P9-1"));
-        assert!(error.message_nl().contains("beslist geen staking"));
+        assert!(error.message(Language::Nl).contains("beslist geen staking"));
     }
 }

@@ -13,10 +13,10 @@
 
 use std::collections::BTreeMap;
 
+use messages::{Language, Message, Value, msg};
 use seal::HashCode;
 use seal::package::{self, Expected, Kind};
 use seal::signing::{PublicKey, Signature};
-use serde_json::Value;
 
 use crate::feed::{self, ceremony_files};
 use crate::snapshot::{self, Arrival, Registration, Snapshot};
@@ -31,35 +31,28 @@ pub struct Expectations {
     pub authorities: Vec<String>,
 }
 
-/// One line of the report, in Dutch and in English (file paths and fields alike in both).
+/// One line of the report, as a message each reader sees in their language (file paths and
+/// fields alike).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// Dutch.
-    pub nl: String,
-    /// English.
-    pub en: String,
-}
+pub struct Finding(Message);
 
 impl Finding {
-    /// The line in `language`.
-    pub fn text(&self, language: model::Language) -> &str {
-        language.pick(&self.nl, &self.en)
+    /// The line in `lang`.
+    pub fn text(&self, lang: Language) -> String {
+        self.0.text(lang)
     }
 }
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.en)
+        self.0.fmt(f)
     }
 }
 
-/// A [`Finding`] from a Dutch and an English format string with the same arguments.
+/// A [`Finding`]: `finding!("verify-…", name = value, …)`.
 macro_rules! finding {
-    ($nl:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        Finding {
-            nl: format!($nl $(, $arg)*),
-            en: format!($en $(, $arg)*),
-        }
+    ($($message:tt)+) => {
+        Finding(msg!($($message)+))
     };
 }
 
@@ -82,9 +75,8 @@ impl Report {
 fn text(feed: &BTreeMap<String, Vec<u8>>, path: &str) -> Result<String, Finding> {
     let bytes = feed
         .get(path)
-        .ok_or_else(|| finding!("{}: ontbreekt", "{}: missing", path))?;
-    String::from_utf8(bytes.clone())
-        .map_err(|_| finding!("{}: geen UTF-8-tekst", "{}: not UTF-8 text", path))
+        .ok_or_else(|| finding!("verify-missing", file = path))?;
+    String::from_utf8(bytes.clone()).map_err(|_| finding!("verify-not-utf8", file = path))
 }
 
 fn same_fingerprint(expected: &str, key: &PublicKey) -> bool {
@@ -128,8 +120,8 @@ pub fn verify(feed: &BTreeMap<String, Vec<u8>>, expectations: &Expectations) -> 
     }
     let recomputed = snapshot::build(latest.header(), &registrations, &arrivals);
     let before = report.discrepancies.len();
-    let published = serde_json::to_value(&latest).unwrap_or(Value::Null);
-    let computed = serde_json::to_value(&recomputed).unwrap_or(Value::Null);
+    let published = serde_json::to_value(&latest).unwrap_or_default();
+    let computed = serde_json::to_value(&recomputed).unwrap_or_default();
     compare(
         &Path::default(),
         &published,
@@ -138,12 +130,11 @@ pub fn verify(feed: &BTreeMap<String, Vec<u8>>, expectations: &Expectations) -> 
     );
     if report.discrepancies.len() == before {
         report.passed.push(finding!(
-            "versie {}: elk cijfer opnieuw berekend uit de pakketten is gelijk aan het gepubliceerde ({} verkiezingen, {} kieskringen, {} provincies)",
-            "version {}: every number computed again from the packages equals the published one ({} elections, {} districts, {} provinces)",
-            latest.version,
-            latest.elections.len(),
-            latest.districts.len(),
-            latest.provinces.len()
+            "verify-numbers-equal",
+            version = latest.version,
+            elections = latest.elections.len(),
+            districts = latest.districts.len(),
+            provinces = latest.provinces.len()
         ));
     }
     report
@@ -156,12 +147,9 @@ fn check_snapshots(
     report: &mut Report,
 ) -> Option<Snapshot> {
     let key: PublicKey = match text(feed, "central-publication.pub").and_then(|t| {
-        t.trim().parse().map_err(|_| {
-            finding!(
-                "central-publication.pub: geen publieke sleutel",
-                "central-publication.pub: not a public key"
-            )
-        })
+        t.trim()
+            .parse()
+            .map_err(|_| finding!("verify-not-a-public-key", file = "central-publication.pub"))
     }) {
         Ok(key) => key,
         Err(problem) => {
@@ -172,22 +160,20 @@ fn check_snapshots(
     match &expectations.central {
         Some(expected) if !same_fingerprint(expected, &key) => {
             report.discrepancies.push(finding!(
-                "central-publication.pub: de vingerafdruk van de sleutel is {}, niet de verwachte {}",
-                "central-publication.pub: the key's fingerprint is {}, not the expected {}",
-                key.fingerprint(),
-                expected
+                "verify-central-key-unexpected",
+                file = "central-publication.pub",
+                found = key.fingerprint().to_string(),
+                expected = expected
             ));
             return None;
         }
         Some(_) => report.passed.push(finding!(
-            "de sleutel van de centrale autoriteit is de verwachte: {}",
-            "the central authority's key is the expected one: {}",
-            key.fingerprint()
+            "verify-central-key-expected",
+            key = key.fingerprint().to_string()
         )),
         None => report.passed.push(finding!(
-            "de sleutel van de centrale autoriteit (vergelijk met de gepubliceerde vingerafdruk): {}",
-            "the central authority's key (compare with the published fingerprint): {}",
-            key.fingerprint()
+            "verify-central-key-compare",
+            key = key.fingerprint().to_string()
         )),
     }
     let mut previous: Option<(u32, String)> = None;
@@ -200,61 +186,57 @@ fn check_snapshots(
             .and_then(|t| t.trim().parse().ok());
         let Some(signature) = signature else {
             report.discrepancies.push(finding!(
-                "snapshots/v{}.sig: ontbreekt of is onleesbaar",
-                "snapshots/v{}.sig: missing or unreadable",
-                version
+                "verify-missing-or-unreadable",
+                file = format!("snapshots/v{version}.sig")
             ));
             return None;
         };
         let snapshot = match snapshot::verify(bytes, &signature, &key) {
             Ok(snapshot) => snapshot,
             Err(error) => {
-                report.discrepancies.push(Finding {
-                    nl: format!("{path}: {}", error.message_nl()),
-                    en: format!("{path}: {error}"),
-                });
+                report.discrepancies.push(finding!(
+                    "verify-snapshot-refused",
+                    file = &path,
+                    reason = error.message()
+                ));
                 return None;
             }
         };
         if snapshot.version != version {
             report.discrepancies.push(finding!(
-                "{}: zegt versie {} te zijn",
-                "{}: says it is version {}",
-                path,
-                snapshot.version
+                "verify-wrong-version",
+                file = &path,
+                version = snapshot.version
             ));
         }
         let expected_previous = previous.as_ref().map(|(_, hash)| hash.clone());
         if snapshot.previous != expected_previous {
             report.discrepancies.push(finding!(
-                "{}: noemt {} als de versie ervoor, maar dat is {}",
-                "{}: names {} as the version before it, but that is {}",
-                path,
-                snapshot.previous.as_deref().unwrap_or("-"),
-                expected_previous.as_deref().unwrap_or("-")
+                "verify-broken-chain",
+                file = &path,
+                named = snapshot.previous.as_deref().unwrap_or("-"),
+                previous = expected_previous.as_deref().unwrap_or("-")
             ));
         }
         previous = Some((version, HashCode::of(bytes).to_hex()));
         latest = Some((bytes.clone(), snapshot));
     }
     let Some((bytes, latest)) = latest else {
-        report.discrepancies.push(finding!(
-            "snapshots/v1.json: ontbreekt: de feed bevat geen snapshot",
-            "snapshots/v1.json: missing: the feed holds no snapshot"
-        ));
+        report
+            .discrepancies
+            .push(finding!("verify-no-snapshot", file = "snapshots/v1.json"));
         return None;
     };
     if feed.get("snapshot.json") != Some(&bytes) {
         report.discrepancies.push(finding!(
-            "snapshot.json: is niet de laatste versie (snapshots/v{}.json)",
-            "snapshot.json: is not the latest version (snapshots/v{}.json)",
-            latest.version
+            "verify-not-latest",
+            file = "snapshot.json",
+            latest = format!("snapshots/v{}.json", latest.version)
         ));
     }
     report.passed.push(finding!(
-        "{} versies van de snapshot, elk ondertekend door de centrale autoriteit en geketend aan de vorige",
-        "{} snapshot versions, each signed by the central authority and chained to the one before",
-        latest.version
+        "verify-versions-chained",
+        versions = latest.version
     ));
     Some(latest)
 }
@@ -272,39 +254,34 @@ fn check_election(
     let root = format!("elections/{id}");
     // Every problem of an election is named with it.
     let fail = |what: Finding| {
-        vec![Finding {
-            nl: format!("{id}: {}", what.nl),
-            en: format!("{id}: {}", what.en),
-        }]
+        vec![finding!(
+            "verify-in-election",
+            election = id,
+            finding = what.0
+        )]
     };
     let registration: Registration = feed
         .get(&format!("{root}/registration.json"))
         .and_then(|bytes| serde_json::from_slice(bytes).ok())
         .ok_or_else(|| {
             fail(finding!(
-                "{}/registration.json: ontbreekt of is onleesbaar",
-                "{}/registration.json: missing or unreadable",
-                root
+                "verify-missing-or-unreadable",
+                file = format!("{root}/registration.json")
             ))
         })?;
     if &registration != published {
         return Err(fail(finding!(
-            "{}/registration.json verschilt van de registratie in de snapshot",
-            "{}/registration.json differs from the registration in the snapshot",
-            root
+            "verify-registration-differs",
+            file = format!("{root}/registration.json")
         )));
     }
     let ceremony = |name: &str| format!("{root}/ceremony/{name}");
     let authority_path = ceremony(ceremony_files::AUTHORITY);
     let authority: PublicKey = text(feed, &authority_path)
         .and_then(|t| {
-            t.trim().parse().map_err(|_| {
-                finding!(
-                    "{}: geen publieke sleutel",
-                    "{}: not a public key",
-                    authority_path
-                )
-            })
+            t.trim()
+                .parse()
+                .map_err(|_| finding!("verify-not-a-public-key", file = &authority_path))
         })
         .map_err(&fail)?;
     if !expectations.authorities.is_empty()
@@ -314,30 +291,29 @@ fn check_election(
             .any(|expected| same_fingerprint(expected, &authority))
     {
         return Err(fail(finding!(
-            "de autoriteitssleutel {} van de ceremonie is niet een van de verwachte sleutels",
-            "the ceremony's authority key {} is not one of the expected keys",
-            authority.fingerprint()
+            "verify-authority-unexpected",
+            key = authority.fingerprint().to_string()
         )));
     }
     let record_path = ceremony(ceremony_files::RECORD);
     let record_bytes = feed
         .get(&record_path)
-        .ok_or_else(|| fail(finding!("{}: ontbreekt", "{}: missing", record_path)))?;
+        .ok_or_else(|| fail(finding!("verify-missing", file = &record_path)))?;
     let record_signature =
         text(feed, &ceremony(ceremony_files::RECORD_SIGNATURE)).map_err(&fail)?;
     let record = seal::ceremony::verify_record(record_bytes, record_signature.trim(), &authority)
-        .map_err(|e| {
-        fail(Finding {
-            nl: format!("{record_path}: {}", e.message_nl()),
-            en: format!("{record_path}: {e}"),
-        })
+        .map_err(|error| {
+        fail(finding!(
+            "verify-record-refused",
+            file = &record_path,
+            reason = error.message()
+        ))
     })?;
     let record = record.record();
     if record.election.id != *id {
         return Err(fail(finding!(
-            "het ceremonieverslag is van verkiezing {}",
-            "the ceremony record is for election {}",
-            record.election.id
+            "verify-record-other-election",
+            found = &record.election.id
         )));
     }
     let packages = record.packages();
@@ -347,10 +323,9 @@ fn check_election(
         .count() as u32;
     if stations != registration.expected_polling_stations {
         return Err(fail(finding!(
-            "geregistreerd met {} stembureaus, de ceremonie maakte pakketten voor {}",
-            "registered with {} polling stations, the ceremony made packages for {}",
-            registration.expected_polling_stations,
-            stations
+            "verify-station-count-differs",
+            registered = registration.expected_polling_stations,
+            packages = stations
         )));
     }
     let entry = packages
@@ -358,20 +333,18 @@ fn check_election(
         .find(|p| p.office == registration.office)
         .ok_or_else(|| {
             fail(finding!(
-                "het ceremonieverslag kent geen kantoor {}",
-                "the ceremony record has no office {}",
-                registration.office
+                "verify-record-no-office",
+                office = &registration.office
             ))
         })?;
     let offices_path = ceremony(ceremony_files::OFFICES);
-    let offices: Vec<Value> = feed
+    let offices: Vec<serde_json::Value> = feed
         .get(&offices_path)
         .and_then(|bytes| serde_json::from_slice(bytes).ok())
         .ok_or_else(|| {
             fail(finding!(
-                "{}: ontbreekt of is onleesbaar",
-                "{}: missing or unreadable",
-                offices_path
+                "verify-missing-or-unreadable",
+                file = &offices_path
             ))
         })?;
     let office_key: PublicKey = offices
@@ -380,16 +353,16 @@ fn check_election(
         .and_then(|o| o["public_key"].as_str()?.parse().ok())
         .ok_or_else(|| {
             fail(finding!(
-                "offices.json heeft geen sleutel voor {}",
-                "offices.json has no key for {}",
-                registration.office
+                "verify-offices-no-key",
+                file = "offices.json",
+                office = &registration.office
             ))
         })?;
     if office_key.fingerprint().to_hex() != entry.office_key {
         return Err(fail(finding!(
-            "de sleutel van {} in offices.json is niet die welke het ondertekende ceremonieverslag noemt",
-            "the key of {} in offices.json is not the one the signed ceremony record names",
-            registration.office
+            "verify-office-key-differs",
+            file = "offices.json",
+            office = &registration.office
         )));
     }
     // The definition: the registration's hash must be the one the office's ceremony package
@@ -397,12 +370,11 @@ fn check_election(
     let manifest_path = ceremony(ceremony_files::MAIN_OFFICE_MANIFEST);
     let manifest_bytes = feed
         .get(&manifest_path)
-        .ok_or_else(|| fail(finding!("{}: ontbreekt", "{}: missing", manifest_path)))?;
+        .ok_or_else(|| fail(finding!("verify-missing", file = &manifest_path)))?;
     if HashCode::of(manifest_bytes).to_hex() != entry.fingerprint {
         return Err(fail(finding!(
-            "{}: is niet het manifest van het pakket dat het ondertekende ceremonieverslag noemt",
-            "{}: is not the manifest of the package the signed ceremony record names",
-            manifest_path
+            "verify-manifest-not-recorded",
+            file = &manifest_path
         )));
     }
     let listed = serde_json::from_slice::<package::Manifest>(manifest_bytes)
@@ -417,20 +389,18 @@ fn check_election(
     if listed.as_deref() != Some(registration.definition.as_str()) {
         let listed = listed.unwrap_or_else(|| "—".into());
         return Err(fail(finding!(
-            "de registratie noemt definitie {}, het ceremoniepakket {}",
-            "the registration names definition {}, the ceremony package {}",
-            registration.definition,
-            listed
+            "verify-definition-differs",
+            registered = &registration.definition,
+            package = listed
         )));
     }
     let mut passed = vec![finding!(
-        "{}: ceremonieverslag ondertekend door autoriteit {}; sleutel van {} daarin: {}; verkiezingsdefinitie {}",
-        "{}: ceremony record signed by authority {}; {} key {} in it; election definition {}",
-        id,
-        authority.fingerprint(),
-        registration.office,
-        office_key.fingerprint(),
-        registration.definition
+        "verify-election-keys",
+        election = id,
+        authority = authority.fingerprint().to_string(),
+        office = &registration.office,
+        key = office_key.fingerprint().to_string(),
+        definition = &registration.definition
     )];
     let Some(source) = source else {
         return Ok((registration, None, passed));
@@ -448,35 +418,35 @@ fn check_election(
     .map_err(|problems| {
         problems
             .iter()
-            .map(|p| Finding {
-                nl: format!("{id}: uitslagpakket: {}", p.message_nl()),
-                en: format!("{id}: result package: {p}"),
+            .map(|problem| {
+                finding!(
+                    "verify-result-package-refused",
+                    election = id,
+                    reason = problem.message()
+                )
             })
             .collect::<Vec<_>>()
     })?;
     if verified.manifest.office.code() != registration.office {
         return Err(fail(finding!(
-            "het uitslagpakket is verstuurd door {}, niet door {}",
-            "the result package was sent by {}, not {}",
-            verified.manifest.office.code(),
-            registration.office
+            "verify-sent-by-other",
+            sender = verified.manifest.office.code(),
+            office = &registration.office
         )));
     }
     if verified.fingerprint.to_hex() != source.package {
         return Err(fail(finding!(
-            "de snapshot noemt pakket {}, de feed bevat {}",
-            "the snapshot names package {}, the feed holds {}",
-            source.package,
-            verified.fingerprint.to_hex()
+            "verify-other-package",
+            named = &source.package,
+            found = verified.fingerprint.to_hex()
         )));
     }
     passed.push(finding!(
-        "{}: uitslagpakket {} ondertekend door {} ({} bestanden ongeschonden)",
-        "{}: result package {} signed by {} ({} files intact)",
-        id,
-        verified.fingerprint,
-        registration.office,
-        verified.manifest.files.len()
+        "verify-result-package-intact",
+        election = id,
+        package = verified.fingerprint.to_string(),
+        office = &registration.office,
+        files = verified.manifest.files.len()
     ));
     let mut files = files;
     files.remove(package::MANIFEST);
@@ -492,111 +462,100 @@ fn check_election(
     ))
 }
 
-/// A place in the snapshot, as each language names it (`elections[…].outcome.lists[list 1 (…)]`
-/// and `…lists[lijst 1 (…)]`).
+/// A place in the snapshot, each step named in the reader's language
+/// (`elections[…].outcome.lists[list 1 (…)]`, `…lists[lijst 1 (…)]`).
 #[derive(Debug, Clone, Default)]
-struct Path {
-    nl: String,
-    en: String,
-}
+struct Path(Vec<Value>);
 
 impl Path {
     fn key(&self, key: &str) -> Path {
-        let join = |path: &str| {
-            if path.is_empty() {
-                key.to_string()
-            } else {
-                format!("{path}.{key}")
-            }
-        };
-        Path {
-            nl: join(&self.nl),
-            en: join(&self.en),
-        }
+        let mut parts = self.0.clone();
+        parts.push(Value::Text(if parts.is_empty() {
+            key.to_string()
+        } else {
+            format!(".{key}")
+        }));
+        Path(parts)
     }
 
     /// The element of an array: the election, list, area or candidate it is.
-    fn element(&self, value: &Value, index: usize) -> Path {
-        let (nl, en) = label(value, index);
-        Path {
-            nl: format!("{}[{nl}]", self.nl),
-            en: format!("{}[{en}]", self.en),
-        }
+    fn element(&self, value: &serde_json::Value, index: usize) -> Path {
+        let mut parts = self.0.clone();
+        parts.push(Value::Text("[".into()));
+        parts.push(label(value, index));
+        parts.push(Value::Text("]".into()));
+        Path(parts)
+    }
+
+    fn value(&self) -> Value {
+        Value::Parts(self.0.clone())
     }
 }
 
-/// A readable name for an element of an array, in Dutch and English.
-fn label(value: &Value, index: usize) -> (String, String) {
+/// A readable name for an element of an array.
+fn label(value: &serde_json::Value, index: usize) -> Value {
     if let Some(election) = value["registration"]["election"].as_str() {
-        return (election.to_string(), election.to_string());
+        return election.into();
     }
     if let Some(area) = value["area"]["name"].as_str() {
-        return (area.to_string(), area.to_string());
+        return area.into();
     }
     match (
         value["number"].as_u64(),
         value["position"].as_u64(),
         value["name"].as_str(),
     ) {
-        (Some(number), _, Some(name)) => (
-            format!("lijst {number} ({name})"),
-            format!("list {number} ({name})"),
-        ),
-        (_, Some(position), Some(name)) => (
-            format!("kandidaat {position} ({name})"),
-            format!("candidate {position} ({name})"),
-        ),
-        (_, _, Some(name)) => (name.to_string(), name.to_string()),
-        _ => (format!("#{}", index + 1), format!("#{}", index + 1)),
+        (Some(number), _, Some(name)) => msg!("verify-list", number = number, name = name).into(),
+        (_, Some(position), Some(name)) => {
+            msg!("verify-candidate", position = position, name = name).into()
+        }
+        (_, _, Some(name)) => name.into(),
+        _ => format!("#{}", index + 1).into(),
     }
 }
 
 /// Names every place where `published` and `computed` differ.
-fn compare(path: &Path, published: &Value, computed: &Value, out: &mut Vec<Finding>) {
+fn compare(
+    path: &Path,
+    published: &serde_json::Value,
+    computed: &serde_json::Value,
+    out: &mut Vec<Finding>,
+) {
+    use serde_json::Value as Json;
     match (published, computed) {
-        (Value::Object(a), Value::Object(b)) => {
+        (Json::Object(a), Json::Object(b)) => {
             for (key, value) in a {
                 compare(
                     &path.key(key),
                     value,
-                    b.get(key).unwrap_or(&Value::Null),
+                    b.get(key).unwrap_or(&Json::Null),
                     out,
                 );
             }
             for key in b.keys().filter(|k| !a.contains_key(*k)) {
-                let missing = path.key(key);
-                out.push(Finding {
-                    nl: format!("{}: ontbreekt in de gepubliceerde snapshot", missing.nl),
-                    en: format!("{}: missing from the published snapshot", missing.en),
-                });
+                out.push(finding!(
+                    "verify-missing-from-published",
+                    path = path.key(key).value()
+                ));
             }
         }
-        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+        (Json::Array(a), Json::Array(b)) if a.len() == b.len() => {
             for (index, (x, y)) in a.iter().zip(b).enumerate() {
                 compare(&path.element(y, index), x, y, out);
             }
         }
-        (Value::Array(a), Value::Array(b)) => out.push(Finding {
-            nl: format!(
-                "{}: {} gepubliceerd, {} berekend uit de pakketten",
-                path.nl,
-                a.len(),
-                b.len()
-            ),
-            en: format!(
-                "{}: {} published, {} computed from the packages",
-                path.en,
-                a.len(),
-                b.len()
-            ),
-        }),
-        (a, b) if a != b => out.push(Finding {
-            nl: format!(
-                "{}: gepubliceerd {a}, berekend uit de pakketten {b}",
-                path.nl
-            ),
-            en: format!("{}: published {a}, computed from the packages {b}", path.en),
-        }),
+        (Json::Array(a), Json::Array(b)) => out.push(finding!(
+            "verify-count-differs",
+            path = path.value(),
+            published = a.len(),
+            computed = b.len()
+        )),
+        (a, b) if a != b => out.push(finding!(
+            "verify-value-differs",
+            path = path.value(),
+            published = a.to_string(),
+            computed = b.to_string()
+        )),
         _ => {}
     }
 }

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use messages::Language;
 use publish::Snapshot;
 use publish::feed;
 use publish::sample::Centre;
@@ -123,13 +124,10 @@ fn a_sound_feed_passes_the_independent_check() {
     let (_, files) = publish_two_versions(&centre);
     let report = verify(&files, &Expectations::default());
     assert!(report.sound(), "{:#?}", report.discrepancies);
-    assert!(
-        report
-            .passed
-            .iter()
-            .any(|p| p.en.contains("every number computed again")
-                && p.nl.contains("elk cijfer opnieuw berekend"))
-    );
+    assert!(report.passed.iter().any(|p| {
+        p.text(Language::En).contains("every number computed again")
+            && p.text(Language::Nl).contains("elk cijfer opnieuw berekend")
+    }));
     // With the keys known from elsewhere, too; and a wrong expected key is named.
     let expected = Expectations {
         central: Some(centre.central.public().fingerprint().to_string()),
@@ -142,8 +140,12 @@ fn a_sound_feed_passes_the_independent_check() {
     };
     let report = verify(&files, &wrong);
     assert!(
-        report.discrepancies[0].en.contains("not the expected")
-            && report.discrepancies[0].nl.contains("niet de verwachte"),
+        report.discrepancies[0]
+            .text(Language::En)
+            .contains("not the expected")
+            && report.discrepancies[0]
+                .text(Language::Nl)
+                .contains("niet de verwachte"),
         "{:?}",
         report.discrepancies
     );
@@ -164,7 +166,10 @@ fn resign(centre: &Centre, files: &mut BTreeMap<String, Vec<u8>>, snapshot: &Sna
 fn assert_found(files: &BTreeMap<String, Vec<u8>>, expected: &str) {
     let report = verify(files, &Expectations::default());
     assert!(
-        report.discrepancies.iter().any(|d| d.en.contains(expected)),
+        report
+            .discrepancies
+            .iter()
+            .any(|d| d.text(Language::En).contains(expected)),
         "{expected} not found: {:#?}",
         report.discrepancies
     );
@@ -193,10 +198,10 @@ fn one_altered_number_in_a_signed_snapshot_is_found_and_named() {
         votes + 1
     );
     assert_eq!(report.discrepancies.len(), 1, "{:#?}", report.discrepancies);
-    assert_eq!(report.discrepancies[0].en, expected);
+    assert_eq!(report.discrepancies[0].text(Language::En), expected);
     // The same place, as the Dutch report names it.
     assert_eq!(
-        report.discrepancies[0].nl,
+        report.discrepancies[0].text(Language::Nl),
         format!(
             "elections[GR2022_WestMaasenWaal].outcome.lists[lijst 1 ({name})].votes: gepubliceerd {}, berekend uit de pakketten {votes}",
             votes + 1
@@ -208,7 +213,11 @@ fn one_altered_number_in_a_signed_snapshot_is_found_and_named() {
     snapshot.progress.polling_stations_in -= 1;
     resign(&centre, &mut files, &snapshot);
     let report = verify(&files, &Expectations::default());
-    let found: Vec<&str> = report.discrepancies.iter().map(|d| d.en.as_str()).collect();
+    let found: Vec<String> = report
+        .discrepancies
+        .iter()
+        .map(|d| d.text(Language::En))
+        .collect();
     assert_eq!(
         found,
         ["progress.polling_stations_in: published 244, computed from the packages 245"]
@@ -233,10 +242,10 @@ fn a_changed_byte_or_a_foreign_signature_is_refused() {
     let report = verify(&altered, &Expectations::default());
     assert!(
         report.discrepancies[0]
-            .en
+            .text(Language::En)
             .starts_with("snapshots/v2.json: the signature does not match")
             && report.discrepancies[0]
-                .nl
+                .text(Language::Nl)
                 .starts_with("snapshots/v2.json: de handtekening past niet"),
         "{:?}",
         report.discrepancies
@@ -251,12 +260,13 @@ fn a_changed_byte_or_a_foreign_signature_is_refused() {
     altered.insert(path.into(), bytes);
     let report = verify(&altered, &Expectations::default());
     assert!(
-        report
-            .discrepancies
-            .iter()
-            .any(|d| d.en.starts_with("GR2026_Assen: result package:")
-                && d.en.contains("Telling_GR2026_Assen.eml.xml")
-                && d.nl.starts_with("GR2026_Assen: uitslagpakket:")),
+        report.discrepancies.iter().any(|d| d
+            .text(Language::En)
+            .starts_with("GR2026_Assen: result package:")
+            && d.text(Language::En)
+                .contains("Telling_GR2026_Assen.eml.xml")
+            && d.text(Language::Nl)
+                .starts_with("GR2026_Assen: uitslagpakket:")),
         "{:#?}",
         report.discrepancies
     );
@@ -288,11 +298,10 @@ fn a_changed_byte_or_a_foreign_signature_is_refused() {
     }
     let report = verify(&altered, &Expectations::default());
     assert!(
-        report
-            .discrepancies
-            .iter()
-            .any(|d| d.en.starts_with("GR2022_Groningen: result package:")
-                && d.en.contains("signature")),
+        report.discrepancies.iter().any(|d| d
+            .text(Language::En)
+            .starts_with("GR2022_Groningen: result package:")
+            && d.text(Language::En).contains("signature")),
         "{:#?}",
         report.discrepancies
     );
@@ -314,10 +323,7 @@ fn the_site_shows_the_figures_in_both_languages() {
         panic!()
     };
     assert!(page.contains("<html lang=\"nl\">"));
-    assert!(page.contains(&publish::site::number(
-        publish::site::Lang::Nl,
-        lists[0].votes
-    )));
+    assert!(page.contains(&publish::site::number(Language::Nl, lists[0].votes)));
     assert!(page.contains(&lists[0].elected[0].name));
     assert_eq!(
         page.matches("<circle").count() as u32,

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use messages::{Message, msg};
+
 use crate::HashCode;
 use crate::lock::{ElectionPublicKey, LockError, Strength, lock};
 use crate::package::{BuildError, ElectionRef, Office, Package};
@@ -368,6 +370,22 @@ pub enum TransitionError {
     Format,
 }
 
+impl TransitionError {
+    /// What is wrong, for the reader to see in their language.
+    pub fn message(&self) -> Message {
+        match self {
+            TransitionError::KeysAgain => msg!("seal-keys-again"),
+            TransitionError::NoKeys => msg!("seal-no-keys"),
+            TransitionError::PackagesAgain => msg!("seal-packages-again"),
+            TransitionError::NoPackages => msg!("seal-no-packages"),
+            TransitionError::Numbering { previous, found } => {
+                msg!("seal-step-numbering", previous = *previous, found = *found)
+            }
+            TransitionError::Format => msg!("seal-record-format", format = RECORD_FORMAT),
+        }
+    }
+}
+
 /// Where the ceremony stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ceremony {
@@ -501,16 +519,16 @@ pub enum RecordError {
 }
 
 impl RecordError {
-    /// Dutch message.
-    pub fn message_nl(&self) -> String {
+    /// What is wrong, for the reader to see in their language.
+    pub fn message(&self) -> Message {
         match self {
-            RecordError::UnreadableSignature => {
-                "de handtekening van het verslag is onleesbaar".to_string()
+            RecordError::UnreadableSignature => msg!("seal-record-unreadable-signature"),
+            RecordError::BadSignature => msg!("seal-record-bad-signature"),
+            RecordError::Unreadable(detail) => {
+                msg!("seal-record-unreadable", detail = detail)
             }
-            RecordError::BadSignature => "de handtekening van het verslag klopt niet: het verslag is gewijzigd of met een andere sleutel ondertekend".to_string(),
-            RecordError::Unreadable(detail) => format!("het verslag is onleesbaar: {detail}"),
             RecordError::Order(error) => {
-                format!("de stappen van het verslag kloppen niet ({error})")
+                msg!("seal-record-order", detail = error.message())
             }
         }
     }

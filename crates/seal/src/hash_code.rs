@@ -13,6 +13,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use messages::{Message, msg};
 use sha2::{Digest, Sha256};
 
 /// Number of groups in the displayed hash code.
@@ -221,6 +222,33 @@ pub enum HashCodeError {
         /// The hash code of the file.
         actual: HashCode,
     },
+}
+
+impl HashCodeError {
+    /// What is wrong, for the reader to see in their language.
+    pub fn message(&self) -> Message {
+        match self {
+            HashCodeError::InvalidCharacter {
+                character,
+                position,
+            } => msg!(
+                "seal-hash-invalid-character",
+                character = character.to_string(),
+                position = *position
+            ),
+            HashCodeError::WrongLength { digits } => {
+                msg!("seal-hash-wrong-length", digits = *digits)
+            }
+            HashCodeError::WrongGroup { group, typed } => {
+                msg!("seal-hash-wrong-group", group = *group, typed = typed)
+            }
+            HashCodeError::Mismatch { official, actual } => msg!(
+                "seal-hash-mismatch",
+                actual = actual.to_string(),
+                official = official.to_string()
+            ),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use messages::{Message, Value, msg};
+
 use crate::HashCode;
 use crate::signing::{PublicKey, Signature, SigningKey};
 
@@ -103,13 +105,19 @@ impl Office {
         }
     }
 
-    /// "stembureau 12 (Name)" / "hoofdstembureau (Name)"; without the name when it is not known.
-    pub fn describe_nl(&self) -> String {
+    /// "stembureau 12 (Name)" / "hoofdstembureau (Name)"; without the name when it is not
+    /// known.
+    pub fn describe(&self) -> Message {
         let kind = match self {
-            Office::PollingStation { number, .. } => format!("stembureau {number}"),
-            Office::MainOffice { .. } => "hoofdstembureau".to_string(),
+            Office::PollingStation { number, .. } => {
+                msg!("seal-office-polling-station", number = *number)
+            }
+            Office::MainOffice { .. } => msg!("seal-office-main"),
         };
-        with_name(kind, self.name())
+        match self.name() {
+            "" => kind,
+            name => msg!("seal-office-named", office = kind, name = name),
+        }
     }
 
     /// Whether two references name the same office (by number or kind; names may be spelled
@@ -120,20 +128,9 @@ impl Office {
 }
 
 impl fmt::Display for Office {
+    /// In English, for logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self {
-            Office::PollingStation { number, .. } => format!("polling station {number}"),
-            Office::MainOffice { .. } => "main office".to_string(),
-        };
-        f.write_str(&with_name(kind, self.name()))
-    }
-}
-
-fn with_name(kind: String, name: &str) -> String {
-    if name.is_empty() {
-        kind
-    } else {
-        format!("{kind} ({name})")
+        self.describe().fmt(f)
     }
 }
 
@@ -360,43 +357,49 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The message in Dutch.
-    pub fn message_nl(&self) -> String {
+    /// What is wrong, for the reader to see in their language.
+    pub fn message(&self) -> Message {
         match self {
-            Problem::MissingManifest => format!("het manifest ({MANIFEST}) ontbreekt"),
-            Problem::UnreadableManifest(e) => {
-                format!("het manifest ({MANIFEST}) is onleesbaar: {e}")
+            Problem::MissingManifest => msg!("seal-missing-manifest", file = MANIFEST),
+            Problem::UnreadableManifest(detail) => {
+                msg!("seal-unreadable-manifest", file = MANIFEST, detail = detail)
             }
-            Problem::MissingSignature => format!("de handtekening ({SIGNATURE}) ontbreekt"),
+            Problem::MissingSignature => msg!("seal-missing-signature", file = SIGNATURE),
             Problem::UnreadableSignature => {
-                format!("de handtekening ({SIGNATURE}) is onleesbaar")
+                msg!("seal-unreadable-signature", file = SIGNATURE)
             }
-            Problem::BadSignature { authority } => format!(
-                "de handtekening klopt niet: het manifest is gewijzigd, of niet ondertekend met \
-                 de sleutel van de verkiezingsautoriteit {authority}"
-            ),
+            Problem::BadSignature { authority } => {
+                msg!("seal-bad-signature", authority = authority.to_string())
+            }
             Problem::WrongFormat { found, expected } => {
-                format!(
-                    "een pakket van een andere soort of onbekend formaat: {found:?} (verwacht: {expected})"
-                )
+                msg!("seal-wrong-format", found = found, expected = *expected)
             }
-            Problem::MissingFile(path) => format!("bestand {path} ontbreekt"),
-            Problem::AlteredFile { path } => format!(
-                "bestand {path} is gewijzigd (SHA-256 of grootte wijkt af van het manifest)"
-            ),
-            Problem::UnlistedFile(path) => {
-                format!("bestand {path} hoort niet bij het pakket (staat niet in het manifest)")
-            }
+            Problem::MissingFile(path) => msg!("seal-missing-file", file = path),
+            Problem::AlteredFile { path } => msg!("seal-altered-file", file = path),
+            Problem::UnlistedFile(path) => msg!("seal-unlisted-file", file = path),
             Problem::OtherElection { expected, found } => {
-                format!("het pakket is voor verkiezing {found}, niet voor {expected}")
+                msg!("seal-other-election", found = found, expected = expected)
             }
-            Problem::OtherOffice { expected, found } => format!(
-                "het pakket is voor {}, niet voor {}",
-                found.describe_nl(),
-                expected.describe_nl()
+            Problem::OtherOffice { expected, found } => msg!(
+                "seal-other-office",
+                found = found.describe(),
+                expected = expected.describe()
             ),
         }
     }
+}
+
+/// Several problems as one message, separated by semicolons.
+pub fn problems_message(problems: &[Problem]) -> Message {
+    let parts = problems
+        .iter()
+        .enumerate()
+        .flat_map(|(index, problem)| {
+            let separator = (index > 0).then(|| Value::Text("; ".into()));
+            separator.into_iter().chain([problem.message().into()])
+        })
+        .collect();
+    msg!("seal-problems", problems = Value::Parts(parts))
 }
 
 /// A package that passed every check.

@@ -20,6 +20,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use messages::{Message, msg};
+
 use crate::HashCode;
 use crate::bytes::Reader;
 use crate::lock::{ElectionKey, ElectionPublicKey, LockError};
@@ -58,24 +60,16 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The refusal in Dutch.
-    pub fn message_nl(&self) -> String {
+    /// Why, for the reader to see in their language.
+    pub fn message(&self) -> Message {
         match self {
-            Refusal::TooLarge(size) => {
-                format!("het bestand is groter dan elk uitslagpakket ({size} bytes)")
-            }
-            Refusal::Undecryptable => "het bestand gaat niet open met de sleutel van de centrale \
-                 autoriteit: onderweg gewijzigd, of niet voor deze centrale autoriteit bestemd"
-                .into(),
-            Refusal::Malformed(why) => format!("het bestand is geen uitslagpakket: {why}"),
+            Refusal::TooLarge(size) => msg!("seal-refusal-too-large", bytes = *size),
+            Refusal::Undecryptable => msg!("seal-refusal-undecryptable"),
+            Refusal::Malformed(why) => msg!("seal-refusal-malformed", detail = *why),
             Refusal::UnknownSender(office) => {
-                format!("{office} heeft geen sleutel die bij de ceremonie is geregistreerd")
+                msg!("seal-refusal-unknown-sender", office = office)
             }
-            Refusal::Package(problems) => problems
-                .iter()
-                .map(Problem::message_nl)
-                .collect::<Vec<_>>()
-                .join("; "),
+            Refusal::Package(problems) => package::problems_message(problems),
         }
     }
 }

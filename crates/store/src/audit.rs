@@ -10,6 +10,7 @@
 //! report, where a later check can compare it.
 
 use chrono::{SecondsFormat, Utc};
+use messages::{Message, msg};
 use rusqlite::{Connection, OptionalExtension, params};
 use seal::HashCode;
 use seal::chain::{GENESIS, link_hash};
@@ -231,6 +232,22 @@ impl AuditBreak {
             AuditBreak::Altered { seq } | AuditBreak::Unlinked { seq, .. } => Some(*seq),
             AuditBreak::Missing { expected, .. } => Some(*expected),
             AuditBreak::TriggerRemoved(_) => None,
+        }
+    }
+
+    /// What is broken, for the reader to see in their language.
+    pub fn message(&self) -> Message {
+        match self {
+            AuditBreak::Altered { seq } => msg!("audit-altered", entry = *seq),
+            AuditBreak::Unlinked { seq, previous } => {
+                msg!("audit-unlinked", entry = *seq, previous = *previous)
+            }
+            AuditBreak::Missing { expected, found } => {
+                msg!("audit-missing", entry = *expected, next = *found)
+            }
+            AuditBreak::TriggerRemoved(trigger) => {
+                msg!("audit-trigger-removed", trigger = *trigger)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Elections in the database: importing one (with the files it came from), listing, loading.
 
 use chrono::NaiveDate;
+use messages::{Message, msg};
 use model::{
     Address, Candidate, CandidatePosition, Contest, ContestId, Domain, DomainId, Election,
     ElectionId, List, ListNumber, PollingStation, PollingStationNumber,
@@ -38,6 +39,28 @@ pub enum HashCheck {
     FullHashCode,
     /// No official hash code exists for this file (the municipality's own polling stations).
     NotApplicable,
+}
+
+impl FileRole {
+    /// What the file is, for the reader to see in their language.
+    pub fn name(self) -> Message {
+        match self {
+            FileRole::Definition => msg!("file-election-definition"),
+            FileRole::CandidateLists => msg!("file-candidate-lists"),
+            FileRole::PollingStations => msg!("file-polling-stations"),
+        }
+    }
+}
+
+impl HashCheck {
+    /// How the hash code was confirmed, for the reader to see in their language.
+    pub fn name(self) -> Message {
+        match self {
+            HashCheck::TypedGroups => msg!("hash-check-typed-groups"),
+            HashCheck::FullHashCode => msg!("hash-check-full-hash-code"),
+            HashCheck::NotApplicable => msg!("hash-check-not-applicable"),
+        }
+    }
 }
 
 /// A file as imported: its role, name, exact bytes and how its hash code was confirmed.

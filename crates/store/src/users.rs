@@ -4,6 +4,7 @@
 //! sees a password.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use messages::{Message, msg};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -43,12 +44,12 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
-    /// In Dutch.
-    pub fn name_nl(self) -> &'static str {
+    /// The role's name, for the reader to see in their language.
+    pub fn name(self) -> Message {
         match self {
-            Role::Administrator => "beheerder",
-            Role::Coordinator => "coördinator",
-            Role::Typist => "invoerder",
+            Role::Administrator => msg!("role-administrator"),
+            Role::Coordinator => msg!("role-coordinator"),
+            Role::Typist => msg!("role-typist"),
         }
     }
 }

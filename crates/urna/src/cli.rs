@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+use messages::Language;
 
 /// Urna: verkiezingssoftware voor Vlaanderen en Nederland / election software for Flanders and
 /// the Netherlands.
@@ -18,49 +19,27 @@ pub struct Cli {
     )]
     pub data_dir: PathBuf,
 
-    /// Language of messages: nl (default) or en.
-    #[arg(long, global = true, env = "URNA_LANG", value_enum, default_value_t = Lang::Nl)]
-    pub lang: Lang,
+    /// Language of messages: nl (default), en, fr or de.
+    #[arg(
+        long,
+        global = true,
+        env = "URNA_LANG",
+        value_parser = parse_language,
+        default_value = "nl"
+    )]
+    pub lang: Language,
 
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// Language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// Nederlands.
-    Nl,
-    /// English.
-    En,
-    /// Français.
-    Fr,
-    /// Deutsch.
-    De,
-}
-
-impl Lang {
-    /// The Dutch or the English text (transitional: until every text is in the catalogs).
-    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        model::Language::from(self).pick(nl, en)
-    }
-
-    /// The message `id` of the catalogs.
-    pub fn t(self, id: &str) -> String {
-        model::Language::from(self).text(id)
-    }
-}
-
-impl From<Lang> for model::Language {
-    fn from(lang: Lang) -> model::Language {
-        match lang {
-            Lang::Nl => model::Language::Nl,
-            Lang::En => model::Language::En,
-            Lang::Fr => model::Language::Fr,
-            Lang::De => model::Language::De,
-        }
-    }
+/// Reads `--lang`: a language's code (`nl`, `en`, `fr`, `de`).
+fn parse_language(code: &str) -> Result<Language, String> {
+    Language::parse(code).ok_or_else(|| {
+        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        format!("{code:?}: one of {}", codes.join(", "))
+    })
 }
 
 /// The commands.
@@ -609,7 +588,7 @@ pub enum ElectionCommand {
     /// Show an election: lists, candidates, polling stations and the hash codes of its files.
     Show {
         /// Election id, e.g. GR2026_Assen.
-        id: String,
+        id: model::ElectionId,
         /// Print the election as JSON instead of text.
         #[arg(long)]
         json: bool,

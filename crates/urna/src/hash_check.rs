@@ -4,10 +4,9 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 
 use anyhow::{Context, bail};
+use messages::{Language, t};
 use seal::{HashCode, HashCodeError};
-use store::HashCheck;
-
-use crate::cli::Lang;
+use store::{FileRole, HashCheck};
 
 /// Where the questions are asked and answered.
 pub trait Prompt {
@@ -59,8 +58,8 @@ impl Prompt for Terminal {
 /// A file whose hash code must be confirmed.
 #[derive(Debug)]
 pub struct Subject<'a> {
-    /// What the file is, in Dutch and English, e.g. ("verkiezingsdefinitie", "election definition").
-    pub what: (&'a str, &'a str),
+    /// What the file is (the election definition, the candidate lists).
+    pub what: FileRole,
     /// File name as given.
     pub file: &'a str,
     /// Its bytes.
@@ -72,91 +71,93 @@ pub struct Subject<'a> {
 /// Confirms `subject`'s hash code with the full official hash code when given, or else by two
 /// typed groups on an interactive prompt. Any mismatch refuses.
 pub fn confirm(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     subject: &Subject<'_>,
     official: Option<&str>,
 ) -> anyhow::Result<HashCheck> {
     let code = HashCode::of(subject.bytes);
-    let what = lang.pick(subject.what.0, subject.what.1);
+    let what = subject.what.name().text(lang);
+    let file = subject.file;
     if let Some(official) = official {
-        let official: HashCode = official.parse().with_context(|| {
-            format!(
-                "{} {}",
-                subject.option,
-                lang.pick("is geen geldige hashcode", "is not a valid hash code")
+        let official: HashCode = official.parse().map_err(|error: HashCodeError| {
+            anyhow::anyhow!(
+                "{}",
+                t!(
+                    lang,
+                    "cli-hash-invalid",
+                    option = subject.option,
+                    reason = error.message().text(lang)
+                )
             )
         })?;
         if code.check_full(&official).is_err() {
             bail!(
-                "{}: {} {} ({what}) {}\n  {:<11}{code}\n  {:<11}{official}",
-                lang.pick("Import geweigerd", "Import refused"),
-                lang.pick("de hashcode van", "the hash code of"),
-                subject.file,
-                lang.pick(
-                    "wijkt af van de officiële hashcode:",
-                    "differs from the official hash code:"
-                ),
-                lang.pick("bestand:", "file:"),
-                lang.pick("officieel:", "official:"),
+                "{}",
+                t!(
+                    lang,
+                    "cli-hash-differs",
+                    file = file,
+                    what = &what,
+                    found = code.to_string(),
+                    official = official.to_string()
+                )
             );
         }
         return Ok(HashCheck::FullHashCode);
     }
     if !prompt.is_interactive() {
         bail!(
-            "{} {} ({what}). {} {} {}",
-            lang.pick(
-                "Geen officiële hashcode opgegeven voor",
-                "No official hash code given for"
-            ),
-            subject.file,
-            lang.pick("Geef", "Pass"),
-            subject.option,
-            lang.pick(
-                "mee, of start de import op een terminal om twee groepen in te typen.",
-                "or run the import on a terminal to type two groups."
+            "{}",
+            t!(
+                lang,
+                "cli-hash-not-given",
+                file = file,
+                what = &what,
+                option = subject.option
             )
         );
     }
     let challenge = code.challenge();
-    prompt.say(&format!(
-        "{} {} ({what}):\n  {}\n{}",
-        lang.pick("Hashcode van", "Hash code of"),
-        subject.file,
-        code.masked(),
-        lang.pick(
-            "Vergelijk met de officiële hashcode en typ de twee ontbrekende groepen.",
-            "Compare with the official hash code and type the two missing groups."
-        )
+    prompt.say(&t!(
+        lang,
+        "cli-hash-compare",
+        file = file,
+        what = &what,
+        masked = code.masked()
     ))?;
     let mut answers = Vec::new();
     for group in [challenge.first, challenge.second] {
-        let question = format!("{} {}: ", lang.pick("Groep", "Group"), group + 1);
-        answers.push(prompt.ask(&question).context(lang.pick(
-            "geen antwoord op de vraag naar de hashcode",
-            "no answer to the hash code question",
-        ))?);
+        let question = t!(lang, "cli-hash-group", group = group + 1);
+        answers.push(
+            prompt
+                .ask(&question)
+                .with_context(|| t!(lang, "cli-hash-no-answer"))?,
+        );
     }
     match code.check_answer(&answers[0], &answers[1]) {
         Ok(()) => {}
         Err(HashCodeError::WrongGroup { group, typed }) => bail!(
-            "{}: {} {group} {} {} ({what}) {} {typed:?}",
-            lang.pick("Import geweigerd", "Import refused"),
-            lang.pick("groep", "group"),
-            lang.pick("van de hashcode van", "of the hash code of"),
-            subject.file,
-            lang.pick(
-                "komt niet overeen met wat getypt is:",
-                "does not match what was typed:"
-            ),
+            "{}",
+            t!(
+                lang,
+                "cli-hash-wrong-group",
+                group = group,
+                file = file,
+                what = &what,
+                typed = typed
+            )
         ),
         Err(other) => bail!(
-            "{}: {other}",
-            lang.pick("Import geweigerd", "Import refused")
+            "{}",
+            t!(
+                lang,
+                "cli-hash-refused",
+                reason = other.message().text(lang)
+            )
         ),
     }
-    prompt.say(lang.pick("Hashcode bevestigd.", "Hash code confirmed."))?;
+    prompt.say(&t!(lang, "cli-hash-confirmed"))?;
     Ok(HashCheck::TypedGroups)
 }
 
@@ -194,7 +195,7 @@ mod tests {
 
     fn subject() -> Subject<'static> {
         Subject {
-            what: ("verkiezingsdefinitie", "election definition"),
+            what: FileRole::Definition,
             file: "def.xml",
             bytes: BYTES,
             option: "--definition-hash",
@@ -218,7 +219,7 @@ mod tests {
             format!(" {}\n", code.group(challenge.second).to_uppercase()),
         ];
         let mut prompt = person(true, &answers);
-        let check = confirm(Lang::Nl, &mut prompt, &subject(), None).unwrap();
+        let check = confirm(Language::Nl, &mut prompt, &subject(), None).unwrap();
         assert_eq!(check, HashCheck::TypedGroups);
         assert!(prompt.shown.contains(&code.masked()));
         assert!(
@@ -235,7 +236,7 @@ mod tests {
         let challenge = code.challenge();
         let answers = [code.group(challenge.first), "0000".to_string()];
         let mut prompt = person(true, &answers);
-        let error = confirm(Lang::En, &mut prompt, &subject(), None).unwrap_err();
+        let error = confirm(Language::En, &mut prompt, &subject(), None).unwrap_err();
         // (unless group two happens to be 0000, which it is not for these bytes)
         assert_ne!(code.group(challenge.second), "0000");
         assert!(error.to_string().starts_with("Import refused"), "{error}");
@@ -244,29 +245,35 @@ mod tests {
     #[test]
     fn no_answer_refuses() {
         let mut prompt = person(true, &[]);
-        assert!(confirm(Lang::En, &mut prompt, &subject(), None).is_err());
+        assert!(confirm(Language::En, &mut prompt, &subject(), None).is_err());
     }
 
     #[test]
     fn full_hash_code_for_scripts() {
         let code = HashCode::of(BYTES);
         let mut prompt = person(false, &[]);
-        let check = confirm(Lang::Nl, &mut prompt, &subject(), Some(&code.to_string())).unwrap();
+        let check = confirm(
+            Language::Nl,
+            &mut prompt,
+            &subject(),
+            Some(&code.to_string()),
+        )
+        .unwrap();
         assert_eq!(check, HashCheck::FullHashCode);
         assert!(prompt.shown.is_empty(), "scripts are not asked anything");
 
         let other = HashCode::of(b"other").to_hex();
-        let error = confirm(Lang::Nl, &mut prompt, &subject(), Some(&other)).unwrap_err();
+        let error = confirm(Language::Nl, &mut prompt, &subject(), Some(&other)).unwrap_err();
         assert!(error.to_string().starts_with("Import geweigerd"), "{error}");
 
-        let error = confirm(Lang::En, &mut prompt, &subject(), Some("12ab")).unwrap_err();
+        let error = confirm(Language::En, &mut prompt, &subject(), Some("12ab")).unwrap_err();
         assert!(format!("{error:#}").contains("64 hex digits"), "{error:#}");
     }
 
     #[test]
     fn without_terminal_or_hash_code_refuses() {
         let mut prompt = person(false, &[]);
-        let error = confirm(Lang::En, &mut prompt, &subject(), None).unwrap_err();
+        let error = confirm(Language::En, &mut prompt, &subject(), None).unwrap_err();
         assert!(error.to_string().contains("--definition-hash"), "{error}");
     }
 }

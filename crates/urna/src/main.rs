@@ -15,9 +15,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use store::{Actor, Store};
 
-use crate::cli::{
-    AuditCommand, CeremonyCommand, Cli, Command, ElectionCommand, Lang, ResultCommand,
-};
+use messages::{Language, t};
+
+use crate::cli::{AuditCommand, CeremonyCommand, Cli, Command, ElectionCommand, ResultCommand};
 
 /// mimalloc rather than glibc's malloc: with glibc, every Argon2id hash (19 MiB, freed at once)
 /// stayed resident in a loop over thousands of packages (about 19 MiB per package, until the
@@ -30,7 +30,10 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("{} {error:#}", cli.lang.pick("Fout:", "Error:"));
+            eprintln!(
+                "{}",
+                t!(cli.lang, "cli-error", error = format!("{error:#}"))
+            );
             ExitCode::FAILURE
         }
     }
@@ -53,7 +56,7 @@ fn actor() -> Actor {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let lang: Lang = cli.lang;
+    let lang: Language = cli.lang;
     match &cli.command {
         Command::Election(ElectionCommand::Import(args)) => {
             let imported = commands::election::import(
@@ -248,7 +251,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_booth(lang: Lang, command: &cli::BoothCommand) -> anyhow::Result<ExitCode> {
+fn run_booth(lang: Language, command: &cli::BoothCommand) -> anyhow::Result<ExitCode> {
     let cli::BoothCommand::Run {
         packages,
         authority_key,
@@ -258,13 +261,7 @@ fn run_booth(lang: Lang, command: &cli::BoothCommand) -> anyhow::Result<ExitCode
         large,
     } = command;
     let [first, second] = sticks.as_slice() else {
-        anyhow::bail!(
-            "{}",
-            lang.pick(
-                "geef precies twee sticks (--stick A --stick B)",
-                "give exactly two sticks (--stick A --stick B)"
-            )
-        );
+        anyhow::bail!("{}", t!(lang, "cli-booth-two-sticks"));
     };
     let station = commands::booth::Station {
         packages: packages.clone(),
@@ -281,7 +278,11 @@ fn run_booth(lang: Lang, command: &cli::BoothCommand) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::Result<ExitCode> {
+fn run_central(
+    lang: Language,
+    cli: &Cli,
+    command: &cli::CentralCommand,
+) -> anyhow::Result<ExitCode> {
     use commands::central;
     let mut prompt = hash_check::Terminal;
     let (text, ok) = match command {
@@ -385,7 +386,7 @@ fn run_central(lang: Lang, cli: &Cli, command: &cli::CentralCommand) -> anyhow::
     })
 }
 
-fn run_count(lang: Lang, command: &cli::CountCommand) -> anyhow::Result<ExitCode> {
+fn run_count(lang: Language, command: &cli::CountCommand) -> anyhow::Result<ExitCode> {
     let (text, ok) = match command {
         cli::CountCommand::ImportSticks {
             package,
@@ -437,7 +438,7 @@ fn run_count(lang: Lang, command: &cli::CountCommand) -> anyhow::Result<ExitCode
     })
 }
 
-fn run_ceremony(lang: Lang, cli: &Cli, command: &CeremonyCommand) -> anyhow::Result<ExitCode> {
+fn run_ceremony(lang: Language, cli: &Cli, command: &CeremonyCommand) -> anyhow::Result<ExitCode> {
     use commands::ceremony::{self, CeremonyDir, SheetsTo};
     let mut prompt = hash_check::Terminal;
     let status = |ok: bool| {

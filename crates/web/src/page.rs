@@ -68,11 +68,7 @@ impl Chrome {
 
 /// A role's name, in `lang`.
 pub fn role_name(lang: Lang, role: Role) -> String {
-    lang.t(match role {
-        Role::Administrator => "web-role-administrator",
-        Role::Coordinator => "web-role-coordinator",
-        Role::Typist => "web-role-typist",
-    })
+    role.name().text(lang.0)
 }
 
 /// A template as a page with `status`.

@@ -282,7 +282,7 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
     let site = publish::site::render(&published, "test").unwrap();
     let page = String::from_utf8(site["/verkiezing/GR2022_WestMaasenWaal.html"].clone()).unwrap();
     assert!(page.contains(&publish::site::number(
-        publish::site::Lang::Nl,
+        messages::Language::Nl,
         lists[0].votes
     )));
 

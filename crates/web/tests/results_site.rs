@@ -293,7 +293,7 @@ async fn the_results_site_on_a_phone_and_a_desktop_is_accessible_and_shows_the_f
         let text = visible_text(&browser).await;
         for list in official["lists"].as_array().unwrap() {
             let votes =
-                publish::site::number(publish::site::Lang::Nl, list["votes"].as_u64().unwrap());
+                publish::site::number(messages::Language::Nl, list["votes"].as_u64().unwrap());
             assert!(
                 text.contains(&votes),
                 "{device}: {votes} not shown:\n{text}"
@@ -380,7 +380,7 @@ async fn the_results_site_works_without_javascript() {
     let text = visible_text(&browser).await;
     let official = testkit::published_gr2022("WestMaasenWaal");
     for list in official["lists"].as_array().unwrap() {
-        let votes = publish::site::number(publish::site::Lang::Nl, list["votes"].as_u64().unwrap());
+        let votes = publish::site::number(messages::Language::Nl, list["votes"].as_u64().unwrap());
         assert!(text.contains(&votes), "{votes} not shown:\n{text}");
     }
     let page = browser.source().await.unwrap();

@@ -1,6 +1,23 @@
-# Mots utilisés partout.
+# Words used everywhere.
 
-## Réponses
+## Roles of the people who use the result software
 
-yes = oui
-no = non
+role-administrator = administrateur
+role-coordinator = coordinateur
+role-typist = encodeur
+
+## The audit log
+
+audit-altered = l'entrée { $entry } a été modifiée : son contenu ne correspond pas à son empreinte
+audit-unlinked = l'entrée { $entry } ne suit pas l'entrée { $previous } : une entrée a été supprimée, insérée ou remplacée
+audit-missing = l'entrée { $entry } manque (l'entrée suivante est { $next })
+audit-trigger-removed = la protection { $trigger } contre la modification a été retirée de la base de données
+
+## Imported files and their hash codes
+
+file-election-definition = définition de l'élection
+file-candidate-lists = listes de candidats
+file-polling-stations = bureaux de vote
+hash-check-typed-groups = confirmé : deux groupes saisis
+hash-check-full-hash-code = confirmé : empreinte officielle complète
+hash-check-not-applicable = pas d'empreinte officielle (fichier propre à la commune)

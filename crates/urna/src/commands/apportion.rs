@@ -5,20 +5,19 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use apportion::Outcome;
-
-use crate::cli::Lang;
+use messages::{Language, t};
 
 /// Exit status when a drawing of lots (or a Flemish tie decision) is needed before the result
 /// can be completed.
 pub const LOTS_REQUIRED: u8 = 3;
 
 /// Runs the apportionment and returns what to print and the exit status.
-pub fn run(lang: Lang, input: &Path, json: bool) -> anyhow::Result<(String, ExitCode)> {
+pub fn run(lang: Language, input: &Path, json: bool) -> anyhow::Result<(String, ExitCode)> {
     let text = std::fs::read_to_string(input).with_context(|| {
-        format!(
-            "{} {}",
-            lang.pick("Kan bestand niet lezen:", "Cannot read file:"),
-            input.display()
+        t!(
+            lang,
+            "cli-cannot-read-file",
+            file = input.display().to_string()
         )
     })?;
     let parsed = apportion::parse_input(&text).with_context(|| format!("{}", input.display()))?;
@@ -26,7 +25,7 @@ pub fn run(lang: Lang, input: &Path, json: bool) -> anyhow::Result<(String, Exit
     let printed = if json {
         serde_json::to_string_pretty(&outcome)? + "\n"
     } else {
-        apportion::render::text(&outcome, lang.into())
+        apportion::render::text(&outcome, lang)
     };
     let status = match outcome {
         Outcome::Complete(_) => ExitCode::SUCCESS,

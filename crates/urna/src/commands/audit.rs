@@ -2,12 +2,11 @@
 
 use std::fmt::Write as _;
 
+use messages::{Language, t};
 use store::{AuditReport, Store};
 
-use crate::cli::Lang;
-
 /// The verdict of `urna audit verify`, as text; `Ok(true)` when the chain is intact.
-pub fn verify(lang: Lang, store: &Store) -> anyhow::Result<(bool, String)> {
+pub fn verify(lang: Language, store: &Store) -> anyhow::Result<(bool, String)> {
     let AuditReport {
         entries,
         head,
@@ -16,35 +15,27 @@ pub fn verify(lang: Lang, store: &Store) -> anyhow::Result<(bool, String)> {
     let mut out = String::new();
     match broken {
         None => {
-            let _ = writeln!(
-                out,
-                "{} {entries} {}",
-                lang.pick("Auditlog intact:", "Audit log intact:"),
-                lang.pick("regels", "entries")
-            );
+            let _ = writeln!(out, "{}", t!(lang, "cli-audit-intact", entries = entries));
             if let Some(head) = head {
-                let _ = writeln!(
-                    out,
-                    "{} {}",
-                    lang.pick(
-                        "Hash van de laatste regel (noteer in het proces-verbaal):",
-                        "Hash of the last entry (record it in the official report):"
-                    ),
-                    head
-                );
+                let _ = writeln!(out, "{}", t!(lang, "cli-audit-head", hash = head));
             }
             Ok((true, out))
         }
         Some(problem) => {
-            let entry = problem
-                .seq()
-                .map(|seq| format!(" {} {seq}", lang.pick("bij regel", "at entry")))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{}{entry}: {problem}",
-                lang.pick("Auditlog VERBROKEN", "Audit log BROKEN")
-            );
+            let line = match problem.seq() {
+                Some(seq) => t!(
+                    lang,
+                    "cli-audit-broken-at",
+                    entry = seq,
+                    problem = problem.message().text(lang)
+                ),
+                None => t!(
+                    lang,
+                    "cli-audit-broken",
+                    problem = problem.message().text(lang)
+                ),
+            };
+            let _ = writeln!(out, "{line}");
             Ok((false, out))
         }
     }

@@ -16,7 +16,8 @@ use booth::sticks::Sticks;
 use booth::{Day, PresidentMachine, VotingComputer};
 use chrono::{SecondsFormat, Utc};
 
-use crate::cli::Lang;
+use messages::{Language, t};
+
 use crate::hash_check::Prompt;
 
 /// What `urna booth run` works on.
@@ -39,6 +40,7 @@ pub struct Station {
 struct Screen<'a> {
     prompt: &'a mut dyn Prompt,
     large: bool,
+    lang: Language,
 }
 
 impl Screen<'_> {
@@ -74,14 +76,17 @@ impl Screen<'_> {
             }
             match answer.parse::<u32>() {
                 Ok(n) if allowed.contains(&n) => return Ok(Some(n)),
-                _ => self.line("Ongeldige keuze, probeer opnieuw. / Not a choice, try again.")?,
+                _ => {
+                    let again = t!(self.lang, "cli-booth-not-a-choice-again");
+                    self.line(&again)?;
+                }
             }
         }
     }
 }
 
 /// Runs the kiosk until the poll is closed or paused. Returns a summary for standard output.
-pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Result<String> {
+pub fn run(lang: Language, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Result<String> {
     let authority = match &station.authority_key {
         Some(path) => Some(super::ceremony::read_public_key(path)?),
         None => None,
@@ -95,31 +100,40 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
     let mut screen = Screen {
         prompt,
         large: station.large,
+        lang,
     };
-    screen.heading(&format!(
-        "Voorzitterscomputer — stembureau {} ({})",
-        day.station, day.station_name
+    screen.heading(&t!(
+        lang,
+        "cli-booth-president-named",
+        station = day.station,
+        name = &day.station_name
     ))?;
     for election in &day.elections {
-        screen.line(&format!(
-            "{}\n  Vingerafdruk van het pakket / package fingerprint: {}\n  Vergelijk met uw inloggegevensblad. / Compare with your credential sheet.",
-            election.reference.name, election.fingerprint
+        screen.line(&t!(
+            lang,
+            "cli-booth-package-fingerprint",
+            election = &election.reference.name,
+            fingerprint = election.fingerprint.to_string()
         ))?;
     }
     let mut passwords = Vec::new();
     for election in &day.elections {
-        let login = screen.prompt.ask(&format!(
-            "Gebruikersnaam / login ({}): ",
-            election.reference.id
+        let login = screen.prompt.ask(&t!(
+            lang,
+            "cli-booth-login",
+            election = &election.reference.id
         ))?;
         if login.trim() != election.login {
             bail!(
-                "{} {}",
-                lang.pick("onbekende gebruikersnaam voor", "unknown login for"),
-                election.reference.id
+                "{}",
+                t!(
+                    lang,
+                    "cli-booth-unknown-login",
+                    election = &election.reference.id
+                )
             );
         }
-        passwords.push(screen.prompt.ask_secret("Wachtwoord / password: ")?);
+        passwords.push(screen.prompt.ask_secret(&t!(lang, "cli-booth-password"))?);
     }
     let keys = day.unlock(&passwords)?;
     let lead_password = passwords.first().cloned().unwrap_or_default();
@@ -129,30 +143,25 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
         .iter()
         .any(Option::is_some);
     let mut president = if opened_before {
-        screen.line(
-            "De stemming op deze sticks wordt hervat. / Resuming the poll on these sticks.",
-        )?;
+        screen.line(&t!(lang, "cli-booth-resuming"))?;
         PresidentMachine::resume(day.clone(), keys, &lead_password, sticks)?
     } else {
         let opened = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
         let machine = PresidentMachine::open(day.clone(), keys, &lead_password, sticks, &opened)?;
-        screen.line("De stemming is geopend. / The poll is open.")?;
+        screen.line(&t!(lang, "cli-booth-opened"))?;
         machine
     };
     if president.is_closed() {
-        return Ok(lang
-            .pick(
-                "De stemming is al afgesloten.\n",
-                "The poll is closed already.\n",
-            )
-            .into());
+        return Ok(format!("{}\n", t!(lang, "cli-booth-closed-already")));
     }
     let mut machines = Vec::new();
     for _ in 0..station.voting_computers.max(1) {
         let (machine, number) = president.enrol_voting_computer()?;
-        screen.line(&format!(
-            "Stemcomputer {number} ingeschreven, sleutel {} / voting computer {number} enrolled",
-            machine.public_key().fingerprint()
+        screen.line(&t!(
+            lang,
+            "cli-booth-enrolled",
+            number = number,
+            key = machine.public_key().fingerprint().to_string()
         ))?;
         machines.push(machine);
     }
@@ -160,11 +169,15 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
     std::fs::create_dir_all(&ballots_dir).with_context(|| ballots_dir.display().to_string())?;
     let mut voter = 0usize;
     loop {
-        screen.heading(&format!("Voorzitterscomputer — stembureau {}", day.station))?;
-        screen.line("1  Kiezerskaart activeren / activate a voter's card")?;
-        screen.line("2  Stand / progress")?;
-        screen.line("3  Stemming afsluiten / close the poll")?;
-        screen.line("0  Pauzeren / pause")?;
+        screen.heading(&t!(lang, "cli-booth-president", station = day.station))?;
+        for (key, id) in [
+            (1, "cli-booth-menu-activate"),
+            (2, "cli-booth-menu-progress"),
+            (3, "cli-booth-menu-close"),
+            (0, "cli-booth-menu-pause"),
+        ] {
+            screen.line(&format!("{key}  {}", lang.text(id)))?;
+        }
         let choice = match screen.number("> ", &[0, 1, 2, 3], false) {
             Ok(choice) => choice,
             // End of input: the chair walked away; the poll is safe on the sticks.
@@ -178,6 +191,7 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
                 voter += 1;
                 let printed = vote(&mut screen, machine, &card)?;
                 let qr = printed.qr_png(4)?;
+                // The printed ballot is in the language of the administration: Dutch.
                 let (pdf, png) =
                     report::ballot(&format!("stembureau {}", day.station), &printed.text, qr)?;
                 // A random name: the ballots' file names must not give the order of voting.
@@ -187,36 +201,36 @@ pub fn run(lang: Lang, prompt: &mut dyn Prompt, station: &Station) -> anyhow::Re
                 );
                 std::fs::write(ballots_dir.join(format!("{name}.png")), &png)?;
                 std::fs::write(ballots_dir.join(format!("{name}.pdf")), &pdf)?;
-                screen.line("Uw stembiljet is afgedrukt. Laat de code scannen door de stembus. / Your ballot is printed.")?;
+                screen.line(&t!(lang, "cli-booth-printed"))?;
                 let picture = std::fs::read(ballots_dir.join(format!("{name}.png")))?;
                 match president.scan(&picture) {
-                    Ok(recorded) => screen.line(&format!(
-                        "Stembus: stembiljet geregistreerd ({} in de stembus). / Ballot box: ballot recorded.",
-                        recorded.ballots
+                    Ok(recorded) => {
+                        screen.line(&t!(lang, "cli-booth-recorded", ballots = recorded.ballots))?
+                    }
+                    Err(error) => screen.line(&t!(
+                        lang,
+                        "cli-booth-scan-refused",
+                        reason = error.to_string()
                     ))?,
-                    Err(error) => screen.line(&format!("Stembus: GEWEIGERD / refused: {error}"))?,
                 }
             }
             Some(2) => {
                 let tally = president.tally();
-                screen.line(&format!(
-                    "Kiezerskaarten: {:?}; stembiljetten in de stembus: {}",
-                    tally.cards, tally.ballots
+                screen.line(&t!(
+                    lang,
+                    "cli-booth-progress",
+                    cards = format!("{:?}", tally.cards),
+                    ballots = tally.ballots
                 ))?;
             }
             Some(3) => {
-                let sure = screen.number("Afsluiten? 1 = ja, 2 = nee: ", &[1, 2], false)?;
+                let sure = screen.number(&t!(lang, "cli-booth-close-sure"), &[1, 2], false)?;
                 if sure == Some(1) {
                     return close(lang, &mut president, &station.out);
                 }
             }
             _ => {
-                return Ok(lang
-                    .pick(
-                        "De stemming is gepauzeerd; start opnieuw om te hervatten.\n",
-                        "The poll is paused; run again to resume.\n",
-                    )
-                    .into());
+                return Ok(format!("{}\n", t!(lang, "cli-booth-paused")));
             }
         }
     }
@@ -230,9 +244,8 @@ fn choose_elections(screen: &mut Screen<'_>, day: &Day) -> anyhow::Result<Vec<us
         screen.line(&format!("{}  {}", index + 1, election.reference.name))?;
     }
     loop {
-        let answer = screen
-            .prompt
-            .ask("Verkiezingen van deze kiezer (nummers, Enter = alle) / elections: ")?;
+        let question = t!(screen.lang, "cli-booth-choose-elections");
+        let answer = screen.prompt.ask(&question)?;
         if answer.trim().is_empty() {
             return Ok((0..day.elections.len()).collect());
         }
@@ -247,7 +260,10 @@ fn choose_elections(screen: &mut Screen<'_>, day: &Day) -> anyhow::Result<Vec<us
             .collect();
         match chosen {
             Some(chosen) if !chosen.is_empty() => return Ok(chosen),
-            _ => screen.line("Ongeldige keuze. / Not a choice.")?,
+            _ => {
+                let not = t!(screen.lang, "cli-booth-not-a-choice");
+                screen.line(&not)?;
+            }
         }
     }
 }
@@ -259,29 +275,36 @@ fn vote(
     card: &[u8],
 ) -> anyhow::Result<booth::voting_computer::PrintedBallot> {
     let card = machine.insert_card(card)?;
+    let lang = screen.lang;
     loop {
         let mut choices = Vec::new();
         for &index in &card.elections {
             let election = &machine.day().elections[usize::from(index)];
             let ballot = election.ballot.clone();
-            screen.heading(&format!("Stemcomputer — {}", election.reference.name))?;
+            screen.heading(&t!(
+                lang,
+                "cli-booth-voting-computer",
+                election = &election.reference.name
+            ))?;
             for list in &ballot.lists {
                 screen.line(&format!("{:>2}  {}", list.number, list.name))?;
             }
-            screen.line(" 0  Blanco stemmen / vote blank")?;
+            screen.line(&format!(" 0  {}", t!(lang, "cli-booth-vote-blank")))?;
             let numbers: Vec<u32> = std::iter::once(0)
                 .chain(ballot.lists.iter().map(|l| l.number))
                 .collect();
             let list = screen
-                .number("Lijst / list: ", &numbers, false)?
+                .number(&t!(lang, "cli-booth-list"), &numbers, false)?
                 .unwrap_or(0);
             let choice = if list == 0 {
                 Choice::Blank
             } else {
                 let on_ballot = ballot.lists.iter().find(|l| l.number == list);
-                screen.heading(&format!(
-                    "Lijst {list}: {}",
-                    on_ballot.map_or("", |l| l.name.as_str())
+                screen.heading(&t!(
+                    lang,
+                    "cli-booth-list-heading",
+                    list = list,
+                    name = on_ballot.map_or("", |l| l.name.as_str())
                 ))?;
                 for candidate in on_ballot
                     .map(|l| l.candidates.as_slice())
@@ -290,44 +313,42 @@ fn vote(
                     screen.line(&format!("{:>2}  {}", candidate.position, candidate.name))?;
                 }
                 loop {
-                    let answer = screen.prompt.ask(
-                        "Kandidaten (nummers met spaties), of Enter voor een lijststem / candidates, or Enter for the list: ",
-                    )?;
+                    let answer = screen.prompt.ask(&t!(lang, "cli-booth-candidates"))?;
                     let positions: Option<Vec<u32>> =
                         answer.split_whitespace().map(|n| n.parse().ok()).collect();
                     let Some(positions) = positions else {
-                        screen.line("Ongeldige keuze. / Not a choice.")?;
+                        screen.line(&t!(lang, "cli-booth-not-a-choice"))?;
                         continue;
                     };
                     let choice = Choice::candidates(list, positions);
                     match choice.check(&ballot) {
                         Ok(()) => break choice,
-                        Err(error) => screen.line(&format!("Ongeldige keuze: {error}"))?,
+                        Err(error) => screen.line(&t!(
+                            lang,
+                            "cli-booth-invalid-choice",
+                            reason = error.to_string()
+                        ))?,
                     }
                 }
             };
             choices.push((usize::from(index), choice));
         }
-        screen.heading("Controleer uw stem / check your vote")?;
+        screen.heading(&t!(lang, "cli-booth-check-vote"))?;
         for (index, choice) in &choices {
             let election = &machine.day().elections[*index];
             screen.line(&election.reference.name)?;
-            for line in choice.describe_nl(&election.ballot) {
+            for line in choice.describe(&election.ballot, lang) {
                 screen.line(&format!("  {line}"))?;
             }
         }
-        let confirm = screen.number(
-            "1 = bevestigen en afdrukken / confirm and print, 2 = opnieuw kiezen / choose again: ",
-            &[1, 2],
-            false,
-        )?;
+        let confirm = screen.number(&t!(lang, "cli-booth-confirm"), &[1, 2], false)?;
         if confirm == Some(1) {
             return Ok(machine.print(&card, &choices)?);
         }
     }
 }
 
-fn close(lang: Lang, president: &mut PresidentMachine, out: &Path) -> anyhow::Result<String> {
+fn close(lang: Language, president: &mut PresidentMachine, out: &Path) -> anyhow::Result<String> {
     let closed = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
     let results = president.close(&closed)?;
     let mut summary = String::new();
@@ -358,23 +379,16 @@ fn close(lang: Lang, president: &mut PresidentMachine, out: &Path) -> anyhow::Re
             result.station, result.election
         ));
         std::fs::write(&path, pdf).with_context(|| path.display().to_string())?;
-        summary.push_str(&format!(
-            "{}: {} {}, {} {}; {}: {}\n",
-            result.election,
-            result.count.ballots_total,
-            lang.pick("stembiljetten", "ballots"),
-            result.cards,
-            lang.pick("kiezerskaarten", "cards"),
-            lang.pick("proces-verbaal", "report"),
-            path.display()
+        summary.push_str(&t!(
+            lang,
+            "cli-booth-closed-election",
+            election = &result.election,
+            ballots = result.count.ballots_total,
+            cards = result.cards,
+            report = path.display().to_string()
         ));
+        summary.push('\n');
     }
-    summary.insert_str(
-        0,
-        lang.pick(
-            "De stemming is afgesloten; de resultaten staan ondertekend op beide sticks.\n",
-            "The poll is closed; the results are signed on both sticks.\n",
-        ),
-    );
+    summary.insert_str(0, &format!("{}\n", t!(lang, "cli-booth-closed")));
     Ok(summary)
 }

@@ -20,17 +20,16 @@ use store::{Actor, Store};
 use zeroize::Zeroizing;
 
 use super::ceremony::{choose_passphrase, read_public_key};
-use crate::cli::Lang;
 use crate::hash_check::Prompt;
 
 /// A central refusal as an error in the chosen language.
-fn refused<T>(lang: Lang, outcome: Result<T, CentralError>) -> anyhow::Result<T> {
-    outcome.map_err(|e| anyhow::anyhow!(e.message(lang.into())))
+fn refused<T>(lang: Language, outcome: Result<T, CentralError>) -> anyhow::Result<T> {
+    outcome.map_err(|e| anyhow::anyhow!(e.message(lang)))
 }
 
 /// Asks the central authority's passphrase.
-fn ask_passphrase(lang: Lang, prompt: &mut dyn Prompt) -> anyhow::Result<Zeroizing<String>> {
-    let passphrase = prompt.ask_secret(&t!(lang.into(), "cli-central-passphrase"))?;
+fn ask_passphrase(lang: Language, prompt: &mut dyn Prompt) -> anyhow::Result<Zeroizing<String>> {
+    let passphrase = prompt.ask_secret(&t!(lang, "cli-central-passphrase"))?;
     Ok(Zeroizing::new(
         passphrase.trim_end_matches(['\r', '\n']).to_string(),
     ))
@@ -38,7 +37,7 @@ fn ask_passphrase(lang: Lang, prompt: &mut dyn Prompt) -> anyhow::Result<Zeroizi
 
 /// The intake's keys, their passphrase asked.
 fn unlock_intake(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     dir: &CentralDir,
 ) -> anyhow::Result<central::keys::IntakeKeys> {
@@ -48,7 +47,7 @@ fn unlock_intake(
 
 /// The publication key, its passphrase asked.
 pub(crate) fn unlock_publication(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     dir: &CentralDir,
 ) -> Result<seal::signing::SigningKey, CentralError> {
@@ -59,19 +58,18 @@ pub(crate) fn unlock_publication(
 /// `urna central keys`: makes the central authority's keys and the intake server's TLS
 /// certificate for `tls_names`; asks for a passphrase to lock the secret keys.
 pub fn keys(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     dir: &CentralDir,
     tls_names: &[String],
 ) -> anyhow::Result<String> {
-    let l: Language = lang.into();
     if dir.secrets().exists() {
         return refused(lang, Err(CentralError::KeysExist(dir.secrets())));
     }
     let passphrase = Zeroizing::new(choose_passphrase(
         lang,
         prompt,
-        &t!(l, "cli-central-whose-passphrase"),
+        &t!(lang, "cli-central-whose-passphrase"),
     )?);
     let made = refused(
         lang,
@@ -79,13 +77,13 @@ pub fn keys(
             dir,
             &passphrase,
             tls_names,
-            &t!(l, "cli-central-authority-name"),
+            &t!(lang, "cli-central-authority-name"),
         ),
     )?;
     Ok(format!(
         "{}\n",
         t!(
-            l,
+            lang,
             "cli-central-keys-made",
             transmission = made.transmission,
             receipts = made.receipts,
@@ -113,13 +111,12 @@ pub struct Intake {
 /// beside each accepted file (`FILE.receipt.json`, `.sig`). Every outcome, refusals included, is
 /// in the audit log. Returns the text and whether every file was taken in.
 pub fn receive(
-    lang: Lang,
+    lang: Language,
     store: Arc<Store>,
     actor: &Actor,
     prompt: &mut dyn Prompt,
     intake: &Intake,
 ) -> anyhow::Result<(String, bool)> {
-    let l: Language = lang.into();
     let dir = CentralDir::new(&intake.dir);
     let bytes =
         std::fs::read(&intake.offices).with_context(|| intake.offices.display().to_string())?;
@@ -156,10 +153,10 @@ pub fn receive(
                     out,
                     "{}",
                     t!(
-                        l,
+                        lang,
                         "cli-central-refused",
                         file = path.display().to_string(),
-                        reason = why.message(l)
+                        reason = why.message(lang)
                     )
                 )?;
             }
@@ -176,7 +173,7 @@ pub fn receive(
                     out,
                     "{}: {}",
                     path.display(),
-                    received_text(l, &office, &receipt)
+                    received_text(lang, &office, &receipt)
                 )?;
             }
         }
@@ -188,10 +185,7 @@ pub fn receive(
 fn received_text(lang: Language, office: &Office, receipt: &Receipt) -> String {
     format!(
         "{} {} v{}: {}",
-        match lang {
-            Language::Nl => office.describe_nl(),
-            _ => office.to_string(),
-        },
+        office.describe().text(lang),
         receipt.office,
         receipt.version,
         status_text(lang, receipt.status)
@@ -221,7 +215,7 @@ pub struct Serve {
 /// package is then taken in as `urna central receive` takes a file, and the receipt is the
 /// answer. Runs until stopped (Ctrl-C).
 pub fn serve(
-    lang: Lang,
+    lang: Language,
     store: Arc<Store>,
     actor: &Actor,
     prompt: &mut dyn Prompt,
@@ -239,7 +233,7 @@ pub fn serve(
             eprintln!(
                 "{}",
                 t!(
-                    lang.into(),
+                    lang,
                     "cli-central-serving",
                     fingerprint = listening.fingerprint,
                     elections = listening.elections.join(", ")
@@ -265,7 +259,7 @@ pub struct Listening {
 
 /// [`serve`], telling `ready` where it listens, until `shutdown` resolves.
 pub fn serve_until(
-    lang: Lang,
+    lang: Language,
     store: Arc<Store>,
     actor: &Actor,
     prompt: &mut dyn Prompt,
@@ -273,7 +267,6 @@ pub fn serve_until(
     ready: impl FnOnce(Listening),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let l: Language = lang.into();
     let dir = CentralDir::new(&args.dir);
     let mut elections = BTreeMap::new();
     let mut definitions = BTreeMap::new();
@@ -291,7 +284,7 @@ pub fn serve_until(
             eprintln!(
                 "{}",
                 t!(
-                    l,
+                    lang,
                     "cli-central-files-only",
                     election = &registration.election
                 )
@@ -377,7 +370,7 @@ pub struct Sending {
 /// The office's identity and signing key from its ceremony package, the key unlocked with the
 /// password of its credential sheet (asked).
 fn unlock_office_key(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     package: &BTreeMap<String, Vec<u8>>,
 ) -> anyhow::Result<(seal::ceremony::OfficeFile, seal::signing::SigningKey)> {
@@ -386,7 +379,7 @@ fn unlock_office_key(
         .and_then(|bytes| serde_json::from_slice::<seal::ceremony::OfficeFile>(bytes).ok())
         .map(|identity| identity.login)
         .unwrap_or_default();
-    let password = prompt.ask_secret(&t!(lang.into(), "cli-office-password", login = login))?;
+    let password = prompt.ask_secret(&t!(lang, "cli-office-password", login = login))?;
     super::result::refused(lang, office::package::unlock_office(package, &password))
 }
 
@@ -395,14 +388,17 @@ fn unlock_office_key(
 /// from the ceremony and proving it holds the office key (unlocked with the credential sheet's
 /// password, in memory only). Each receipt is checked with the centre's key and written beside
 /// its file. Returns the text and whether every file was taken in.
-pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Result<(String, bool)> {
-    let l: Language = lang.into();
+pub fn send(
+    lang: Language,
+    prompt: &mut dyn Prompt,
+    args: &Sending,
+) -> anyhow::Result<(String, bool)> {
     let package = super::ceremony::read_target(&args.package)?;
     let certificate = package
         .get(seal::ceremony::files::INTAKE_CERTIFICATE)
         .with_context(|| {
             t!(
-                l,
+                lang,
                 "cli-central-no-certificate",
                 package = args.package.display().to_string(),
                 file = seal::ceremony::files::INTAKE_CERTIFICATE
@@ -445,12 +441,13 @@ pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Resu
         match answer {
             web::intake::Answer::Refused { en, nl } => {
                 all = false;
-                let reason = if l == Language::Nl { nl } else { en };
+                // The answer carries the reason in the two languages of the intake's API.
+                let reason = if lang == Language::Nl { nl } else { en };
                 writeln!(
                     out,
                     "{}",
                     t!(
-                        l,
+                        lang,
                         "cli-central-refused",
                         file = path.display().to_string(),
                         reason = reason
@@ -462,7 +459,7 @@ pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Resu
                     .filter(|r| r.sealed == hash)
                     .with_context(|| {
                         t!(
-                            l,
+                            lang,
                             "cli-central-receipt-does-not-verify",
                             file = path.display().to_string()
                         )
@@ -475,7 +472,7 @@ pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Resu
                     out,
                     "{}: {}",
                     path.display(),
-                    received_text(l, &identity.office, &receipt)
+                    received_text(lang, &identity.office, &receipt)
                 )?;
             }
         }
@@ -485,35 +482,37 @@ pub fn send(lang: Lang, prompt: &mut dyn Prompt, args: &Sending) -> anyhow::Resu
 
 /// `urna central check-receipt`: the office checks a receipt offline.
 pub fn check_receipt(
-    lang: Lang,
+    lang: Language,
     receipt: &Path,
     receipts_key: &Path,
     sealed: Option<&Path>,
 ) -> anyhow::Result<(String, bool)> {
-    let l: Language = lang.into();
     let key = read_public_key(receipts_key)?;
     let file = receipt.display().to_string();
     Ok(
         match refused(lang, central::intake::check_receipt(receipt, &key, sealed))? {
             ReceiptCheck::BadSignature => (
-                format!("{}\n", t!(l, "cli-central-receipt-invalid", file = file)),
+                format!("{}\n", t!(lang, "cli-central-receipt-invalid", file = file)),
                 false,
             ),
             ReceiptCheck::OtherFile => (
-                format!("{}\n", t!(l, "cli-central-receipt-other-file", file = file)),
+                format!(
+                    "{}\n",
+                    t!(lang, "cli-central-receipt-other-file", file = file)
+                ),
                 false,
             ),
             ReceiptCheck::Valid(checked) => (
                 format!(
                     "{}\n",
                     t!(
-                        l,
+                        lang,
                         "cli-central-receipt-valid",
                         file = file,
                         election = &checked.election,
                         office = &checked.office,
                         version = checked.version,
-                        status = status_text(l, checked.status),
+                        status = status_text(lang, checked.status),
                         received = &checked.received
                     )
                 ),
@@ -527,14 +526,13 @@ pub fn check_receipt(
 /// of its credential sheet, the files signed, the package encrypted to `central`. Returns what to
 /// print and the sealed file's hash code.
 pub fn seal_main_office_result(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     package: &BTreeMap<String, Vec<u8>>,
     central: &Path,
     files: BTreeMap<String, Vec<u8>>,
     out: &Path,
 ) -> anyhow::Result<(String, HashCode)> {
-    let l: Language = lang.into();
     // A sealed result is never written over: each one may have been sent already.
     if out.exists() {
         return super::result::refused(
@@ -557,7 +555,7 @@ pub fn seal_main_office_result(
         format!(
             "{}\n",
             t!(
-                l,
+                lang,
                 "cli-central-sealed",
                 file = out.display().to_string(),
                 hash = hash_code.to_string()

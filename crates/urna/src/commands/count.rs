@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use booth::main_office::{self, CountProblem, MainOffice, StickCopy};
+use booth::main_office::{self, MainOffice, StickCopy};
+use messages::{Language, t};
 
 use super::ceremony::{read_public_key, read_target};
-use crate::cli::Lang;
 use crate::hash_check::Prompt;
 
 /// What `urna count import-sticks` works on.
@@ -42,29 +42,21 @@ fn read_copy(path: &Path) -> anyhow::Result<StickCopy> {
 
 /// The main office of its verified package, and the package's files.
 fn open_main_office(
+    lang: Language,
     package: &Path,
     authority_key: &Path,
 ) -> anyhow::Result<(MainOffice, BTreeMap<String, Vec<u8>>)> {
     let authority = read_public_key(authority_key)?;
     let files = read_target(package)?;
     let office = MainOffice::from_package(&files, &authority)
-        .map_err(anyhow::Error::msg)
-        .with_context(|| package.display().to_string())?;
+        .map_err(|problem| anyhow::anyhow!("{}: {}", package.display(), problem.text(lang)))?;
     Ok((office, files))
-}
-
-/// A problem in the chosen language.
-fn problem_text(lang: Lang, problem: &CountProblem) -> String {
-    match lang {
-        Lang::Nl => problem.message_nl(),
-        _ => problem.message_en(),
-    }
 }
 
 /// Reads, checks and totals (through the office's one result engine); returns the text and
 /// whether the totals could be made.
 pub fn import_sticks(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     import: &Import,
 ) -> anyhow::Result<(String, bool)> {
@@ -90,26 +82,20 @@ pub fn import_sticks(
     for station in &counted.reading.stations {
         writeln!(
             out,
-            "{} {:>3}: {:>5} {}  ({})",
-            lang.pick("stembureau", "polling station"),
-            station.station,
-            station.result.count.ballots_total,
-            lang.pick("stembiljetten", "ballots"),
-            station.labels.join(", ")
+            "{}",
+            t!(
+                lang,
+                "cli-count-station",
+                station = format!("{:>3}", station.station),
+                ballots = format!("{:>5}", station.result.count.ballots_total),
+                sticks = station.labels.join(", ")
+            )
         )?;
     }
     let Some(determination) = &counted.determination else {
-        writeln!(
-            out,
-            "\n{}",
-            lang.pick(
-                "NIET GETOTALISEERD: los eerst op:",
-                "NOT TOTALLED: resolve first:"
-            )
-        )?;
+        writeln!(out, "\n{}", t!(lang, "cli-count-not-totalled"))?;
         for problem in &counted.reading.problems {
-            let message = problem_text(lang, problem);
-            writeln!(out, "  - {message}")?;
+            writeln!(out, "  - {}", problem.message().text(lang))?;
         }
         return Ok((out, false));
     };
@@ -121,43 +107,34 @@ pub fn import_sticks(
         }
         writeln!(
             out,
-            "\n{} {} — {} {}, {} {}, {} {}",
+            "\n{} {} — {}",
             election.name,
             contest.name.clone().unwrap_or_default(),
-            contest.cast,
-            lang.pick("stembiljetten", "ballots"),
-            contest.valid,
-            lang.pick("geldig", "valid"),
-            contest.blank,
-            lang.pick("blanco", "blank"),
+            t!(
+                lang,
+                "cli-count-contest-totals",
+                ballots = contest.cast,
+                valid = contest.valid,
+                blank = contest.blank
+            )
         )?;
         if result.lot_required().is_some() {
-            writeln!(
-                out,
-                "{}",
-                lang.pick(
-                    "Er moet worden geloot; de zetelverdeling is nog niet af.",
-                    "A drawing of lots is needed; the allocation is not complete."
-                )
-            )?;
+            writeln!(out, "{}", t!(lang, "cli-count-lot-needed"))?;
             continue;
         }
         for list in &contest.lists {
             let elected: Vec<&str> = list.elected.iter().map(|e| e.name.as_str()).collect();
             writeln!(
                 out,
-                "  {} {:>2} {:<24} {:>6} {}  {:>2} {}  {}",
-                lang.pick("lijst", "list"),
-                list.number,
-                list.name,
-                list.votes,
-                lang.pick("stemmen", "votes"),
-                list.seats,
-                if list.seats == 1 {
-                    lang.pick("zetel ", "seat ")
-                } else {
-                    lang.pick("zetels", "seats")
-                },
+                "  {}  {}",
+                t!(
+                    lang,
+                    "cli-count-list",
+                    number = format!("{:>2}", list.number),
+                    name = format!("{:<24}", list.name),
+                    votes = format!("{:>6}", list.votes),
+                    seats = list.seats
+                ),
                 elected.join(", ")
             )?;
         }
@@ -167,13 +144,13 @@ pub fn import_sticks(
     if !missing.is_empty() {
         writeln!(
             out,
-            "\n{} {} / {}",
-            lang.pick(
-                "LET OP: onvolledig, stembureaus geteld:",
-                "NOTE: partial, polling stations counted:"
-            ),
-            determination.counted(),
-            determination.counted() + missing.len()
+            "\n{}",
+            t!(
+                lang,
+                "cli-count-partial",
+                counted = determination.counted(),
+                expected = determination.counted() + missing.len()
+            )
         )?;
     }
     if let Some(path) = &import.report {
@@ -198,11 +175,13 @@ pub fn import_sticks(
                 .with_context(|| report_path.display().to_string())?;
             writeln!(
                 out,
-                "{}: {} ({} {})",
-                lang.pick("proces-verbaal", "report"),
-                report_path.display(),
-                lang.pick("met", "with"),
-                result_path.display()
+                "{}",
+                t!(
+                    lang,
+                    "cli-count-report",
+                    report = report_path.display().to_string(),
+                    result = result_path.display().to_string()
+                )
             )?;
             sealed_files.insert(report.name.clone(), report.bytes.clone());
         }
@@ -241,17 +220,24 @@ pub struct RecountArgs {
 /// Decrypts a station's votes with k shares and compares them with its signed result; with
 /// `ballots`, rescans the paper too. Returns the text and whether everything tallies.
 pub fn recount(
-    lang: Lang,
+    lang: Language,
     prompt: &mut dyn Prompt,
     args: &RecountArgs,
 ) -> anyhow::Result<(String, bool)> {
-    let (office, _) = open_main_office(&args.package, &args.authority_key)?;
+    let (office, _) = open_main_office(lang, &args.package, &args.authority_key)?;
     let copy = read_copy(&args.stick)?;
     let (result, ballot_box) = main_office::check_copy(&office, &copy)
-        .map_err(|problem| anyhow::anyhow!(problem_text(lang, &problem)))?;
+        .map_err(|problem| anyhow::anyhow!(problem.message().text(lang)))?;
     let layout = model::ballot::BallotLayout::of(&office.election);
     let Some(ballot) = layout.contests.iter().find(|c| c.id == result.contest) else {
-        bail!("contest {} is not in the election", result.contest);
+        bail!(
+            "{}",
+            t!(
+                lang,
+                "cli-count-no-such-contest",
+                contest = result.contest.as_str()
+            )
+        );
     };
     let dir = super::ceremony::CeremonyDir::new(&args.ceremony);
     let (_, key) = super::ceremony::restore_election_key(lang, prompt, &dir, &args.holders)?;
@@ -266,25 +252,17 @@ pub fn recount(
     let mut ok = found.tallies();
     writeln!(
         out,
-        "{} {}: {} {} {}",
-        lang.pick("Stembureau", "Polling station"),
-        result.station,
-        found.count.ballots_total,
-        lang.pick("stemmen ontsleuteld;", "votes decrypted;"),
-        if found.tallies() {
-            lang.pick(
-                "ze kloppen met het getekende resultaat",
-                "they tally to the signed result",
-            )
-        } else {
-            lang.pick(
-                "ze WIJKEN AF van het getekende resultaat",
-                "they DIFFER from the signed result",
-            )
-        }
+        "{}",
+        t!(
+            lang,
+            "cli-count-decrypted",
+            station = result.station,
+            votes = found.count.ballots_total,
+            tallies = u8::from(found.tallies())
+        )
     )?;
     for difference in &found.differences {
-        writeln!(out, "  - {difference}")?;
+        writeln!(out, "  - {}", difference.text(lang))?;
     }
     if let Some(folder) = &args.ballots {
         let mut pictures = Vec::new();
@@ -320,20 +298,16 @@ pub fn recount(
         ok &= rescan.recount.tallies();
         writeln!(
             out,
-            "{} {}: {}",
-            pictures.len(),
-            lang.pick("stembiljetten opnieuw gescand", "paper ballots rescanned"),
-            if rescan.recount.tallies() {
-                lang.pick(
-                    "ze kloppen met het getekende resultaat",
-                    "they tally to the signed result",
-                )
-            } else {
-                lang.pick("ze WIJKEN AF", "they DIFFER")
-            }
+            "{}",
+            t!(
+                lang,
+                "cli-count-rescanned",
+                ballots = pictures.len(),
+                tallies = u8::from(rescan.recount.tallies())
+            )
         )?;
         for difference in &rescan.recount.differences {
-            writeln!(out, "  - {difference}")?;
+            writeln!(out, "  - {}", difference.text(lang))?;
         }
         for (index, why) in &rescan.refused {
             writeln!(out, "  - {}: {why}", paths[index - 1].display())?;

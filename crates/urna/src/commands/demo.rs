@@ -14,9 +14,10 @@ use anyhow::{Context, bail};
 use seal::HashCode;
 use store::{Actor, Store};
 
-use crate::cli::{DemoArgs, ImportArgs, Lang};
+use crate::cli::{DemoArgs, ImportArgs};
 use crate::commands::{audit, election};
 use crate::hash_check::Prompt;
+use messages::{Language, t};
 
 /// Marks a folder as made by the demo, so `--force` only ever deletes the demo's own folder.
 const MARKER: &str = ".urna-demo";
@@ -104,7 +105,7 @@ impl Prompt for Unattended {
 /// package and credential sheet per office (`folder/inloggegevens-DEMO.pdf`). Returns the folder,
 /// the packages' report and the credentials (the demo plays the chairs).
 fn keys_and_packages(
-    lang: Lang,
+    lang: Language,
     store: &Store,
     actor: &Actor,
     election: &model::ElectionId,
@@ -168,7 +169,7 @@ fn sheet<'a>(
 /// The key ceremony for Lindeveld: keys, packages and credential sheets, three sticks of
 /// polling station 1, their check, the shares put together, the signed record.
 fn ceremony(
-    lang: Lang,
+    lang: Language,
     store: &Store,
     actor: &Actor,
     dir: &Path,
@@ -247,7 +248,7 @@ fn ceremony(
 /// Assen's determined result from the results database to the published site: its ceremony,
 /// the sealed result, the intake over TLS, a new version of the publication.
 fn assen_to_the_centre(
-    lang: Lang,
+    lang: Language,
     store: &std::sync::Arc<Store>,
     actor: &Actor,
     dir: &Path,
@@ -341,10 +342,13 @@ fn assen_to_the_centre(
         .context("the demo's intake server did not start")
         .and_then(|listening| {
             println!(
-                "   urna central serve: {} ({}: {})",
-                listening.url,
-                lang.pick("certificaatautoriteit", "certificate authority"),
-                listening.fingerprint
+                "   urna central serve: {}",
+                t!(
+                    lang,
+                    "demo-intake-serving",
+                    url = &listening.url,
+                    fingerprint = listening.fingerprint.to_string()
+                )
             );
             super::central::send(
                 lang,
@@ -377,7 +381,7 @@ fn assen_to_the_centre(
 /// The centre's next version of the publication in `site` (the first names its `round`), and the
 /// independent check of its feed, both printed.
 fn publish_and_verify(
-    lang: Lang,
+    lang: Language,
     store: &Store,
     actor: &Actor,
     central: &Path,
@@ -409,7 +413,7 @@ fn publish_and_verify(
 }
 
 /// Makes `dir` a fresh, empty demo folder.
-fn prepare_folder(lang: Lang, dir: &Path, force: bool) -> anyhow::Result<()> {
+fn prepare_folder(lang: Language, dir: &Path, force: bool) -> anyhow::Result<()> {
     if dir.exists() {
         let empty = fs::read_dir(dir)
             .with_context(|| dir.display().to_string())?
@@ -418,22 +422,21 @@ fn prepare_folder(lang: Lang, dir: &Path, force: bool) -> anyhow::Result<()> {
         if !empty {
             if !dir.join(MARKER).is_file() {
                 bail!(
-                    "{} {} {}",
-                    dir.display(),
-                    lang.pick(
-                        "bestaat al en is geen demomap van Urna; kies een andere map met",
-                        "exists and is not an Urna demo folder; choose another folder with"
-                    ),
-                    "--dir"
+                    "{}",
+                    t!(
+                        lang,
+                        "demo-folder-not-a-demo",
+                        folder = dir.display().to_string()
+                    )
                 );
             }
             if !force {
                 bail!(
-                    "{} {} --force",
-                    dir.display(),
-                    lang.pick(
-                        "bevat een eerdere demo; vervang die met",
-                        "holds an earlier demo; replace it with"
+                    "{}",
+                    t!(
+                        lang,
+                        "demo-folder-earlier-demo",
+                        folder = dir.display().to_string()
                     )
                 );
             }
@@ -452,18 +455,13 @@ fn write_input(dir: &Path, file: &InputFile) -> anyhow::Result<std::path::PathBu
 }
 
 /// Runs the demo, printing what it does.
-pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
+pub fn run(lang: Language, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     let dir = &args.dir;
     prepare_folder(lang, dir, args.force)?;
     let data_dir = dir.join("urna-data");
     println!(
-        "Urna demo — {}\n{} {}\n",
-        lang.pick(
-            "een verkiezing voorbereiden zoals een gemeente dat doet",
-            "preparing an election as a municipality does"
-        ),
-        lang.pick("Map:", "Folder:"),
-        dir.display()
+        "{}\n",
+        t!(lang, "demo-title", folder = dir.display().to_string())
     );
 
     let definition = write_input(dir, &ASSEN_DEFINITION)?;
@@ -471,18 +469,15 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     let stations = write_input(dir, &ASSEN_POLLING_STATIONS)?;
     let lindeveld = write_input(dir, &LINDEVELD)?;
     println!(
-        "1. {} {}",
-        lang.pick("Invoerbestanden geschreven naar", "Input files written to"),
-        dir.join("invoer").display()
-    );
-
-    println!(
-        "\n2. {}",
-        lang.pick(
-            "Gemeenteraad Assen 2026 laden: de echte kandidatenlijsten (EML 230b) van de Kiesraad, met verkiezingsdefinitie (110a) en stembureaus (110b). De hashcodes worden gecontroleerd tegen de officiële, zoals een script dat doet (--definition-hash, --candidates-hash).",
-            "Loading the municipal council election of Assen 2026: the Electoral Council's real candidate lists (EML 230b), with election definition (110a) and polling stations (110b). The hash codes are checked against the official ones, as a script does (--definition-hash, --candidates-hash)."
+        "1. {}",
+        t!(
+            lang,
+            "demo-inputs-written",
+            folder = dir.join("invoer").display().to_string()
         )
     );
+
+    println!("\n2. {}", t!(lang, "demo-step-assen"));
     let assen_args = ImportArgs {
         definition: definition.clone(),
         candidates: Some(candidates.clone()),
@@ -501,20 +496,11 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     let code = HashCode::of(ASSEN_CANDIDATES.bytes);
     println!(
         "   {}\n     {}",
-        lang.pick(
-            "Op een terminal ziet de ambtenaar de hashcode met twee groepen weggelaten en typt die over van de officiële publicatie:",
-            "On a terminal the official sees the hash code with two groups blanked out and types them from the official publication:"
-        ),
+        t!(lang, "demo-hash-on-terminal"),
         code.masked()
     );
 
-    println!(
-        "\n3. {}",
-        lang.pick(
-            "Een bestand met een andere hashcode dan de officiële wordt geweigerd, en de database blijft zoals ze was:",
-            "A file whose hash code differs from the official one is refused, and the database stays as it was:"
-        )
-    );
+    println!("\n3. {}", t!(lang, "demo-step-refused"));
     let mut wrong = ASSEN_CANDIDATES.official_hash.to_string();
     wrong.replace_range(0..1, if wrong.starts_with('0') { "1" } else { "0" });
     let refused = election::import(
@@ -532,13 +518,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         Err(error) => println!("   {error}"),
     }
 
-    println!(
-        "\n4. {}",
-        lang.pick(
-            "Een Vlaamse gemeenteraadsverkiezing laden (Lindeveld 2024, een fictieve gemeente in het Vlaamse definitieformaat):",
-            "Loading a Flemish municipal election (Lindeveld 2024, a fictional municipality in the Flemish definition format):"
-        )
-    );
+    println!("\n4. {}", t!(lang, "demo-step-lindeveld"));
     let imported = election::import(
         lang,
         &data_dir,
@@ -555,56 +535,23 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     print!("{}", indent(&election::import_report(lang, &imported)));
 
     let store = std::sync::Arc::new(Store::open_existing(&data_dir)?);
-    println!(
-        "\n5. {}",
-        lang.pick("Geladen verkiezingen:", "Loaded elections:")
-    );
+    println!("\n5. {}", t!(lang, "demo-step-loaded"));
     print!("{}", indent(&election::list(lang, &store)?));
 
-    println!(
-        "\n6. {}",
-        lang.pick(
-            "Sleutelceremonie in de beveiligde zone (Vlaamse praktijk), voor Lindeveld: de sleutel van de verkiezingsautoriteit, de verkiezingssleutel gedeeld onder drie sleutelhouders (twee nodig), een ondertekend pakket en inlogblad per stembureau, drie USB-sticks van stembureau 1 (FAT32-images), gecontroleerd. DEMO-wachtwoordzinnen: autoriteit demo-autoriteit-wachtwoordzin, sleutelhouders demo-an-/demo-bram-/demo-chloe-wachtwoordzin.",
-            "Key ceremony in the secured zone (Flemish practice), for Lindeveld: the authority's key, the election key split among three holders (two needed), a signed package and credential sheet per polling station, three USB sticks of polling station 1 (FAT32 images), checked. DEMO passphrases: authority demo-autoriteit-wachtwoordzin, holders demo-an-/demo-bram-/demo-chloe-wachtwoordzin."
-        )
-    );
+    println!("\n6. {}", t!(lang, "demo-step-ceremony"));
     let credentials = ceremony(lang, &store, actor, dir)?;
-    println!(
-        "\n6b. {}",
-        lang.pick(
-            "Stemmen in Vlaanderen, in de kiosk (urna booth run): in stembureaus 1, 2 en 3 van Lindeveld melden de voorzitters zich aan met hun inlogblad, kiezers stemmen op de stemcomputer (met toetsen, een vergissing en een herkeuze), het stembiljet wordt afgedrukt (PNG en PDF) en door de stembus gescand; afsluiten; dan leest het hoofdbureau de zes sticks (urna count import-sticks), verdeelt de zetels, verzegelt de uitslag voor de centrale autoriteit, die hem inneemt en een ondertekend ontvangstbewijs geeft (urna central; DEMO-wachtwoordzin demo-centrale-wachtwoordzin), en hertelt stembureau 1 met twee van de drie sleuteldelen en de papieren stembiljetten:",
-            "Voting in Flanders, in the kiosk (urna booth run): in polling stations 1, 2 and 3 of Lindeveld the chairs log in with their credential sheets, voters vote on the voting computer (keys only, with a mistake and a second thought), the ballot is printed (PNG and PDF) and scanned by the ballot box; closing; then the main office reads the six sticks (urna count import-sticks), allocates the seats, seals the result for the central authority, which takes it in and gives a signed receipt (urna central; DEMO passphrase demo-centrale-wachtwoordzin), and recounts polling station 1 with two of the three key shares and the paper ballots:"
-        )
-    );
+    println!("\n6b. {}", t!(lang, "demo-step-voting"));
     voting(lang, &store, actor, dir, &credentials)?;
 
-    println!(
-        "\n7. {}",
-        lang.pick(
-            "Resultaten invoeren: de processen-verbaal van alle stembureaus van Assen (de gepubliceerde telling, EML 510b) worden tweemaal ingevoerd, door twee verschillende invoerders, via dezelfde dienst als de webapplicatie (urna serve):",
-            "Results entry: the reports of every polling station of Assen (the published count, EML 510b) are typed twice, by two different typists, through the same service as the web application (urna serve):"
-        )
-    );
+    println!("\n7. {}", t!(lang, "demo-step-entry"));
     fs::write(dir.join("invoer").join(ASSEN_COUNT.0), ASSEN_COUNT.1)?;
     let assen: model::ElectionId = ASSEN_ID.parse()?;
     super::demo_entry::enter_counts(lang, &store, actor, &assen, ASSEN_COUNT)?;
-    println!(
-        "   {}",
-        lang.pick(
-            "Zetels en gekozen kandidaten uit deze definitieve tellingen (Kieswet hoofdstuk P; 33 zetels aangenomen, zie fixtures/README.md — de officiële uitslag volgt met het proces-verbaal):",
-            "Seats and elected candidates from these definitive counts (Kieswet chapter P; 33 seats assumed, see fixtures/README.md — the official result comes with the report):"
-        )
-    );
+    println!("   {}", t!(lang, "demo-entry-seats"));
     let office = office::Office::new(store.clone());
     print!("{}", indent(&super::result::show(lang, &office, &assen)?));
     let result_dir = dir.join("uitslag");
-    println!(
-        "   {}",
-        lang.pick(
-            "De uitslag als EML: de telling (510b) en OSV4-3-tabel, de totaaltelling (510d) en de gekozenen (520); eenmaal gemaakt en opgeslagen, elke download is gelijk:",
-            "The result as EML: the count (510b) and OSV4-3 table, the central totals (510d) and the elected (520); made once and stored, every download is the same:"
-        )
-    );
+    println!("   {}", t!(lang, "demo-entry-eml"));
     print!(
         "{}",
         indent(&super::result::export(
@@ -615,13 +562,7 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             &result_dir
         )?)
     );
-    println!(
-        "   {}",
-        lang.pick(
-            "De processen-verbaal als PDF (Na 31-2 met Bijlage 1, P 22-2; in de voettekst de hashcode van het EML-bestand) en de lege processen-verbaal N 10-2 van alle stembureaus:",
-            "The official reports as PDF (Na 31-2 with Bijlage 1, P 22-2; the footer carries the EML file's hash code) and the empty N 10-2 count forms of every polling station:"
-        )
-    );
+    println!("   {}", t!(lang, "demo-entry-reports"));
     print!(
         "{}",
         indent(&super::result::report(
@@ -633,19 +574,10 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
             true
         )?)
     );
-    println!(
-        "   {}",
-        lang.pick(
-            "De uitslag van Assen naar de centrale autoriteit en de publicatie: een sleutelceremonie voor Assen (inlogbladen per stembureau en voor het hoofdstembureau, elk met een clientcertificaat voor de ontvangstserver), de voorzitter van stembureau 1 gebruikt met zijn inlogblad de stembureau-app (opkomst en telhulp, over HTTPS), het hoofdstembureau verzegelt de uitslag (urna result seal), de centrale autoriteit registreert de verkiezing en ontvangt over TLS (urna central serve), het hoofdstembureau verstuurt met zijn certificaat (urna central send), en de publicatie krijgt versie 2 met Lindeveld en Assen:",
-            "Assen's result to the central authority and into the publication: a key ceremony for Assen (credential sheets per polling station and for the main office, each with a client certificate for the intake server), the chair of polling station 1 uses the polling-station app with that sheet (turnout and count helper, over HTTPS), the main office seals the result (urna result seal), the central authority registers the election and takes it in over TLS (urna central serve), the main office sends it with its certificate (urna central send), and the publication gets version 2 with Lindeveld and Assen:"
-        )
-    );
+    println!("   {}", t!(lang, "demo-entry-to-centre"));
     assen_to_the_centre(lang, &store, actor, dir)?;
 
-    println!(
-        "\n8. {}",
-        lang.pick("Het auditlog controleren:", "Checking the audit log:")
-    );
+    println!("\n8. {}", t!(lang, "demo-step-audit"));
     let (intact, report) = audit::verify(lang, &store)?;
     print!("{}", indent(&report));
     if !intact {
@@ -654,20 +586,14 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
     let integrity = store.integrity_check()?;
     println!("   SQLite integrity_check: {}", integrity.join(", "));
 
-    println!(
-        "\n9. {}",
-        lang.pick(
-            "Zetelverdeling en gekozen kandidaten volgens Kieswet hoofdstuk P, op de echte uitslag van Reusel-De Mierden 2022 (waar artikel P 9, absolute meerderheid, een zetel verschuift):",
-            "Seats and elected candidates under Kieswet chapter P, on the real result of Reusel-De Mierden 2022 (where article P 9, absolute majority, moves a seat):"
-        )
-    );
+    println!("\n9. {}", t!(lang, "demo-step-apportionment"));
     let apportionment_dir = dir.join("zetelverdeling");
     fs::create_dir_all(&apportionment_dir)?;
     let input_path = apportionment_dir.join("reusel-de-mierden-2022.invoer.json");
     fs::write(&input_path, REUSEL_APPORTIONMENT)?;
     let input = apportion::parse_input(std::str::from_utf8(REUSEL_APPORTIONMENT)?)?;
     let outcome = apportion::apportion(&input)?;
-    let report = apportion::render::text(&outcome, lang.into());
+    let report = apportion::render::text(&outcome, lang);
     fs::write(
         apportionment_dir.join("reusel-de-mierden-2022.txt"),
         &report,
@@ -676,63 +602,48 @@ pub fn run(lang: Lang, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()> {
         apportionment_dir.join("reusel-de-mierden-2022.json"),
         serde_json::to_string_pretty(&outcome)?,
     )?;
-    // The P 9 step and the result per list.
-    for line in report.lines().filter(|line| {
-        line.starts_with("Absolute")
-            || line.starts_with("    De laatste")
-            || line.starts_with("    The last")
-            || line.contains("gekozen:")
-            || line.contains("elected:")
-    }) {
+    // The P 9 step, then the result per list (the report's last paragraph).
+    let majority = outcome
+        .steps()
+        .iter()
+        .filter(|step| matches!(step, apportion::Step::AbsoluteMajority { .. }))
+        .map(|step| apportion::render::step(step, lang));
+    let result = report.rsplit("\n\n").next().unwrap_or_default().to_string();
+    for line in majority
+        .chain([result])
+        .flat_map(|text| text.lines().map(ToString::to_string).collect::<Vec<_>>())
+    {
         println!("   {line}");
     }
     println!(
-        "   {} {}",
-        lang.pick("Alle stappen:", "Every step:"),
-        apportionment_dir
-            .join("reusel-de-mierden-2022.txt")
-            .display()
+        "   {}",
+        t!(
+            lang,
+            "demo-every-step",
+            file = apportionment_dir
+                .join("reusel-de-mierden-2022.txt")
+                .display()
+                .to_string()
+        )
     );
 
     println!(
-        "\n{} {}:\n   urna-data/urna.sqlite   {}\n   invoer/                 {}\n   uitslag/                {}\n   ceremonie/              {}\n   centraal/               {}\n   publicatie/             {}\n   zetelverdeling/         {}\n\n{}\n   urna --data-dir {} election show GR2026_Assen\n   urna --data-dir {} audit show\n   urna --data-dir {} result show GR2026_Assen\n   urna ceremony verify {} --authority-key {}\n   urna apportion --input {}\n   urna --data-dir {} serve --listen 127.0.0.1:8080 --app-listen 127.0.0.1:8443   ({} invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3; {})",
-        lang.pick("Klaar. Alles staat in", "Done. Everything is in"),
-        dir.display(),
-        lang.pick("de database (SQLite)", "the database (SQLite)"),
-        lang.pick("de geladen bestanden", "the files that were loaded"),
-        lang.pick(
-            "de uitslag van Assen: EML 510b, 510d, 520, OSV4-3 (CSV), processen-verbaal (PDF)",
-            "the result of Assen: EML 510b, 510d, 520, OSV4-3 (CSV), official reports (PDF)"
-        ),
-        lang.pick(
-            "de sleutelceremonie van Lindeveld: sleutels, pakketten, USB-images, inlogbladen (PDF), ondertekend verslag",
-            "the key ceremony of Lindeveld: keys, packages, USB images, credential sheets (PDF), signed record"
-        ),
-        lang.pick(
-            "de centrale autoriteit: haar sleutels en de ontvangen uitslag van het hoofdbureau, per versie",
-            "the central authority: its keys and the main office's result as received, by version"
-        ),
-        lang.pick(
-            "de uitslagensite en de feed voor de media (ondertekend; urna publish serve, urna verify)",
-            "the results site and the media feed (signed; urna publish serve, urna verify)"
-        ),
-        lang.pick(
-            "de zetelverdeling, stap voor stap (tekst en JSON)",
-            "the seat allocation, step by step (text and JSON)"
-        ),
-        lang.pick("Bekijk het resultaat:", "Look at the result:"),
-        data_dir.display(),
-        data_dir.display(),
-        data_dir.display(),
-        dir.join("ceremonie/usb-stembureau-1-a.img").display(),
-        dir.join("ceremonie/sleutels-en-pakketten/authority.pub").display(),
-        input_path.display(),
-        data_dir.display(),
-        lang.pick("inloggen als", "log in as"),
-        lang.pick(
-            "de stembureau-app op https://127.0.0.1:8443/stembureau/ met een blad uit ceremonie-assen/inloggegevens-DEMO.pdf",
-            "the polling-station app at https://127.0.0.1:8443/stembureau/ with a sheet of ceremonie-assen/inloggegevens-DEMO.pdf"
-        ),
+        "\n{}",
+        t!(
+            lang,
+            "demo-done",
+            folder = dir.display().to_string(),
+            data = data_dir.display().to_string(),
+            stick = dir
+                .join("ceremonie/usb-stembureau-1-a.img")
+                .display()
+                .to_string(),
+            authority = dir
+                .join("ceremonie/sleutels-en-pakketten/authority.pub")
+                .display()
+                .to_string(),
+            input = input_path.display().to_string()
+        )
     );
     Ok(())
 }
@@ -783,7 +694,7 @@ const DEMO_CENTRAL_PASSPHRASE: &str = "demo-centrale-wachtwoordzin";
 /// Polling stations 1–3 of Lindeveld through the kiosk, the main office's count sealed for the
 /// central authority and taken in there, a recount.
 fn voting(
-    lang: Lang,
+    lang: Language,
     store: &std::sync::Arc<Store>,
     actor: &Actor,
     dir: &Path,
@@ -907,24 +818,22 @@ fn voting(
         )?)
     );
     let site = dir.join("publicatie");
+    let round_name = t!(lang, "demo-round-name");
     publish_and_verify(
         lang,
         store,
         actor,
         &central,
         &site,
-        Some((
-            "GR2024",
-            lang.pick(
-                "Lokale verkiezingen 2024 (demo, fictieve gemeente Lindeveld)",
-                "Local elections 2024 (demo, fictional municipality Lindeveld)",
-            ),
-        )),
+        Some(("GR2024", &round_name)),
     )?;
     println!(
-        "   {} {}",
-        lang.pick("Open de uitslagensite:", "Open the results site:"),
-        site.join("index.html").display()
+        "   {}",
+        t!(
+            lang,
+            "demo-open-site",
+            file = site.join("index.html").display().to_string()
+        )
     );
     let mut answers = Unattended(
         [DEMO_HOLDERS[0].1, DEMO_HOLDERS[2].1]

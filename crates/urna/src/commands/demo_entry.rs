@@ -12,7 +12,7 @@ use office::entry::Resolution;
 use office::{Office, Operator};
 use store::{Actor, NewUser, Role, Store};
 
-use crate::cli::Lang;
+use messages::{Language, t};
 
 /// The demo's users and their passwords, to log in with `urna serve` afterwards.
 pub const DEMO_USERS: [(&str, Role, &str); 3] = [
@@ -61,7 +61,7 @@ fn typed(
 
 /// Enters the counts of `count_file` (a 510b of `election_id`) twice; prints what happened.
 pub fn enter_counts(
-    lang: Lang,
+    lang: Language,
     store: &Arc<Store>,
     actor: &Actor,
     election_id: &ElectionId,
@@ -100,16 +100,19 @@ pub fn enter_counts(
     }
     let (first, second, coordinator) = (&users[0], &users[1], &users[2]);
     println!(
-        "   {}: {}",
-        lang.pick("Gebruikers", "Users"),
-        DEMO_USERS
-            .iter()
-            .map(|(name, role, password)| format!(
-                "{name} ({}, {password})",
-                web::page::role_name(web::Lang(lang.into()), *role)
-            ))
-            .collect::<Vec<_>>()
-            .join(", ")
+        "   {}",
+        t!(
+            lang,
+            "cli-demo-users",
+            users = DEMO_USERS
+                .iter()
+                .map(|(name, role, password)| format!(
+                    "{name} ({}, {password})",
+                    role.name().text(lang)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     );
 
     let mut slip_station = None;
@@ -134,22 +137,23 @@ pub fn enter_counts(
             }
             let view = service.entry(election_id, station)?;
             println!(
-                "   {} {station}: {} {}",
-                lang.pick("Stembureau", "Polling station"),
-                lang.pick(
-                    "de tweede invoer verschilt van de eerste in",
-                    "the second entry differs from the first in"
-                ),
-                view.differences
-                    .iter()
-                    .map(|d| format!(
-                        "{} ({} / {})",
-                        d.field.label(lang.into()),
-                        d.first.display(),
-                        d.second.display()
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "   {}",
+                t!(
+                    lang,
+                    "cli-demo-entries-differ",
+                    station = station.get(),
+                    fields = view
+                        .differences
+                        .iter()
+                        .map(|d| format!(
+                            "{} ({} / {})",
+                            d.field.label(lang),
+                            d.first.display(),
+                            d.second.display()
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             );
             service.resolve(
                 coordinator,
@@ -160,13 +164,7 @@ pub fn enter_counts(
                     resolution: DifferenceResolution::SendBack(Which::Second),
                 },
             )?;
-            println!(
-                "   {}",
-                lang.pick(
-                    "De coördinator vergelijkt met het papieren proces-verbaal en stuurt de tweede invoer terug; invoerder2 corrigeert.",
-                    "The coordinator compares with the paper report and sends the second entry back; invoerder2 corrects it."
-                )
-            );
+            println!("   {}", t!(lang, "cli-demo-sent-back"));
             slip_station = Some(station);
             let view = service.entry(election_id, station)?;
             let (version, _) =
@@ -195,12 +193,12 @@ pub fn enter_counts(
 
     let overview = service.overview(election_id)?;
     println!(
-        "   {} / {} {}",
-        overview.totals.definitive,
-        overview.totals.stations,
-        lang.pick(
-            "stembureaus definitief, elk tweemaal ingevoerd door twee verschillende invoerders.",
-            "polling stations definitive, each typed twice by two different typists."
+        "   {}",
+        t!(
+            lang,
+            "cli-demo-definitive",
+            definitive = overview.totals.definitive,
+            stations = overview.totals.stations
         )
     );
     // The running totals equal the sums of the published 510b.
@@ -218,27 +216,25 @@ pub fn enter_counts(
         }
     }
     println!(
-        "   {}: {} {}, {} {}, {} {}, {} {}",
-        lang.pick("Tussenstand", "Running totals"),
-        overview.totals.admitted_voters,
-        lang.pick("toegelaten kiezers", "admitted voters"),
-        overview.totals.votes_on_candidates,
-        lang.pick("stemmen op kandidaten", "votes for candidates"),
-        overview.totals.blank,
-        lang.pick("blanco", "blank"),
-        overview.totals.invalid,
-        lang.pick("ongeldig", "invalid"),
+        "   {}",
+        t!(
+            lang,
+            "cli-demo-running-totals",
+            admitted = overview.totals.admitted_voters,
+            candidates = overview.totals.votes_on_candidates,
+            blank = overview.totals.blank,
+            invalid = overview.totals.invalid
+        )
     );
     println!(
-        "   {} {} {}: {} ({})",
-        lang.pick("Lijst", "List"),
-        contest.lists[0].number,
-        contest.lists[0].name,
-        overview.totals.per_list.first().copied().unwrap_or(0),
-        lang.pick(
-            "gelijk aan de gepubliceerde telling, net als elke andere lijst",
-            "equal to the published count, as is every other list"
-        ),
+        "   {}",
+        t!(
+            lang,
+            "cli-demo-list-equal",
+            number = contest.lists[0].number.get(),
+            name = &contest.lists[0].name,
+            votes = overview.totals.per_list.first().copied().unwrap_or(0)
+        )
     );
     Ok(())
 }

@@ -5,10 +5,11 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 use eml::SourceFile;
+use messages::{Language, t};
 use model::{Election, ElectionId, Jurisdiction};
 use store::{Actor, FileRole, HashCheck, ImportReceipt, ImportedFile, Store, StoredElection};
 
-use crate::cli::{ImportArgs, Lang};
+use crate::cli::ImportArgs;
 use crate::hash_check::{self, Prompt, Subject};
 
 /// What was imported.
@@ -21,12 +22,12 @@ pub struct Imported {
     pub receipt: ImportReceipt,
 }
 
-fn read(path: &Path, lang: Lang) -> anyhow::Result<Vec<u8>> {
+fn read(path: &Path, lang: Language) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).with_context(|| {
-        format!(
-            "{} {}",
-            lang.pick("Kan bestand niet lezen:", "Cannot read file:"),
-            path.display()
+        t!(
+            lang,
+            "cli-cannot-read-file",
+            file = path.display().to_string()
         )
     })
 }
@@ -35,7 +36,7 @@ fn read(path: &Path, lang: Lang) -> anyhow::Result<Vec<u8>> {
 /// the same election and (for the definition and the candidate lists) matches its official hash
 /// code.
 pub fn import(
-    lang: Lang,
+    lang: Language,
     store_dir: &Path,
     actor: &Actor,
     prompt: &mut dyn Prompt,
@@ -48,26 +49,14 @@ pub fn import(
     let mut files: Vec<(FileRole, String, Vec<u8>)> = Vec::new();
     let election = if flanders::looks_like_json(&definition_bytes) {
         if args.candidates.is_some() || args.polling_stations.is_some() {
-            bail!(
-                "{}",
-                lang.pick(
-                    "Een Vlaams definitiebestand bevat zelf de lijsten en stembureaus: geef geen --candidates of --polling-stations mee.",
-                    "A Flemish definition file holds its lists and polling stations itself: do not pass --candidates or --polling-stations."
-                )
-            );
+            bail!("{}", t!(lang, "cli-election-flemish-no-extra-files"));
         }
         let election = flanders::read_definition(&definition_name, &definition_bytes)?;
         files.push((FileRole::Definition, definition_name, definition_bytes));
         election
     } else {
         let Some(candidates_path) = &args.candidates else {
-            bail!(
-                "{}",
-                lang.pick(
-                    "Een EML-verkiezingsdefinitie (110a) wordt geladen met de kandidatenlijsten: geef --candidates mee (EML 230b).",
-                    "An EML election definition (110a) is loaded with its candidate lists: pass --candidates (EML 230b)."
-                )
-            );
+            bail!("{}", t!(lang, "cli-election-needs-candidates"));
         };
         let candidates_name = candidates_path.display().to_string();
         let candidates_bytes = read(candidates_path, lang)?;
@@ -92,17 +81,9 @@ pub fn import(
 
     let mut imported_files = Vec::new();
     for (role, name, bytes) in files {
-        let (what, option, official) = match role {
-            FileRole::Definition => (
-                ("verkiezingsdefinitie", "election definition"),
-                "--definition-hash",
-                args.definition_hash.as_deref(),
-            ),
-            FileRole::CandidateLists => (
-                ("kandidatenlijsten", "candidate lists"),
-                "--candidates-hash",
-                args.candidates_hash.as_deref(),
-            ),
+        let (option, official) = match role {
+            FileRole::Definition => ("--definition-hash", args.definition_hash.as_deref()),
+            FileRole::CandidateLists => ("--candidates-hash", args.candidates_hash.as_deref()),
             // The municipality makes its own polling-station file; there is no official hash
             // code to compare with. Its hash code is stored and shown.
             FileRole::PollingStations => {
@@ -116,7 +97,7 @@ pub fn import(
             }
         };
         let subject = Subject {
-            what,
+            what: role,
             file: &name,
             bytes: &bytes,
             option,
@@ -135,99 +116,73 @@ pub fn import(
     Ok(Imported { election, receipt })
 }
 
-/// Text for a file role.
-pub fn role_name(lang: Lang, role: FileRole) -> &'static str {
-    match role {
-        FileRole::Definition => lang.pick("verkiezingsdefinitie", "election definition"),
-        FileRole::CandidateLists => lang.pick("kandidatenlijsten", "candidate lists"),
-        FileRole::PollingStations => lang.pick("stembureaus", "polling stations"),
-    }
-}
-
-/// Text for how a hash code was confirmed.
-pub fn check_name(lang: Lang, check: HashCheck) -> &'static str {
-    match check {
-        HashCheck::TypedGroups => lang.pick(
-            "bevestigd: twee groepen ingetypt",
-            "confirmed: two groups typed",
-        ),
-        HashCheck::FullHashCode => lang.pick(
-            "bevestigd: volledige officiële hashcode",
-            "confirmed: full official hash code",
-        ),
-        HashCheck::NotApplicable => lang.pick(
-            "geen officiële hashcode (eigen bestand van de gemeente)",
-            "no official hash code (the municipality's own file)",
-        ),
-    }
-}
-
 /// The report printed after an import.
-pub fn import_report(lang: Lang, imported: &Imported) -> String {
+pub fn import_report(lang: Language, imported: &Imported) -> String {
     let election = &imported.election;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {} ({})",
-        lang.pick("Geladen:", "Loaded:"),
-        election.name,
-        election.id
+        "{}",
+        t!(
+            lang,
+            "cli-election-loaded",
+            name = &election.name,
+            election = election.id.as_str()
+        )
     );
     let _ = writeln!(
         out,
-        "  {} {}, {} {}, {} {}, {} {}",
-        election.seats,
-        lang.pick("zetels", "seats"),
-        election.list_count(),
-        lang.pick("lijsten", "lists"),
-        election.candidate_count(),
-        lang.pick("kandidaten", "candidates"),
-        election.polling_stations.len(),
-        lang.pick("stembureaus", "polling stations"),
+        "  {}",
+        t!(
+            lang,
+            "cli-election-size",
+            seats = election.seats,
+            lists = election.list_count(),
+            candidates = election.candidate_count(),
+            stations = election.polling_stations.len()
+        )
     );
     for file in &imported.receipt.files {
-        let _ = writeln!(out, "  {}: {}", role_name(lang, file.role), file.name);
+        let _ = writeln!(out, "  {}: {}", file.role.name().text(lang), file.name);
         let _ = writeln!(
             out,
             "    {}  ({})",
             file.hash_code,
-            check_name(lang, file.hash_check)
+            file.hash_check.name().text(lang)
         );
     }
     let entry = &imported.receipt.audit_entry;
     let _ = writeln!(
         out,
-        "  {} {} ({} {})",
-        lang.pick("Auditlog: regel", "Audit log: entry"),
-        entry.seq,
-        lang.pick("hash", "hash"),
-        &entry.entry_hash[..16]
+        "  {}",
+        t!(
+            lang,
+            "cli-election-audit-entry",
+            entry = entry.seq,
+            hash = &entry.entry_hash[..16]
+        )
     );
     out
 }
 
 /// `urna election list`
-pub fn list(lang: Lang, store: &Store) -> anyhow::Result<String> {
+pub fn list(lang: Language, store: &Store) -> anyhow::Result<String> {
     let elections = store.elections()?;
     let mut out = String::new();
     if elections.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick("Geen verkiezingen geladen.", "No elections loaded.")
-        );
+        let _ = writeln!(out, "{}", t!(lang, "cli-election-none"));
         return Ok(out);
     }
     let _ = writeln!(
         out,
         "{:<24} {:<10} {:>6} {:>7} {:>10} {:>12}  {}",
         "id",
-        lang.pick("datum", "date"),
-        lang.pick("zetels", "seats"),
-        lang.pick("lijsten", "lists"),
-        lang.pick("kandidaten", "candidates"),
-        lang.pick("stembureaus", "stations"),
-        lang.pick("naam", "name"),
+        t!(lang, "cli-election-column-date"),
+        t!(lang, "cli-election-column-seats"),
+        t!(lang, "cli-election-column-lists"),
+        t!(lang, "cli-election-column-candidates"),
+        t!(lang, "cli-election-column-stations"),
+        t!(lang, "cli-election-column-name"),
     );
     for summary in elections {
         let _ = writeln!(
@@ -246,15 +201,19 @@ pub fn list(lang: Lang, store: &Store) -> anyhow::Result<String> {
 }
 
 /// `urna election show ID`
-pub fn show(lang: Lang, store: &Store, id: &str, json: bool) -> anyhow::Result<String> {
-    let election_id = ElectionId::new(id).with_context(|| format!("{id:?}"))?;
-    let Some(stored) = store.election(&election_id)? else {
+pub fn show(
+    lang: Language,
+    store: &Store,
+    election: &ElectionId,
+    json: bool,
+) -> anyhow::Result<String> {
+    let Some(stored) = store.election(election)? else {
         bail!(
-            "{} {id} {}",
-            lang.pick("Verkiezing", "Election"),
-            lang.pick(
-                "is niet geladen (zie urna election list)",
-                "is not loaded (see urna election list)"
+            "{}",
+            t!(
+                lang,
+                "cli-election-not-loaded",
+                election = election.as_str()
             )
         );
     };
@@ -264,16 +223,23 @@ pub fn show(lang: Lang, store: &Store, id: &str, json: bool) -> anyhow::Result<S
     Ok(describe(lang, &stored))
 }
 
-fn describe(lang: Lang, stored: &StoredElection) -> String {
+/// A labelled line of `urna election show`: the label padded so that the values align.
+fn field(out: &mut String, label: String, value: impl std::fmt::Display) {
+    let _ = writeln!(out, "  {label:<22}{value}");
+}
+
+fn describe(lang: Language, stored: &StoredElection) -> String {
     let election = &stored.election;
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", election.name, election.id);
-    let body = election.body.name().text(lang.into());
-    let _ = writeln!(
-        out,
-        "  {:<22}{body} ({})",
-        lang.pick("Orgaan:", "Body:"),
-        election.jurisdiction.name().text(lang.into())
+    field(
+        &mut out,
+        t!(lang, "cli-election-body"),
+        format!(
+            "{} ({})",
+            election.body.name().text(lang),
+            election.jurisdiction.name().text(lang)
+        ),
     );
     if let Some(domain) = &election.domain {
         let code = domain
@@ -281,101 +247,94 @@ fn describe(lang: Lang, stored: &StoredElection) -> String {
             .as_ref()
             .map(|id| format!(" ({id})"))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {:<22}{}{code}",
-            lang.pick("Gebied:", "Area:"),
-            domain.name
+        field(
+            &mut out,
+            t!(lang, "cli-election-area"),
+            format!("{}{code}", domain.name),
         );
     }
-    let _ = writeln!(
-        out,
-        "  {:<22}{}",
-        lang.pick("Verkiezingsdag:", "Election day:"),
-        election.election_date
+    field(
+        &mut out,
+        t!(lang, "cli-election-day"),
+        election.election_date,
     );
     if let Some(nomination) = election.nomination_date {
-        let _ = writeln!(
-            out,
-            "  {:<22}{nomination}",
-            lang.pick("Kandidaatstelling:", "Nomination day:")
+        field(
+            &mut out,
+            t!(lang, "cli-election-nomination-day"),
+            nomination,
         );
     }
-    let _ = writeln!(
-        out,
-        "  {:<22}{}",
-        lang.pick("Zetels:", "Seats:"),
-        election.seats
-    );
+    field(&mut out, t!(lang, "cli-election-seats"), election.seats);
     if let Some(threshold) = election.preference_threshold_percent {
-        let _ = writeln!(
-            out,
-            "  {:<22}{threshold}% {}",
-            lang.pick("Voorkeurdrempel:", "Preference threshold:"),
-            lang.pick("van de kiesdeler", "of the quota")
+        field(
+            &mut out,
+            t!(lang, "cli-election-preference-threshold"),
+            t!(lang, "cli-election-percent-of-quota", percent = threshold),
         );
     }
-    let _ = writeln!(
-        out,
-        "  {:<22}{}",
-        lang.pick("Kiesregels:", "Electoral law:"),
-        election.law.name().text(lang.into())
+    field(
+        &mut out,
+        t!(lang, "cli-election-law"),
+        election.law.name().text(lang),
     );
-    let _ = writeln!(
-        out,
-        "  {:<22}{} {} {}",
-        lang.pick("Geladen:", "Loaded:"),
-        stored.imported_at,
-        lang.pick("door", "by"),
-        stored.imported_by
+    field(
+        &mut out,
+        t!(lang, "cli-election-imported"),
+        t!(
+            lang,
+            "cli-election-imported-at-by",
+            at = &stored.imported_at,
+            by = &stored.imported_by
+        ),
     );
 
-    let _ = writeln!(
-        out,
-        "\n{}",
-        lang.pick("Bestanden en hashcodes:", "Files and hash codes:")
-    );
+    let _ = writeln!(out, "\n{}", t!(lang, "cli-election-files"));
     for file in &stored.files {
-        let _ = writeln!(
-            out,
-            "  {:<22}{} ({} bytes)",
-            format!("{}:", role_name(lang, file.role)),
-            file.name,
-            file.size
+        field(
+            &mut out,
+            format!("{}:", file.role.name().text(lang)),
+            t!(
+                lang,
+                "cli-election-file",
+                name = &file.name,
+                bytes = file.size
+            ),
         );
         let _ = writeln!(
             out,
             "    {}  ({})",
             file.hash_code,
-            check_name(lang, file.hash_check)
+            file.hash_check.name().text(lang)
         );
     }
 
     for contest in &election.contests {
         let title = match (&contest.name, election.contests.len()) {
-            (Some(name), n) if n > 1 => {
-                format!("{} {name}", lang.pick("Kieskring/district", "District"))
-            }
-            _ => lang.pick("Lijsten", "Lists").to_string(),
+            (Some(name), n) if n > 1 => t!(lang, "cli-election-district", name = name),
+            _ => t!(lang, "cli-election-lists"),
         };
         let seats = contest
             .seats
-            .map(|s| format!(" — {s} {}", lang.pick("zetels", "seats")))
+            .map(|seats| format!(" — {}", t!(lang, "cli-election-n-seats", seats = seats)))
             .unwrap_or_default();
         let _ = writeln!(out, "\n{title}{seats}:");
         for list in &contest.lists {
             let name = if list.name.is_empty() {
-                lang.pick("(zonder aanduiding)", "(no name)")
+                t!(lang, "cli-election-list-without-name")
             } else {
-                list.name.as_str()
+                list.name.clone()
             };
             let _ = writeln!(
                 out,
-                "  {} {}  {name} — {} {}",
-                lang.pick("Lijst", "List"),
-                list.number,
-                list.candidates.len(),
-                lang.pick("kandidaten", "candidates")
+                "  {}",
+                t!(
+                    lang,
+                    "cli-election-list",
+                    number = list.number.get(),
+                    name = name,
+                    candidates = list.candidates.len()
+                )
             );
             for candidate in &list.candidates {
                 let place = candidate
@@ -395,9 +354,12 @@ fn describe(lang: Lang, stored: &StoredElection) -> String {
 
     let _ = writeln!(
         out,
-        "\n{} ({}):",
-        lang.pick("Stembureaus", "Polling stations"),
-        election.polling_stations.len()
+        "\n{}",
+        t!(
+            lang,
+            "cli-election-stations",
+            count = election.polling_stations.len()
+        )
     );
     for station in &election.polling_stations {
         let mut line = format!("  {:>4}  {}", station.number, station.name);
@@ -412,10 +374,14 @@ fn describe(lang: Lang, stored: &StoredElection) -> String {
             let _ = write!(line, ", {part}");
         }
         if let Some(kind) = station.kind {
-            let _ = write!(line, " [{}]", kind.name().text(lang.into()));
+            let _ = write!(line, " [{}]", kind.name().text(lang));
         }
         if let Some(voters) = station.voters {
-            let _ = write!(line, " — {voters} {}", lang.pick("kiezers", "voters"));
+            let _ = write!(
+                line,
+                " — {}",
+                t!(lang, "cli-election-n-voters", voters = voters)
+            );
         }
         if let Some(contest) = &station.contest {
             let _ = write!(line, " ({contest})");
@@ -423,14 +389,7 @@ fn describe(lang: Lang, stored: &StoredElection) -> String {
         let _ = writeln!(out, "{line}");
     }
     if election.jurisdiction == Jurisdiction::Netherlands && election.polling_stations.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {}",
-            lang.pick(
-                "(nog geen: laad ze met --polling-stations, EML 110b)",
-                "(none yet: load them with --polling-stations, EML 110b)"
-            )
-        );
+        let _ = writeln!(out, "  {}", t!(lang, "cli-election-no-stations-yet"));
     }
     out
 }

@@ -17,12 +17,11 @@ use messages::{Language, t};
 use store::{Actor, Store};
 
 use super::ceremony::{CeremonyDir, read, read_target};
-use crate::cli::Lang;
 use crate::hash_check::Prompt;
 
 /// A central refusal as an error in the chosen language.
-fn refused<T>(lang: Lang, outcome: Result<T, central::CentralError>) -> anyhow::Result<T> {
-    outcome.map_err(|e| anyhow::anyhow!(e.message(lang.into())))
+fn refused<T>(lang: Language, outcome: Result<T, central::CentralError>) -> anyhow::Result<T> {
+    outcome.map_err(|e| anyhow::anyhow!(e.message(lang)))
 }
 
 /// What the centre takes from a ceremony folder.
@@ -52,7 +51,7 @@ fn ceremony_files(dir: &CeremonyDir) -> anyhow::Result<CeremonyFiles> {
 
 /// `urna central register`: checks the ceremony's signed record and copies what the feed needs.
 pub fn register(
-    lang: Lang,
+    lang: Language,
     store: &Store,
     actor: &Actor,
     central: &CentralDir,
@@ -67,7 +66,7 @@ pub fn register(
     Ok(format!(
         "{}\n",
         t!(
-            lang.into(),
+            lang,
             "cli-publish-registered",
             election = &registration.election,
             municipality = &registration.place.municipality.name,
@@ -96,13 +95,12 @@ pub struct ExportArgs {
 
 /// `urna publish export`.
 pub fn export(
-    lang: Lang,
+    lang: Language,
     store: &Store,
     actor: &Actor,
     prompt: &mut dyn Prompt,
     args: &ExportArgs,
 ) -> anyhow::Result<String> {
-    let l: Language = lang.into();
     let central = CentralDir::new(&args.central);
     let round = match (&args.round, &args.name) {
         (Some(round), Some(name)) => Some(central::publication::Round {
@@ -128,7 +126,7 @@ pub fn export(
             out,
             "{}",
             t!(
-                l,
+                lang,
                 "cli-publish-new-version",
                 version = snapshot.version,
                 municipalities_in = snapshot.progress.municipalities_in,
@@ -136,13 +134,13 @@ pub fn export(
             )
         )?;
     } else {
-        writeln!(out, "{}", t!(l, "cli-publish-nothing-new"))?;
+        writeln!(out, "{}", t!(lang, "cli-publish-nothing-new"))?;
     }
     writeln!(
         out,
         "{}",
         t!(
-            l,
+            lang,
             "cli-publish-site-written",
             dir = args.out.display().to_string(),
             files = exported.files
@@ -152,13 +150,12 @@ pub fn export(
 }
 
 /// `urna publish serve DIR`: until Ctrl-C.
-pub fn serve(lang: Lang, dir: &Path, listen: std::net::SocketAddr) -> anyhow::Result<()> {
-    let l: Language = lang.into();
+pub fn serve(lang: Language, dir: &Path, listen: std::net::SocketAddr) -> anyhow::Result<()> {
     let site = web::publication::Site::load(dir).with_context(|| dir.display().to_string())?;
     if site.is_empty() {
         bail!(
             "{}",
-            t!(l, "cli-publish-empty", dir = dir.display().to_string())
+            t!(lang, "cli-publish-empty", dir = dir.display().to_string())
         );
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -171,7 +168,7 @@ pub fn serve(lang: Lang, dir: &Path, listen: std::net::SocketAddr) -> anyhow::Re
         eprintln!(
             "urna publish serve: {}",
             t!(
-                l,
+                lang,
                 "cli-publish-serving",
                 address = listener.local_addr()?.to_string(),
                 files = site.len(),
@@ -187,11 +184,10 @@ pub fn serve(lang: Lang, dir: &Path, listen: std::net::SocketAddr) -> anyhow::Re
 
 /// `urna verify FEED`: a folder (the export's `feed/`, or the whole export).
 pub fn verify(
-    lang: Lang,
+    lang: Language,
     feed: &Path,
     expectations: &publish::verify::Expectations,
 ) -> anyhow::Result<(String, bool)> {
-    let l: Language = lang.into();
     let root = if feed.join("feed").join("snapshot.json").exists() {
         feed.join("feed")
     } else {
@@ -201,21 +197,21 @@ pub fn verify(
     let report = publish::verify::verify(&files, expectations);
     let mut out = String::new();
     for (prefix, lines) in [
-        (t!(l, "cli-verify-ok"), &report.passed),
-        (t!(l, "cli-verify-discrepancy"), &report.discrepancies),
+        (t!(lang, "cli-verify-ok"), &report.passed),
+        (t!(lang, "cli-verify-discrepancy"), &report.discrepancies),
     ] {
         for line in lines {
-            writeln!(out, "{prefix} {}", line.text(l))?;
+            writeln!(out, "{prefix} {}", line.text(lang))?;
         }
     }
     writeln!(
         out,
         "{}",
         if report.sound() {
-            t!(l, "cli-verify-sound")
+            t!(lang, "cli-verify-sound")
         } else {
             t!(
-                l,
+                lang,
                 "cli-verify-discrepancies",
                 count = report.discrepancies.len()
             )

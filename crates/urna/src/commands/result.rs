@@ -12,16 +12,13 @@ use model::ElectionId;
 use office::{Office, OfficeError};
 use store::{Actor, AuditAction};
 
-use crate::cli::Lang;
-
 /// An office refusal as an error in the chosen language.
-pub fn refused<T>(lang: Lang, outcome: Result<T, OfficeError>) -> anyhow::Result<T> {
-    outcome.map_err(|e| anyhow::anyhow!(e.message(lang.into())))
+pub fn refused<T>(lang: Language, outcome: Result<T, OfficeError>) -> anyhow::Result<T> {
+    outcome.map_err(|e| anyhow::anyhow!(e.message(lang)))
 }
 
 /// Totals, seats and elected candidates of every contest, as text.
-pub fn show(lang: Lang, office: &Office, election: &ElectionId) -> anyhow::Result<String> {
-    let l: Language = lang.into();
+pub fn show(lang: Language, office: &Office, election: &ElectionId) -> anyhow::Result<String> {
     let view = refused(lang, office.result(election))?;
     let several = view.summary.contests.len() > 1;
     let mut out = String::new();
@@ -34,7 +31,7 @@ pub fn show(lang: Lang, office: &Office, election: &ElectionId) -> anyhow::Resul
             out,
             "{}",
             t!(
-                l,
+                lang,
                 "cli-result-totals",
                 name = name,
                 admitted = contest.admitted_voters,
@@ -49,7 +46,7 @@ pub fn show(lang: Lang, office: &Office, election: &ElectionId) -> anyhow::Resul
                 out,
                 "{}",
                 t!(
-                    l,
+                    lang,
                     "cli-result-list",
                     number = list.number,
                     name = &list.name,
@@ -71,7 +68,7 @@ pub fn show(lang: Lang, office: &Office, election: &ElectionId) -> anyhow::Resul
             out,
             "{}",
             t!(
-                l,
+                lang,
                 "cli-result-lot-needed",
                 article = &lot.article,
                 description = &lot.description,
@@ -87,7 +84,7 @@ pub fn show(lang: Lang, office: &Office, election: &ElectionId) -> anyhow::Resul
 
 /// Imports a 510b as the definitive counts; returns what to print.
 pub fn import_count(
-    lang: Lang,
+    lang: Language,
     office: &Office,
     actor: &Actor,
     election: &ElectionId,
@@ -102,7 +99,7 @@ pub fn import_count(
     Ok(format!(
         "{}\n",
         t!(
-            lang.into(),
+            lang,
             "cli-result-imported",
             count = imported,
             file = name,
@@ -115,7 +112,7 @@ pub fn import_count(
 /// OSV4-3 table, and once the result is determined its EML 510d and 520 and decisions.json
 /// (Flanders: the result file). Returns what it wrote.
 pub fn export(
-    lang: Lang,
+    lang: Language,
     office: &Office,
     actor: &Actor,
     election: &ElectionId,
@@ -142,7 +139,7 @@ pub fn export(
 /// Writes the official reports (made once, then as stored) into `dir`, and with `forms` the
 /// empty count form of every polling station into `dir/N10-2`. Returns what it wrote.
 pub fn report(
-    lang: Lang,
+    lang: Language,
     office: &Office,
     actor: &Actor,
     election: &ElectionId,
@@ -167,7 +164,7 @@ pub fn report(
             out,
             "{}",
             t!(
-                lang.into(),
+                lang,
                 "cli-result-empty-forms",
                 count = loaded.polling_stations.len(),
                 dir = forms_dir.display().to_string()
@@ -177,7 +174,7 @@ pub fn report(
     Ok(out)
 }
 
-fn write_files(lang: Lang, dir: &Path, files: &[store::ResultFile]) -> anyhow::Result<String> {
+fn write_files(lang: Language, dir: &Path, files: &[store::ResultFile]) -> anyhow::Result<String> {
     std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     let mut out = String::new();
     for file in files {
@@ -187,7 +184,7 @@ fn write_files(lang: Lang, dir: &Path, files: &[store::ResultFile]) -> anyhow::R
             out,
             "{}",
             t!(
-                lang.into(),
+                lang,
                 "cli-result-file-written",
                 hash = file.hash_code.to_string(),
                 path = path.display().to_string(),
@@ -219,7 +216,7 @@ pub struct Seal {
 /// office's key from the ceremony (the password of its credential sheet) and sealed to the
 /// central authority. The result must be determined: what is sent is what the reports say.
 pub fn seal(
-    lang: Lang,
+    lang: Language,
     office: &Office,
     actor: &Actor,
     prompt: &mut dyn crate::hash_check::Prompt,
@@ -247,11 +244,7 @@ pub fn seal(
         seal::package::Office::MainOffice { .. }
     ) {
         let refusal = OfficeError::from(office::Refusal::NotMainOffice);
-        anyhow::bail!(
-            "{}: {}",
-            args.package.display(),
-            refusal.message(lang.into())
-        );
+        anyhow::bail!("{}: {}", args.package.display(), refusal.message(lang));
     }
     let files = refused(lang, office.result_package_files(actor, &args.election))?;
     let names: Vec<String> = files.keys().cloned().collect();
@@ -272,7 +265,7 @@ pub fn seal(
             "sealed": hash_code.to_hex(),
         }),
     )?;
-    let mut out = format!("{}\n", t!(lang.into(), "cli-result-in-package"));
+    let mut out = format!("{}\n", t!(lang, "cli-result-in-package"));
     for name in &names {
         let _ = writeln!(out, "  {name}");
     }

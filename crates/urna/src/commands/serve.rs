@@ -7,10 +7,11 @@ use std::time::Duration;
 use anyhow::Context;
 use store::Store;
 
-use crate::cli::{Lang, ServeArgs};
+use crate::cli::ServeArgs;
+use messages::{Language, t};
 
 /// Runs the server until Ctrl-C or SIGTERM.
-pub fn run(lang: Lang, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> {
+pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> {
     let store = Arc::new(Store::open_or_create(data_dir)?);
     let mut config = web::Config::default();
     config.airgap.enabled = !args.allow_online;
@@ -31,37 +32,28 @@ pub fn run(lang: Lang, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> 
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .with_context(|| {
-                format!(
-                    "{} {}",
-                    lang.pick("kan niet luisteren op", "cannot listen on"),
-                    args.listen
+                t!(
+                    lang,
+                    "cli-serve-cannot-listen",
+                    address = args.listen.to_string()
                 )
             })?;
         let address = listener.local_addr()?;
         let users = store.user_count()?;
         eprintln!(
-            "urna serve: {} http://{address}/ ({}: {})",
-            lang.pick("uitslagenomgeving op", "results entry at"),
-            lang.pick("database", "database"),
-            store.path().display()
+            "urna serve: {}",
+            t!(
+                lang,
+                "cli-serve-results-entry",
+                url = format!("http://{address}/"),
+                database = store.path().display().to_string()
+            )
         );
         if users == 0 {
-            eprintln!(
-                "urna serve: {}",
-                lang.pick(
-                    "nog geen gebruikers: open de pagina om de beheerder aan te maken",
-                    "no users yet: open the page to create the administrator"
-                )
-            );
+            eprintln!("urna serve: {}", t!(lang, "cli-serve-no-users"));
         }
         if args.allow_online {
-            eprintln!(
-                "urna serve: {}",
-                lang.pick(
-                    "ONTWIKKELMODUS: de controle op een internetverbinding staat uit",
-                    "DEVELOPMENT MODE: the internet-connection check is off"
-                )
-            );
+            eprintln!("urna serve: {}", t!(lang, "cli-serve-development-mode"));
         }
         let state = web::AppState::new(store.clone(), config);
         let app = match (args.app_listen, station_tls) {
@@ -70,26 +62,25 @@ pub fn run(lang: Lang, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> 
                     tokio::net::TcpListener::bind(address)
                         .await
                         .with_context(|| {
-                            format!(
-                                "{} {address}",
-                                lang.pick("kan niet luisteren op", "cannot listen on")
+                            t!(
+                                lang,
+                                "cli-serve-cannot-listen",
+                                address = address.to_string()
                             )
                         })?;
                 let port = app_listener.local_addr()?.port();
                 let url = format!("https://{url_host}:{port}{}/", web::station_app::PATH);
                 eprintln!(
-                    "urna serve: {} {url}",
-                    lang.pick(
-                        "stembureau-app (alleen HTTPS) op",
-                        "polling-station app (HTTPS only) at"
-                    ),
+                    "urna serve: {}",
+                    t!(lang, "cli-serve-station-app", url = &url)
                 );
                 eprintln!(
-                    "urna serve: {} {fingerprint}",
-                    lang.pick(
-                        "vingerafdruk (SHA-256) van de certificaatautoriteit van de app:",
-                        "fingerprint (SHA-256) of the app's certificate authority:"
-                    ),
+                    "urna serve: {}",
+                    t!(
+                        lang,
+                        "cli-serve-station-app-fingerprint",
+                        fingerprint = fingerprint.to_string()
+                    )
                 );
                 state
                     .station_app
@@ -107,16 +98,12 @@ pub fn run(lang: Lang, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<()> 
 }
 
 /// The published moments of the day, from `HH:MM` texts.
-fn turnout_moments(lang: Lang, texts: &[String]) -> anyhow::Result<Vec<chrono::NaiveTime>> {
+fn turnout_moments(lang: Language, texts: &[String]) -> anyhow::Result<Vec<chrono::NaiveTime>> {
     let mut moments = texts
         .iter()
         .map(|text| {
-            model::turnout::parse_moment(text).with_context(|| {
-                format!(
-                    "--turnout-moments: {text:?} {}",
-                    lang.pick("is geen tijdstip (UU:MM)", "is not a time (HH:MM)")
-                )
-            })
+            model::turnout::parse_moment(text)
+                .with_context(|| t!(lang, "cli-serve-not-a-moment", text = text))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     moments.sort();
@@ -128,7 +115,7 @@ fn turnout_moments(lang: Lang, texts: &[String]) -> anyhow::Result<Vec<chrono::N
 /// a server certificate for the names the devices use; the host shown to the chairs and the
 /// authority's fingerprint.
 fn station_app_tls(
-    lang: Lang,
+    lang: Language,
     data_dir: &Path,
     address: std::net::SocketAddr,
     names: &[String],
@@ -137,12 +124,12 @@ fn station_app_tls(
     let (authority, made) = web::station_app::local_authority(&dir)?;
     if made {
         eprintln!(
-            "urna serve: {} {}",
-            lang.pick(
-                "nieuwe certificaatautoriteit voor de stembureau-app gemaakt in",
-                "new certificate authority for the polling-station app made in"
-            ),
-            dir.display()
+            "urna serve: {}",
+            t!(
+                lang,
+                "cli-serve-new-authority",
+                folder = dir.display().to_string()
+            )
         );
     }
     let mut all: Vec<String> = names.to_vec();

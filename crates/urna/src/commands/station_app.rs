@@ -3,19 +3,19 @@
 use std::fmt::Write as _;
 
 use anyhow::{Context, bail};
+use messages::{Language, t};
 use seal::ceremony::{OfficeFile, files};
 use seal::package::{Expected, Office};
 use store::{Actor, CredentialSource, NewCredential, Store};
 
 use super::ceremony::{CeremonyDir, load_election, offices, problems_text, read_target};
-use crate::cli::Lang;
 
 /// Takes over the ceremony's credential sheets as the app's logins: every polling station's
 /// package is verified against the ceremony's authority key, then its login (`office.json`) and
 /// the Argon2id verifier of its sheet's password (`chair-password.argon2`) are stored, all or
 /// none. The passwords themselves exist only on the printed sheets.
 pub fn credentials_from_ceremony(
-    lang: Lang,
+    lang: Language,
     store: &Store,
     actor: &Actor,
     election_id: &model::ElectionId,
@@ -38,9 +38,9 @@ pub fn credentials_from_ceremony(
             bail!(
                 "{}: {}\n{}{}",
                 folder.display(),
-                lang.pick("GEWEIGERD", "REFUSED"),
+                t!(lang, "cli-ceremony-refused"),
                 problems_text(lang, &problems),
-                lang.pick("Er is niets overgenomen.", "Nothing was taken over.")
+                t!(lang, "cli-station-app-nothing-taken")
             );
         }
         let identity: OfficeFile = entries
@@ -49,11 +49,10 @@ pub fn credentials_from_ceremony(
             .transpose()
             .with_context(|| format!("{}: {}", folder.display(), files::OFFICE))?
             .with_context(|| {
-                format!(
-                    "{}: {} {}",
-                    folder.display(),
-                    files::OFFICE,
-                    lang.pick("ontbreekt", "is missing")
+                t!(
+                    lang,
+                    "cli-file-missing",
+                    file = folder.join(files::OFFICE).display().to_string()
                 )
             })?;
         let verifier = entries
@@ -62,11 +61,10 @@ pub fn credentials_from_ceremony(
             .map(str::trim)
             .filter(|v| v.starts_with("$argon2id$"))
             .with_context(|| {
-                format!(
-                    "{}: {} {}",
-                    folder.display(),
-                    files::PASSWORD_VERIFIER,
-                    lang.pick("ontbreekt of is onleesbaar", "is missing or unreadable")
+                t!(
+                    lang,
+                    "cli-file-missing-or-unreadable",
+                    file = folder.join(files::PASSWORD_VERIFIER).display().to_string()
                 )
             })?
             .to_string();
@@ -81,13 +79,14 @@ pub fn credentials_from_ceremony(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{count} {} {} ({})",
-        lang.pick(
-            "stembureaus loggen in de stembureau-app in met het inloggegevensblad van de ceremonie:",
-            "polling stations log in to the polling-station app with the ceremony's credential sheet:"
-        ),
-        election.name,
-        election.id
+        "{}",
+        t!(
+            lang,
+            "cli-station-app-logins",
+            stations = count,
+            name = &election.name,
+            election = election.id.as_str()
+        )
     );
     Ok(out)
 }
@@ -102,7 +101,7 @@ pub fn credentials_from_ceremony(
 /// print.
 #[allow(clippy::too_many_arguments)]
 pub fn demo(
-    lang: Lang,
+    lang: Language,
     store: &std::sync::Arc<Store>,
     actor: &Actor,
     election_id: &model::ElectionId,
@@ -240,81 +239,71 @@ pub fn demo(
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{} {app_url}\n  {} {fingerprint}",
-        lang.pick(
-            "stembureau-app (HTTPS) op",
-            "polling-station app (HTTPS) at"
-        ),
-        lang.pick(
-            "vingerafdruk certificaatautoriteit:",
-            "certificate authority fingerprint:"
-        ),
+        "{}",
+        t!(
+            lang,
+            "cli-station-app-served",
+            url = &app_url,
+            fingerprint = fingerprint.to_string()
+        )
     );
     let _ = writeln!(
         out,
-        "{} {number} ({}) {}\n  {}: {}",
-        lang.pick(
-            "De voorzitter van stembureau",
-            "The chair of polling station"
-        ),
-        credential.login,
-        lang.pick(
-            "logt in met het inlogblad en geeft de opkomst door",
-            "logs in with the credential sheet and reports turnout"
-        ),
-        lang.pick("toegelaten kiezers", "admitted voters"),
-        reported.join(", ")
+        "{}",
+        t!(
+            lang,
+            "cli-station-app-turnout-reported",
+            station = number,
+            login = &credential.login,
+            admitted = reported.join(", ")
+        )
     );
     if let Some(last) = last {
         let figures = &last.figures;
         let _ = writeln!(
             out,
-            "{} {}: {} {} {} {}, {} {}\n  {}, {}",
-            lang.pick(
-                "De coördinator publiceert de opkomst; om",
-                "The coordinator publishes turnout; at"
-            ),
-            last.moment,
-            figures["reported"],
-            lang.pick("van", "of"),
-            figures["polling_stations"],
-            lang.pick("stembureaus gemeld", "polling stations reported"),
-            figures["admitted"],
-            lang.pick("toegelaten kiezers", "admitted voters"),
-            json_path.display(),
-            csv_path.display()
+            "{}",
+            t!(
+                lang,
+                "cli-station-app-turnout-published",
+                moment = &last.moment,
+                reported = figures["reported"].to_string(),
+                stations = figures["polling_stations"].to_string(),
+                admitted = figures["admitted"].to_string(),
+                json = json_path.display().to_string(),
+                csv = csv_path.display().to_string()
+            )
         );
     }
     let _ = writeln!(
         out,
-        "{} {taps} {} (H {}; {} {})",
-        lang.pick("Telhulp:", "Count helper:"),
-        lang.pick(
-            "tikken, één tik ongedaan gemaakt, één stembiljet gemist",
-            "taps, one tap undone, one ballot missed"
-        ),
-        tally.total_cast(),
-        lang.pick("definitieve telling H", "definitive count H"),
-        definitive.votes.total_cast
+        "{}",
+        t!(
+            lang,
+            "cli-station-app-count-helper",
+            taps = taps,
+            total = tally.total_cast(),
+            definitive = definitive.votes.total_cast
+        )
     );
     let _ = writeln!(
         out,
-        "{} {}",
-        lang.pick(
-            "De coördinator ziet het verschil met de definitieve telling:",
-            "The coordinator sees the difference with the definitive count:"
-        ),
-        differences
-            .iter()
-            .map(|d| format!(
-                "{} app {} / {} {}",
-                d.field,
-                d.app,
-                lang.pick("telling", "count"),
-                d.definitive
-            ))
-            .collect::<Vec<_>>()
-            .join("; ")
+        "{}",
+        t!(
+            lang,
+            "cli-station-app-differences",
+            differences = differences
+                .iter()
+                .map(|d| t!(
+                    lang,
+                    "cli-station-app-difference",
+                    field = &d.field,
+                    app = d.app,
+                    definitive = d.definitive
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
     );
     Ok(out)
 }

@@ -5,13 +5,14 @@ use std::io::BufRead;
 use std::path::Path;
 
 use anyhow::bail;
+use messages::{Language, t};
 use store::{Actor, NewUser, Role, Store};
 
-use crate::cli::{Lang, UserCommand};
+use crate::cli::UserCommand;
 
 /// Runs a user command; returns what to print.
 pub fn run(
-    lang: Lang,
+    lang: Language,
     data_dir: &Path,
     actor: &Actor,
     command: &UserCommand,
@@ -24,16 +25,10 @@ pub fn run(
             password_stdin,
         } => {
             let Some(role) = Role::parse(role) else {
-                bail!("unknown role {role:?}");
+                bail!("{}", t!(lang, "cli-user-unknown-role", role = role));
             };
             if !web::valid_username(username) {
-                bail!(
-                    "{}",
-                    lang.pick(
-                        "een gebruikersnaam heeft 1 tot 64 letters, cijfers, punten, streepjes of liggende streepjes",
-                        "a username has 1 to 64 letters, digits, dots, hyphens or underscores"
-                    )
-                );
+                bail!("{}", t!(lang, "cli-user-invalid-username"));
             }
             let (password, temporary) = if *password_stdin {
                 let mut line = String::new();
@@ -43,7 +38,7 @@ pub fn run(
                 (web::auth::temporary_password(), true)
             };
             let hash = web::auth::hash_password(&password)
-                .map_err(|e| anyhow::anyhow!(e.message().text(lang.into())))?;
+                .map_err(|e| anyhow::anyhow!(e.message().text(lang)))?;
             let store = Store::open_or_create(data_dir)?;
             let user = store.create_user(
                 actor,
@@ -55,21 +50,18 @@ pub fn run(
                     must_change_password: temporary,
                 },
             )?;
-            let mut out = format!(
-                "{} {} ({})\n",
-                lang.pick("Gebruiker aangemaakt:", "User created:"),
-                user.username,
-                lang.pick(role.name_nl(), role.as_str())
+            let mut out = t!(
+                lang,
+                "cli-user-created",
+                login = &user.username,
+                role = role.name().text(lang)
             );
+            out.push('\n');
             if temporary {
                 let _ = writeln!(
                     out,
-                    "{} {password}\n{}",
-                    lang.pick("Tijdelijk wachtwoord:", "Temporary password:"),
-                    lang.pick(
-                        "Geef het persoonlijk door; het moet bij de eerste keer inloggen worden vervangen.",
-                        "Hand it over in person; it must be replaced at the first login."
-                    )
+                    "{}",
+                    t!(lang, "cli-user-temporary-password", password = &password)
                 );
             }
             Ok(out)
