@@ -64,7 +64,6 @@ pub fn make(
     dir: &CentralDir,
     passphrase: &str,
     tls_names: &[String],
-    authority_name: &str,
 ) -> Result<MadeKeys, CentralError> {
     if dir.secrets().exists() {
         return Err(CentralError::KeysExist(dir.secrets()));
@@ -72,7 +71,8 @@ pub fn make(
     let transmission = ElectionKey::generate();
     let receipts = SigningKey::generate();
     let publication = SigningKey::generate();
-    let authority = tls::CertificateAuthority::generate(authority_name)?;
+    // The certificate's name is read by machines and administrators, in no one's language.
+    let authority = tls::CertificateAuthority::generate("Urna central authority")?;
     let server = authority.issue_server(tls_names)?;
     let secrets = Secrets {
         transmission: String::from_utf8_lossy(&transmission.secret_text()).into_owned(),

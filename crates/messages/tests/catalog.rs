@@ -146,3 +146,56 @@ fn every_message_the_code_names_exists_and_every_message_is_used() {
         "in the catalogs but used nowhere: {unused:?}"
     );
 }
+
+/// A French or German text equal to the English one is an English copy waiting for its
+/// translation, unless the word is the same in both languages (listed here).
+#[test]
+fn french_and_german_are_translated() {
+    const SAME_WORD: &[(&str, &[&str])] = &[
+        (
+            "fr",
+            &[
+                "cli-booth-menu-pause",
+                "cli-ceremony-intact",
+                "cli-election-column-date",
+                "site-province",
+                "site-provinces",
+                "site-version-label",
+                "station-kind-mobile",
+                "web-date",
+                "web-moment",
+                "web-session",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "cli-booth-menu-pause",
+                "cli-verify-ok",
+                "site-version-label",
+                "web-name",
+            ],
+        ),
+    ];
+    let placeable = regex::Regex::new(r"\{[^}]*\}").unwrap();
+    for language in [Language::Fr, Language::De] {
+        let same_word = SAME_WORD
+            .iter()
+            .find(|(code, _)| *code == language.code())
+            .map_or(&[][..], |(_, ids)| ids);
+        let copies: Vec<String> = ids(language)
+            .into_iter()
+            .filter(|id| {
+                let text = language.text(id);
+                let words = placeable.replace_all(&text, "");
+                text == Language::En.text(id)
+                    && words.chars().any(char::is_alphabetic)
+                    && !same_word.contains(&id.as_str())
+            })
+            .collect();
+        assert!(
+            copies.is_empty(),
+            "{language}: English copies, not translated: {copies:?}"
+        );
+    }
+}

@@ -1,50 +1,49 @@
 # The command line (urna …).
 
-cli-result-totals = { $name }: { $admitted } admitted voters, { $valid } votes for candidates, { $blank } blank, { $invalid } invalid, { $stations } polling stations
-cli-result-list = List { $number } { $name }: { $votes } votes, { $seats } { $seats ->
-        [one] seat
-       *[other] seats
+cli-result-totals = { $name }: { $admitted } zugelassene Wähler, { $valid } Stimmen für Kandidaten, { $blank } leer, { $invalid } ungültig, { $stations } Wahllokale
+cli-result-list = Liste { $number } { $name }: { $votes } Stimmen, { $seats } { $seats ->
+        [one] Sitz
+       *[other] Sitze
     }
-cli-result-imported = { $count } polling stations imported from { $file } (hash code { $hash })
-cli-result-empty-forms = { $count } empty N 10-2 count forms in { $dir }
-cli-result-file-written = { $hash }  { $path }  (made { $at })
-cli-result-in-package = In the package:
+cli-result-imported = { $count } Wahllokale importiert aus { $file } (Hashcode { $hash })
+cli-result-empty-forms = { $count } leere Protokolle N 10-2 in { $dir }
+cli-result-file-written = { $hash }  { $path }  (erstellt { $at })
+cli-result-in-package = Im Paket:
 cli-result-lot-needed =
-    A drawing of lots is needed first ({ $article }): { $description }
-    {"  "}between { $options }; record the outcome with: urna result lot { $election } --lot { $lot } --order { $order }
-cli-central-passphrase = Passphrase of the central authority:{" "}
-cli-central-whose-passphrase = the central authority
-cli-central-authority-name = Urna central authority
+    Zuerst ist ein Losentscheid nötig ({ $article }): { $description }
+    {"  "}zwischen { $options }; halten Sie das Ergebnis fest mit: urna result lot { $election } --lot { $lot } --order { $order }
+cli-central-passphrase = Passphrase der Zentralbehörde:{" "}
+cli-central-whose-passphrase = die Zentralbehörde
 cli-central-keys-made =
-    key to seal to: { $transmission }
-    receipts key: { $receipts }
-    publication key: { $publication }
-    certificate authority of the intake server ({ $names }): { $authority }
-cli-central-refused = { $file }: REFUSED — { $reason }
-cli-central-status-accepted = received
-cli-central-status-already-received = received before (the same receipt)
-cli-central-status-new-version = NEW VERSION, for review; the earlier one stays
+    Schlüssel zum Versiegeln: { $transmission }
+    Schlüssel der Empfangsbestätigungen: { $receipts }
+    Veröffentlichungsschlüssel: { $publication }
+    Zertifizierungsstelle des Empfangsservers ({ $names }): { $authority }
+cli-central-refused = { $file }: ABGELEHNT — { $reason }
+cli-central-status-accepted = empfangen
+cli-central-status-already-received = bereits empfangen (dieselbe Empfangsbestätigung)
+cli-central-status-new-version = NEUE VERSION, zur Prüfung; die frühere bleibt
 cli-central-serving =
-    certificate authority (compare on the sending machine): { $fingerprint }
-    elections: { $elections }
-cli-central-files-only = { $election }: no certificates from the ceremony: only files can be received
-cli-office-password = Password of the office ({ $login }):{" "}
-cli-central-no-certificate = { $package }: no { $file }
-cli-central-receipt-does-not-verify = { $file }: the receipt does not verify with the central authority's key or is not for this file
-cli-central-receipt-invalid = { $file }: INVALID: the signature does not match the central authority's key
-cli-central-receipt-other-file = { $file }: the receipt is for another file
-cli-central-receipt-valid = { $file }: valid: { $election } { $office } v{ $version } ({ $status }), { $received }
-cli-central-sealed = sealed for the central authority: { $file } (hash code { $hash })
-cli-publish-registered = registered: { $election } ({ $municipality }, province: { $province }; { $stations } polling stations)
-cli-publish-new-version = new version { $version } ({ $municipalities_in }/{ $municipalities_expected } municipalities in)
-cli-publish-nothing-new = nothing new: the latest version stands
-cli-publish-site-written = site and feed: { $dir } ({ $files } files)
-cli-publish-empty = { $dir }: empty
-cli-publish-serving = results site at http://{ $address }/ ({ $files } files, version { $version })
+    Zertifizierungsstelle (auf dem sendenden Rechner vergleichen): { $fingerprint }
+    Wahlen: { $elections }
+cli-central-files-only = { $election }: keine Zertifikate aus der Zeremonie: nur Dateien können empfangen werden
+cli-office-password = Passwort des Wahlbüros ({ $login }):{" "}
+cli-central-no-certificate = { $package }: kein { $file }
+cli-central-receipt-does-not-verify = { $file }: die Empfangsbestätigung lässt sich mit dem Schlüssel der Zentralbehörde nicht prüfen oder gehört nicht zu dieser Datei
+cli-central-receipt-invalid = { $file }: UNGÜLTIG: die Signatur passt nicht zum Schlüssel der Zentralbehörde
+cli-central-receipt-other-file = { $file }: die Empfangsbestätigung gehört zu einer anderen Datei
+cli-central-receipt-valid = { $file }: gültig: { $election } { $office } v{ $version } ({ $status }), { $received }
+cli-central-sealed = für die Zentralbehörde versiegelt: { $file } (Hashcode { $hash })
+cli-publish-registered = registriert: { $election } ({ $municipality }, Provinz: { $province }; { $stations } Wahllokale)
+cli-publish-new-version = neue Version { $version } ({ $municipalities_in }/{ $municipalities_expected } Gemeinden eingegangen)
+cli-publish-nothing-new = nichts Neues: die neueste Version bleibt
+cli-publish-site-written = Website und Feed: { $dir } ({ $files } Dateien)
+cli-publish-empty = { $dir }: leer
+cli-publish-serving = Ergebnisseite unter http://{ $address }/ ({ $files } Dateien, Version { $version })
 cli-verify-ok = ok:
-cli-verify-discrepancy = DISCREPANCY:
-cli-verify-sound = The feed is sound: every signature and every number.
-cli-verify-discrepancies = { $count } discrepancies found.
+cli-verify-discrepancy = ABWEICHUNG:
+cli-verify-sound = Der Feed ist stimmig: jede Signatur und jede Zahl.
+cli-verify-discrepancies = { $count } Abweichungen gefunden.
 
 ## Users, the audit log, files
 

@@ -14,7 +14,6 @@ cli-result-lot-needed =
     {"  "}between { $options }; record the outcome with: urna result lot { $election } --lot { $lot } --order { $order }
 cli-central-passphrase = Passphrase of the central authority:{" "}
 cli-central-whose-passphrase = the central authority
-cli-central-authority-name = Urna central authority
 cli-central-keys-made =
     key to seal to: { $transmission }
     receipts key: { $receipts }

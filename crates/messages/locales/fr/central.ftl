@@ -1,28 +1,28 @@
 # The central authority: its keys, the registered elections, the intake of sealed result
 # packages and the publication.
 
-central-io = { $path }: { $detail }
-central-keys-exist = { $path }: keys exist already; nothing was changed
-central-wrong-passphrase = { $path }: the passphrase does not open this file (wrong passphrase, or another person's file)
-central-no-publication-key = { $path }: no publication key (made before it existed, or not brought to this computer)
-central-publication-key-mismatch = { $path }: does not belong to the locked publication key
-central-no-tls-key = these keys have no TLS key (made before the intake over the network existed)
-central-no-main-office = the ceremony made no package for the main office (yet)
-central-no-main-office-package = { $path }: no main-office package in the ceremony folder
-central-manifest-not-in-record = { $path }: is not the manifest of the main office's package the signed record names
-central-definition-not-listed = { $path }: is not the definition the package's manifest lists
-central-no-area = the election has no area (municipality)
-central-registered = { $path }: registered already; nothing was changed
-central-foreign-intake-authority = { $path }: is not the certificate authority the signed record names
-central-no-elections = no elections registered (urna central register)
-central-no-elections-with-certificates = no elections registered with certificates (urna central register)
-central-round-needed = the first publication needs --round and --name
+central-io = { $path } : { $detail }
+central-keys-exist = { $path } : les clés existent déjà ; rien n'a été modifié
+central-wrong-passphrase = { $path } : la phrase secrète n'ouvre pas ce fichier (phrase secrète erronée, ou fichier d'une autre personne)
+central-no-publication-key = { $path } : pas de clé de publication (créée avant qu'elle n'existe, ou pas apportée sur cet ordinateur)
+central-publication-key-mismatch = { $path } : ne correspond pas à la clé de publication verrouillée
+central-no-tls-key = ces clés n'ont pas de clé TLS (créées avant que la réception par le réseau n'existe)
+central-no-main-office = la cérémonie n'a (pas encore) créé de paquet pour le bureau principal
+central-no-main-office-package = { $path } : pas de paquet du bureau principal dans le dossier de cérémonie
+central-manifest-not-in-record = { $path } : n'est pas le manifeste du paquet du bureau principal que nomme le procès-verbal signé
+central-definition-not-listed = { $path } : n'est pas la définition que liste le manifeste du paquet
+central-no-area = l'élection n'a pas de territoire (commune)
+central-registered = { $path } : déjà enregistrée ; rien n'a été modifié
+central-foreign-intake-authority = { $path } : n'est pas l'autorité de certification que nomme le procès-verbal signé
+central-no-elections = aucune élection enregistrée (urna central register)
+central-no-elections-with-certificates = aucune élection enregistrée avec des certificats (urna central register)
+central-round-needed = la première publication exige --round et --name
 
 ## Why a package was refused at the intake
 
-central-unknown-election = election { $election } is not registered with this central authority
-central-no-certificate = the connection shows no office certificate
-central-stranger-connection = the connection's certificate belongs to no office of election { $election }
-central-other-office = the package was signed by { $signed_by } but sent over the connection of { $connection }
-central-foreign-definition = the election definition in the package (SHA-256 { $found }) is not the one the ceremony signed (SHA-256 { $expected })
-central-no-definition = the election definition in the package (none) is not the one the ceremony signed (SHA-256 { $expected })
+central-unknown-election = l'élection { $election } n'est pas enregistrée auprès de cette autorité centrale
+central-no-certificate = la connexion ne présente aucun certificat de bureau
+central-stranger-connection = le certificat de la connexion n'appartient à aucun bureau de l'élection { $election }
+central-other-office = le paquet a été signé par { $signed_by } mais envoyé par la connexion de { $connection }
+central-foreign-definition = la définition de l'élection dans le paquet (SHA-256 { $found }) n'est pas celle que la cérémonie a signée (SHA-256 { $expected })
+central-no-definition = la définition de l'élection dans le paquet (aucune) n'est pas celle que la cérémonie a signée (SHA-256 { $expected })

@@ -1,50 +1,49 @@
 # The command line (urna …).
 
-cli-result-totals = { $name }: { $admitted } admitted voters, { $valid } votes for candidates, { $blank } blank, { $invalid } invalid, { $stations } polling stations
-cli-result-list = List { $number } { $name }: { $votes } votes, { $seats } { $seats ->
-        [one] seat
-       *[other] seats
+cli-result-totals = { $name } : { $admitted } électeurs admis, { $valid } voix pour des candidats, { $blank } blancs, { $invalid } nuls, { $stations } bureaux de vote
+cli-result-list = Liste { $number } { $name } : { $votes } voix, { $seats } { $seats ->
+        [one] siège
+       *[other] sièges
     }
-cli-result-imported = { $count } polling stations imported from { $file } (hash code { $hash })
-cli-result-empty-forms = { $count } empty N 10-2 count forms in { $dir }
-cli-result-file-written = { $hash }  { $path }  (made { $at })
-cli-result-in-package = In the package:
+cli-result-imported = { $count } bureaux de vote importés de { $file } (empreinte { $hash })
+cli-result-empty-forms = { $count } procès-verbaux vierges N 10-2 dans { $dir }
+cli-result-file-written = { $hash }  { $path }  (créé le { $at })
+cli-result-in-package = Dans le paquet :
 cli-result-lot-needed =
-    A drawing of lots is needed first ({ $article }): { $description }
-    {"  "}between { $options }; record the outcome with: urna result lot { $election } --lot { $lot } --order { $order }
-cli-central-passphrase = Passphrase of the central authority:{" "}
-cli-central-whose-passphrase = the central authority
-cli-central-authority-name = Urna central authority
+    Un tirage au sort est d'abord nécessaire ({ $article }) : { $description }
+    {"  "}entre { $options } ; enregistrez le résultat avec : urna result lot { $election } --lot { $lot } --order { $order }
+cli-central-passphrase = Phrase secrète de l'autorité centrale :{" "}
+cli-central-whose-passphrase = l'autorité centrale
 cli-central-keys-made =
-    key to seal to: { $transmission }
-    receipts key: { $receipts }
-    publication key: { $publication }
-    certificate authority of the intake server ({ $names }): { $authority }
-cli-central-refused = { $file }: REFUSED — { $reason }
-cli-central-status-accepted = received
-cli-central-status-already-received = received before (the same receipt)
-cli-central-status-new-version = NEW VERSION, for review; the earlier one stays
+    clé de scellement : { $transmission }
+    clé des accusés de réception : { $receipts }
+    clé de publication : { $publication }
+    autorité de certification du serveur de réception ({ $names }) : { $authority }
+cli-central-refused = { $file } : REFUSÉ — { $reason }
+cli-central-status-accepted = reçu
+cli-central-status-already-received = déjà reçu (le même accusé de réception)
+cli-central-status-new-version = NOUVELLE VERSION, à examiner ; la précédente reste
 cli-central-serving =
-    certificate authority (compare on the sending machine): { $fingerprint }
-    elections: { $elections }
-cli-central-files-only = { $election }: no certificates from the ceremony: only files can be received
-cli-office-password = Password of the office ({ $login }):{" "}
-cli-central-no-certificate = { $package }: no { $file }
-cli-central-receipt-does-not-verify = { $file }: the receipt does not verify with the central authority's key or is not for this file
-cli-central-receipt-invalid = { $file }: INVALID: the signature does not match the central authority's key
-cli-central-receipt-other-file = { $file }: the receipt is for another file
-cli-central-receipt-valid = { $file }: valid: { $election } { $office } v{ $version } ({ $status }), { $received }
-cli-central-sealed = sealed for the central authority: { $file } (hash code { $hash })
-cli-publish-registered = registered: { $election } ({ $municipality }, province: { $province }; { $stations } polling stations)
-cli-publish-new-version = new version { $version } ({ $municipalities_in }/{ $municipalities_expected } municipalities in)
-cli-publish-nothing-new = nothing new: the latest version stands
-cli-publish-site-written = site and feed: { $dir } ({ $files } files)
-cli-publish-empty = { $dir }: empty
-cli-publish-serving = results site at http://{ $address }/ ({ $files } files, version { $version })
-cli-verify-ok = ok:
-cli-verify-discrepancy = DISCREPANCY:
-cli-verify-sound = The feed is sound: every signature and every number.
-cli-verify-discrepancies = { $count } discrepancies found.
+    autorité de certification (à comparer sur la machine émettrice) : { $fingerprint }
+    élections : { $elections }
+cli-central-files-only = { $election } : pas de certificats de la cérémonie : seuls des fichiers peuvent être reçus
+cli-office-password = Mot de passe du bureau ({ $login }) :{" "}
+cli-central-no-certificate = { $package } : pas de { $file }
+cli-central-receipt-does-not-verify = { $file } : l'accusé de réception ne se vérifie pas avec la clé de l'autorité centrale ou ne concerne pas ce fichier
+cli-central-receipt-invalid = { $file } : NON VALABLE : la signature ne correspond pas à la clé de l'autorité centrale
+cli-central-receipt-other-file = { $file } : l'accusé de réception concerne un autre fichier
+cli-central-receipt-valid = { $file } : valable : { $election } { $office } v{ $version } ({ $status }), { $received }
+cli-central-sealed = scellé pour l'autorité centrale : { $file } (empreinte { $hash })
+cli-publish-registered = enregistrée : { $election } ({ $municipality }, province : { $province } ; { $stations } bureaux de vote)
+cli-publish-new-version = nouvelle version { $version } ({ $municipalities_in }/{ $municipalities_expected } communes reçues)
+cli-publish-nothing-new = rien de nouveau : la dernière version reste
+cli-publish-site-written = site et flux : { $dir } ({ $files } fichiers)
+cli-publish-empty = { $dir } : vide
+cli-publish-serving = site des résultats sur http://{ $address }/ ({ $files } fichiers, version { $version })
+cli-verify-ok = ok :
+cli-verify-discrepancy = ÉCART :
+cli-verify-sound = Le flux est sain : chaque signature et chaque chiffre.
+cli-verify-discrepancies = { $count } écarts trouvés.
 
 ## Users, the audit log, files
 

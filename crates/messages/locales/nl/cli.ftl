@@ -14,7 +14,6 @@ cli-result-lot-needed =
     {"  "}tussen { $options }; leg de uitkomst vast met: urna result lot { $election } --lot { $lot } --order { $order }
 cli-central-passphrase = Wachtwoordzin van de centrale autoriteit:{" "}
 cli-central-whose-passphrase = de centrale autoriteit
-cli-central-authority-name = Urna centrale autoriteit
 cli-central-keys-made =
     sleutel om naar te verzegelen: { $transmission }
     sleutel van de ontvangstbewijzen: { $receipts }

@@ -73,12 +73,7 @@ pub fn keys(
     )?);
     let made = refused(
         lang,
-        central::keys::make(
-            dir,
-            &passphrase,
-            tls_names,
-            &t!(lang, "cli-central-authority-name"),
-        ),
+        central::keys::make(dir, &passphrase, tls_names),
     )?;
     Ok(format!(
         "{}\n",
