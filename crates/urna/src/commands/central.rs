@@ -71,10 +71,7 @@ pub fn keys(
         prompt,
         &t!(lang, "cli-central-whose-passphrase"),
     )?);
-    let made = refused(
-        lang,
-        central::keys::make(dir, &passphrase, tls_names),
-    )?;
+    let made = refused(lang, central::keys::make(dir, &passphrase, tls_names))?;
     Ok(format!(
         "{}\n",
         t!(

@@ -7,7 +7,6 @@ pub mod central;
 pub mod ceremony;
 pub mod count;
 pub mod demo;
-pub mod demo_entry;
 pub mod election;
 pub mod publish;
 pub mod result;

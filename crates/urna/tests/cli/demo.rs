@@ -1,0 +1,250 @@
+//! `urna demo`: the whole chain into a fresh folder.
+
+use super::*;
+
+#[test]
+fn the_demo_runs_into_a_fresh_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let output = run(urna(&dir.path().join("unused"))
+        .args(["demo", "--dir"])
+        .arg(&demo));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    for expected in [
+        "Loaded: Gemeenteraad Assen 2026 (GR2026_Assen)",
+        "Import refused",
+        "Loaded: Gemeenteraadsverkiezingen Lindeveld 2024 (GR2024_Lindeveld)",
+        "44 / 44 polling stations definitive, each typed twice by two different typists.",
+        "the second entry differs from the first in",
+        "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 (equal to the published count",
+        "List 4 ASSEN CENTRAAL: 5895 votes, 7 seats — J. (Jan) Talens",
+        "List 9 50PLUS: 1112 votes, 1 seat — D.J. (Derk Jan) van der Laan",
+        "Audit log intact:",
+        "SQLite integrity_check: ok",
+        "Absolute majority (Kieswet P 9): list 1 has 2571 of the 5104 votes",
+        "The last residual seat of list 4 goes to list 1.",
+        "44 polling stations log in to the polling-station app with the ceremony's credential sheet",
+        "The chair of polling station 1 (GR2026_Assen-SB1) logs in with the credential sheet",
+        "admitted voters: 10:00 279, 13:00 635, 16:00 930, 19:00 1271, 21:00 1550",
+        "The coordinator sees the difference with the definitive count: E.1 app 303 / count 304; 1.1 app 101 / count 102; H app 1550 / count 1551",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    assert!(demo.join("urna-data").join(store::DATABASE_FILE).is_file());
+    // The coordinator published the turnout at every moment: polling station 1 reported through
+    // the app, the other 43 did not.
+    assert!(
+        stdout.contains(
+            "The coordinator publishes turnout; at 21:00: 1 of 44 polling stations reported, 1550 admitted voters"
+        ),
+        "{stdout}"
+    );
+    let turnout: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(demo.join("opkomst/opkomst-GR2026_Assen.json")).unwrap(),
+    )
+    .unwrap();
+    let publications = turnout["publications"].as_array().unwrap();
+    assert_eq!(publications.len(), 5);
+    assert_eq!(publications[1]["figures"]["moment"], "13:00");
+    assert_eq!(
+        publications[1]["figures"]["per_polling_station"][0]["admitted"],
+        635
+    );
+    let csv = std::fs::read_to_string(demo.join("opkomst/opkomst-GR2026_Assen.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 5 * 45);
+    // The published site and feed: a page a person can open, and a feed anyone can check.
+    let site = demo.join("publicatie");
+    let page = std::fs::read_to_string(site.join("verkiezing/GR2024_Lindeveld.html")).unwrap();
+    assert!(page.contains("Gekozen kandidaten"), "{page}");
+    // Assen's result went from the results database over TLS to the centre: version 2 shows it
+    // (list 1's votes as the municipality published them).
+    let assen = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
+    assert!(assen.contains("5.438"), "{assen}");
+    assert!(site.join("feed/snapshots/v2.json").is_file());
+    assert!(
+        demo.join("ceremonie-assen/sleutels-en-pakketten/packages/HSB/intake-certificate.pem")
+            .is_file()
+    );
+    assert!(stdout.contains("The feed is sound: every signature and every number."));
+    let verified = run(urna(&dir.path().join("unused")).arg("verify").arg(&site));
+    assert!(verified.status.success(), "{}", text(&verified.stdout));
+    // One number changed in the latest signed snapshot: refused, and named.
+    let snapshot = site.join("feed/snapshots/v1.json");
+    let original = std::fs::read_to_string(&snapshot).unwrap();
+    let altered = original.replacen("\"admitted_voters\": 118", "\"admitted_voters\": 119", 1);
+    assert_ne!(altered, original);
+    std::fs::write(&snapshot, altered).unwrap();
+    let refused = run(urna(&dir.path().join("unused")).arg("verify").arg(&site));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stdout)
+            .contains("DISCREPANCY: snapshots/v1.json: the signature does not match"),
+        "{}",
+        text(&refused.stdout)
+    );
+    // In Dutch, every finding is Dutch too.
+    let refused = run(urna(&dir.path().join("unused"))
+        .args(["--lang", "nl", "verify"])
+        .arg(&site));
+    assert_eq!(refused.status.code(), Some(1));
+    let dutch = text(&refused.stdout);
+    assert!(
+        dutch.contains("AFWIJKING: snapshots/v1.json: de handtekening past niet bij de sleutel"),
+        "{dutch}"
+    );
+    assert!(
+        dutch.contains("in orde: de sleutel van de centrale autoriteit"),
+        "{dutch}"
+    );
+    // The whole chain, end to end: the published count of Assen typed twice, its OSV4-3 table
+    // generated from those definitive entries is byte for byte the one the municipality published.
+    assert_eq!(
+        std::fs::read(demo.join("uitslag/osv4-3_telling_gr2026_assen.csv")).unwrap(),
+        testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv")
+    );
+    let eml_510b = std::fs::read(demo.join("uitslag/Telling_GR2026_Assen.eml.xml")).unwrap();
+    // The reports and the exchange files of the result, and an empty N 10-2 per polling station.
+    for name in [
+        "Totaaltelling_GR2026_Assen.eml.xml",
+        "Resultaat_GR2026_Assen.eml.xml",
+        "Model_Na31-2_GR2026_Assen.pdf",
+        "Model_Na31-2_Bijlage1_GR2026_Assen.pdf",
+        "Model_P22-2_GR2026_Assen.pdf",
+    ] {
+        assert!(demo.join("uitslag").join(name).is_file(), "{name}");
+    }
+    assert_eq!(
+        std::fs::read_dir(demo.join("uitslag/N10-2"))
+            .unwrap()
+            .count(),
+        44
+    );
+    // The key ceremony of Lindeveld: three identical sticks of polling station 1 that verify
+    // against the authority's key, the credential sheets, the signed record.
+    let ceremony = demo.join("ceremonie");
+    assert!(stdout.contains("15 packages made"), "{stdout}");
+    assert_eq!(stdout.matches("written, read back, identical").count(), 3);
+    assert!(ceremony.join("inloggegevens-DEMO.pdf").is_file());
+    for copy in ["a", "b", "c"] {
+        let verified = run(urna(&demo.join("urna-data"))
+            .args(["ceremony", "verify"])
+            .arg(ceremony.join(format!("usb-stembureau-1-{copy}.img")))
+            .arg("--authority-key")
+            .arg(ceremony.join("sleutels-en-pakketten/authority.pub"))
+            .args(["--election", "GR2024_Lindeveld", "--station", "1"]));
+        assert!(verified.status.success(), "{}", text(&verified.stdout));
+    }
+    // Voting in three polling stations through the kiosk, the main office's count of the six
+    // sticks, seats and elected candidates, and the recount of polling station 1.
+    assert!(
+        stdout.contains("118 ballots, 115 valid, 3 blank"),
+        "{stdout}"
+    );
+    let nva = stdout.lines().find(|l| l.contains("list  1 N-VA")).unwrap();
+    assert!(
+        nva.contains("41 votes  11 seats  Sarah Vandenberghe"),
+        "{nva}"
+    );
+    assert!(
+        stdout.contains("37 votes decrypted; they tally to the signed result"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("37 paper ballots rescanned: they tally to the signed result"));
+    // The main office's result, sealed, taken in by the central authority, receipt checked.
+    assert!(stdout.contains("HSB v1: received"), "{stdout}");
+    assert!(
+        stdout.contains(".receipt.json: valid: GR2024_Lindeveld HSB v1"),
+        "{stdout}"
+    );
+    assert!(
+        demo.join("centraal/received/GR2024_Lindeveld/HSB/v1/files/uitslag_GR2024_Lindeveld.json")
+            .is_file()
+    );
+    let main_office = ceremony.join("proces-verbaal-hoofdbureau-stembureaus-1-3.pdf");
+    let report_text = text(
+        &Command::new("pdftotext")
+            .arg(&main_office)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(report_text.contains("Vandenberghe"), "{report_text}");
+    // Its footer carries the hash code of the result file beside it.
+    let result_file = std::fs::read(ceremony.join("uitslag_GR2024_Lindeveld.json")).unwrap();
+    assert!(
+        report_text.contains(&HashCode::of(&result_file).to_string()),
+        "{report_text}"
+    );
+    assert!(
+        ceremony
+            .join("stembureau-1/proces-verbaal-SB1-GR2024_Lindeveld.pdf")
+            .is_file()
+    );
+    assert_eq!(
+        std::fs::read_dir(ceremony.join("stembureau-1/stembiljetten"))
+            .unwrap()
+            .count(),
+        2 * 37
+    );
+    let record = run(urna(&demo.join("urna-data"))
+        .args(["ceremony", "record", "--dir"])
+        .arg(ceremony.join("sleutels-en-pakketten")));
+    assert!(
+        text(&record.stdout).contains("ceremony.shares-combined"),
+        "{}",
+        text(&record.stdout)
+    );
+    // Exported again: the stored file, byte for byte.
+    let again_dir = dir.path().join("again");
+    let exported = run(urna(&demo.join("urna-data"))
+        .args(["result", "export", "GR2026_Assen", "--dir"])
+        .arg(&again_dir));
+    assert!(exported.status.success(), "{}", text(&exported.stderr));
+    assert_eq!(
+        std::fs::read(again_dir.join("Telling_GR2026_Assen.eml.xml")).unwrap(),
+        eml_510b
+    );
+    let shown = run(urna(&demo.join("urna-data")).args(["result", "show", "GR2026_Assen"]));
+    assert!(
+        text(&shown.stdout).contains("List 4 ASSEN CENTRAAL: 5895 votes, 7 seats"),
+        "{}",
+        text(&shown.stdout)
+    );
+    assert!(
+        demo.join("invoer/Kandidatenlijsten_GR2026_Assen.eml.xml")
+            .is_file()
+    );
+    let report =
+        std::fs::read_to_string(demo.join("zetelverdeling/reusel-de-mierden-2022.txt")).unwrap();
+    assert!(report.contains("Kieswet P 15"), "{report}");
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(demo.join("zetelverdeling/reusel-de-mierden-2022.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["lists"][0]["seats"], 8);
+
+    let again = run(urna(dir.path()).args(["demo", "--dir"]).arg(&demo));
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("--force"));
+    let forced = run(urna(dir.path())
+        .args(["demo", "--force", "--dir"])
+        .arg(&demo));
+    assert!(forced.status.success(), "{}", text(&forced.stderr));
+
+    let foreign = dir.path().join("mine");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "keep").unwrap();
+    let refused = run(urna(dir.path())
+        .args(["demo", "--force", "--dir"])
+        .arg(&foreign));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        foreign.join("notes.txt").is_file(),
+        "a folder the demo did not make is never deleted"
+    );
+}
