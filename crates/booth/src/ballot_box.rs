@@ -21,6 +21,7 @@
 //! ```
 //! All integers big-endian.
 
+use model::ElectionId;
 use model::count::FlandersCount;
 use seal::bytes::Reader;
 use serde::{Deserialize, Serialize};
@@ -44,7 +45,7 @@ pub enum BoxError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoxElection {
     /// The election's id.
-    pub id: String,
+    pub id: ElectionId,
     /// The encrypted votes, in random order.
     pub records: Vec<Vec<u8>>,
 }
@@ -95,7 +96,7 @@ pub fn seen_hash(poll: &PollId, ballot: &[u8; 16]) -> [u8; 32] {
 
 impl BallotBox {
     /// An empty box for the elections `ids`.
-    pub fn new(poll: PollId, ids: &[String], tally: Vec<u8>) -> BallotBox {
+    pub fn new(poll: PollId, ids: &[ElectionId], tally: Vec<u8>) -> BallotBox {
         BallotBox {
             poll,
             tally,
@@ -134,10 +135,10 @@ impl BallotBox {
     }
 
     /// The records of election `id`.
-    pub fn records(&self, id: &str) -> Option<&[Vec<u8>]> {
+    pub fn records(&self, id: &ElectionId) -> Option<&[Vec<u8>]> {
         self.elections
             .iter()
-            .find(|e| e.id == id)
+            .find(|e| e.id == *id)
             .map(|e| e.records.as_slice())
     }
 
@@ -158,8 +159,8 @@ impl BallotBox {
         }
         out.push(self.elections.len() as u8);
         for election in &self.elections {
-            out.push(election.id.len() as u8);
-            out.extend_from_slice(election.id.as_bytes());
+            out.push(election.id.as_str().len() as u8);
+            out.extend_from_slice(election.id.as_str().as_bytes());
             out.extend_from_slice(&(election.records.len() as u32).to_be_bytes());
             for record in &election.records {
                 put_bytes(&mut out, record);
@@ -192,8 +193,9 @@ impl BallotBox {
         for _ in 0..election_count {
             let id_len = usize::from(input.byte()?);
             let id = std::str::from_utf8(input.take(id_len)?)
-                .map_err(|_| BoxError::Malformed("election id"))?
-                .to_string();
+                .ok()
+                .and_then(|text| ElectionId::new(text).ok())
+                .ok_or(BoxError::Malformed("election id"))?;
             let count = bounded_count(&mut input, 4)?;
             let mut records = Vec::with_capacity(count);
             for _ in 0..count {
@@ -239,7 +241,11 @@ mod tests {
     use super::*;
 
     fn sample() -> BallotBox {
-        let mut ballot_box = BallotBox::new([3; 16], &["A".into(), "B".into()], vec![1, 2, 3]);
+        let mut ballot_box = BallotBox::new(
+            [3; 16],
+            &["A".parse().unwrap(), "B".parse().unwrap()],
+            vec![1, 2, 3],
+        );
         for n in 0..20u8 {
             assert!(ballot_box.record(
                 seen_hash(&[3; 16], &[n; 16]),
@@ -257,7 +263,10 @@ mod tests {
             BallotBox::from_bytes(&ballot_box.to_bytes()),
             Ok(ballot_box.clone())
         );
-        assert_eq!(ballot_box.records("A").map(<[_]>::len), Some(20));
+        assert_eq!(
+            ballot_box.records(&"A".parse().unwrap()).map(<[_]>::len),
+            Some(20)
+        );
         let before = ballot_box.clone();
         assert!(!ballot_box.record(seen_hash(&[3; 16], &[4; 16]), vec![(0, vec![9])], vec![]));
         assert_eq!(ballot_box, before);

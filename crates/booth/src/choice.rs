@@ -179,7 +179,7 @@ pub(crate) mod tests {
     /// A ballot with `lists` lists of `candidates` candidates each.
     pub(crate) fn ballot(lists: u32, candidates: u32) -> BallotContest {
         BallotContest {
-            id: "geen".into(),
+            id: "geen".parse().unwrap(),
             name: None,
             lists: (1..=lists)
                 .map(|number| BallotList {

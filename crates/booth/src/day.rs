@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use model::ballot::{BallotContest, BallotLayout};
-use model::{Contest, Election};
+use model::{Contest, Election, ElectionId};
 use seal::HashCode;
 use seal::ceremony::{Keys, OfficeFile, files};
 use seal::package::{self, ElectionRef, Expected, Office, Problem};
@@ -55,14 +55,14 @@ pub enum DayError {
     },
     /// Two packages of one election.
     #[error("election {0} is given twice")]
-    Twice(String),
+    Twice(ElectionId),
     /// The polling station is not in the election or has no contest.
     #[error("polling station {station} is not in election {election}")]
     NotInElection {
         /// The station.
         station: u32,
         /// The election.
-        election: String,
+        election: ElectionId,
     },
     /// Wrong password for a package.
     #[error("the password does not fit the credential sheet of {0}")]
@@ -164,7 +164,7 @@ impl Day {
             let election: Election = read_json(files, index, files::ELECTION)?;
             let layout: BallotLayout = read_json(files, index, files::BALLOT)?;
             let reference = verified.manifest.election.clone();
-            if election.id.as_str() != reference.id || layout.election != reference.id {
+            if election.id != reference.id || layout.election != reference.id {
                 return Err(DayError::Unreadable {
                     index,
                     file: files::ELECTION,
@@ -222,8 +222,8 @@ impl Day {
     }
 
     /// The index of election `id` in the day.
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.elections.iter().position(|e| e.reference.id == id)
+    pub fn index_of(&self, id: &ElectionId) -> Option<usize> {
+        self.elections.iter().position(|e| e.reference.id == *id)
     }
 
     /// Unlocks each election's signing key with the password of its credential sheet (in the

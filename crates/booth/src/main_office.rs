@@ -175,7 +175,7 @@ pub fn check_copy(
     office: &MainOffice,
     copy: &StickCopy,
 ) -> Result<(StationResult, BallotBox), CountProblem> {
-    let id = office.election.id.as_str();
+    let id = &office.election.id;
     let fail = |problem: Message| CountProblem::Stick {
         label: copy.label.clone(),
         problem,
@@ -207,7 +207,7 @@ pub fn check_copy(
         &package_files,
         &office.authority,
         &Expected {
-            election: Some(id.to_string()),
+            election: Some(id.clone()),
             office: None,
         },
     )
@@ -244,7 +244,7 @@ pub fn check_copy(
     let position = poll
         .elections
         .iter()
-        .position(|e| e.election == id)
+        .position(|e| e.election == *id)
         .ok_or_else(|| fail(msg!("booth-poll-other-election")))?;
     let signature = poll_signatures.lines().nth(position).unwrap_or_default();
     let poll = Poll::verify(poll_bytes, signature, &keys.office)
@@ -263,7 +263,7 @@ pub fn check_copy(
     };
     let result = StationResult::verify(result_bytes, &result_signature, &keys.office)
         .map_err(|_| fail(msg!("booth-result-bad-signature")))?;
-    if result.election != id
+    if result.election != *id
         || result.station != number
         || result.poll != poll.id
         || result.package != verified.fingerprint.to_hex()

@@ -7,6 +7,7 @@
 //! sticks only locked to the chair's password, so someone who takes a stick during the day
 //! learns neither the tally nor, by comparing tallies, anyone's vote.
 
+use model::ElectionId;
 use serde::{Deserialize, Serialize};
 
 use seal::lock::ElectionPublicKey;
@@ -25,7 +26,7 @@ pub type PollId = [u8; 16];
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PollElection {
     /// The election's id.
-    pub election: String,
+    pub election: ElectionId,
     /// The package's fingerprint (64 hex digits).
     pub package: String,
     /// The station's key for this election.

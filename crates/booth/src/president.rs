@@ -5,6 +5,7 @@
 //! What it deliberately forgets: the ballot id of a card it activates (it keeps only counts),
 //! and the order of the ballots (the box stores them in random order, without time).
 
+use model::ElectionId;
 use seal::HashCode;
 use seal::lock::{ElectionKey, Strength, lock, unlock};
 use seal::signing::{PublicKey, SigningKey};
@@ -79,7 +80,7 @@ pub enum ScanError {
     #[error("the ballot's choice for {election} does not fit the ballot: {error}")]
     Choice {
         /// The election.
-        election: String,
+        election: ElectionId,
         /// Why.
         error: ChoiceError,
     },
@@ -165,7 +166,7 @@ impl PresidentMachine {
                 .map(|e| empty_count(&e.ballot))
                 .collect(),
         };
-        let ids: Vec<String> = day
+        let ids: Vec<ElectionId> = day
             .elections
             .iter()
             .map(|e| e.reference.id.clone())
@@ -344,7 +345,7 @@ impl PresidentMachine {
     }
 
     /// The package fingerprints, to compare with the credential sheets.
-    pub fn fingerprints(&self) -> Vec<(String, HashCode)> {
+    pub fn fingerprints(&self) -> Vec<(ElectionId, HashCode)> {
         self.day
             .elections
             .iter()

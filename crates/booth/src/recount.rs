@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use messages::Message;
+use model::ElectionId;
 use model::ballot::BallotContest;
 use model::count::FlandersCount;
 use seal::lock::ElectionKey;
@@ -23,7 +24,7 @@ use crate::result::{count_choice, differences, empty_count};
 pub enum RecountError {
     /// The box holds no votes of the election.
     #[error("the ballot box holds no votes of election {0}")]
-    NoElection(String),
+    NoElection(ElectionId),
     /// A vote does not decrypt with this key.
     #[error("vote {0} does not decrypt with this key (another election's key, or altered)")]
     Decrypt(usize),
@@ -56,14 +57,14 @@ impl Recount {
 /// Decrypts and counts election `id`'s votes in `ballot_box`, and compares with `signed`.
 pub fn decrypt_and_count(
     ballot_box: &BallotBox,
-    id: &str,
+    id: &ElectionId,
     key: &ElectionKey,
     ballot: &BallotContest,
     signed: &FlandersCount,
 ) -> Result<Recount, RecountError> {
     let records = ballot_box
         .records(id)
-        .ok_or_else(|| RecountError::NoElection(id.to_string()))?;
+        .ok_or_else(|| RecountError::NoElection(id.clone()))?;
     let mut count = empty_count(ballot);
     for (index, record) in records.iter().enumerate() {
         let plain = key

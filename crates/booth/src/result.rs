@@ -3,6 +3,7 @@
 //! Flemish count form.
 
 use messages::{Message, msg};
+use model::ElectionId;
 use model::ballot::BallotContest;
 use model::count::{FlandersCount, FlandersListVotes};
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ pub struct StationResult {
     /// [`RESULT_FORMAT`].
     pub format: String,
     /// The election's id.
-    pub election: String,
+    pub election: ElectionId,
     /// The contest the station's votes count for.
     pub contest: String,
     /// The polling station's number.

@@ -17,6 +17,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use model::ElectionId;
+
 /// The poll record.
 pub const POLL: &str = "poll.json";
 /// Its signatures.
@@ -27,17 +29,17 @@ pub const POLL_KEY: &str = "poll-key.age";
 pub const BALLOT_BOX: &str = "ballot-box.bin";
 
 /// The folder of an election's package on the stick.
-pub fn package_dir(election: &str) -> String {
+pub fn package_dir(election: &ElectionId) -> String {
     format!("packages/{election}/")
 }
 
 /// The result of an election.
-pub fn result_file(election: &str) -> String {
+pub fn result_file(election: &ElectionId) -> String {
     format!("results/{election}.json")
 }
 
 /// Its signature.
-pub fn result_signature(election: &str) -> String {
+pub fn result_signature(election: &ElectionId) -> String {
     format!("results/{election}.sig")
 }
 

@@ -25,9 +25,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use messages::{Language, t};
+use model::ElectionId;
 use seal::HashCode;
 use seal::lock::ElectionKey;
-use seal::package::Office;
+use seal::package::{Office, OfficeCode};
 use seal::signing::{PublicKey, Signature, SigningKey};
 use seal::transmission::{self, Opened, RECEIPT_FORMAT, Receipt, Refusal, Status};
 use store::{Actor, AuditAction, Store};
@@ -54,16 +55,16 @@ impl Archive {
     }
 
     /// The folder of one office's versions.
-    pub fn office(&self, election: &str, office: &str) -> PathBuf {
-        self.0.join(election).join(office)
+    pub fn office(&self, election: &ElectionId, office: OfficeCode) -> PathBuf {
+        self.0.join(election.as_str()).join(office.to_string())
     }
 
     /// Stores a version unless the same sealed file is there already; returns its receipt,
     /// signed with `key`.
     pub fn store(
         &self,
-        election: &str,
-        office: &str,
+        election: &ElectionId,
+        office: OfficeCode,
         sealed: &[u8],
         opened: &Opened,
         key: &SigningKey,
@@ -98,8 +99,8 @@ impl Archive {
         let version = versions.last().map_or(1, |last| last + 1);
         let receipt = Receipt {
             format: RECEIPT_FORMAT.into(),
-            election: election.to_string(),
-            office: office.to_string(),
+            election: election.clone(),
+            office,
             sealed: opened.sealed.to_hex(),
             package: opened.fingerprint.to_hex(),
             version,
@@ -144,20 +145,20 @@ pub enum Channel<'a> {
 pub enum Refused {
     /// The election is not registered here.
     #[error("election {0} is not registered with this central authority")]
-    UnknownElection(String),
+    UnknownElection(ElectionId),
     /// A connection without a client certificate.
     #[error("the connection shows no office certificate")]
     NoCertificate,
     /// The connection's certificate belongs to no office of this election.
     #[error("the connection's certificate belongs to no office of election {0}")]
-    StrangerConnection(String),
+    StrangerConnection(ElectionId),
     /// The package was signed by one office and sent over another's connection.
     #[error("the package was signed by {signed_by} but sent over the connection of {connection}")]
     OtherOffice {
         /// The office that signed the package.
-        signed_by: String,
+        signed_by: OfficeCode,
         /// The office the connection belongs to.
-        connection: String,
+        connection: OfficeCode,
     },
     /// The package itself failed its checks.
     #[error(transparent)]
@@ -240,13 +241,13 @@ pub enum Outcome {
 pub struct Intake {
     transmission: ElectionKey,
     receipts: SigningKey,
-    elections: BTreeMap<String, Vec<(Office, PublicKey)>>,
+    elections: BTreeMap<ElectionId, Vec<(Office, PublicKey)>>,
     archive: Archive,
     store: Arc<Store>,
     actor: Actor,
     /// Per election, SHA-256 of the definition its ceremony signed (the registration's), where
     /// known: a package with another `election.json` is refused.
-    definitions: BTreeMap<String, String>,
+    definitions: BTreeMap<ElectionId, String>,
     /// One package stored at a time, so that two versions never take the same number.
     storing: Mutex<()>,
 }
@@ -267,7 +268,7 @@ impl Intake {
     pub fn new(
         transmission: ElectionKey,
         receipts: SigningKey,
-        elections: BTreeMap<String, Vec<(Office, PublicKey)>>,
+        elections: BTreeMap<ElectionId, Vec<(Office, PublicKey)>>,
         archive: Archive,
         store: Arc<Store>,
         actor: Actor,
@@ -286,7 +287,7 @@ impl Intake {
 
     /// Refuses, per election, a package whose `election.json` is not the definition with the
     /// given SHA-256 (hex): the one its ceremony signed, as the registration names it.
-    pub fn expecting_definitions(mut self, definitions: BTreeMap<String, String>) -> Intake {
+    pub fn expecting_definitions(mut self, definitions: BTreeMap<ElectionId, String>) -> Intake {
         self.definitions = definitions;
         self
     }
@@ -295,15 +296,15 @@ impl Intake {
     /// names the office that signed it (`transmission::open` checked its registered key).
     fn check(
         &self,
-        election: &str,
+        election: &ElectionId,
         sealed: &[u8],
         channel: Channel<'_>,
     ) -> Result<Opened, Refused> {
         let senders = self
             .elections
             .get(election)
-            .ok_or_else(|| Refused::UnknownElection(election.to_string()))?;
-        let stranger = || Refused::StrangerConnection(election.to_string());
+            .ok_or_else(|| Refused::UnknownElection(election.clone()))?;
+        let stranger = || Refused::StrangerConnection(election.clone());
         let connection = match channel {
             Channel::File(_) => None,
             Channel::Connection(None) => return Err(Refused::NoCertificate),
@@ -343,7 +344,7 @@ impl Intake {
     /// Checks, stores and logs one sealed package sent for `election`.
     pub fn take(
         &self,
-        election: &str,
+        election: &ElectionId,
         sealed: &[u8],
         channel: Channel<'_>,
     ) -> Result<Outcome, CentralError> {
@@ -363,7 +364,7 @@ impl Intake {
                     serde_json::json!({
                         "via": via,
                         "sha256": HashCode::of(sealed).to_hex(),
-                        "election": election,
+                        "election": election.as_str(),
                         "reason": refused.to_string(),
                     }),
                 )?;
@@ -377,14 +378,14 @@ impl Intake {
                         .lock()
                         .unwrap_or_else(std::sync::PoisonError::into_inner);
                     self.archive
-                        .store(election, &code, sealed, &opened, &self.receipts)?
+                        .store(election, code, sealed, &opened, &self.receipts)?
                 };
                 self.store.log_event(
                     &self.actor,
                     AuditAction::CentralReceived,
                     serde_json::json!({
                         "via": via,
-                        "election": election,
+                        "election": election.as_str(),
                         "office": code,
                         "sealed": receipt.sealed,
                         "version": receipt.version,

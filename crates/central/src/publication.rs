@@ -50,8 +50,8 @@ fn arrivals(
     for registration in registrations {
         let root = central
             .received()
-            .join(&registration.election)
-            .join(&registration.office);
+            .join(registration.election.as_str())
+            .join(registration.office.to_string());
         let first = root.join("v1");
         if !first.join("package").is_dir() {
             continue;
@@ -67,7 +67,7 @@ fn arrivals(
         out.push(Arrival {
             election: registration.election.clone(),
             meta: SourceMeta {
-                office: registration.office.clone(),
+                office: registration.office,
                 version: 1,
                 package: receipt.package,
                 received: receipt.received,

@@ -7,10 +7,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use model::ElectionId;
 use publish::feed::{CeremonyTrust, ceremony_files};
 use publish::{Area, Place, Registration};
 use seal::HashCode;
-use seal::package::Office;
+use seal::package::{Office, OfficeCode};
 use seal::signing::PublicKey;
 use store::{Actor, AuditAction, Store};
 
@@ -106,14 +107,14 @@ pub fn register(
         election: record.election.id.clone(),
         name: record.election.name.clone(),
         place: place_of(&election, place)?,
-        office: "HSB".into(),
+        office: OfficeCode::MainOffice,
         expected_polling_stations: packages
             .iter()
-            .filter(|p| p.office.starts_with("SB"))
+            .filter(|p| p.office.is_polling_station())
             .count() as u32,
         definition,
     };
-    let root = central.elections().join(&registration.election);
+    let root = central.elections().join(registration.election.as_str());
     if root.exists() {
         return Err(CentralError::Registered(root));
     }
@@ -238,9 +239,9 @@ fn read_registration(folder: &Path) -> Result<Registration, CentralError> {
 /// The SHA-256 of the definition `election`'s ceremony signed, once it is registered.
 pub fn registered_definition(
     central: &CentralDir,
-    election: &str,
+    election: &ElectionId,
 ) -> Result<Option<String>, CentralError> {
-    let folder = central.elections().join(election);
+    let folder = central.elections().join(election.as_str());
     if !folder.is_dir() {
         return Ok(None);
     }

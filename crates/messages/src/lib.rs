@@ -17,7 +17,7 @@
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
 
 /// The variables of a message, as [`t!`] fills them.
 pub type Args<'a> = FluentArgs<'a>;
@@ -249,6 +249,9 @@ static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// The value of a variable, as the catalogs receive it (for [`Arg`] implementations).
+pub use fluent_bundle::FluentValue;
 
 /// A value for a message's variable: text as it is, whole numbers as numbers (so that the
 /// catalog can choose a plural).

@@ -9,12 +9,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::election::Election;
+use crate::ids::ElectionId;
 
 /// The layout of an election's ballots.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BallotLayout {
     /// The election's id.
-    pub election: String,
+    pub election: ElectionId,
     /// The election's name.
     pub name: String,
     /// One ballot per contest.
@@ -58,7 +59,7 @@ impl BallotLayout {
     /// The layout of `election`'s ballots.
     pub fn of(election: &Election) -> BallotLayout {
         BallotLayout {
-            election: election.id.to_string(),
+            election: election.id.clone(),
             name: election.name.clone(),
             contests: election
                 .contests
@@ -108,7 +109,7 @@ mod tests {
         election.contests[0].lists.reverse();
         election.contests[0].lists[1].candidates.reverse();
         let layout = BallotLayout::of(&election);
-        assert_eq!(layout.election, election.id.to_string());
+        assert_eq!(layout.election, election.id);
         let contest = &layout.contests[0];
         let numbers: Vec<u32> = contest.lists.iter().map(|list| list.number).collect();
         let mut sorted = numbers.clone();

@@ -89,6 +89,30 @@ macro_rules! code_id {
             }
         }
 
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl messages::Arg for $name {
+            fn arg(&self) -> messages::FluentValue<'static> {
+                messages::FluentValue::from(self.0.clone())
+            }
+        }
+
+        impl From<&$name> for messages::Value {
+            fn from(id: &$name) -> messages::Value {
+                messages::Value::Text(id.0.clone())
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 // `pad` honours width and alignment, so ids line up in tables.

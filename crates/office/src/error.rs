@@ -1,6 +1,7 @@
 //! Why an office operation was refused. Nothing was changed by a refused operation.
 
 use messages::{Language, t};
+use model::ElectionId;
 use model::count::FieldError;
 use model::entry::TransitionError;
 use store::StoreError;
@@ -17,7 +18,7 @@ pub enum Missing {
         /// The polling station.
         station: u32,
         /// The election.
-        election: String,
+        election: ElectionId,
     },
     /// The contest of a polling station, or a contest by id.
     Contest(String),
@@ -77,7 +78,7 @@ pub enum Refusal {
         /// The stations.
         stations: Vec<u32>,
         /// The election.
-        election: String,
+        election: ElectionId,
     },
     /// A count file's own totals differ from the sum of its polling stations.
     FileTotals {

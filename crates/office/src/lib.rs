@@ -141,7 +141,7 @@ pub fn station(
         .ok_or_else(|| {
             OfficeError::NotFound(Missing::StationOf {
                 station: number.get(),
-                election: election.id.to_string(),
+                election: election.id.clone(),
             })
         })?;
     let contest = match &station.contest {

@@ -251,7 +251,7 @@ impl Office {
             return Err(Refusal::ForeignStations {
                 file: file_name.to_string(),
                 stations: unknown,
-                election: election.id.to_string(),
+                election: election.id.clone(),
             }
             .into());
         }

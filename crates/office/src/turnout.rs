@@ -151,7 +151,7 @@ impl Office {
             .map_err(|e| Refusal::Document(e.to_string()))?;
         let login = seal::ceremony::login(
             &seal::package::ElectionRef {
-                id: election.id.as_str().to_string(),
+                id: election.id.clone(),
                 name: election.name.clone(),
             },
             &seal::package::Office::PollingStation {

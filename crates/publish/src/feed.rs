@@ -19,6 +19,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use model::ElectionId;
 use seal::signing::{PublicKey, Signature};
 
 use crate::snapshot::{Arrival, Outcome, Registration, Snapshot};
@@ -151,7 +152,7 @@ pub fn results_csv(snapshot: &Snapshot) -> String {
             let _ = writeln!(
                 out,
                 "{};{};{};{};{};{};{};{}",
-                field(&election.registration.election),
+                field(election.registration.election.as_str()),
                 field(&place.municipality.code),
                 field(&place.municipality.name),
                 field(place.province.as_ref().map_or("", |p| p.name.as_str())),
@@ -179,7 +180,7 @@ pub fn elected_csv(snapshot: &Snapshot) -> String {
                 let _ = writeln!(
                     out,
                     "{};{};{};{};{};{};{};{};{}",
-                    field(&election.registration.election),
+                    field(election.registration.election.as_str()),
                     field(&election.registration.place.municipality.name),
                     list.number,
                     field(&list.name),
@@ -198,7 +199,7 @@ pub fn elected_csv(snapshot: &Snapshot) -> String {
 /// The files of one election's package in a feed, by their path inside the package.
 pub fn package_files(
     feed: &BTreeMap<String, Vec<u8>>,
-    election: &str,
+    election: &ElectionId,
 ) -> BTreeMap<String, Vec<u8>> {
     let prefix = format!("elections/{election}/package/");
     feed.iter()

@@ -10,8 +10,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use model::ElectionId;
 use seal::ceremony::{Action, Ceremony, PackageEntry, Step};
-use seal::package::{ElectionRef, Office};
+use seal::package::{ElectionRef, Office, OfficeCode};
 use seal::signing::{Signature, SigningKey};
 
 use crate::feed::{self, CeremonyTrust, FeedInput};
@@ -81,7 +82,7 @@ pub enum SampleError {
     Place(&'static str),
     /// No municipality of the sample holds that election.
     #[error("no municipality of the sample holds election {0}")]
-    NoSuchElection(String),
+    NoSuchElection(ElectionId),
     /// The site did not render.
     #[error("site: {0}")]
     Render(#[from] askama::Error),
@@ -140,7 +141,7 @@ fn municipality(
         detail: e.to_string(),
     })?;
     let reference = ElectionRef {
-        id: election.id.as_str().to_string(),
+        id: election.id.clone(),
         name: election.name.clone(),
     };
     let authority = SigningKey::generate();
@@ -149,7 +150,7 @@ fn municipality(
         name: election
             .domain
             .as_ref()
-            .map_or_else(|| reference.id.clone(), |d| d.name.clone()),
+            .map_or_else(|| reference.id.to_string(), |d| d.name.clone()),
     };
     // The main office's package from the ceremony, with the definition the result is read
     // against: its manifest's fingerprint goes into the signed record.
@@ -184,7 +185,7 @@ fn municipality(
             actor: "sample".into(),
             action: Action::PackagesMade {
                 packages: vec![PackageEntry {
-                    office: "HSB".into(),
+                    office: OfficeCode::MainOffice,
                     fingerprint: ceremony_package.fingerprint().to_hex(),
                     office_key: office_key.public().fingerprint().to_hex(),
                 }],
@@ -217,7 +218,7 @@ fn municipality(
         election: reference.id.clone(),
         name: election.name.clone(),
         place,
-        office: "HSB".into(),
+        office: OfficeCode::MainOffice,
         expected_polling_stations: 0,
         definition: seal::HashCode::of(&definition_bytes).to_hex(),
     };
@@ -237,7 +238,7 @@ fn municipality(
     let arrival = Arrival {
         election: reference.id,
         meta: SourceMeta {
-            office: "HSB".into(),
+            office: OfficeCode::MainOffice,
             version: 1,
             package: package.fingerprint().to_hex(),
             received: "2022-03-17T01:05:00Z".into(),
@@ -308,14 +309,14 @@ impl Centre {
     /// made again and signed with its office's key, in place of the first.
     pub fn resend(
         &mut self,
-        election: &str,
+        election: &ElectionId,
         change: impl FnOnce(&mut BTreeMap<String, Vec<u8>>),
     ) -> Result<(), SampleError> {
         let index = self
             .arrivals
             .iter()
-            .position(|a| a.election == election)
-            .ok_or_else(|| SampleError::NoSuchElection(election.to_string()))?;
+            .position(|a| a.election == *election)
+            .ok_or_else(|| SampleError::NoSuchElection(election.clone()))?;
         let sender = &mut self.offices[index];
         let manifest = sender.package.manifest().clone();
         let mut files: BTreeMap<String, Vec<u8>> = manifest
@@ -370,14 +371,14 @@ impl Centre {
 /// empty when they agree. An election that is not in is one difference.
 pub fn differences_from_published(
     snapshot: &Snapshot,
-    election: &str,
+    election: &ElectionId,
     official: &serde_json::Value,
 ) -> Vec<String> {
     use crate::snapshot::Outcome;
     let Some(Outcome::In { seats, lists, .. }) = snapshot
         .elections
         .iter()
-        .find(|e| e.registration.election == election)
+        .find(|e| e.registration.election == *election)
         .map(|e| &e.outcome)
     else {
         return vec![format!("{election} is not in")];

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use messages::{Language, t};
+use model::ElectionId;
 
 use crate::geography::Area;
 use crate::hemicycle::{self, Party};
@@ -256,8 +257,12 @@ fn slug(text: &str) -> String {
 }
 
 /// The path of an election's page, in a language.
-pub fn election_path(lang: Language, election: &str) -> String {
-    format!("{}/verkiezing/{}.html", prefix(lang), slug(election))
+pub fn election_path(lang: Language, election: &ElectionId) -> String {
+    format!(
+        "{}/verkiezing/{}.html",
+        prefix(lang),
+        slug(election.as_str())
+    )
 }
 
 fn area_path(lang: Language, kind: &str, area: &Area) -> String {

@@ -9,7 +9,9 @@
 use std::collections::BTreeMap;
 
 use messages::{Language, Message, msg, t};
+use model::ElectionId;
 use seal::HashCode;
+use seal::package::OfficeCode;
 use seal::signing::{PublicKey, Signature, SigningKey};
 use serde::{Deserialize, Serialize};
 
@@ -28,14 +30,14 @@ const SNAPSHOT_DOMAIN: &str = "urna/publication-snapshot/v1";
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// The election's id (`GR2022_Groningen`).
-    pub election: String,
+    pub election: ElectionId,
     /// Its name.
     pub name: String,
     /// Where it is held.
     pub place: Place,
     /// The office whose result counts (`HSB`: the municipality's central polling station, or
     /// the Flemish main office).
-    pub office: String,
+    pub office: OfficeCode,
     /// Polling stations the ceremony made packages for; 0 when it made none (a Dutch
     /// municipality that counts on paper and did not register its polling stations).
     pub expected_polling_stations: u32,
@@ -50,7 +52,7 @@ pub struct Registration {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arrival {
     /// The election.
-    pub election: String,
+    pub election: ElectionId,
     /// How it came in.
     pub meta: SourceMeta,
     /// The package's files as signed (manifest and signature included).
@@ -62,7 +64,7 @@ pub struct Arrival {
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
     /// The office that sent it.
-    pub office: String,
+    pub office: OfficeCode,
     /// Which version of its result (1 for the first).
     pub version: u32,
     /// The package manifest's fingerprint (64 hex digits).
@@ -412,7 +414,7 @@ fn outcome(registration: &Registration, arrival: &Arrival) -> Outcome {
         Ok(determined) => determined,
         Err(error) => return problem(&|lang| error.message(lang)),
     };
-    if determined.source.election.id.as_str() != arrival.election {
+    if determined.source.election.id != arrival.election {
         let id = determined.source.election.id.as_str();
         return problem(&|lang| t!(lang, "publish-definition-other-election", election = id));
     }

@@ -319,7 +319,7 @@ fn check_election(
     let packages = record.packages();
     let stations = packages
         .iter()
-        .filter(|p| p.office.starts_with("SB"))
+        .filter(|p| p.office.is_polling_station())
         .count() as u32;
     if stations != registration.expected_polling_stations {
         return Err(fail(finding!(
@@ -349,7 +349,7 @@ fn check_election(
         })?;
     let office_key: PublicKey = offices
         .iter()
-        .find(|o| o["code"] == registration.office.as_str())
+        .find(|o| o["code"] == registration.office.to_string().as_str())
         .and_then(|o| o["public_key"].as_str()?.parse().ok())
         .ok_or_else(|| {
             fail(finding!(

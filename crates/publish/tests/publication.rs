@@ -46,16 +46,22 @@ fn three_municipalities_are_aggregated_and_the_figures_are_the_published_ones() 
     };
     // West Maas en Waal: every list's votes and seats as the Electoral Council published them.
     let official = testkit::published_gr2022("WestMaasenWaal");
-    let differences =
-        publish::sample::differences_from_published(&snapshot, "GR2022_WestMaasenWaal", &official);
+    let differences = publish::sample::differences_from_published(
+        &snapshot,
+        &"GR2022_WestMaasenWaal".parse().unwrap(),
+        &official,
+    );
     assert!(differences.is_empty(), "{differences:#?}");
     // The comparison itself finds a difference: one vote more for the first list.
     let mut altered = snapshot.clone();
     if let Outcome::In { lists, .. } = &mut altered.elections[1].outcome {
         lists[0].votes += 1;
     }
-    let found =
-        publish::sample::differences_from_published(&altered, "GR2022_WestMaasenWaal", &official);
+    let found = publish::sample::differences_from_published(
+        &altered,
+        &"GR2022_WestMaasenWaal".parse().unwrap(),
+        &official,
+    );
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains(" votes: "), "{found:#?}");
     let Outcome::In { turnout, .. } = &by_id("GR2022_WestMaasenWaal").outcome else {
@@ -278,14 +284,14 @@ fn a_changed_byte_or_a_foreign_signature_is_refused() {
     let package = seal::package::Package::build_kind(
         seal::package::Kind::Result,
         ElectionRef {
-            id: "GR2022_Groningen".into(),
+            id: "GR2022_Groningen".parse().unwrap(),
             name: "x".into(),
         },
         Office::MainOffice {
             name: "Groningen".into(),
         },
         "2022-03-17T01:00:00Z",
-        feed::package_files(&files, "GR2022_Groningen")
+        feed::package_files(&files, &"GR2022_Groningen".parse().unwrap())
             .into_iter()
             .filter(|(p, _)| p != "manifest.json" && p != "manifest.sig")
             .collect(),
@@ -374,7 +380,7 @@ fn decisions_in_a_package_reach_the_snapshot_the_site_and_the_check() {
         ..determine::Decisions::none(&model::ElectionId::new("GR2022_WestMaasenWaal").unwrap())
     };
     centre
-        .resend("GR2022_WestMaasenWaal", |files| {
+        .resend(&"GR2022_WestMaasenWaal".parse().unwrap(), |files| {
             files.insert(determine::Decisions::FILE.into(), decisions.to_file());
         })
         .unwrap();
@@ -433,7 +439,7 @@ fn decisions_in_a_package_reach_the_snapshot_the_site_and_the_check() {
 fn a_result_against_another_definition_is_not_published() {
     let mut centre = centre();
     centre
-        .resend("GR2022_WestMaasenWaal", |files| {
+        .resend(&"GR2022_WestMaasenWaal".parse().unwrap(), |files| {
             let mut election: Value = serde_json::from_slice(&files["election.json"]).unwrap();
             election["seats"] = Value::from(election["seats"].as_u64().unwrap() + 1);
             files.insert(

@@ -37,7 +37,7 @@ fn main() {
     .unwrap();
     let common = Common {
         election: ElectionRef {
-            id: election.id.to_string(),
+            id: election.id.clone(),
             name: election.name.clone(),
         },
         files: BTreeMap::from([
@@ -72,7 +72,8 @@ fn main() {
     for office in &prepared {
         let entries = office.package.entries();
         bytes += entries.values().map(|b| b.len() as u64).sum::<u64>();
-        let target = Target::Directory(dir.path().join(office.credential.office.code()));
+        let target =
+            Target::Directory(dir.path().join(office.credential.office.code().to_string()));
         stick::write(&target, &entries, &mut |_, _| {}).unwrap();
     }
     let written = start.elapsed();

@@ -14,7 +14,7 @@ use messages::{Message, msg};
 
 use crate::HashCode;
 use crate::lock::{ElectionPublicKey, LockError, Strength, lock};
-use crate::package::{BuildError, ElectionRef, Office, Package};
+use crate::package::{BuildError, ElectionRef, Office, OfficeCode, Package};
 use crate::password;
 use crate::pretty_json;
 use crate::signing::{PublicKey, Signature, SigningKey};
@@ -235,7 +235,7 @@ pub fn prepare_offices_with(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackageEntry {
     /// The office's code (`SB12`, `HSB`).
-    pub office: String,
+    pub office: OfficeCode,
     /// The package's fingerprint (64 hex digits).
     pub fingerprint: String,
     /// The office key's fingerprint.
@@ -559,7 +559,7 @@ mod tests {
 
     fn election() -> ElectionRef {
         ElectionRef {
-            id: "GR2026_Test".into(),
+            id: "GR2026_Test".parse().unwrap(),
             name: "Test".into(),
         }
     }
@@ -607,7 +607,7 @@ mod tests {
             &package.entries(),
             &authority.public(),
             &Expected {
-                election: Some("GR2026_Test".into()),
+                election: Some("GR2026_Test".parse().unwrap()),
                 office: Some(office),
             },
         )

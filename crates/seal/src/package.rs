@@ -21,6 +21,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use messages::{Message, Value, msg};
+use model::ElectionId;
 
 use crate::HashCode;
 use crate::signing::{PublicKey, Signature, SigningKey};
@@ -66,9 +67,97 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ElectionRef {
     /// The election's id, e.g. `GR2026_Assen`.
-    pub id: String,
+    pub id: ElectionId,
     /// Its name, for people.
     pub name: String,
+}
+
+/// An office's short code, as packages, ceremony records, receipts and registrations name it:
+/// `SB12` for polling station 12, `HSB` for the main office (hoofdstembureau). Written as that
+/// text; any other text is refused when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum OfficeCode {
+    /// `SB<n>`: polling station `n`.
+    PollingStation(u32),
+    /// `HSB`: the main office.
+    MainOffice,
+}
+
+impl OfficeCode {
+    /// Whether it is a polling station's.
+    pub fn is_polling_station(self) -> bool {
+        matches!(self, OfficeCode::PollingStation(_))
+    }
+}
+
+impl fmt::Display for OfficeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OfficeCode::PollingStation(number) => f.pad(&format!("SB{number}")),
+            OfficeCode::MainOffice => f.pad("HSB"),
+        }
+    }
+}
+
+/// A text that is no office code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is no office code (SB<number> or HSB)")]
+pub struct OfficeCodeError(String);
+
+impl std::str::FromStr for OfficeCode {
+    type Err = OfficeCodeError;
+
+    fn from_str(text: &str) -> Result<OfficeCode, OfficeCodeError> {
+        match text {
+            "HSB" => Ok(OfficeCode::MainOffice),
+            _ => text
+                .strip_prefix("SB")
+                .filter(|digits| !digits.starts_with('0') && !digits.starts_with('+'))
+                .and_then(|digits| digits.parse().ok())
+                .filter(|number| *number > 0)
+                .map(OfficeCode::PollingStation)
+                .ok_or_else(|| OfficeCodeError(text.to_string())),
+        }
+    }
+}
+
+impl TryFrom<String> for OfficeCode {
+    type Error = OfficeCodeError;
+
+    fn try_from(text: String) -> Result<OfficeCode, OfficeCodeError> {
+        text.parse()
+    }
+}
+
+impl From<OfficeCode> for String {
+    fn from(code: OfficeCode) -> String {
+        code.to_string()
+    }
+}
+
+impl From<OfficeCode> for Value {
+    fn from(code: OfficeCode) -> Value {
+        Value::Text(code.to_string())
+    }
+}
+
+impl From<&OfficeCode> for Value {
+    fn from(code: &OfficeCode) -> Value {
+        Value::Text(code.to_string())
+    }
+}
+
+impl messages::Arg for OfficeCode {
+    fn arg(&self) -> messages::FluentValue<'static> {
+        messages::FluentValue::from(self.to_string())
+    }
+}
+
+impl PartialEq<&str> for OfficeCode {
+    fn eq(&self, other: &&str) -> bool {
+        other.parse::<OfficeCode>().is_ok_and(|code| code == *self)
+    }
 }
 
 /// Whose package it is.
@@ -91,10 +180,10 @@ pub enum Office {
 
 impl Office {
     /// Short code: `SB12` for polling station 12, `HSB` for the main office.
-    pub fn code(&self) -> String {
+    pub fn code(&self) -> OfficeCode {
         match self {
-            Office::PollingStation { number, .. } => format!("SB{number}"),
-            Office::MainOffice { .. } => "HSB".to_string(),
+            Office::PollingStation { number, .. } => OfficeCode::PollingStation(*number),
+            Office::MainOffice { .. } => OfficeCode::MainOffice,
         }
     }
 
@@ -290,7 +379,7 @@ pub fn allowed_path(path: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expected {
     /// The election's id.
-    pub election: Option<String>,
+    pub election: Option<ElectionId>,
     /// The office.
     pub office: Option<Office>,
 }
@@ -342,9 +431,9 @@ pub enum Problem {
     #[error("the package is for election {found}, not {expected}")]
     OtherElection {
         /// Expected id.
-        expected: String,
+        expected: ElectionId,
         /// Found id.
-        found: String,
+        found: ElectionId,
     },
     /// A package of another office.
     #[error("the package is for {found}, not {expected}")]
@@ -527,7 +616,7 @@ pub(crate) mod tests {
     /// The test election of the package tests (also used by `transmission`'s).
     pub(crate) fn election() -> ElectionRef {
         ElectionRef {
-            id: "GR2026_Test".into(),
+            id: "GR2026_Test".parse().unwrap(),
             name: "Gemeenteraad Test 2026".into(),
         }
     }
@@ -555,7 +644,7 @@ pub(crate) mod tests {
             &package.entries(),
             &key.public(),
             &Expected {
-                election: Some("GR2026_Test".into()),
+                election: Some("GR2026_Test".parse().unwrap()),
                 office: Some(station(3)),
             },
         )
@@ -575,7 +664,7 @@ pub(crate) mod tests {
             &entries,
             &key.public(),
             &Expected {
-                election: Some("GR2026_Other".into()),
+                election: Some("GR2026_Other".parse().unwrap()),
                 office: Some(station(4)),
             },
         )
@@ -584,8 +673,8 @@ pub(crate) mod tests {
             problems,
             vec![
                 Problem::OtherElection {
-                    expected: "GR2026_Other".into(),
-                    found: "GR2026_Test".into()
+                    expected: "GR2026_Other".parse().unwrap(),
+                    found: "GR2026_Test".parse().unwrap()
                 },
                 Problem::OtherOffice {
                     expected: station(4),

@@ -6,6 +6,7 @@
 //! few shares, shares of another key and a share twice, and checks the result against the public
 //! key: a wrong or damaged share never yields a key silently.
 
+use model::ElectionId;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -61,7 +62,7 @@ pub struct Share {
     /// [`FORMAT`].
     pub format: String,
     /// The election the key is for.
-    pub election: String,
+    pub election: ElectionId,
     /// The official who holds it.
     pub holder: String,
     /// The share's number (1..=n), its x coordinate.
@@ -92,7 +93,7 @@ impl Share {
 /// that any `threshold` of them restore it.
 pub fn split(
     key: &ElectionKey,
-    election: &str,
+    election: &ElectionId,
     holders: &[String],
     threshold: usize,
 ) -> Result<Vec<Share>, ShareError> {
@@ -113,7 +114,7 @@ pub fn split(
                 .ok_or_else(|| ShareError::Library("empty share".into()))?;
             Ok(Share {
                 format: FORMAT.to_string(),
-                election: election.to_string(),
+                election: election.clone(),
                 holder: holder.clone(),
                 index,
                 threshold: threshold as u8,
@@ -189,6 +190,10 @@ mod tests {
         (1..=n).map(|i| format!("official {i}")).collect()
     }
 
+    fn e() -> ElectionId {
+        ElectionId::new("E").expect("an election id")
+    }
+
     /// Every subset of `0..n` with `size` members.
     fn subsets(n: usize, size: usize) -> Vec<Vec<usize>> {
         (0u32..1 << n)
@@ -200,7 +205,7 @@ mod tests {
     #[test]
     fn any_k_shares_restore_the_key_and_no_k_minus_1_do() {
         let key = ElectionKey::generate();
-        let shares = split(&key, "E", &holders(5), 3).expect("split");
+        let shares = split(&key, &e(), &holders(5), 3).expect("split");
         assert_eq!(shares.len(), 5);
         for subset in subsets(5, 3).into_iter().chain(subsets(5, 4)) {
             let chosen: Vec<Share> = subset.iter().map(|&i| shares[i].clone()).collect();
@@ -232,13 +237,13 @@ mod tests {
     #[test]
     fn duplicates_mixed_and_damaged_shares_are_refused() {
         let key = ElectionKey::generate();
-        let shares = split(&key, "E", &holders(3), 2).expect("split");
+        let shares = split(&key, &e(), &holders(3), 2).expect("split");
         let twice = [shares[0].clone(), shares[0].clone()];
         assert!(matches!(
             combine(&twice),
             Err(ShareError::Duplicate { index: 1, .. })
         ));
-        let other = split(&ElectionKey::generate(), "E", &holders(3), 2).expect("split");
+        let other = split(&ElectionKey::generate(), &e(), &holders(3), 2).expect("split");
         assert!(matches!(
             combine(&[shares[0].clone(), other[1].clone()]),
             Err(ShareError::Mixed { .. })
@@ -259,14 +264,14 @@ mod tests {
     #[test]
     fn bad_parameters_are_refused() {
         let key = ElectionKey::generate();
-        assert!(split(&key, "E", &holders(3), 1).is_err());
-        assert!(split(&key, "E", &holders(3), 4).is_err());
+        assert!(split(&key, &e(), &holders(3), 1).is_err());
+        assert!(split(&key, &e(), &holders(3), 4).is_err());
     }
 
     #[test]
     fn a_share_round_trips_as_json() {
         let key = ElectionKey::generate();
-        let shares = split(&key, "E", &holders(2), 2).expect("split");
+        let shares = split(&key, &e(), &holders(2), 2).expect("split");
         assert_eq!(
             Share::from_json(&shares[0].to_json()).expect("json"),
             shares[0]

@@ -21,12 +21,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use messages::{Message, msg};
+use model::ElectionId;
 
 use crate::HashCode;
 use crate::bytes::Reader;
 use crate::lock::{ElectionKey, ElectionPublicKey, LockError};
 use crate::package::{
-    self, BuildError, ElectionRef, Expected, Kind, Manifest, Office, Package, Problem,
+    self, BuildError, ElectionRef, Expected, Kind, Manifest, Office, OfficeCode, Package, Problem,
 };
 use crate::signing::{PublicKey, Signature, SigningKey};
 
@@ -122,7 +123,7 @@ pub fn open(
     sealed: &[u8],
     central: &ElectionKey,
     senders: &[(Office, PublicKey)],
-    election: &str,
+    election: &ElectionId,
 ) -> Result<Opened, Refusal> {
     if sealed.len() > MAX_SEALED_BYTES {
         return Err(Refusal::TooLarge(sealed.len()));
@@ -145,7 +146,7 @@ pub fn open(
         &entries,
         key,
         &Expected {
-            election: Some(election.to_string()),
+            election: Some(election.clone()),
             office: None,
         },
     )
@@ -212,9 +213,9 @@ pub struct Receipt {
     /// [`RECEIPT_FORMAT`].
     pub format: String,
     /// The election.
-    pub election: String,
-    /// The office (`SB12`, `HSB`, or a municipality's code).
-    pub office: String,
+    pub election: ElectionId,
+    /// The office that sent it (`SB12`, `HSB`).
+    pub office: OfficeCode,
     /// SHA-256 of the sealed file received (64 hex digits).
     pub sealed: String,
     /// The package manifest's fingerprint.
@@ -297,7 +298,13 @@ mod tests {
     #[test]
     fn a_sealed_result_opens_at_the_central_authority_with_every_file() {
         let s = setup();
-        let opened = open(&s.sealed, &s.central, &s.senders, "GR2026_Test").expect("open");
+        let opened = open(
+            &s.sealed,
+            &s.central,
+            &s.senders,
+            &"GR2026_Test".parse().unwrap(),
+        )
+        .expect("open");
         assert_eq!(opened.files, files());
         assert_eq!(opened.manifest.format, Kind::Result.format());
         assert_eq!(opened.sealed, HashCode::of(&s.sealed));
@@ -313,7 +320,12 @@ mod tests {
             let mut altered = s.sealed.clone();
             altered[at] ^= 1;
             assert_eq!(
-                open(&altered, &s.central, &s.senders, "GR2026_Test"),
+                open(
+                    &altered,
+                    &s.central,
+                    &s.senders,
+                    &"GR2026_Test".parse().unwrap()
+                ),
                 Err(Refusal::Undecryptable),
                 "byte {at}"
             );
@@ -324,14 +336,17 @@ mod tests {
                 &s.sealed,
                 &ElectionKey::generate(),
                 &s.senders,
-                "GR2026_Test"
+                &"GR2026_Test".parse().unwrap()
             ),
             Err(Refusal::Undecryptable)
         );
         // Another election.
-        let Err(Refusal::Package(problems)) =
-            open(&s.sealed, &s.central, &s.senders, "GR2026_Other")
-        else {
+        let Err(Refusal::Package(problems)) = open(
+            &s.sealed,
+            &s.central,
+            &s.senders,
+            &"GR2026_Other".parse().unwrap(),
+        ) else {
             panic!("another election must be refused");
         };
         assert!(matches!(problems[..], [Problem::OtherElection { .. }]));
@@ -346,14 +361,18 @@ mod tests {
         )
         .expect("build");
         let forged = seal(&forged, &s.central.public()).expect("seal");
-        let Err(Refusal::Package(problems)) = open(&forged, &s.central, &s.senders, "GR2026_Test")
-        else {
+        let Err(Refusal::Package(problems)) = open(
+            &forged,
+            &s.central,
+            &s.senders,
+            &"GR2026_Test".parse().unwrap(),
+        ) else {
             panic!("a wrong sender must be refused");
         };
         assert!(matches!(problems[..], [Problem::BadSignature { .. }]));
         // An office without a registered key.
         assert_eq!(
-            open(&s.sealed, &s.central, &[], "GR2026_Test"),
+            open(&s.sealed, &s.central, &[], &"GR2026_Test".parse().unwrap()),
             Err(Refusal::UnknownSender(main_office().to_string()))
         );
         // A ceremony package (signed by the same key) is not a result package.
@@ -367,13 +386,23 @@ mod tests {
         .expect("build");
         let sealed = seal(&ceremony, &s.central.public()).expect("seal");
         assert!(matches!(
-            open(&sealed, &s.central, &s.senders, "GR2026_Test"),
+            open(
+                &sealed,
+                &s.central,
+                &s.senders,
+                &"GR2026_Test".parse().unwrap()
+            ),
             Err(Refusal::Package(_))
         ));
         // Not a bundle at all, though encrypted to the central authority.
         let junk = s.central.public().encrypt(b"hello").expect("encrypt");
         assert_eq!(
-            open(&junk, &s.central, &s.senders, "GR2026_Test"),
+            open(
+                &junk,
+                &s.central,
+                &s.senders,
+                &"GR2026_Test".parse().unwrap()
+            ),
             Err(Refusal::Malformed("not a bundle"))
         );
     }
@@ -398,8 +427,8 @@ mod tests {
         let central = SigningKey::generate();
         let receipt = Receipt {
             format: RECEIPT_FORMAT.into(),
-            election: "GR2026_Test".into(),
-            office: "HSB".into(),
+            election: "GR2026_Test".parse().unwrap(),
+            office: OfficeCode::MainOffice,
             sealed: HashCode::of(b"sealed").to_hex(),
             package: HashCode::of(b"manifest").to_hex(),
             version: 1,

@@ -17,7 +17,7 @@ use seal::stick::{self, Target};
 fn common(election: &model::Election) -> Common {
     Common {
         election: ElectionRef {
-            id: election.id.to_string(),
+            id: election.id.clone(),
             name: election.name.clone(),
         },
         files: BTreeMap::from([
@@ -153,7 +153,7 @@ fn a_package_on_three_image_files_verifies_on_each() {
     let entries = prepared.package.entries();
     let dir = tempfile::tempdir().unwrap();
     let expected = Expected {
-        election: Some("GR2026_Assen".into()),
+        election: Some("GR2026_Assen".parse().unwrap()),
         office: Some(station(7)),
     };
     for name in ["stick-1.img", "stick-2.img", "stick-3.img"] {
@@ -199,7 +199,7 @@ fn a_package_of_another_station_election_or_authority_is_refused() {
     let authority = SigningKey::generate();
     let election = assen();
     let expect_assen_3 = Expected {
-        election: Some("GR2026_Assen".into()),
+        election: Some("GR2026_Assen".parse().unwrap()),
         office: Some(station(3)),
     };
     let right = prepare(&election, station(3), &authority);

@@ -188,7 +188,7 @@ pub(crate) fn import(
         .optional()?;
     if let Some(imported_at) = existing {
         return Err(StoreError::ElectionExists {
-            id: election.id.to_string(),
+            id: election.id.clone(),
             imported_at,
         });
     }

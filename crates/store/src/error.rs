@@ -43,7 +43,7 @@ pub enum StoreError {
     #[error("election {id} is already loaded (imported {imported_at}); nothing was changed")]
     ElectionExists {
         /// The election id.
-        id: String,
+        id: model::ElectionId,
         /// When it was imported.
         imported_at: String,
     },

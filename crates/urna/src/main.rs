@@ -326,7 +326,7 @@ fn run_central(
                 tls_ca: tls_ca.clone(),
                 receipts_key: receipts_key.clone(),
                 package: package.clone(),
-                election: election.as_ref().map(ToString::to_string),
+                election: election.clone(),
                 files: files.clone(),
             },
         )?,
@@ -345,7 +345,7 @@ fn run_central(
                 &central::Intake {
                     dir: dir.clone(),
                     offices: offices.clone(),
-                    election: election.to_string(),
+                    election: election.clone(),
                     files: files.clone(),
                 },
             )?
@@ -537,7 +537,7 @@ fn run_ceremony(lang: Language, cli: &Cli, command: &CeremonyCommand) -> anyhow:
                 (None, false) => None,
             };
             let expected = seal::package::Expected {
-                election: election.as_ref().map(ToString::to_string),
+                election: election.clone(),
                 office,
             };
             let recording = match record {

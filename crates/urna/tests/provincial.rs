@@ -89,7 +89,8 @@ fn stick_results(sticks: &[PathBuf]) -> BTreeMap<u32, booth::result::StationResu
         .step_by(2)
         .map(|stick| {
             let result: booth::result::StationResult = serde_json::from_slice(
-                &std::fs::read(stick.join(booth::sticks::result_file(ELECTION))).unwrap(),
+                &std::fs::read(stick.join(booth::sticks::result_file(&ELECTION.parse().unwrap())))
+                    .unwrap(),
             )
             .unwrap();
             (result.station, result)

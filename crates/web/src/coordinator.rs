@@ -36,7 +36,7 @@ struct OverviewRowView {
 #[template(path = "overview.html")]
 struct OverviewPage {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     statuses: Vec<(String, usize)>,
     rows: Vec<OverviewRowView>,
@@ -85,7 +85,7 @@ pub async fn overview(
         StatusCode::OK,
         &OverviewPage {
             chrome: Chrome::new(&state, lang, Some(&user)),
-            election_id: election.id.to_string(),
+            election_id: election.id.clone(),
             election_name: election.name.clone(),
             statuses: overview
                 .by_status
@@ -110,7 +110,7 @@ struct DifferenceView {
 #[template(path = "resolve.html")]
 struct ResolvePage {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     station_number: u32,
     station_name: String,
@@ -201,7 +201,7 @@ fn resolve_page(
         status,
         &ResolvePage {
             chrome: Chrome::new(state, lang, Some(user)),
-            election_id: election.id.to_string(),
+            election_id: election.id.clone(),
             election_name: election.name.clone(),
             station_number: view.station.number.get(),
             station_name: view.station.name.clone(),

@@ -36,7 +36,7 @@ pub fn router(intake: Arc<Intake>) -> Router {
 async fn receive(
     State(intake): State<Arc<Intake>>,
     axum::Extension(peer): axum::Extension<Peer>,
-    UrlPath(election): UrlPath<String>,
+    UrlPath(election): UrlPath<model::ElectionId>,
     body: Bytes,
 ) -> Response {
     let taken = tokio::task::spawn_blocking(move || {
@@ -152,7 +152,7 @@ pub async fn send(
     address: &str,
     server_name: &str,
     config: Arc<tokio_rustls::rustls::ClientConfig>,
-    election: &str,
+    election: &model::ElectionId,
     sealed: Vec<u8>,
 ) -> Result<Answer, SendError> {
     use http_body_util::{BodyExt, Full};

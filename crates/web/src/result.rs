@@ -43,7 +43,7 @@ struct LotView {
 #[template(path = "result.html")]
 struct ResultPage {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     message: Option<String>,
     ready: bool,
@@ -72,7 +72,7 @@ pub async fn result(
     let several = election.contests.len() > 1;
     let mut page = ResultPage {
         chrome: Chrome::new(&state, lang, Some(&user)),
-        election_id: election.id.to_string(),
+        election_id: election.id.clone(),
         election_name: election.name.clone(),
         message: None,
         ready: false,

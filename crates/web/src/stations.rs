@@ -27,7 +27,7 @@ struct StationRow {
 #[template(path = "stations.html")]
 struct StationsPage {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     stations: Vec<StationRow>,
     csrf: String,
@@ -51,7 +51,7 @@ fn stations_page(
         status,
         &StationsPage {
             chrome: Chrome::new(state, lang, Some(user)),
-            election_id: election.id.to_string(),
+            election_id: election.id.clone(),
             election_name: election.name.clone(),
             stations: election
                 .polling_stations

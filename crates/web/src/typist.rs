@@ -33,7 +33,7 @@ struct TypistRow {
 #[template(path = "typist_home.html")]
 struct TypistHome {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     csrf: String,
     rows: Vec<TypistRow>,
@@ -105,7 +105,7 @@ pub async fn election(
         StatusCode::OK,
         &TypistHome {
             chrome: Chrome::new(&state, lang, Some(&user)),
-            election_id: election.id.to_string(),
+            election_id: election.id.clone(),
             election_name: election.name.clone(),
             csrf: user.csrf.clone(),
             rows,
@@ -145,7 +145,7 @@ pub struct FindingView {
 #[template(path = "entry_form.html")]
 struct EntryPage {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     station_number: u32,
     station_name: String,
@@ -336,7 +336,7 @@ fn entry_page(
         shown.status,
         &EntryPage {
             chrome: Chrome::new(state, lang, Some(user)),
-            election_id: context.election.id.to_string(),
+            election_id: context.election.id.clone(),
             election_name: context.election.name.clone(),
             station_number: context.station.number.get(),
             station_name: context.station.name.clone(),

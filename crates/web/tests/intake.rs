@@ -13,10 +13,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use central::intake::{Archive, Intake};
+use model::ElectionId;
 use publish::snapshot::{self, Header, Outcome as Published};
 use publish::{Arrival, Registration, SourceMeta};
 use seal::lock::ElectionKey;
-use seal::package::Office;
+use seal::package::{Office, OfficeCode};
 use seal::signing::{PublicKey, SigningKey};
 use seal::transmission::{Receipt, Status};
 use store::{Actor, Store};
@@ -58,8 +59,8 @@ impl Connection {
 }
 
 async fn start(
-    senders: BTreeMap<String, Vec<(Office, PublicKey)>>,
-    definitions: BTreeMap<String, String>,
+    senders: BTreeMap<ElectionId, Vec<(Office, PublicKey)>>,
+    definitions: BTreeMap<ElectionId, String>,
     client_cas: &str,
 ) -> Centre {
     let dir = tempfile::tempdir().unwrap();
@@ -121,7 +122,7 @@ impl Centre {
             &self.address,
             "localhost",
             config,
-            election,
+            &election.parse().unwrap(),
             sealed.to_vec(),
         )
         .await
@@ -163,9 +164,9 @@ impl Centre {
         let files =
             seal::stick::read(&seal::stick::Target::Directory(first.join("package"))).unwrap();
         Arrival {
-            election: election.to_string(),
+            election: election.parse().unwrap(),
             meta: SourceMeta {
-                office: "HSB".into(),
+                office: OfficeCode::MainOffice,
                 version: 1,
                 package: receipt.package,
                 received: receipt.received,
@@ -208,7 +209,7 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
     let mut connections = Vec::new();
     let mut assen_station = None;
     for ((registration, _), office) in sample.registrations.iter().zip(&sample.offices) {
-        let ca = tls::CertificateAuthority::generate(&registration.election).unwrap();
+        let ca = tls::CertificateAuthority::generate(registration.election.as_str()).unwrap();
         client_cas.push_str(ca.certificate_pem());
         let mut keys = vec![(office.office.clone(), office.key.public())];
         if registration.election == "GR2026_Assen" {
@@ -273,8 +274,11 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
     assert_eq!(published.progress.municipalities_in, 3);
     assert_eq!(published.progress.polling_stations_in, 245);
     let official = testkit::published_gr2022("WestMaasenWaal");
-    let differences =
-        publish::sample::differences_from_published(&published, "GR2022_WestMaasenWaal", &official);
+    let differences = publish::sample::differences_from_published(
+        &published,
+        &"GR2022_WestMaasenWaal".parse().unwrap(),
+        &official,
+    );
     assert!(differences.is_empty(), "{differences:#?}");
     let Published::In { lists, .. } = &published.elections[1].outcome else {
         panic!("West Maas en Waal is not in");
@@ -318,7 +322,7 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
     // over the station's own connection.
     let forged = seal::transmission::build(
         seal::package::ElectionRef {
-            id: "GR2026_Assen".into(),
+            id: "GR2026_Assen".parse().unwrap(),
             name: sample.offices[2].package.manifest().election.name.clone(),
         },
         sample.offices[2].office.clone(),
@@ -396,7 +400,7 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
             &centre.address,
             "localhost",
             anonymous,
-            "GR2026_Assen",
+            &"GR2026_Assen".parse().unwrap(),
             sealed[2].clone()
         )
         .await

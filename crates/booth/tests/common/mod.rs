@@ -47,7 +47,7 @@ pub fn ceremony(election: Election, stations: &[u32]) -> Ceremony {
 pub fn ceremony_by(authority: SigningKey, election: Election, stations: &[u32]) -> Ceremony {
     let election_key = ElectionKey::generate();
     let reference = ElectionRef {
-        id: election.id.to_string(),
+        id: election.id.clone(),
         name: election.name.clone(),
     };
     let holders: Vec<String> = ["Anne", "Bram", "Chris", "Dina", "Eddy"]
@@ -81,7 +81,7 @@ pub fn ceremony_by(authority: SigningKey, election: Election, stations: &[u32]) 
     let mut packages = BTreeMap::new();
     let mut credentials = BTreeMap::new();
     for office in prepared {
-        let code = office.credential.office.code();
+        let code = office.credential.office.code().to_string();
         packages.insert(code.clone(), office.package.entries());
         credentials.insert(code, office.credential);
     }

@@ -114,7 +114,7 @@ fn k_shares_decrypt_a_station_s_votes_and_they_tally_to_its_signed_result() {
     .expect("three of five");
     let found = recount::decrypt_and_count(
         &station.ballot_box,
-        ceremony.election.id.as_str(),
+        &ceremony.election.id,
         &key,
         &ballot,
         &station.result.count,
@@ -134,7 +134,7 @@ fn k_shares_decrypt_a_station_s_votes_and_they_tally_to_its_signed_result() {
     claimed.lists[1].ballots -= 1;
     let found = recount::decrypt_and_count(
         &station.ballot_box,
-        ceremony.election.id.as_str(),
+        &ceremony.election.id,
         &key,
         &ballot,
         &claimed,

@@ -135,7 +135,7 @@ fn the_main_office_refuses_to_total_until_each_stick_problem_is_resolved() {
 
     // A changed byte in the signed result.
     let problems = messages(&read_with(&[1, 2], true, |copies, ceremony| {
-        let path = sticks::result_file(ceremony.election.id.as_str());
+        let path = sticks::result_file(&ceremony.election.id);
         let bytes = copies[1].files.get_mut(&path).expect("result");
         let at = bytes.iter().position(|b| *b == b'3').expect("a digit");
         bytes[at] = b'4';
@@ -147,10 +147,7 @@ fn the_main_office_refuses_to_total_until_each_stick_problem_is_resolved() {
 
     // A changed byte in the package on the stick.
     let problems = messages(&read_with(&[1, 2], true, |copies, ceremony| {
-        let path = format!(
-            "{}ballot.json",
-            sticks::package_dir(ceremony.election.id.as_str())
-        );
+        let path = format!("{}ballot.json", sticks::package_dir(&ceremony.election.id));
         copies[2].files.get_mut(&path).expect("ballot.json")[10] ^= 1;
     }));
     assert!(
@@ -193,7 +190,7 @@ fn the_main_office_refuses_to_total_until_each_stick_problem_is_resolved() {
 
     // Station 1's stick carrying station 2's package (the stick of another polling station).
     let problems = messages(&read_with(&[1, 2], true, |copies, ceremony| {
-        let prefix = sticks::package_dir(ceremony.election.id.as_str());
+        let prefix = sticks::package_dir(&ceremony.election.id);
         let theirs: Vec<(String, Vec<u8>)> = copies[2]
             .files
             .iter()

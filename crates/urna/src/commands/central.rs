@@ -12,6 +12,7 @@ use anyhow::Context;
 use central::intake::{Channel, Outcome, ReceiptCheck};
 use central::{CentralDir, CentralError};
 use messages::{Language, t};
+use model::ElectionId;
 use seal::HashCode;
 use seal::lock::ElectionPublicKey;
 use seal::package::Office;
@@ -94,7 +95,7 @@ pub struct Intake {
     /// The ceremony's `offices.json`: the registered keys.
     pub offices: PathBuf,
     /// The election.
-    pub election: String,
+    pub election: ElectionId,
     /// The sealed files.
     pub files: Vec<PathBuf>,
 }
@@ -228,7 +229,12 @@ pub fn serve(
                     lang,
                     "cli-central-serving",
                     fingerprint = listening.fingerprint,
-                    elections = listening.elections.join(", ")
+                    elections = listening
+                        .elections
+                        .iter()
+                        .map(ElectionId::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             );
         },
@@ -246,7 +252,7 @@ pub struct Listening {
     /// The fingerprint of the certificate authority the offices trust.
     pub fingerprint: String,
     /// The elections it takes packages for.
-    pub elections: Vec<String>,
+    pub elections: Vec<ElectionId>,
 }
 
 /// [`serve`], telling `ready` where it listens, until `shutdown` resolves.
@@ -270,7 +276,7 @@ pub fn serve_until(
         );
         let ceremony = dir
             .elections()
-            .join(&registration.election)
+            .join(registration.election.as_str())
             .join("ceremony");
         let Ok(pem) = std::fs::read_to_string(ceremony.join(central::intake::INTAKE_CA)) else {
             eprintln!(
@@ -306,7 +312,7 @@ pub fn serve_until(
         },
         Some(&client_authorities),
     )?;
-    let names: Vec<String> = elections.keys().cloned().collect();
+    let names: Vec<ElectionId> = elections.keys().cloned().collect();
     let intake = Arc::new(
         central::intake::Intake::new(
             keys.transmission,
@@ -354,7 +360,7 @@ pub struct Sending {
     /// The office's package from the ceremony (its key and intake certificate).
     pub package: PathBuf,
     /// The election to send for (default: the package's own).
-    pub election: Option<String>,
+    pub election: Option<ElectionId>,
     /// The sealed files.
     pub files: Vec<PathBuf>,
 }

@@ -243,7 +243,7 @@ pub fn recount(
     let (_, key) = super::ceremony::restore_election_key(lang, prompt, &dir, &args.holders)?;
     let found = booth::recount::decrypt_and_count(
         &ballot_box,
-        office.election.id.as_str(),
+        &office.election.id,
         &key,
         ballot,
         &result.count,

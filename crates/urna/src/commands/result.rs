@@ -228,7 +228,7 @@ pub fn seal(
         &package,
         &authority,
         &seal::package::Expected {
-            election: Some(args.election.to_string()),
+            election: Some(args.election.clone()),
             office: None,
         },
     )

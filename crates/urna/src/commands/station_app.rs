@@ -28,10 +28,10 @@ pub fn credentials_from_ceremony(
         let Office::PollingStation { number, .. } = office else {
             continue;
         };
-        let folder = dir.packages().join(office.code());
+        let folder = dir.packages().join(office.code().to_string());
         let entries = read_target(&folder)?;
         let expected = Expected {
-            election: Some(election_id.to_string()),
+            election: Some(election_id.clone()),
             office: Some(office.clone()),
         };
         if let Err(problems) = seal::package::verify(&entries, &authority, &expected) {

@@ -55,7 +55,7 @@ struct SessionRow {
 #[template(path = "station_overview.html")]
 struct OverviewPage {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     address: Option<super::Address>,
     moments: Vec<MomentView>,
@@ -205,7 +205,7 @@ pub async fn overview(
         StatusCode::OK,
         &OverviewPage {
             chrome: Chrome::new(&state, lang, Some(&user)),
-            election_id: election.id.to_string(),
+            election_id: election.id.clone(),
             election_name: election.name.clone(),
             address: state.station_app.address(),
             moments,
@@ -266,7 +266,7 @@ pub struct IssueForm {
 #[template(path = "station_credential.html")]
 struct CredentialPage {
     chrome: Chrome,
-    election_id: String,
+    election_id: model::ElectionId,
     election_name: String,
     station: String,
     login: String,
@@ -323,7 +323,7 @@ pub async fn issue_credential(
         StatusCode::OK,
         &CredentialPage {
             chrome: Chrome::new(&state, lang, Some(&user)),
-            election_id: issued.election.id.to_string(),
+            election_id: issued.election.id.clone(),
             election_name: issued.election.name.clone(),
             station: issued.label,
             login: issued.login,

@@ -73,7 +73,7 @@ pub fn keys(
 
     let authority = SigningKey::generate();
     let election_key = ElectionKey::generate();
-    let shares = split(&election_key, election.id.as_str(), holders, threshold)?;
+    let shares = split(&election_key, &election.id, holders, threshold)?;
     let public_key = election_key.public();
     drop(election_key);
 

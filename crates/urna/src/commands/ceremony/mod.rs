@@ -26,7 +26,7 @@ use chrono::{SecondsFormat, Utc};
 use messages::{Language, t};
 use seal::ceremony::{Action, Ceremony, Step, verify_record};
 use seal::lock::unlock;
-use seal::package::{ElectionRef, Office};
+use seal::package::{ElectionRef, Office, OfficeCode};
 use seal::signing::{PublicKey, SigningKey};
 use seal::stick::{self, Target};
 use serde::{Deserialize, Serialize};
@@ -189,7 +189,7 @@ fn audit_action(action: &Action) -> AuditAction {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OfficeEntry {
     /// `SB12`, `HSB`.
-    pub code: String,
+    pub code: OfficeCode,
     /// The office.
     pub office: Office,
     /// Its login.
@@ -294,7 +294,7 @@ pub(crate) fn choose_passphrase(
 
 fn election_ref(election: &model::Election) -> ElectionRef {
     ElectionRef {
-        id: election.id.to_string(),
+        id: election.id.clone(),
         name: election.name.clone(),
     }
 }

@@ -174,10 +174,10 @@ pub fn packages(
     let mut office_entries = Vec::new();
     for office in &prepared {
         let code = office.credential.office.code();
-        let target = Target::Directory(dir.packages().join(&code));
+        let target = Target::Directory(dir.packages().join(code.to_string()));
         stick::write(&target, &office.package.entries(), &mut |_, _| {})?;
         entries.push(PackageEntry {
-            office: code.clone(),
+            office: code,
             fingerprint: office.package.fingerprint().to_hex(),
             office_key: office.office_key.fingerprint().to_hex(),
         });

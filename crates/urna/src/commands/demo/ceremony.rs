@@ -116,7 +116,7 @@ pub(super) fn ceremony(
         &sticks[0],
         &ceremony_dir.authority()?,
         &seal::package::Expected {
-            election: Some("GR2024_Lindeveld".into()),
+            election: Some(LINDEVELD_ID.parse()?),
             office: Some(seal::package::Office::PollingStation {
                 number: 1,
                 name: String::new(),

@@ -9,7 +9,7 @@ use store::{Actor, Store};
 
 use super::centre::publish_and_verify;
 use super::ceremony::sheet;
-use super::{DEMO_CENTRAL_PASSPHRASE, DEMO_HOLDERS, Unattended, indent};
+use super::{DEMO_CENTRAL_PASSPHRASE, DEMO_HOLDERS, LINDEVELD_ID, Unattended, indent};
 
 /// The demo's voters: per polling station, the keys they press (list, then candidates or
 /// Enter; `0` is blank) and how many voters press them. The list totals (41, 29, 17, 13, 7, 5,
@@ -146,7 +146,7 @@ pub(super) fn voting(
         &crate::commands::central::Intake {
             dir: central.clone(),
             offices: ceremony_dir.join("offices.json"),
-            election: "GR2024_Lindeveld".into(),
+            election: LINDEVELD_ID.parse()?,
             files: vec![sealed.clone()],
         },
     )?;
