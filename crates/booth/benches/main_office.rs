@@ -150,16 +150,7 @@ fn main() {
         let counts = main_office::counts(&reading.stations);
         let totals = determine::totals(
             &office.election,
-            &determine::Counts::PerStation(
-                counts
-                    .iter()
-                    .map(|(station, contest, count)| determine::StationCount {
-                        station: *station,
-                        contest: Some(contest),
-                        count,
-                    })
-                    .collect(),
-            ),
+            &determine::Counts::per_station_in_contest(&counts),
         )
         .unwrap();
         let elapsed = start.elapsed();

@@ -169,6 +169,42 @@ pub enum Counts<'a> {
     PerContest(Vec<(ContestId, Totals)>),
 }
 
+impl<'a> Counts<'a> {
+    /// The counts of polling stations, each of the contest its definition gives it (a Dutch
+    /// municipality's: typed, or read from an EML 510b).
+    pub fn per_station(
+        counts: impl IntoIterator<Item = &'a (PollingStationNumber, CountForm)>,
+    ) -> Counts<'a> {
+        Counts::PerStation(
+            counts
+                .into_iter()
+                .map(|(station, count)| StationCount {
+                    station: *station,
+                    contest: None,
+                    count,
+                })
+                .collect(),
+        )
+    }
+
+    /// The counts of polling stations with the contest each was counted for (a Flemish main
+    /// office's, read from the sticks).
+    pub fn per_station_in_contest(
+        counts: impl IntoIterator<Item = &'a (PollingStationNumber, ContestId, CountForm)>,
+    ) -> Counts<'a> {
+        Counts::PerStation(
+            counts
+                .into_iter()
+                .map(|(station, contest, count)| StationCount {
+                    station: *station,
+                    contest: Some(contest),
+                    count,
+                })
+                .collect(),
+        )
+    }
+}
+
 /// Where one contest's seat allocation stands.
 #[derive(Debug, Clone)]
 pub enum ContestOutcome {

@@ -5,7 +5,7 @@
 // A test fails by panicking; unwrapping is how it says what went wrong.
 #![allow(clippy::unwrap_used)]
 
-use determine::{Counts, Decisions, DrawnLot, StationCount, determine};
+use determine::{Counts, Decisions, DrawnLot, determine};
 use model::count::CountForm;
 use model::{Election, PollingStationNumber};
 
@@ -29,24 +29,12 @@ fn west_maas_en_waal() -> (Election, Vec<(PollingStationNumber, CountForm)>) {
     (election, counts)
 }
 
-fn per_station(counts: &[(PollingStationNumber, CountForm)]) -> Counts<'_> {
-    Counts::PerStation(
-        counts
-            .iter()
-            .map(|(station, count)| StationCount {
-                station: *station,
-                contest: None,
-                count,
-            })
-            .collect(),
-    )
-}
 
 #[test]
 fn a_dutch_municipality_gets_its_published_seats() {
     let (election, counts) = west_maas_en_waal();
     let decisions = Decisions::none(&election.id);
-    let determination = determine(&election, &per_station(&counts), &decisions).unwrap();
+    let determination = determine(&election, &Counts::per_station(&counts), &decisions).unwrap();
     assert_eq!(determination.contests.len(), 1);
     assert!(determination.is_complete(), "the 510b counts every station");
     let published = testkit::published_gr2022("WestMaasenWaal");
@@ -86,7 +74,7 @@ fn a_lot_that_decided_nothing_is_reported_as_unused() {
         }],
         ..Decisions::none(&election.id)
     };
-    let determination = determine(&election, &per_station(&counts), &decisions).unwrap();
+    let determination = determine(&election, &Counts::per_station(&counts), &decisions).unwrap();
     assert_eq!(determination.contests[0].unused_lots, ["no-such-tie"]);
 }
 

@@ -61,18 +61,6 @@ fn lindegouw_counts(election: &Election) -> Vec<(PollingStationNumber, CountForm
         .collect()
 }
 
-fn per_station(counts: &[(PollingStationNumber, CountForm)]) -> Counts<'_> {
-    Counts::PerStation(
-        counts
-            .iter()
-            .map(|(station, count)| StationCount {
-                station: *station,
-                contest: None,
-                count,
-            })
-            .collect(),
-    )
-}
 
 #[test]
 fn each_district_is_allocated_on_its_own_and_the_province_sums_them() {
@@ -80,7 +68,7 @@ fn each_district_is_allocated_on_its_own_and_the_province_sums_them() {
     assert_eq!(election.contests.len(), 2);
     let counts = lindegouw_counts(&election);
     let none = Decisions::none(&election.id);
-    let determination = determine(&election, &per_station(&counts), &none).unwrap();
+    let determination = determine(&election, &Counts::per_station(&counts), &none).unwrap();
     assert!(determination.is_complete());
     let summary = determination.summary(&election);
     let seats: Vec<u32> = summary.contests.iter().map(|c| c.seats).collect();
@@ -130,7 +118,7 @@ fn a_result_file_that_does_not_fit_the_election_is_refused() {
     let counts = lindegouw_counts(&election);
     let determination = determine(
         &election,
-        &per_station(&counts),
+        &Counts::per_station(&counts),
         &Decisions::none(&election.id),
     )
     .unwrap();
@@ -156,7 +144,7 @@ fn missing_stations_are_named_per_district_and_an_uncounted_district_is_said() {
     let some: Vec<_> = counts.into_iter().take(2).collect();
     let determination = determine(
         &election,
-        &per_station(&some),
+        &Counts::per_station(&some),
         &Decisions::none(&election.id),
     )
     .unwrap();
@@ -241,7 +229,7 @@ fn decisions_must_name_their_district_and_a_candidate_on_its_lists() {
         ..Decisions::none(&election.id)
     };
     let refused =
-        |decisions: Decisions| match determine(&election, &per_station(&counts), &decisions) {
+        |decisions: Decisions| match determine(&election, &Counts::per_station(&counts), &decisions) {
             Err(DetermineError::Decisions(error)) => error,
             other => panic!("{other:?}"),
         };
@@ -271,7 +259,7 @@ fn decisions_must_name_their_district_and_a_candidate_on_its_lists() {
     // the list keeps it, and Lindeveld is untouched.
     let before = determine(
         &election,
-        &per_station(&counts),
+        &Counts::per_station(&counts),
         &Decisions::none(&election.id),
     )
     .unwrap()
@@ -281,7 +269,7 @@ fn decisions_must_name_their_district_and_a_candidate_on_its_lists() {
     let died = largest.elected[0].position;
     let after = determine(
         &election,
-        &per_station(&counts),
+        &Counts::per_station(&counts),
         &deceased(Some("BEEKDAL"), largest.number, died),
     )
     .unwrap()

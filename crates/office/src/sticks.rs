@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use booth::main_office::{self, MainOffice, Reading, StickCopy};
-use determine::{Counts, Decisions, Determination, StationCount};
+use determine::{Counts, Decisions, Determination};
 use model::ContestId;
 use seal::signing::PublicKey;
 
@@ -66,16 +66,7 @@ pub fn count(
         let counts = main_office::counts(&reading.stations);
         Some(determine::determine(
             &office.election,
-            &Counts::PerStation(
-                counts
-                    .iter()
-                    .map(|(station, contest, count)| StationCount {
-                        station: *station,
-                        contest: Some(contest),
-                        count,
-                    })
-                    .collect(),
-            ),
+            &Counts::per_station_in_contest(&counts),
             // The sticks' path takes no decisions yet (lots, deceased candidates): a tie stops
             // it with the lot named, and the result is then determined in results entry.
             &Decisions::none(&office.election.id),

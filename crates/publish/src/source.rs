@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use determine::{Counts, Decisions, Determination, StationCount};
+use determine::{Counts, Decisions, Determination};
 use messages::{Language, t};
 use model::count::CountForm;
 use model::totals::Totals;
@@ -186,16 +186,7 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Source, SourceError> {
 /// contest must be counted and allocated, and every recorded lot must decide a tie of the count.
 pub fn determine(source: Source) -> Result<Determined, SourceError> {
     let counts = match &source.counts {
-        PackageCounts::PerStation(stations) => Counts::PerStation(
-            stations
-                .iter()
-                .map(|(station, count)| StationCount {
-                    station: *station,
-                    contest: None,
-                    count,
-                })
-                .collect(),
-        ),
+        PackageCounts::PerStation(stations) => Counts::per_station(stations),
         PackageCounts::PerContest(totals) => Counts::PerContest(totals.clone()),
     };
     let determination = determine::determine(&source.election, &counts, &source.decisions)

@@ -31,16 +31,7 @@ fn votes_cast_on_voting_computers_reach_the_main_office_totals_seats_and_elected
     let counts = main_office::counts(&reading.stations);
     let determination = determine::determine(
         &ceremony.election,
-        &determine::Counts::PerStation(
-            counts
-                .iter()
-                .map(|(station, contest, count)| determine::StationCount {
-                    station: *station,
-                    contest: Some(contest),
-                    count,
-                })
-                .collect(),
-        ),
+        &determine::Counts::per_station_in_contest(&counts),
         &determine::Decisions::none(&ceremony.election.id),
     )
     .expect("determined");
