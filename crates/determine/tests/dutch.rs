@@ -29,7 +29,6 @@ fn west_maas_en_waal() -> (Election, Vec<(PollingStationNumber, CountForm)>) {
     (election, counts)
 }
 
-
 #[test]
 fn a_dutch_municipality_gets_its_published_seats() {
     let (election, counts) = west_maas_en_waal();

@@ -61,7 +61,6 @@ fn lindegouw_counts(election: &Election) -> Vec<(PollingStationNumber, CountForm
         .collect()
 }
 
-
 #[test]
 fn each_district_is_allocated_on_its_own_and_the_province_sums_them() {
     let election = lindegouw();
@@ -228,11 +227,14 @@ fn decisions_must_name_their_district_and_a_candidate_on_its_lists() {
         }],
         ..Decisions::none(&election.id)
     };
-    let refused =
-        |decisions: Decisions| match determine(&election, &Counts::per_station(&counts), &decisions) {
-            Err(DetermineError::Decisions(error)) => error,
-            other => panic!("{other:?}"),
-        };
+    let refused = |decisions: Decisions| match determine(
+        &election,
+        &Counts::per_station(&counts),
+        &decisions,
+    ) {
+        Err(DetermineError::Decisions(error)) => error,
+        other => panic!("{other:?}"),
+    };
     assert_eq!(
         refused(deceased(None, 1, 1)),
         DecisionsError::ContestNotNamed(2)

@@ -68,7 +68,8 @@ catalogs![
     "central",
     "web",
     "cli",
-    "demo"
+    "demo",
+    "report"
 ];
 
 impl Language {

@@ -2,6 +2,7 @@
 //! report (P 22-2) and the Flemish main office's report print them: built from the steps the
 //! `apportion` engine recorded, never recomputed here.
 
+use messages::t;
 use std::collections::BTreeMap;
 
 use apportion::{Apportionment, ElectedBy, Method, Standing, Step};
@@ -9,6 +10,7 @@ use model::totals::Totals;
 use model::{Contest, Language};
 use serde_json::{Value, json};
 
+use crate::OFFICIAL;
 use crate::format::{fraction, int};
 
 /// Seat rounds shown side by side in one table; more go into the next table.
@@ -30,26 +32,26 @@ fn candidate_name(contest: &Contest, list: u32, position: u32) -> String {
         .find(|l| l.number.get() == list)
         .and_then(|l| l.candidates.iter().find(|c| c.position.get() == position))
         .map(model::Candidate::full_name)
-        .unwrap_or_else(|| format!("kandidaat {position}"))
+        .unwrap_or_else(|| t!(OFFICIAL, "report-candidate-number", position = position))
 }
 
-fn method_nl(method: Method) -> &'static str {
-    match method {
-        Method::LargestRemainder => "grootste overschotten",
-        Method::HighestAverage => "grootste gemiddelden",
-        Method::HighestAverageOnePerList => "grootste gemiddelden, ten hoogste één zetel per lijst",
-        Method::HighestQuotient => "hoogste quotiënten",
-    }
+fn method_name(method: Method) -> String {
+    OFFICIAL.text(match method {
+        Method::LargestRemainder => "report-method-largest-remainders",
+        Method::HighestAverage => "report-method-highest-averages",
+        Method::HighestAverageOnePerList => "report-method-highest-averages-one-per-list",
+        Method::HighestQuotient => "report-method-highest-quotients",
+    })
 }
 
-fn elected_by_nl(by: ElectedBy) -> &'static str {
-    match by {
-        ElectedBy::PreferenceThreshold => "voorkeurstemmen boven de drempel",
-        ElectedBy::ListOrder => "volgorde van de lijst",
-        ElectedBy::PreferenceVotes => "meeste voorkeurstemmen",
-        ElectedBy::PreferenceAndDevolvedVotes => "voorkeurstemmen en overgedragen lijststemmen",
-        ElectedBy::AllCandidates => "alle kandidaten van de lijst gekozen",
-    }
+fn elected_by(by: ElectedBy) -> String {
+    OFFICIAL.text(match by {
+        ElectedBy::PreferenceThreshold => "report-by-threshold",
+        ElectedBy::ListOrder => "report-by-list-order",
+        ElectedBy::PreferenceVotes => "report-by-most-preference-votes",
+        ElectedBy::PreferenceAndDevolvedVotes => "report-by-preference-and-devolved",
+        ElectedBy::AllCandidates => "report-by-all-candidates",
+    })
 }
 
 /// A run of seats assigned by the same method under the same article.
@@ -138,15 +140,21 @@ fn run_section(run: &Run<'_>, contest: &Contest) -> Value {
         .filter_map(|(seat, list, _, tie)| {
             let tie = (*tie)?;
             let between: Vec<String> = tie.between.iter().map(ToString::to_string).collect();
-            Some(format!(
-                "Zetel {seat}: gelijke waarde voor lijsten {}; toegewezen aan lijst {list} ({}).",
-                between.join(", "),
-                tie.decided_by.last().map_or("", |b| match b {
-                    apportion::TieBreak::Lot => "door loting",
-                    apportion::TieBreak::ListVotes => "meeste lijststemmen",
-                    apportion::TieBreak::CandidateVotes => "meeste voorkeurstemmen",
-                    apportion::TieBreak::Age => "oudste kandidaat",
+            let how = tie.decided_by.last().map_or_else(String::new, |b| {
+                OFFICIAL.text(match b {
+                    apportion::TieBreak::Lot => "report-tie-by-lot",
+                    apportion::TieBreak::ListVotes => "report-tie-by-list-votes",
+                    apportion::TieBreak::CandidateVotes => "report-tie-by-preference-votes",
+                    apportion::TieBreak::Age => "report-tie-by-age",
                 })
+            });
+            Some(t!(
+                OFFICIAL,
+                "report-tie",
+                seat = *seat,
+                lists = between.join(", "),
+                list = *list,
+                how = how
             ))
         })
         .collect();
@@ -182,7 +190,7 @@ fn run_section(run: &Run<'_>, contest: &Contest) -> Value {
         })
         .collect();
     json!({
-        "kind": "rounds", "article": run.article, "method": method_nl(run.method),
+        "kind": "rounds", "article": run.article, "method": method_name(run.method),
         "tables": tables, "ties": ties,
     })
 }
@@ -212,7 +220,7 @@ fn quotients_section(run: &Run<'_>, contest: &Contest, ties: Vec<String>) -> Val
         }
     }
     json!({
-        "kind": "quotients", "article": run.article, "method": method_nl(run.method), "ties": ties,
+        "kind": "quotients", "article": run.article, "method": method_name(run.method), "ties": ties,
         "rows": order.iter().map(|number| {
             let cells = per_list.get(number);
             json!({
@@ -271,7 +279,7 @@ pub fn candidates(
                 "seats": list.seats,
                 "elected": list.elected.iter().map(|position| {
                     let (by, article) = how.get(&(list.number, *position)).copied()
-                        .map_or(("", ""), |(by, article)| (elected_by_nl(by), article));
+                        .map_or((String::new(), ""), |(by, article)| (elected_by(by), article));
                     json!({
                         "position": position,
                         "name": candidate_name(contest, list.number, *position),

@@ -7,6 +7,7 @@ use model::count::FlandersCount;
 use model::{Contest, Election};
 use serde_json::json;
 
+use crate::OFFICIAL;
 use crate::format::int;
 use crate::municipal::{footer, heading};
 use crate::{ReportError, SourceFile, typeset};
@@ -71,8 +72,8 @@ pub fn station_report(report: &StationReport<'_>) -> Result<Vec<u8>, ReportError
     let data = json!({
         "heading": heading(
             report.election,
-            "Proces-verbaal stembureau (elektronische stemming)",
-            "Proces-verbaal van de stemming en de telling",
+            &OFFICIAL.text("report-station-report-model"),
+            &OFFICIAL.text("report-station-report-title"),
             report.created_at,
         ),
         "footer": footer(&[report.result_file]),

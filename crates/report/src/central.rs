@@ -7,6 +7,7 @@ use model::totals::Totals;
 use model::{Contest, Election};
 use serde_json::json;
 
+use crate::OFFICIAL;
 use crate::format::int;
 use crate::municipal::{footer, heading};
 use crate::{ReportError, SourceFile, allocation, typeset};
@@ -42,7 +43,7 @@ pub(crate) fn result_data(
         "heading": heading(result.election, model, title, result.created_at),
         "footer": footer(&result.files),
         "seats": apportionment.seats,
-        "rules": result.election.law.name().text(model::Language::Nl),
+        "rules": result.election.law.name().text(OFFICIAL),
         "totals": {
             "admitted": int(totals.admitted_voters),
             "valid": int(totals.valid),
@@ -66,8 +67,8 @@ pub(crate) fn result_data(
 pub fn p_22_2(result: &DeterminedResult<'_>) -> Result<Vec<u8>, ReportError> {
     let data = result_data(
         result,
-        "Model P 22-2",
-        "Proces-verbaal van de zitting van het centraal stembureau",
+        &OFFICIAL.text("report-p22-model"),
+        &OFFICIAL.text("report-p22-title"),
     );
     typeset::pdf(
         "/p-22-2.typ",
@@ -83,8 +84,8 @@ pub fn p_22_2(result: &DeterminedResult<'_>) -> Result<Vec<u8>, ReportError> {
 pub fn flanders_main_office(result: &DeterminedResult<'_>) -> Result<Vec<u8>, ReportError> {
     let data = result_data(
         result,
-        "Proces-verbaal hoofdbureau",
-        "Proces-verbaal van de zetelverdeling en de aanwijzing van de verkozenen en de opvolgers",
+        &OFFICIAL.text("report-main-office-model"),
+        &OFFICIAL.text("report-main-office-title"),
     );
     typeset::pdf(
         "/flanders-main-office.typ",

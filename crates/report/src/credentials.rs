@@ -10,8 +10,8 @@ use seal::ceremony::Credential;
 use seal::package::Office;
 use serde_json::json;
 
-use crate::ReportError;
 use crate::municipal::heading;
+use crate::{OFFICIAL, ReportError};
 
 /// The sheets of `credentials`, one page each, in the order given.
 pub fn credential_sheets(
@@ -25,13 +25,10 @@ pub fn credential_sheets(
             let fingerprint = credential.fingerprint.to_string();
             let groups: Vec<&str> = fingerprint.split(' ').collect();
             json!({
-                "kind_nl": match credential.office {
-                    Office::PollingStation { .. } => "Stembureau",
-                    Office::MainOffice { .. } => "Hoofdstembureau",
-                },
-                "kind_en": match credential.office {
-                    Office::PollingStation { .. } => "Polling station",
-                    Office::MainOffice { .. } => "Main office",
+                // The template says it in the document's language and in English.
+                "kind": match credential.office {
+                    Office::PollingStation { .. } => "report-kind-polling-station",
+                    Office::MainOffice { .. } => "report-kind-main-office",
                 },
                 "number": match credential.office {
                     Office::PollingStation { number, .. } => number.to_string(),
@@ -45,7 +42,12 @@ pub fn credential_sheets(
         })
         .collect();
     let data = json!({
-        "heading": heading(election, "Inloggegevens", "Inloggegevens", created_at),
+        "heading": heading(
+            election,
+            &OFFICIAL.text("report-credentials"),
+            &OFFICIAL.text("report-credentials"),
+            created_at,
+        ),
         "footer": [],
         "sheets": sheets,
     });

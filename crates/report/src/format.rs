@@ -30,25 +30,25 @@ pub fn fraction(value: &Fraction) -> String {
 }
 
 const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
+    "report-month-january",
+    "report-month-february",
+    "report-month-march",
+    "report-month-april",
+    "report-month-may",
+    "report-month-june",
+    "report-month-july",
+    "report-month-august",
+    "report-month-september",
+    "report-month-october",
+    "report-month-november",
+    "report-month-december",
 ];
 
 /// `18 maart 2026`.
 pub fn date(value: NaiveDate) -> String {
     let month = MONTHS
         .get(value.month0() as usize)
-        .copied()
+        .map(|id| crate::OFFICIAL.text(id))
         .unwrap_or_default();
     format!("{} {month} {}", value.day(), value.year())
 }

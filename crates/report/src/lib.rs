@@ -13,6 +13,8 @@
 //! give the same PDF, byte for byte.
 #![forbid(unsafe_code)]
 
+use messages::Language;
+
 mod allocation;
 mod booth;
 mod central;
@@ -25,6 +27,11 @@ pub use booth::{BALLOT_DPI, StationReport, ballot, station_report};
 pub use central::{DeterminedResult, flanders_main_office, p_22_2};
 pub use credentials::credential_sheets;
 pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};
+
+/// The language of the official documents: the models of the Kieswet and of the Flemish decree
+/// are Dutch. Their words come from the catalogs (area `report`); a document repeats a few lines
+/// in English, the second language (`typeset`).
+pub const OFFICIAL: Language = Language::Nl;
 
 /// A file a document goes with: its name and contents (the footer shows its hash code).
 #[derive(Debug, Clone, Copy)]

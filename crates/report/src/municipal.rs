@@ -6,11 +6,13 @@
 //! is `typeset`'s.
 
 use chrono::{DateTime, Utc};
+use messages::t;
 use model::count::NlCount;
 use model::totals::Totals;
 use model::{Contest, Election, PollingStation};
 use serde_json::{Value, json};
 
+use crate::OFFICIAL;
 use crate::format::{date, date_time, int};
 use crate::{ReportError, SourceFile, typeset};
 
@@ -44,10 +46,10 @@ pub(crate) fn heading(
         .map(|d| d.name.clone())
         .unwrap_or_default();
     let authority = match election.jurisdiction {
-        model::Jurisdiction::Netherlands => format!("Gemeente {place}"),
+        model::Jurisdiction::Netherlands => t!(OFFICIAL, "report-municipality", place = &place),
         model::Jurisdiction::Flanders => place.clone(),
     };
-    let body = election.body.name().text(model::Language::Nl);
+    let body = election.body.name().text(OFFICIAL);
     json!({
         "authority": authority,
         "place": place,
@@ -169,7 +171,12 @@ fn na_31_2_data(count: &MunicipalCount<'_>) -> Value {
         })
         .collect();
     json!({
-        "heading": heading(count.election, "Model Na 31-2", "Proces-verbaal van het gemeentelijk stembureau", count.created_at),
+        "heading": heading(
+            count.election,
+            &OFFICIAL.text("report-na31-model"),
+            &OFFICIAL.text("report-na31-title"),
+            count.created_at,
+        ),
         "footer": footer(std::slice::from_ref(&count.eml)),
         "stations": count.stations.iter().map(|(s, _)| station_head(s)).collect::<Vec<_>>(),
         "voters": {
@@ -219,7 +226,7 @@ fn station_count(contest: &Contest, station: &PollingStation, count: &NlCount) -
             "fewer": d.h_less_than_d,
             "i": int(d.more_ballots.into()),
             "j": int(d.fewer_ballots.into()),
-            "explained": if d.explained_yes { "ja" } else if d.explained_no { "nee" } else { "" },
+            "explained": if d.explained_yes { OFFICIAL.text("report-yes") } else if d.explained_no { OFFICIAL.text("report-no-answer") } else { String::new() },
             "explanation": d.explanation,
         },
         "lists": contest.lists.iter().zip(&count.lists).map(|(list, votes)| json!({
@@ -250,7 +257,12 @@ pub fn na_31_2(count: &MunicipalCount<'_>) -> Result<Vec<u8>, ReportError> {
 /// Bijlage 1 of the Na 31-2: the count of every polling station as the committee established it.
 pub fn na_31_2_bijlage_1(count: &MunicipalCount<'_>) -> Result<Vec<u8>, ReportError> {
     let data = json!({
-        "heading": heading(count.election, "Model Na 31-2 Bijlage 1", "Telresultaten per stembureau", count.created_at),
+        "heading": heading(
+            count.election,
+            &OFFICIAL.text("report-annex-model"),
+            &OFFICIAL.text("report-annex-title"),
+            count.created_at,
+        ),
         "footer": footer(std::slice::from_ref(&count.eml)),
         "stations": count.stations.iter().map(|(s, c)| station_count(count.contest, s, c)).collect::<Vec<_>>(),
     });
@@ -272,7 +284,12 @@ pub fn n_10_2(
     created_at: DateTime<Utc>,
 ) -> Result<Vec<u8>, ReportError> {
     let data = json!({
-        "heading": heading(election, "Model N 10-2", "Proces-verbaal van een stembureau", created_at),
+        "heading": heading(
+            election,
+            &OFFICIAL.text("report-n10-model"),
+            &OFFICIAL.text("report-n10-title"),
+            created_at,
+        ),
         "footer": [],
         "station": station_head(station),
         "lists": contest.lists.iter().map(|list| json!({

@@ -15,7 +15,9 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::ReportError;
+use messages::Language;
+
+use crate::{OFFICIAL, ReportError};
 
 /// The templates, embedded at build time. `common.typ` is imported by the others.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -44,6 +46,30 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 /// The data file every template reads.
 const DATA_PATH: &str = "/data.json";
+/// The words of the documents, which every template reads too.
+const TEXTS_PATH: &str = "/texts.json";
+
+/// The words of the documents: every message of the catalogs' `report` area in the official
+/// language (`main`) and in English (`second`), with `{$name}` where a variable goes (the
+/// templates fill those in). Made once per process.
+static TEXTS: LazyLock<Bytes> = LazyLock::new(|| {
+    let texts = |lang: Language| -> serde_json::Map<String, serde_json::Value> {
+        lang.message_ids()
+            .into_iter()
+            .filter(|(area, _)| *area == "report")
+            .map(|(_, id)| {
+                let text = lang.text(&id);
+                (id, serde_json::Value::String(text))
+            })
+            .collect()
+    };
+    let all = serde_json::json!({
+        "language": OFFICIAL.code(),
+        "main": texts(OFFICIAL),
+        "second": texts(Language::En),
+    });
+    Bytes::new(serde_json::to_vec(&all).unwrap_or_default())
+});
 
 /// Fonts and the standard library are built once per process: parsing the fonts costs more than
 /// typesetting a short document.
@@ -98,6 +124,9 @@ impl World for ReportWorld {
         let path = id.vpath().as_rooted_path();
         if path == std::path::Path::new(DATA_PATH) {
             return Ok(self.data.clone());
+        }
+        if path == std::path::Path::new(TEXTS_PATH) {
+            return Ok(TEXTS.clone());
         }
         if let Some((_, bytes)) = self
             .pictures

@@ -24,7 +24,13 @@ struct Crate {
 fn workspace() -> BTreeMap<String, Crate> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
-        .args(["metadata", "--no-deps", "--format-version", "1", "--offline"])
+        .args([
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ])
         .current_dir(root())
         .output()
         .unwrap();
@@ -97,7 +103,11 @@ fn the_crates_use_only_what_the_architecture_allows() {
     for row in &rows {
         let name = names(&row[0]).remove(0);
         let may_use: BTreeSet<String> = if row[2].contains("every crate above") {
-            allowed.keys().filter(|c| *c != "testkit").cloned().collect()
+            allowed
+                .keys()
+                .filter(|c| *c != "testkit")
+                .cloned()
+                .collect()
         } else {
             names(&row[2]).into_iter().collect()
         };
@@ -140,7 +150,10 @@ fn the_crates_use_only_what_the_architecture_allows() {
         // A test may use more, but never a crate that depends on this one: that is a cycle
         // cargo resolves by building the crate twice, and a sign the layering is wrong.
         for used in krate.dev.iter().filter(|d| ours.contains(d) && *d != name) {
-            if allowed.get(used).is_some_and(|theirs| theirs.contains(name)) {
+            if allowed
+                .get(used)
+                .is_some_and(|theirs| theirs.contains(name))
+            {
                 problems.push(format!(
                     "{name}'s tests use {used}, which itself depends on {name}"
                 ));
