@@ -176,3 +176,61 @@ fn the_crates_use_only_what_the_architecture_allows() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every `.rs` file below `crates/*/src`, with its text.
+fn sources() -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for krate in std::fs::read_dir(root().join("crates")).unwrap().flatten() {
+        let mut stack = vec![krate.path().join("src")];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push((path.clone(), std::fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Identifiers are types where they cross a crate's boundary: no public function takes an
+/// election or a contest as a bare `&str` (they are `ElectionId`, `ContestId`, parsed once where
+/// they come in); and no text is chosen inline between two languages (`pick(nl, en)`): every
+/// text a person reads is in the catalogs.
+#[test]
+fn identifiers_are_types_and_texts_are_in_the_catalogs() {
+    const BARE: [&str; 4] = [
+        "election: &str",
+        "election_id: &str",
+        "contest: &str",
+        "contest_id: &str",
+    ];
+    let mut problems = Vec::new();
+    for (path, text) in sources() {
+        for (at, _) in text
+            .match_indices("pub fn ")
+            .chain(text.match_indices("pub async fn "))
+        {
+            let signature = &text[at..];
+            let end = signature.find(['{', ';']).unwrap_or(signature.len());
+            let signature = &signature[..end];
+            for bare in BARE.iter().filter(|bare| signature.contains(*bare)) {
+                let name = signature.split('(').next().unwrap_or(signature);
+                problems.push(format!("{}: {name} takes {bare}", path.display()));
+            }
+        }
+        if text.contains(".pick(") {
+            problems.push(format!(
+                "{}: chooses a text inline with .pick(…); put it in the catalogs",
+                path.display()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
