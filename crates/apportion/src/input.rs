@@ -9,13 +9,17 @@ use serde::{Deserialize, Serialize};
 
 /// Most seats a body can have here. The largest real council has 150; the bound keeps all
 /// products of votes and seats far inside 128-bit arithmetic.
-pub const MAX_SEATS: u32 = 10_000;
+pub const MAX_SEATS: u32 = 1_000;
 /// Most valid votes in one apportionment (a thousand billion).
 pub const MAX_TOTAL_VOTES: u64 = 1_000_000_000_000;
 /// Most lists.
-pub const MAX_LISTS: usize = 10_000;
+pub const MAX_LISTS: usize = 1_000;
 /// Most candidates on one list.
-pub const MAX_CANDIDATES: usize = 10_000;
+pub const MAX_CANDIDATES: usize = 1_000;
+/// Most seats × lists: every seat's step records every list's standing, so the steps grow with
+/// the product. 250,000 (e.g. 150 seats and 1,000 lists, or 1,000 seats and 250 lists) keeps an
+/// allocation, with its steps, within about 100 MB.
+pub const MAX_SEATS_TIMES_LISTS: u64 = 250_000;
 
 /// Which rules decide the seats and the elected candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -316,6 +320,17 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
     }
     if input.lists.len() > MAX_LISTS {
         return Err(invalid("lists", format!("more than {MAX_LISTS} lists")));
+    }
+    let product = u64::from(input.seats) * input.lists.len() as u64;
+    if product > MAX_SEATS_TIMES_LISTS {
+        return Err(invalid(
+            "seats",
+            format!(
+                "{} seats × {} lists = {product}: more than the {MAX_SEATS_TIMES_LISTS} this engine allocates in bounded memory",
+                input.seats,
+                input.lists.len()
+            ),
+        ));
     }
     let rules = input.rules;
     let mut seen = std::collections::HashSet::new();

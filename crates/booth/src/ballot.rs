@@ -18,6 +18,7 @@ use seal::bytes::Reader;
 use seal::signing::{PublicKey, Signature, SigningKey};
 
 use crate::choice::Choice;
+use crate::format::{TooLarge, fit};
 use crate::poll::PollId;
 
 const MAGIC: &[u8; 3] = b"UB1";
@@ -42,6 +43,9 @@ pub enum BallotError {
     /// Not an Urna ballot, or damaged beyond the code's error correction.
     #[error("the code is not a ballot of this system or is damaged")]
     Malformed,
+    /// A value too large for its field: no code is printed rather than one cut short.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
     /// The signature does not match: the code was altered or not made by an enrolled machine.
     #[error(
         "the ballot's signature does not match: the code was altered or not printed by voting computer {0} of this polling station"
@@ -53,35 +57,38 @@ pub enum BallotError {
 }
 
 impl Ballot {
-    fn body(&self) -> Vec<u8> {
+    fn body(&self) -> Result<Vec<u8>, TooLarge> {
         let mut bytes = MAGIC.to_vec();
         bytes.extend_from_slice(&self.poll);
         bytes.extend_from_slice(&self.ballot);
         bytes.push(self.machine);
-        bytes.push(self.choices.len() as u8);
+        bytes.push(fit("elections on a ballot", self.choices.len())?);
         for (election, choice) in &self.choices {
             bytes.push(*election);
             match choice {
                 Choice::Blank => bytes.extend_from_slice(&[0, 0, 0, 0]),
                 Choice::List { list, candidates } => {
                     bytes.push(1);
-                    bytes.extend_from_slice(&(*list as u16).to_be_bytes());
-                    bytes.push(candidates.len() as u8);
+                    let list = fit::<u16>("list number", *list as usize)?;
+                    bytes.extend_from_slice(&list.to_be_bytes());
+                    bytes.push(fit("candidates chosen", candidates.len())?);
                     for position in candidates {
-                        bytes.extend_from_slice(&(*position as u16).to_be_bytes());
+                        let position = fit::<u16>("candidate position", *position as usize)?;
+                        bytes.extend_from_slice(&position.to_be_bytes());
                     }
                 }
             }
         }
-        bytes
+        Ok(bytes)
     }
 
-    /// The code's bytes, signed by the voting computer.
-    pub fn sign(&self, key: &SigningKey) -> Vec<u8> {
-        let mut bytes = self.body();
+    /// The code's bytes, signed by the voting computer; refused, rather than cut short, when a
+    /// value does not fit its field.
+    pub fn sign(&self, key: &SigningKey) -> Result<Vec<u8>, TooLarge> {
+        let mut bytes = self.body()?;
         let signature = key.sign(DOMAIN, &bytes);
         bytes.extend_from_slice(&signature.to_bytes());
-        bytes
+        Ok(bytes)
     }
 
     /// Reads a code's bytes and checks the signature against the enrolled voting computers.
@@ -163,7 +170,7 @@ mod tests {
         let first = SigningKey::generate();
         let second = SigningKey::generate();
         let machines = [first.public(), second.public()];
-        let bytes = sample().sign(&second);
+        let bytes = sample().sign(&second).expect("fits");
         assert_eq!(Ballot::verify(&bytes, &machines), Ok(sample()));
         for index in 0..bytes.len() {
             let mut altered = bytes.clone();
@@ -171,7 +178,7 @@ mod tests {
             assert!(Ballot::verify(&altered, &machines).is_err(), "byte {index}");
         }
         assert_eq!(
-            Ballot::verify(&sample().sign(&first), &machines),
+            Ballot::verify(&sample().sign(&first).expect("fits"), &machines),
             Err(BallotError::BadSignature(2))
         );
         assert_eq!(

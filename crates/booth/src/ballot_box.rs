@@ -27,6 +27,7 @@ use seal::bytes::Reader;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::format::{TooLarge, fit};
 use crate::poll::PollId;
 
 const MAGIC: &[u8] = b"URNA-BALLOT-BOX/1\n";
@@ -39,6 +40,9 @@ pub enum BoxError {
     /// Not a ballot-box file, or cut short.
     #[error("not an intact ballot-box file: {0}")]
     Malformed(&'static str),
+    /// A value too large for its field: the file is not written rather than written cut short.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
 }
 
 /// One election's encrypted votes.
@@ -142,8 +146,8 @@ impl BallotBox {
             .map(|e| e.records.as_slice())
     }
 
-    /// The file's bytes.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The file's bytes; refused, rather than cut short, when a value does not fit its field.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, BoxError> {
         let records: usize = self
             .elections
             .iter()
@@ -152,21 +156,22 @@ impl BallotBox {
         let mut out = Vec::with_capacity(64 + self.tally.len() + 32 * self.seen.len() + records);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.poll);
-        put_bytes(&mut out, &self.tally);
-        out.extend_from_slice(&(self.seen.len() as u32).to_be_bytes());
+        put_bytes(&mut out, "tally", &self.tally)?;
+        out.extend_from_slice(&fit::<u32>("recorded ballots", self.seen.len())?.to_be_bytes());
         for hash in &self.seen {
             out.extend_from_slice(hash);
         }
-        out.push(self.elections.len() as u8);
+        out.push(fit("elections", self.elections.len())?);
         for election in &self.elections {
-            out.push(election.id.as_str().len() as u8);
-            out.extend_from_slice(election.id.as_str().as_bytes());
-            out.extend_from_slice(&(election.records.len() as u32).to_be_bytes());
+            let id = election.id.as_str().as_bytes();
+            out.push(fit("election id", id.len())?);
+            out.extend_from_slice(id);
+            out.extend_from_slice(&fit::<u32>("votes", election.records.len())?.to_be_bytes());
             for record in &election.records {
-                put_bytes(&mut out, record);
+                put_bytes(&mut out, "vote", record)?;
             }
         }
-        out
+        Ok(out)
     }
 
     /// Reads a file, refusing anything cut short, trailing or out of order.
@@ -215,9 +220,10 @@ impl BallotBox {
     }
 }
 
-fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
-    out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+fn put_bytes(out: &mut Vec<u8>, field: &'static str, bytes: &[u8]) -> Result<(), TooLarge> {
+    out.extend_from_slice(&fit::<u32>(field, bytes.len())?.to_be_bytes());
     out.extend_from_slice(bytes);
+    Ok(())
 }
 
 /// A count of items of at least `min` bytes each, bounded by what is left (so a forged count
@@ -240,6 +246,22 @@ fn random_below(bound: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// Attack: an election id of 64 four-byte letters (256 bytes) was written with its length as
+    /// `len() as u8`, i.e. 0, and the file no longer read back as the box that was recorded.
+    #[test]
+    fn a_value_longer_than_its_field_is_refused_not_cut_short() {
+        let long: ElectionId = "𝔸".repeat(64).parse().unwrap();
+        assert_eq!(long.as_str().len(), 256);
+        let ballot_box = BallotBox::new([3; 16], &[long], Vec::new());
+        let Err(BoxError::TooLarge(error)) = ballot_box.to_bytes() else {
+            panic!("written although the id does not fit");
+        };
+        assert_eq!(
+            (error.field, error.value, error.max),
+            ("election id", 256, 255)
+        );
+    }
+
     fn sample() -> BallotBox {
         let mut ballot_box = BallotBox::new(
             [3; 16],
@@ -260,7 +282,7 @@ mod tests {
     fn the_file_round_trips_and_a_ballot_is_recorded_once() {
         let mut ballot_box = sample();
         assert_eq!(
-            BallotBox::from_bytes(&ballot_box.to_bytes()),
+            BallotBox::from_bytes(&ballot_box.to_bytes().expect("fits")),
             Ok(ballot_box.clone())
         );
         assert_eq!(
@@ -274,7 +296,7 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused_without_panicking() {
-        let bytes = sample().to_bytes();
+        let bytes = sample().to_bytes().expect("fits");
         for cut in 0..bytes.len() {
             assert!(
                 BallotBox::from_bytes(&bytes[..cut]).is_err(),

@@ -9,6 +9,8 @@
 
 use messages::{Language, t};
 use model::ballot::BallotContest;
+
+use crate::format::TooLarge;
 use serde::{Deserialize, Serialize};
 
 /// What a voter chose in one election.
@@ -46,6 +48,9 @@ pub enum ChoiceError {
     /// A record of the wrong size or contents.
     #[error("a vote record that does not decode: {0}")]
     Record(&'static str),
+    /// A value too large for its field in the record.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
 }
 
 impl Choice {
@@ -125,11 +130,12 @@ pub fn record_len(ballot: &BallotContest) -> usize {
 
 /// The fixed-size record: a kind byte (0 blank, 1 list), the list number (2 bytes, big-endian)
 /// and a bit per candidate position (bit `p-1` for position `p`). No time, no sequence number.
-pub fn encode_record(choice: &Choice, ballot: &BallotContest) -> Vec<u8> {
+pub fn encode_record(choice: &Choice, ballot: &BallotContest) -> Result<Vec<u8>, TooLarge> {
     let mut record = vec![0u8; record_len(ballot)];
     if let Choice::List { list, candidates } = choice {
         record[0] = 1;
-        record[1..3].copy_from_slice(&(*list as u16).to_be_bytes());
+        let list = crate::format::fit::<u16>("list number", *list as usize)?;
+        record[1..3].copy_from_slice(&list.to_be_bytes());
         for position in candidates {
             let bit = (*position - 1) as usize;
             if let Some(byte) = record.get_mut(3 + bit / 8) {
@@ -137,7 +143,7 @@ pub fn encode_record(choice: &Choice, ballot: &BallotContest) -> Vec<u8> {
             }
         }
     }
-    record
+    Ok(record)
 }
 
 /// Reads a record back and checks it against the ballot.
@@ -208,7 +214,7 @@ pub(crate) mod tests {
             Choice::candidates(2, (1..=19).collect()),
         ];
         for choice in &choices {
-            let record = encode_record(choice, &ballot);
+            let record = encode_record(choice, &ballot).expect("fits");
             assert_eq!(record.len(), 6);
             assert_eq!(decode_record(&record, &ballot).as_ref(), Ok(choice));
         }

@@ -70,6 +70,15 @@ pub enum DayError {
     /// The unlocked key does not match the package.
     #[error("the signing key of {0} does not match its package")]
     KeyMismatch(String),
+    /// A ballot this polling station's machines cannot encode without cutting a value short
+    /// (a list number, a candidate position, a number of candidates, the election's id).
+    #[error("package {index}: {error}")]
+    TooLarge {
+        /// Which package.
+        index: usize,
+        /// What does not fit.
+        error: crate::format::TooLarge,
+    },
     /// A password for each package is needed.
     #[error("{given} password(s) given for {needed} election(s)")]
     PasswordCount {
@@ -78,6 +87,26 @@ pub enum DayError {
         /// Needed.
         needed: usize,
     },
+}
+
+/// Whether the machines can encode every choice of `ballot` and the election among the day's
+/// `count`: the code, the card and the ballot box have fixed-width fields.
+fn fits_the_formats(
+    id: &ElectionId,
+    ballot: &BallotContest,
+    count: usize,
+) -> Result<(), crate::format::TooLarge> {
+    use crate::format::fit;
+    fit::<u8>("elections of the day", count)?;
+    fit::<u8>("election id", id.as_str().len())?;
+    for list in &ballot.lists {
+        fit::<u16>("list number", list.number as usize)?;
+        fit::<u8>("candidates on a list", list.candidates.len())?;
+        for candidate in &list.candidates {
+            fit::<u16>("candidate position", candidate.position as usize)?;
+        }
+    }
+    Ok(())
 }
 
 /// One election of the day, from its verified package.
@@ -196,6 +225,8 @@ impl Day {
                 .find(|c| c.id == contest.id.to_string())
                 .ok_or_else(not_in)?
                 .clone();
+            fits_the_formats(&reference.id, &ballot, elections.len() + 1)
+                .map_err(|error| DayError::TooLarge { index, error })?;
             elections.push(DayElection {
                 reference,
                 election,

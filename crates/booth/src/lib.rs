@@ -23,6 +23,7 @@ pub mod ballot;
 pub mod ballot_box;
 pub mod choice;
 pub mod day;
+pub mod format;
 pub mod main_office;
 pub mod poll;
 pub mod president;

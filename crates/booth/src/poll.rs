@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use seal::lock::ElectionPublicKey;
 use seal::signing::{PublicKey, Signature, SigningKey};
 
+use crate::format::{TooLarge, fit};
+
 /// Format tag of a poll record.
 pub const POLL_FORMAT: &str = "urna-poll/1";
 const POLL_DOMAIN: &str = "urna/poll/v1";
@@ -68,6 +70,9 @@ pub enum PollError {
     /// A damaged card.
     #[error("the card cannot be read")]
     UnreadableCard,
+    /// A value too large for its field: no card is issued rather than one cut short.
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
 }
 
 impl Poll {
@@ -121,20 +126,20 @@ pub struct Card {
 
 impl Card {
     /// The card's bytes with the president machine's signature (lead station key).
-    pub fn issue(&self, key: &SigningKey) -> Vec<u8> {
-        let mut bytes = self.body();
+    pub fn issue(&self, key: &SigningKey) -> Result<Vec<u8>, TooLarge> {
+        let mut bytes = self.body()?;
         let signature = key.sign(CARD_DOMAIN, &bytes);
         bytes.extend_from_slice(&signature.to_bytes());
-        bytes
+        Ok(bytes)
     }
 
-    fn body(&self) -> Vec<u8> {
+    fn body(&self) -> Result<Vec<u8>, TooLarge> {
         let mut bytes = CARD_MAGIC.to_vec();
         bytes.extend_from_slice(&self.poll);
         bytes.extend_from_slice(&self.ballot);
-        bytes.push(self.elections.len() as u8);
+        bytes.push(fit("elections on a card", self.elections.len())?);
         bytes.extend_from_slice(&self.elections);
-        bytes
+        Ok(bytes)
     }
 
     /// Reads a card and checks that this poll's president machine activated it.
@@ -181,7 +186,7 @@ mod tests {
             ballot: [9; 16],
             elections: vec![0, 1],
         };
-        let bytes = card.issue(&key);
+        let bytes = card.issue(&key).expect("fits");
         assert_eq!(Card::read(&bytes, &[7; 16], &key.public()), Ok(card));
         assert_eq!(
             Card::read(&bytes, &[8; 16], &key.public()),

@@ -59,6 +59,9 @@ pub enum PresidentError {
     /// A voting computer refused its own enrolment (it cannot: the poll comes from here).
     #[error("the voting computer refused its enrolment: {0}")]
     Enrolment(#[from] crate::voting_computer::VotingError),
+    /// A value too large for its field on the card.
+    #[error(transparent)]
+    TooLarge(#[from] crate::format::TooLarge),
 }
 
 /// Why a scanned ballot is refused. Nothing is recorded then.
@@ -96,6 +99,9 @@ pub enum ScanError {
     /// Encryption failed.
     #[error("encryption failed: {0}")]
     Encrypt(String),
+    /// The ballot box could not be written whole.
+    #[error(transparent)]
+    Box(#[from] BoxError),
 }
 
 /// The president machine, unlocked, with an open poll.
@@ -179,7 +185,7 @@ impl PresidentMachine {
             }
         }
         sticks.write(sticks::POLL_KEY, &locked)?;
-        sticks.write(sticks::BALLOT_BOX, &ballot_box.to_bytes())?;
+        sticks.write(sticks::BALLOT_BOX, &ballot_box.to_bytes()?)?;
         let machine = PresidentMachine {
             day,
             keys,
@@ -398,8 +404,9 @@ impl PresidentMachine {
             if index >= self.day.elections.len() {
                 return Err(PresidentError::UnknownElection(index));
             }
-            if !indices.contains(&(index as u8)) {
-                indices.push(index as u8);
+            let index: u8 = crate::format::fit("election index", index)?;
+            if !indices.contains(&index) {
+                indices.push(index);
             }
         }
         indices.sort_unstable();
@@ -417,10 +424,10 @@ impl PresidentMachine {
         let mut ballot_box = self.ballot_box.clone();
         ballot_box.tally = seal_tally(&self.poll_key, &tally)?;
         self.sticks
-            .write(sticks::BALLOT_BOX, &ballot_box.to_bytes())?;
+            .write(sticks::BALLOT_BOX, &ballot_box.to_bytes()?)?;
         self.ballot_box = ballot_box;
         self.tally = tally;
-        Ok(card.issue(&self.keys[0]))
+        Ok(card.issue(&self.keys[0])?)
     }
 
     /// Scans a ballot's picture: reads the code, checks it, and records the votes. Refused
@@ -461,7 +468,7 @@ impl PresidentMachine {
             let record = election
                 .keys
                 .election
-                .encrypt(&encode_record(choice, &election.ballot))
+                .encrypt(&encode_record(choice, &election.ballot).map_err(BoxError::from)?)
                 .map_err(|e| ScanError::Encrypt(e.to_string()))?;
             votes.push((index, record));
             if let Some(count) = tally.counts.get_mut(index) {
@@ -474,7 +481,7 @@ impl PresidentMachine {
         let mut ballot_box = self.ballot_box.clone();
         ballot_box.record(hash, votes, sealed);
         self.sticks
-            .write(sticks::BALLOT_BOX, &ballot_box.to_bytes())?;
+            .write(sticks::BALLOT_BOX, &ballot_box.to_bytes()?)?;
         self.ballot_box = ballot_box;
         self.tally = tally;
         Ok(Recorded {
@@ -488,7 +495,7 @@ impl PresidentMachine {
         if self.closed {
             return Err(PresidentError::Closed);
         }
-        let box_bytes = self.ballot_box.to_bytes();
+        let box_bytes = self.ballot_box.to_bytes()?;
         let box_hash = HashCode::of(&box_bytes).to_hex();
         let mut results = Vec::new();
         for (index, election) in self.day.elections.iter().enumerate() {

@@ -34,6 +34,9 @@ pub enum VotingError {
     /// The code.
     #[error(transparent)]
     Qr(#[from] QrError),
+    /// A value too large for its field in the code.
+    #[error(transparent)]
+    TooLarge(#[from] crate::format::TooLarge),
 }
 
 /// A printed ballot.
@@ -142,9 +145,12 @@ impl VotingComputer {
             poll: card.poll,
             ballot: card.ballot,
             machine: *number,
-            choices: choices.iter().map(|(e, c)| (*e as u8, c.clone())).collect(),
+            choices: choices
+                .iter()
+                .map(|(e, c)| Ok((crate::format::fit("election index", *e)?, c.clone())))
+                .collect::<Result<_, crate::format::TooLarge>>()?,
         };
-        let code = ballot.sign(&self.key);
+        let code = ballot.sign(&self.key)?;
         // Fails only when the ballot cannot be a QR code; checked before the card is used up.
         qr::modules(&code)?;
         self.used.insert(card.ballot);
