@@ -103,3 +103,48 @@ pub fn tamper(path: &Path, table: &str, sql: &str) {
             .expect("restore trigger");
     }
 }
+
+/// The fields of a consistent count for results entry, for an election with `candidates[l]` candidates on list `l`: every
+/// candidate `c` of list `l` has `seed + l + c` votes; D = H; blank 1, invalid 1.
+pub fn sound_count(
+    candidates: &[usize],
+    seed: u64,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let mut fields = std::collections::BTreeMap::new();
+    let mut e = 0;
+    for (l, count) in candidates.iter().enumerate() {
+        let mut total = 0;
+        for c in 0..*count {
+            let votes = seed + l as u64 + c as u64;
+            total += votes;
+            fields.insert(
+                format!("lists.{}.candidates.{}", l + 1, c + 1),
+                serde_json::json!(votes),
+            );
+        }
+        fields.insert(format!("lists.{}.total", l + 1), serde_json::json!(total));
+        fields.insert(format!("votes.e.{}", l + 1), serde_json::json!(total));
+        e += total;
+    }
+    let h = e + 2;
+    fields.insert("votes.e".into(), serde_json::json!(e));
+    fields.insert("votes.f".into(), serde_json::json!(1));
+    fields.insert("votes.g".into(), serde_json::json!(1));
+    fields.insert("votes.h".into(), serde_json::json!(h));
+    fields.insert("voters.a".into(), serde_json::json!(h - 3));
+    fields.insert("voters.b".into(), serde_json::json!(2));
+    fields.insert("voters.c".into(), serde_json::json!(1));
+    fields.insert("voters.d".into(), serde_json::json!(h));
+    fields.insert("differences.d_equals_h".into(), serde_json::json!(true));
+    fields.insert(
+        "differences.h_greater_than_d".into(),
+        serde_json::json!(false),
+    );
+    fields.insert("differences.h_less_than_d".into(), serde_json::json!(false));
+    fields.insert("differences.i".into(), serde_json::json!(0));
+    fields.insert("differences.j".into(), serde_json::json!(0));
+    fields.insert("differences.explained_yes".into(), serde_json::json!(false));
+    fields.insert("differences.explained_no".into(), serde_json::json!(false));
+    fields.insert("differences.explanation".into(), serde_json::json!(""));
+    fields
+}

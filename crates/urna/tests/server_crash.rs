@@ -104,46 +104,6 @@ async fn wait_ready(base: &str) {
     panic!("the server did not become ready");
 }
 
-fn count(shape: &[usize], seed: u64) -> BTreeMap<String, Value> {
-    let mut fields = BTreeMap::new();
-    let mut e = 0;
-    for (l, candidates) in shape.iter().enumerate() {
-        let mut total = 0;
-        for c in 0..*candidates {
-            let votes = (seed + l as u64 + c as u64) % 17;
-            total += votes;
-            fields.insert(
-                format!("lists.{}.candidates.{}", l + 1, c + 1),
-                json!(votes),
-            );
-        }
-        fields.insert(format!("lists.{}.total", l + 1), json!(total));
-        fields.insert(format!("votes.e.{}", l + 1), json!(total));
-        e += total;
-    }
-    for (key, value) in [
-        ("votes.e", json!(e)),
-        ("votes.h", json!(e)),
-        ("voters.a", json!(e)),
-        ("voters.d", json!(e)),
-        ("differences.d_equals_h", json!(true)),
-    ] {
-        fields.insert(key.into(), value);
-    }
-    for key in [
-        "votes.f",
-        "votes.g",
-        "voters.b",
-        "voters.c",
-        "differences.i",
-        "differences.j",
-    ] {
-        fields.insert(key.into(), json!(0));
-    }
-    fields.insert("differences.explanation".into(), json!(""));
-    fields
-}
-
 /// What the server acknowledged: per polling station, the highest version it answered with and
 /// the status and total (H) that version holds.
 type Acknowledged = Arc<Mutex<BTreeMap<u32, (u64, String, u64)>>>;
@@ -177,7 +137,7 @@ async fn typist(
     for k in start..STATIONS_PER_TYPIST {
         let station = u32::try_from(k * TYPISTS + number + 1).unwrap();
         let path = format!("{base}/api/elections/{ELECTION}/entries/{station}");
-        let fields = count(&shape, u64::from(station));
+        let fields = testkit::sound_count(&shape, u64::from(station));
         let h = fields["votes.h"].as_u64().unwrap();
         let send = |method: reqwest::Method, url: String, body: Value| {
             client

@@ -19,7 +19,6 @@ mod common;
 
 use common::{env_number, percentile};
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -55,43 +54,6 @@ fn setup(
             .unwrap();
     }
     (dir, store, shape)
-}
-
-/// A consistent count for the election's lists, varied by `seed`.
-fn count(shape: &[usize], seed: u64) -> BTreeMap<String, Value> {
-    let mut fields = BTreeMap::new();
-    let mut e = 0;
-    for (l, candidates) in shape.iter().enumerate() {
-        let mut total = 0;
-        for c in 0..*candidates {
-            let votes = (seed + l as u64 * 7 + c as u64) % 23;
-            total += votes;
-            fields.insert(
-                format!("lists.{}.candidates.{}", l + 1, c + 1),
-                json!(votes),
-            );
-        }
-        fields.insert(format!("lists.{}.total", l + 1), json!(total));
-        fields.insert(format!("votes.e.{}", l + 1), json!(total));
-        e += total;
-    }
-    for (key, value) in [
-        ("votes.e", json!(e)),
-        ("votes.f", json!(1)),
-        ("votes.g", json!(1)),
-        ("votes.h", json!(e + 2)),
-        ("voters.a", json!(e + 2)),
-        ("voters.b", json!(0)),
-        ("voters.c", json!(0)),
-        ("voters.d", json!(e + 2)),
-        ("differences.d_equals_h", json!(true)),
-        ("differences.i", json!(0)),
-        ("differences.j", json!(0)),
-        ("differences.explanation", json!("")),
-    ] {
-        fields.insert(key.into(), value);
-    }
-    fields
 }
 
 #[derive(Default)]
@@ -208,7 +170,7 @@ async fn typist(plan: Arc<Plan>, number: usize) -> Tally {
         let station = k * typists + number + 1;
         let path = format!("/api/elections/{election}/entries/{station}");
         // The form is serialised once; the typist's client only puts the version around it.
-        let fields = serde_json::to_string(&count(shape, station as u64)).unwrap();
+        let fields = serde_json::to_string(&testkit::sound_count(shape, station as u64)).unwrap();
         let Some(claimed) = session
             .call(
                 &mut tally,

@@ -93,6 +93,7 @@ impl LoginRefusal {
 pub async fn log_in(
     state: &AppState,
     credentials: Credentials,
+    address: Option<std::net::IpAddr>,
 ) -> Result<(String, CurrentUser), LoginRefusal> {
     let office = state.office.clone();
     // No username is longer than 64 characters (`valid_username`); a longer one is nobody's and
@@ -105,56 +106,66 @@ pub async fn log_in(
         .map_err(|e| LoginRefusal::Store(e.to_string()))?;
     let limits = state.config.limits;
     let office = state.office.clone();
-    let Some(user) = user else {
-        // Same work as for a known user, so timing does not reveal which usernames exist.
-        let password = credentials.password;
-        let _ = state
-            .check_password(move || auth::verify_password(&password, auth::dummy_hash()))
-            .await;
-        let actor = store::Actor::new("web", &username);
-        let _ = blocking(move || {
-            office.store().log_event(
-                &actor,
-                AuditAction::UserLoginFailed,
-                serde_json::json!({ "reason": "unknown user" }),
-            )
-        })
-        .await;
-        return Err(LoginRefusal::Wrong);
-    };
-    let actor = store::Actor::new("web", &user.username);
     let now = Utc::now();
-    if let Some(until) = user.locked_until.filter(|until| *until > now) {
-        let log_actor = actor.clone();
-        let _ = blocking(move || {
-            office.store().log_event(
-                &log_actor,
-                AuditAction::UserLoginFailed,
-                serde_json::json!({ "reason": "locked" }),
-            )
+    let stored = user.as_ref().map(|u| (u.failed_logins, u.locked_until));
+    let account = user.as_ref().map(|u| u.id);
+    let actor = store::Actor::new(
+        "web",
+        user.as_ref()
+            .map_or(username.as_str(), |u| u.username.as_str()),
+    );
+    // Counted before the password is looked at: a burst of guesses gets no more checks than the
+    // limit, and an unknown name is locked like a known one.
+    let attempt = match state
+        .login_gate
+        .begin(&username, address, stored, &limits, now)
+    {
+        Ok(attempt) => attempt,
+        Err(until) => {
+            let _ = blocking(move || {
+                office.store().log_event(
+                    &actor,
+                    AuditAction::UserLoginFailed,
+                    serde_json::json!({ "reason": "locked", "checked": false }),
+                )
+            })
+            .await;
+            return Err(LoginRefusal::Locked(until));
+        }
+    };
+    // The same back-off, the same work: the answer's timing does not tell whether a name exists.
+    tokio::time::sleep(auth::backoff(&limits, attempt.failures)).await;
+    let password = credentials.password;
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
+    let matches = state
+        .check_password(move || match hash {
+            Some(hash) => auth::verify_password(&password, &hash),
+            None => {
+                auth::verify_password(&password, auth::dummy_hash());
+                false
+            }
         })
         .await;
-        return Err(LoginRefusal::Locked(until));
-    }
-    tokio::time::sleep(auth::backoff(&limits, user.failed_logins)).await;
-    let password = credentials.password;
-    let hash = user.password_hash.clone();
-    let matches = state
-        .check_password(move || auth::verify_password(&password, &hash))
+    let locked_until = state.login_gate.finish(attempt, matches, &limits, now);
+    let Some(user) = user.filter(|_| matches) else {
+        let _ = blocking(move || match account {
+            Some(id) => office.store().login_failed(&actor, id, locked_until),
+            None => office
+                .store()
+                .log_event(
+                    &actor,
+                    AuditAction::UserLoginFailed,
+                    serde_json::json!({ "reason": "unknown user", "checked": true }),
+                )
+                .map(|_| ()),
+        })
         .await;
-    if !matches {
-        let failures = user.failed_logins.saturating_add(1);
-        let locked_until = (failures >= limits.lockout_after).then(|| {
-            now + chrono::Duration::from_std(limits.lockout_duration)
-                .unwrap_or(chrono::Duration::minutes(15))
-        });
-        let id = user.id;
-        let _ = blocking(move || office.store().login_failed(&actor, id, locked_until)).await;
         return Err(match locked_until {
             Some(until) => LoginRefusal::Locked(until),
             None => LoginRefusal::Wrong,
         });
-    }
+    };
+    let actor = store::Actor::new("web", &user.username);
     let id = user.id;
     blocking(move || office.store().login_succeeded(&actor, id))
         .await
@@ -192,10 +203,12 @@ fn logged_in(target: &str, token: &str) -> Response {
 pub async fn login(
     State(state): State<AppState>,
     lang: Lang,
+    client: Option<Extension<crate::listen::ClientAddress>>,
     Form(credentials): Form<Credentials>,
 ) -> Response {
     let username = credentials.username.clone();
-    match log_in(&state, credentials).await {
+    let address = client.map(|Extension(client)| client.0.ip());
+    match log_in(&state, credentials, address).await {
         Ok((token, user)) => {
             let target = if user.must_change_password {
                 "/account/password"
@@ -342,7 +355,8 @@ pub async fn setup(
         username,
         password: form.password.clone(),
     };
-    Ok(match log_in(&state, credentials).await {
+    // The administrator who just chose the password logs in with it: no address to count.
+    Ok(match log_in(&state, credentials, None).await {
         Ok((token, _)) => logged_in("/elections", &token),
         Err(_) => see("/login"),
     })

@@ -36,9 +36,11 @@ pub async fn openapi() -> Response {
 /// `POST /api/login`.
 pub async fn login(
     State(state): State<AppState>,
+    client: Option<axum::Extension<crate::listen::ClientAddress>>,
     Json(credentials): Json<Credentials>,
 ) -> Result<Response, WebError> {
-    match account::log_in(&state, credentials).await {
+    let address = client.map(|axum::Extension(client)| client.0.ip());
+    match account::log_in(&state, credentials, address).await {
         Ok((token, user)) => {
             let mut response = Json(json!({
                 "username": user.username,

@@ -37,7 +37,9 @@ pub struct Limits {
     pub backoff_max: Duration,
     /// Failed logins in a row that lock an account.
     pub lockout_after: u32,
-    /// How long a locked account stays locked.
+    /// Failed logins from one address that stop it from trying any account.
+    pub address_lockout_after: u32,
+    /// How long a locked account (or address) stays locked.
     pub lockout_duration: Duration,
 }
 
@@ -48,6 +50,7 @@ impl Default for Limits {
             backoff_step: Duration::from_millis(250),
             backoff_max: Duration::from_secs(3),
             lockout_after: 5,
+            address_lockout_after: 20,
             lockout_duration: Duration::from_secs(15 * 60),
         }
     }
@@ -316,5 +319,144 @@ mod tests {
         assert!(!tokens_equal("abc", "abcd"));
         assert_eq!(random_token().len(), 64);
         assert_eq!(temporary_password().chars().count(), 16);
+    }
+}
+
+/// Who is trying to log in: the account's name (lower case) and the address the attempt came
+/// from. Unknown names are counted like known ones, so the answers — "wrong", then "locked" —
+/// never tell whether an account exists.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Trier {
+    Name(String),
+    Address(std::net::IpAddr),
+}
+
+/// Failed attempts of one name or address, and those being checked right now.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    failures: u32,
+    checking: u32,
+    locked_until: Option<chrono::DateTime<chrono::Utc>>,
+    last_failure: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The gate every login passes before its password is checked. An attempt is counted when it
+/// starts, not when it fails, so a burst of parallel guesses gets at most the allowed number of
+/// checks: the ones beyond find the gate closed (`Locked`) without their password being looked
+/// at.
+#[derive(Debug, Default)]
+pub struct LoginGate {
+    tallies: std::sync::Mutex<std::collections::HashMap<Trier, Tally>>,
+}
+
+/// An attempt let through the gate; [`LoginGate::finish`] says how it ended.
+#[derive(Debug)]
+pub struct Attempt {
+    triers: Vec<Trier>,
+    /// The name's failures before this attempt (for the back-off).
+    pub failures: u32,
+}
+
+impl LoginGate {
+    /// Lets an attempt for `name` from `address` through, or says until when they are locked.
+    /// `stored` is what the database holds for the account, when it exists (failures survive a
+    /// restart there).
+    pub fn begin(
+        &self,
+        name: &str,
+        address: Option<std::net::IpAddr>,
+        stored: Option<(u32, Option<chrono::DateTime<chrono::Utc>>)>,
+        limits: &Limits,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Attempt, chrono::DateTime<chrono::Utc>> {
+        let lock_for = chrono::Duration::from_std(limits.lockout_duration)
+            .unwrap_or(chrono::Duration::minutes(15));
+        let mut tallies = self
+            .tallies
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut triers = vec![(Trier::Name(name.to_lowercase()), limits.lockout_after)];
+        if let Some(address) = address {
+            triers.push((Trier::Address(address), limits.address_lockout_after));
+        }
+        let mut failures = 0;
+        for (trier, allowed) in &triers {
+            let tally = tallies.entry(trier.clone()).or_default();
+            // A quiet spell as long as the lockout wipes the slate.
+            if tally
+                .last_failure
+                .is_some_and(|last| now - last > lock_for && tally.checking == 0)
+            {
+                *tally = Tally::default();
+            }
+            if let (Trier::Name(_), Some((stored_failures, stored_lock))) = (trier, stored) {
+                tally.failures = tally.failures.max(stored_failures);
+                tally.locked_until = tally.locked_until.max(stored_lock);
+            }
+            if let Some(until) = tally.locked_until.filter(|until| *until > now) {
+                return Err(until);
+            }
+            if tally.failures.saturating_add(tally.checking) >= *allowed {
+                let until = now + lock_for;
+                tally.locked_until = Some(until);
+                return Err(until);
+            }
+            if matches!(trier, Trier::Name(_)) {
+                failures = tally.failures;
+            }
+        }
+        for (trier, _) in &triers {
+            if let Some(tally) = tallies.get_mut(trier) {
+                tally.checking += 1;
+            }
+        }
+        Ok(Attempt {
+            triers: triers.into_iter().map(|(trier, _)| trier).collect(),
+            failures,
+        })
+    }
+
+    /// Ends `attempt`: a success clears the name's failures; a failure counts, and returns until
+    /// when the name is locked when this failure locks it.
+    pub fn finish(
+        &self,
+        attempt: Attempt,
+        succeeded: bool,
+        limits: &Limits,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
+        let lock_for = chrono::Duration::from_std(limits.lockout_duration)
+            .unwrap_or(chrono::Duration::minutes(15));
+        let mut tallies = self
+            .tallies
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut locked = None;
+        for trier in attempt.triers {
+            let Some(tally) = tallies.get_mut(&trier) else {
+                continue;
+            };
+            tally.checking = tally.checking.saturating_sub(1);
+            match (&trier, succeeded) {
+                (Trier::Name(_), true) => *tally = Tally::default(),
+                (Trier::Address(_), true) => {}
+                (trier, false) => {
+                    tally.failures = tally.failures.saturating_add(1);
+                    tally.last_failure = Some(now);
+                    let allowed = match trier {
+                        Trier::Name(_) => limits.lockout_after,
+                        Trier::Address(_) => limits.address_lockout_after,
+                    };
+                    if tally.failures >= allowed {
+                        let until = now + lock_for;
+                        tally.locked_until = Some(until);
+                        if matches!(trier, Trier::Name(_)) {
+                            locked = Some(until);
+                        }
+                    }
+                }
+            }
+        }
+        locked
     }
 }

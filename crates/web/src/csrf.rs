@@ -2,8 +2,9 @@
 //!
 //! Every request that changes something (not `GET` or `HEAD`) passes [`protect`]. Where a guard
 //! let a session through, it left that session's token ([`CsrfToken`]) on the request: the
-//! request must carry it — as the `X-CSRF-Token` header (the API), the `csrf` field of a form, or
-//! the `csrf` query parameter of a multipart upload — compared in constant time. A request
+//! request must carry it — as the `X-CSRF-Token` header (the API) or the `csrf` field of a form
+//! (urlencoded, or multipart for an upload), never in the URL, where it would end up in logs,
+//! history and `Referer` headers — compared in constant time. A request
 //! without a session (the login and first-run forms) must not come from another site (`Origin`).
 //! A refusal changes nothing; in the polling-station app it is also in the audit log.
 
@@ -20,6 +21,8 @@ use crate::error::WebError;
 
 /// Largest form body read for its CSRF token.
 const MAX_FORM: usize = 4 * 1024 * 1024;
+/// Largest upload read for its CSRF token (the routes that take uploads allow as much).
+const MAX_UPLOAD: usize = crate::routes::MAX_UPLOAD;
 
 /// The token the session of a request must send with every change, left by the guard.
 #[derive(Debug, Clone)]
@@ -41,16 +44,6 @@ pub fn foreign_origin(headers: &axum::http::HeaderMap) -> bool {
     origin == "null" || origin_host != host
 }
 
-fn query_param<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
-    request
-        .uri()
-        .query()?
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
 fn form_value(body: &[u8], name: &str) -> Option<String> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
         .ok()?
@@ -69,21 +62,51 @@ async fn carries(request: Request, expected: &str) -> (bool, Request) {
         let found = tokens_equal(token, expected);
         return (found, request);
     }
-    let is_form = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if is_form {
-        let (parts, body) = request.into_parts();
-        let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
-            return (false, Request::from_parts(parts, Body::empty()));
-        };
-        let found = form_value(&bytes, "csrf").is_some_and(|token| tokens_equal(&token, expected));
-        return (found, Request::from_parts(parts, Body::from(bytes)));
+        .unwrap_or_default()
+        .to_string();
+    let urlencoded = content_type.starts_with("application/x-www-form-urlencoded");
+    let multipart = content_type.starts_with("multipart/form-data");
+    if !urlencoded && !multipart {
+        return (false, request);
     }
-    let found = query_param(&request, "csrf").is_some_and(|token| tokens_equal(token, expected));
-    (found, request)
+    let (parts, body) = request.into_parts();
+    let limit = if multipart { MAX_UPLOAD } else { MAX_FORM };
+    let Ok(bytes) = to_bytes(body, limit).await else {
+        return (false, Request::from_parts(parts, Body::empty()));
+    };
+    let token = if multipart {
+        multipart_value(&content_type, bytes.clone(), "csrf").await
+    } else {
+        form_value(&bytes, "csrf")
+    };
+    let found = token.is_some_and(|token| tokens_equal(&token, expected));
+    (found, Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// The text of the field `name` of a multipart body.
+async fn multipart_value(
+    content_type: &str,
+    body: axum::body::Bytes,
+    name: &str,
+) -> Option<String> {
+    use axum::extract::FromRequest;
+    let request = Request::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body))
+        .ok()?;
+    let mut multipart = axum::extract::Multipart::from_request(request, &())
+        .await
+        .ok()?;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some(name) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 /// The middleware: changes must carry their session's token, or come from this site.

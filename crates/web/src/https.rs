@@ -9,10 +9,8 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
-use hyper_util::rt::{TokioExecutor, TokioIo};
-use hyper_util::service::TowerToHyperService;
+use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
-use tokio_rustls::TlsAcceptor;
 use tokio_rustls::rustls::ServerConfig;
 
 /// Who is at the other end of the connection a request came on: the Ed25519 key of its verified
@@ -20,48 +18,22 @@ use tokio_rustls::rustls::ServerConfig;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Peer(pub Option<[u8; 32]>);
 
-/// Serves `router` on `listener` over TLS with `config` until `shutdown` resolves. A failed
-/// handshake ends that connection only.
+/// Serves `router` on `listener` over TLS with `config` until `shutdown` resolves, with the
+/// listeners' limits ([`crate::listen`]). A failed handshake ends that connection only.
 pub async fn serve(
     listener: TcpListener,
     config: Arc<ServerConfig>,
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let acceptor = TlsAcceptor::from(config);
-    tokio::pin!(shutdown);
-    loop {
-        let (stream, _) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(accepted) => accepted,
-                // Out of file descriptors and the like: wait a moment rather than spin.
-                Err(_) => {
-                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
-            () = &mut shutdown => return Ok(()),
-        };
-        let acceptor = acceptor.clone();
-        let router = router.clone();
-        tokio::spawn(async move {
-            let handshake =
-                tokio::time::timeout(std::time::Duration::from_secs(10), acceptor.accept(stream));
-            let Ok(Ok(tls)) = handshake.await else {
-                return;
-            };
-            let peer = Peer(
-                tls.get_ref()
-                    .1
-                    .peer_certificates()
-                    .and_then(tls::peer_ed25519_key),
-            );
-            let service = TowerToHyperService::new(router.layer(axum::Extension(peer)));
-            let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
-                .serve_connection(TokioIo::new(tls), service)
-                .await;
-        });
-    }
+    crate::listen::serve(
+        listener,
+        crate::listen::Transport::Tls(config),
+        router,
+        crate::listen::Limits::default(),
+        shutdown,
+    )
+    .await
 }
 
 /// Why a client could not open an HTTP connection over TLS.
@@ -127,4 +99,24 @@ pub async fn connect(
         let _ = connection.await;
     });
     Ok((sender, driver))
+}
+
+/// Asks `address` for `path` over TLS on a fresh connection and returns the status of the answer:
+/// a liveness check for the scripted device and the attack tests.
+pub async fn get_status(
+    address: &str,
+    server_name: &str,
+    config: Arc<tokio_rustls::rustls::ClientConfig>,
+    path: &str,
+) -> Result<u16, ConnectError> {
+    let (mut sender, driver) = connect(address, server_name, config).await?;
+    let request = hyper::Request::get(path)
+        .header(hyper::header::HOST, server_name)
+        .body(http_body_util::Full::new(axum::body::Bytes::new()))
+        .map_err(|e| ConnectError::Http(e.to_string()))?;
+    let answer = sender.send_request(request).await;
+    driver.abort();
+    answer
+        .map(|response| response.status().as_u16())
+        .map_err(|e| ConnectError::Http(e.to_string()))
 }

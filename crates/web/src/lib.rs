@@ -30,6 +30,7 @@ mod guard;
 pub mod https;
 pub mod intake;
 mod lang;
+pub mod listen;
 pub mod page;
 pub mod publication;
 pub mod result;
@@ -76,6 +77,8 @@ pub struct AppState {
     /// Turns for a password check (Argon2id, 19 MiB each), shared by every login form: more
     /// wait their turn, so that many logins at once cannot exhaust the server's memory.
     pub password_checks: Arc<tokio::sync::Semaphore>,
+    /// The gate of the login forms: attempts counted per name and per address.
+    pub login_gate: Arc<auth::LoginGate>,
 }
 
 /// Password checks running at once.
@@ -108,6 +111,7 @@ impl AppState {
             config: Arc::new(config),
             station_app: Arc::new(station_app::StationApp::default()),
             password_checks: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_PASSWORD_CHECKS)),
+            login_gate: Arc::new(auth::LoginGate::default()),
         }
     }
 
@@ -215,9 +219,15 @@ pub async fn serve_with_app(
         let mut stopped = stopped.clone();
         let router = station_app::router(state.clone());
         tokio::spawn(async move {
-            https::serve(app.listener, app.tls, router, async move {
-                let _ = stopped.wait_for(|stop| *stop).await;
-            })
+            listen::serve(
+                app.listener,
+                listen::Transport::Tls(app.tls),
+                router,
+                listen::Limits::default(),
+                async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                },
+            )
             .await
         })
     });
@@ -226,11 +236,16 @@ pub async fn serve_with_app(
         shutdown.await;
         let _ = stop.send(true);
     });
-    let outcome = axum::serve(listener, router(state))
-        .with_graceful_shutdown(async move {
+    let outcome = listen::serve(
+        listener,
+        listen::Transport::Plain,
+        router(state),
+        listen::Limits::default(),
+        async move {
             let _ = stopped_main.wait_for(|stop| *stop).await;
-        })
-        .await;
+        },
+    )
+    .await;
     signal.abort();
     if let Some(task) = app_task {
         task.abort();

@@ -179,6 +179,25 @@ pub fn router(publication: Publication) -> Router {
         .route("/events", get(events))
         .fallback(get(file))
         .with_state(publication)
+        .layer(axum::middleware::map_response(public_headers))
+}
+
+/// The headers of every answer of the public site, a "not found" included: no other site may
+/// frame it (a framed page can be overlaid to mislead), no type sniffing, only its own resources.
+async fn public_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+        ),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
 async fn file(State(publication): State<Publication>, uri: Uri, headers: HeaderMap) -> Response {
@@ -200,16 +219,6 @@ async fn file(State(publication): State<Publication>, uri: Uri, headers: HeaderM
     let common = [
         (header::ETAG, entry.etag.clone()),
         (header::CACHE_CONTROL, HeaderValue::from_static(entry.cache)),
-        (
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ),
-        (
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
-            ),
-        ),
     ];
     let matches = headers
         .get(header::IF_NONE_MATCH)
@@ -260,7 +269,12 @@ pub async fn serve(
     publication: Publication,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(publication))
-        .with_graceful_shutdown(shutdown)
-        .await
+    crate::listen::serve(
+        listener,
+        crate::listen::Transport::Plain,
+        router(publication),
+        crate::listen::Limits::default(),
+        shutdown,
+    )
+    .await
 }

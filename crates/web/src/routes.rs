@@ -67,7 +67,7 @@ const ADMINISTRATOR: &[Role] = &[Role::Administrator];
 const ENTRY_VIEWERS: &[Role] = &[Role::Coordinator, Role::Typist];
 
 /// The largest EML 110b file accepted for import.
-const MAX_UPLOAD: usize = 32 * 1024 * 1024;
+pub(crate) const MAX_UPLOAD: usize = 32 * 1024 * 1024;
 
 impl Routes {
     /// Adds `handler` for `method` on `path`, for `access`.

@@ -12,9 +12,10 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::chromium::{Viewport, browser, click, log_in, screenshots};
-use common::{PASSWORD, Server, TEST, first_station, shape, sound_count};
+use common::{PASSWORD, Server, TEST, first_station, shape};
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
+use testkit::sound_count;
 
 fn url(text: &str) -> url::Url {
     url::Url::parse(text).unwrap()

@@ -8,9 +8,10 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Client, Server, TEST, first_station, shape, sound_count};
+use common::{Client, Server, TEST, first_station, shape};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use testkit::sound_count;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_equal_entries_make_a_definitive_count() {

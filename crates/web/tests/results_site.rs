@@ -59,6 +59,14 @@ impl Drop for Served {
     }
 }
 
+/// The answer forbids framing by any site and guessing its type.
+fn cannot_be_framed_or_sniffed(headers: &reqwest::header::HeaderMap, path: &str) {
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+    assert_eq!(headers["x-frame-options"], "DENY", "{path}");
+    assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+}
+
 async fn serve(dir: &Path) -> Served {
     let publication = Publication::new(Site::load(dir).unwrap());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -152,6 +160,21 @@ async fn the_served_site_caches_by_etag_and_announces_a_new_version() {
             .await
             .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{missing}");
+        cannot_be_framed_or_sniffed(response.headers(), missing);
+    }
+    // Attack: the site's pages inside another site's frame (clickjacking, a forged result shown
+    // around a real page). Every answer forbids framing: pages, the feed, the index.
+    for path in [
+        "/",
+        "/verkiezing/GR2022_WestMaasenWaal.html",
+        "/feed/snapshots/v1.json",
+    ] {
+        let response = http
+            .get(format!("{}{path}", served.base))
+            .send()
+            .await
+            .unwrap();
+        cannot_be_framed_or_sniffed(response.headers(), path);
     }
 
     // Server-sent events: the version shown at once, then the next one when the folder holds it.

@@ -6,10 +6,11 @@
 
 mod common;
 
-use common::{ASSEN, Client, PASSWORD, Server, TEST, first_station, shape, sound_count};
+use common::{ASSEN, Client, PASSWORD, Server, TEST, first_station, shape};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use store::Role;
+use testkit::sound_count;
 use web::routes::Access;
 
 async fn claimed(server: &Server) -> (Client, u32, u64) {
@@ -692,4 +693,125 @@ async fn polling_stations_are_added_edited_and_imported() {
     let actions = server.audit_actions();
     assert!(actions.iter().any(|a| a == "polling_station.add"));
     assert!(actions.iter().any(|a| a == "polling_station.update"));
+}
+
+/// The password checks the audit log records (a refusal by the lockout, before any check, says
+/// `"checked": false`).
+fn checked_failures(server: &Server) -> usize {
+    server
+        .store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "user.login_failed")
+        .filter(|e| {
+            let details: Value = serde_json::from_str(&e.details).unwrap();
+            details["checked"] != json!(false)
+        })
+        .count()
+}
+
+/// Attack: a burst of guesses in parallel. Counting a failure only after its check let every
+/// guess in flight through; the gate counts an attempt before its password is looked at.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_guesses_in_parallel_get_no_more_checks_than_the_lockout_allows() {
+    let server = Server::start().await;
+    let lockout = common::test_config().limits.lockout_after as usize;
+    let mut guesses = tokio::task::JoinSet::new();
+    for n in 0..100 {
+        let mut client = server.client();
+        guesses.spawn(async move { client.login("anna", &format!("guess number {n}")).await });
+    }
+    let answers = guesses.join_all().await;
+    assert!(
+        answers
+            .iter()
+            .all(|(status, _)| *status == StatusCode::UNAUTHORIZED)
+    );
+    let checked = checked_failures(&server);
+    assert!(
+        (1..=lockout).contains(&checked),
+        "{checked} passwords checked of 100 guesses; the lockout allows {lockout}"
+    );
+    // Every guess is in the log, checked or not.
+    let logged = server
+        .audit_actions()
+        .iter()
+        .filter(|a| *a == "user.login_failed")
+        .count();
+    assert_eq!(logged, 100);
+    // And the account is locked: the right password is refused.
+    let (status, body) = server.client().login("anna", PASSWORD).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("locked"))
+    );
+}
+
+/// Attack: telling which user names exist from the answers. An unknown name is answered, delayed
+/// and locked exactly as a known one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_name_is_answered_like_a_known_one() {
+    let server = Server::start().await;
+    let lockout = common::test_config().limits.lockout_after as usize;
+    let mut answers = Vec::new();
+    for name in ["anna", "nobody"] {
+        let mut client = server.client();
+        let mut seen = Vec::new();
+        for _ in 0..lockout + 2 {
+            let (status, body) = client.login(name, "not the password").await;
+            seen.push((
+                status,
+                body["error"].as_str().unwrap_or_default().to_string(),
+            ));
+        }
+        answers.push(seen);
+    }
+    let expected: Vec<_> = (1..=lockout + 2)
+        .map(|n| {
+            let error = if n < lockout {
+                "wrong_credentials"
+            } else {
+                "locked"
+            };
+            (StatusCode::UNAUTHORIZED, error.to_string())
+        })
+        .collect();
+    assert_eq!(answers[0], expected, "anna");
+    assert_eq!(answers[1], expected, "nobody");
+}
+
+/// Attack: a link or image on another site that carries the CSRF token in its query string (a
+/// token in a URL leaks through logs and the Referer header). Only a header or the form's body
+/// count.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_csrf_token_in_the_query_string_is_refused_and_nothing_changed() {
+    let server = Server::start().await;
+    let anna = server.login("anna").await;
+    let station = first_station(&server.store, TEST);
+    let snapshot = server.snapshot();
+    let api = format!("{}/api/elections/{TEST}/entries/{station}/claim", anna.base);
+    let page = format!("{}/elections/{TEST}/entries/{station}/claim", anna.base);
+    for url in [&api, &page] {
+        let response = anna
+            .http
+            .post(format!("{url}?csrf={}", anna.csrf))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{url}");
+    }
+    assert_eq!(server.snapshot(), snapshot);
+    // The same request with the token in its header is taken.
+    let response = anna
+        .http
+        .post(&api)
+        .header("x-csrf-token", &anna.csrf)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    assert_ne!(server.snapshot(), snapshot);
 }

@@ -21,7 +21,7 @@ pub mod device;
 pub mod sessions;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -82,8 +82,6 @@ pub struct StationApp {
     pub sessions: StationSessions,
     /// Where the app is served, when it is.
     address: RwLock<Option<Address>>,
-    /// Failed logins per login since the last success, for the back-off.
-    failures: Mutex<std::collections::HashMap<String, u32>>,
 }
 
 impl StationApp {
@@ -98,31 +96,6 @@ impl StationApp {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
-    }
-
-    fn failures(&self, login: &str) -> u32 {
-        self.failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&login.to_lowercase())
-            .copied()
-            .unwrap_or(0)
-    }
-
-    fn failed(&self, login: &str) {
-        *self
-            .failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .entry(login.to_lowercase())
-            .or_insert(0) += 1;
-    }
-
-    fn succeeded(&self, login: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&login.to_lowercase());
     }
 }
 

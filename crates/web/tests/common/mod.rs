@@ -218,18 +218,19 @@ impl Client {
             .unwrap()
     }
 
-    /// A browser's file upload: `multipart/form-data` with one `file` field, the CSRF token in
-    /// the query as the page's form sends it.
+    /// A browser's file upload: `multipart/form-data` with the `csrf` field and one `file`
+    /// field, as the page's form sends it.
     pub async fn upload(&self, path: &str, file_name: &str, bytes: &[u8]) -> reqwest::Response {
         let boundary = "----urna-test-boundary-7f3a";
         let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/xml\r\n\r\n"
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/xml\r\n\r\n",
+            self.csrf
         )
         .into_bytes();
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         self.http
-            .post(format!("{}{path}?csrf={}", self.base, self.csrf))
+            .post(format!("{}{path}", self.base))
             .header(
                 "content-type",
                 format!("multipart/form-data; boundary={boundary}"),
@@ -329,45 +330,6 @@ impl Client {
         let response = self.get(&Client::entry_path(election, station)).await;
         response.json().await.unwrap()
     }
-}
-
-/// A consistent count for an election with `candidates[l]` candidates on list `l`: every
-/// candidate `c` of list `l` has `seed + l + c` votes; D = H; blank 1, invalid 1.
-pub fn sound_count(candidates: &[usize], seed: u64) -> BTreeMap<String, Value> {
-    let mut fields = BTreeMap::new();
-    let mut e = 0;
-    for (l, count) in candidates.iter().enumerate() {
-        let mut total = 0;
-        for c in 0..*count {
-            let votes = seed + l as u64 + c as u64;
-            total += votes;
-            fields.insert(
-                format!("lists.{}.candidates.{}", l + 1, c + 1),
-                json!(votes),
-            );
-        }
-        fields.insert(format!("lists.{}.total", l + 1), json!(total));
-        fields.insert(format!("votes.e.{}", l + 1), json!(total));
-        e += total;
-    }
-    let h = e + 2;
-    fields.insert("votes.e".into(), json!(e));
-    fields.insert("votes.f".into(), json!(1));
-    fields.insert("votes.g".into(), json!(1));
-    fields.insert("votes.h".into(), json!(h));
-    fields.insert("voters.a".into(), json!(h - 3));
-    fields.insert("voters.b".into(), json!(2));
-    fields.insert("voters.c".into(), json!(1));
-    fields.insert("voters.d".into(), json!(h));
-    fields.insert("differences.d_equals_h".into(), json!(true));
-    fields.insert("differences.h_greater_than_d".into(), json!(false));
-    fields.insert("differences.h_less_than_d".into(), json!(false));
-    fields.insert("differences.i".into(), json!(0));
-    fields.insert("differences.j".into(), json!(0));
-    fields.insert("differences.explained_yes".into(), json!(false));
-    fields.insert("differences.explained_no".into(), json!(false));
-    fields.insert("differences.explanation".into(), json!(""));
-    fields
 }
 
 /// The candidates per list of an election, from the store.

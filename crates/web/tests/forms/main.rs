@@ -12,10 +12,11 @@ mod setup;
 
 use std::collections::BTreeMap;
 
-use common::{Client, Server, TEST, first_station, shape, sound_count};
+use common::{Client, Server, TEST, first_station, shape};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use store::Actor;
+use testkit::sound_count;
 
 /// The count as the browser posts it: ticked boxes as `on`, unticked ones absent.
 fn form_pairs(count: &BTreeMap<String, Value>) -> Vec<(String, String)> {

@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use messages::msg;
+use messages::{msg, t};
 use model::{Election, Jurisdiction};
 use serde::Deserialize;
 use store::AuditAction;
@@ -145,6 +145,42 @@ async fn password_matches(state: &AppState, typed: String, verifier: String) -> 
         .await
 }
 
+/// The login gate's name for a polling station's login (apart from the results entry's users).
+fn gate_name(login: &str) -> String {
+    format!("stembureau-app:{login}")
+}
+
+/// The login page saying the login is locked until `until`; logged.
+async fn refused_until(
+    state: &AppState,
+    lang: Lang,
+    login: &str,
+    until: chrono::DateTime<chrono::Utc>,
+) -> Response {
+    let office = state.office.clone();
+    let actor = store::Actor::new("stembureau-app", login);
+    let _ = blocking(move || {
+        office.store().log_event(
+            &actor,
+            AuditAction::StationAppLoginFailed,
+            serde_json::json!({ "reason": "locked", "checked": false }),
+        )
+    })
+    .await;
+    render(
+        StatusCode::TOO_MANY_REQUESTS,
+        &LoginPage {
+            chrome: Chrome::new(state, lang, None),
+            error: Some(t!(
+                lang.0,
+                "web-account-locked-until",
+                time = until.format("%H:%M").to_string()
+            )),
+            login: login.to_string(),
+        },
+    )
+}
+
 /// The stored credential of a login.
 async fn credential_of(
     state: &AppState,
@@ -161,24 +197,37 @@ pub async fn login(
     State(state): State<AppState>,
     lang: Lang,
     headers: HeaderMap,
+    client: Option<axum::Extension<crate::listen::ClientAddress>>,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
     let app = &state.station_app;
     // A login is `ELECTION-SBn`; anything longer is nobody's, and is kept short where it is
     // logged, so that a stranger cannot write megabytes into the audit log.
     let login: String = form.login.trim().chars().take(MAX_LOGIN_LENGTH).collect();
-    tokio::time::sleep(auth::backoff(&state.config.limits, app.failures(&login))).await;
+    let address = client.map(|axum::Extension(client)| client.0.ip());
+    let limits = state.config.limits;
+    let now = chrono::Utc::now();
+    // The same gate as the results entry's login, in the app's own names.
+    let attempt = match state
+        .login_gate
+        .begin(&gate_name(&login), address, None, &limits, now)
+    {
+        Ok(attempt) => attempt,
+        Err(until) => return Ok(refused_until(&state, lang, &login, until).await),
+    };
+    tokio::time::sleep(auth::backoff(&limits, attempt.failures)).await;
     let credential = credential_of(&state, login.clone()).await?;
     let verifier = credential
         .as_ref()
         .map_or_else(|| auth::dummy_hash().to_string(), |c| c.verifier.clone());
     let matches = password_matches(&state, form.password, verifier).await;
+    let matches = matches && credential.is_some();
+    let locked = state.login_gate.finish(attempt, matches, &limits, now);
     let credential = match credential {
         Some(credential) if matches => credential,
         known => {
-            // Only known logins are counted: a stranger's guesses cannot fill the table.
-            if known.is_some() {
-                app.failed(&login);
+            if let Some(until) = locked {
+                return Ok(refused_until(&state, lang, &login, until).await);
             }
             let office = state.office.clone();
             let actor = store::Actor::new("stembureau-app", &login);
@@ -205,7 +254,6 @@ pub async fn login(
             ));
         }
     };
-    app.succeeded(&login);
     let device: String = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
@@ -260,18 +308,36 @@ pub async fn unlock(
         Err(Refusal::Locked(session)) => session,
         Err(_) => return Ok(Redirect::to(PATH).into_response()),
     };
-    tokio::time::sleep(auth::backoff(
-        &state.config.limits,
-        app.failures(&session.login),
-    ))
-    .await;
+    let gate_limits = state.config.limits;
+    let now = chrono::Utc::now();
+    let attempt =
+        match state
+            .login_gate
+            .begin(&gate_name(&session.login), None, None, &gate_limits, now)
+        {
+            Ok(attempt) => attempt,
+            Err(until) => {
+                return Ok(locked_with(
+                    lang,
+                    &session,
+                    Some(t!(
+                        lang.0,
+                        "web-account-locked-until",
+                        time = until.format("%H:%M").to_string()
+                    )),
+                    StatusCode::TOO_MANY_REQUESTS,
+                ));
+            }
+        };
+    tokio::time::sleep(auth::backoff(&gate_limits, attempt.failures)).await;
     let credential = credential_of(&state, session.login.clone()).await?;
     // The credential must still be the station's: a replaced password does not unlock.
     let verifier = credential
         .filter(|c| c.election == session.election && c.station == session.station)
         .map_or_else(|| auth::dummy_hash().to_string(), |c| c.verifier);
-    if !password_matches(&state, form.password, verifier).await {
-        app.failed(&session.login);
+    let matches = password_matches(&state, form.password, verifier).await;
+    state.login_gate.finish(attempt, matches, &gate_limits, now);
+    if !matches {
         log(
             &state,
             &session,
@@ -286,7 +352,6 @@ pub async fn unlock(
             StatusCode::UNAUTHORIZED,
         ));
     }
-    app.succeeded(&session.login);
     if app.sessions.unlock(&token).is_none() {
         return Ok(Redirect::to(PATH).into_response());
     }
