@@ -7,6 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Largest input file read by `urna apportion` (its JSON holds at most 1,000 lists of 1,000
+/// candidates).
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Most seats a body can have here. The largest real council has 150; the bound keeps all
 /// products of votes and seats far inside 128-bit arithmetic.
 pub const MAX_SEATS: u32 = 1_000;

@@ -25,8 +25,8 @@ mod seats;
 
 pub use fraction::Fraction;
 pub use input::{
-    CandidateRef, Input, InputError, ListInput, Lot, MAX_CANDIDATES, MAX_LISTS, MAX_SEATS,
-    MAX_SEATS_TIMES_LISTS, MAX_TOTAL_VOTES, Rules,
+    CandidateRef, Input, InputError, ListInput, Lot, MAX_CANDIDATES, MAX_INPUT_BYTES, MAX_LISTS,
+    MAX_SEATS, MAX_SEATS_TIMES_LISTS, MAX_TOTAL_VOTES, Rules,
 };
 pub use outcome::{
     Apportionment, Between, DecisionKind, DevolutionPurpose, ElectedBy, FullSeatLine, ListResult,

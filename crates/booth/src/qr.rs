@@ -9,6 +9,9 @@ use qrcode::{Color, EcLevel, QrCode};
 /// Largest picture the scanner reads (in pixels per side): a ballot page at 300 dpi fits.
 pub const MAX_SIDE: u32 = 6000;
 
+/// Largest picture file read: a 6000 × 6000 grey scan as PNG, uncompressed.
+pub const MAX_PICTURE_BYTES: u64 = 40 * 1024 * 1024;
+
 /// Why a code cannot be made or read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QrError {

@@ -90,9 +90,10 @@ pub struct Rescan {
 }
 
 /// Scans the ballots' pictures again: each code checked against the poll's voting computers,
-/// each ballot id once; counts election `election` (its index in the day) and compares.
+/// each ballot id once; counts election `election` (its index in the day) and compares. The
+/// pictures are taken one at a time, so a reader can hold one picture in memory, not all.
 pub fn rescan(
-    pictures: &[Vec<u8>],
+    pictures: impl IntoIterator<Item = impl AsRef<[u8]>>,
     poll: &PollId,
     machines: &[PublicKey],
     election: u8,
@@ -102,8 +103,8 @@ pub fn rescan(
     let mut count = empty_count(ballot);
     let mut seen = BTreeSet::new();
     let mut refused = Vec::new();
-    for (index, picture) in pictures.iter().enumerate() {
-        let outcome = qr::read(picture)
+    for (index, picture) in pictures.into_iter().enumerate() {
+        let outcome = qr::read(picture.as_ref())
             .map_err(|e| e.to_string())
             .and_then(|code| {
                 match Ballot::parse(&code) {

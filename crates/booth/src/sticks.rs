@@ -60,6 +60,9 @@ pub enum SticksError {
     /// The two sticks are one.
     #[error("the two sticks must be different folders")]
     SameStick,
+    /// A file on a stick that may not be read: a link, a FIFO, a device, or too large.
+    #[error("{0}")]
+    Read(#[from] bounded::ReadError),
 }
 
 /// The two mirrored sticks of a ballot box.
@@ -177,10 +180,10 @@ impl Sticks {
         };
         let read = |root: &PathBuf| -> Result<Option<Vec<u8>>, SticksError> {
             let path = root.join(relative);
-            match fs::read(&path) {
+            match bounded::read(&path, seal::stick::LIMITS.file_bytes) {
                 Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(source) => Err(SticksError::Io { path, source }),
+                Err(e) if e.is_not_found() => Ok(None),
+                Err(e) => Err(e.into()),
             }
         };
         Ok([read(&paths[0])?, read(&paths[1])?])
@@ -215,7 +218,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SticksError> {
     if let Ok(handle) = fs::File::open(dir) {
         let _ = handle.sync_all();
     }
-    if fs::read(path).map_err(io(path))? != bytes {
+    if bounded::read(path, seal::stick::LIMITS.file_bytes)? != bytes {
         return Err(SticksError::ReadBack(path.to_path_buf()));
     }
     Ok(())

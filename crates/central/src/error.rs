@@ -16,6 +16,9 @@ pub enum CentralError {
         /// Why.
         source: std::io::Error,
     },
+    /// A file that may not be read: a link, a FIFO, a device, or larger than allowed.
+    #[error("{0}")]
+    Read(#[from] bounded::ReadError),
     /// A file does not read as what it should be.
     #[error("{path}: {detail}", path = .path.display())]
     Unreadable {
@@ -101,6 +104,7 @@ impl CentralError {
                     detail = source.to_string()
                 )
             }
+            CentralError::Read(error) => error.message(lang),
             CentralError::Unreadable { path, detail } => {
                 t!(lang, "central-io", path = at(path), detail = detail)
             }

@@ -79,10 +79,14 @@ impl CentralDir {
     }
 }
 
-/// The bytes of a file.
+/// The bytes of a file: a regular file no larger than a sealed result, the largest file the
+/// central authority reads.
 pub fn read(path: &Path) -> Result<Vec<u8>, CentralError> {
-    std::fs::read(path).map_err(io(path))
+    Ok(bounded::read(path, MAX_FILE_BYTES)?)
 }
+
+/// The largest file [`read`] reads.
+pub const MAX_FILE_BYTES: u64 = seal::transmission::MAX_SEALED_BYTES as u64;
 
 /// A public key file (`urna-ed25519-public:…`).
 pub fn read_public_key(path: &Path) -> Result<seal::signing::PublicKey, CentralError> {

@@ -80,18 +80,18 @@ impl Archive {
             .unwrap_or_default();
         versions.sort_unstable();
         for version in &versions {
-            let folder = root.join(format!("v{version}"));
-            if std::fs::read(folder.join("sealed.urna-result"))
-                .ok()
-                .as_deref()
-                == Some(sealed)
+            // The same package again: the same sealed file replayed, or the same signed package
+            // sealed anew (anyone can seal a published package to the centre's public key). Not
+            // a new version: the receipt first given, for the file handed in now.
+            let path = root.join(format!("v{version}")).join("receipt.json");
+            let bytes = bounded::read(&path, MAX_RECEIPT_BYTES)?;
+            let mut receipt: Receipt = serde_json::from_slice(&bytes)
+                .map_err(|e| crate::error::unreadable(&path)(e.to_string()))?;
+            if receipt.sealed == opened.sealed.to_hex()
+                || receipt.package == opened.fingerprint.to_hex()
             {
-                // The same file again: the receipt first given, unchanged but for its status.
-                let path = folder.join("receipt.json");
-                let bytes = std::fs::read(&path).map_err(io(&path))?;
-                let mut receipt: Receipt = serde_json::from_slice(&bytes)
-                    .map_err(|e| crate::error::unreadable(&path)(e.to_string()))?;
                 receipt.status = Status::AlreadyReceived;
+                receipt.sealed = opened.sealed.to_hex();
                 let signature = receipt.sign(key);
                 return Ok((receipt, signature));
             }
@@ -130,6 +130,9 @@ impl Archive {
         Ok((receipt, signature))
     }
 }
+
+/// Largest receipt file read back from the archive.
+const MAX_RECEIPT_BYTES: u64 = 64 * 1024;
 
 /// How a package came in.
 #[derive(Debug, Clone, Copy)]

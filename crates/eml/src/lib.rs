@@ -33,6 +33,10 @@ pub use osv::osv4_3_count_csv;
 pub use polling_stations::read_polling_stations;
 pub use source::{Location, SourceFile};
 
+/// Largest EML file read: the count of a city of 450 polling stations (Groningen's, of 130,
+/// is 10 MB) fits several times.
+pub const MAX_FILE_BYTES: u64 = 96 * 1024 * 1024;
+
 use model::Election;
 
 /// Reads a complete election: the definition, its candidate lists and, optionally, its polling

@@ -31,6 +31,21 @@ impl HashCode {
         HashCode(Sha256::digest(bytes).into())
     }
 
+    /// The hash code of everything `reader` gives, read in blocks: a file of any size is hashed
+    /// in a few kilobytes of memory.
+    pub fn of_reader(mut reader: impl std::io::Read) -> std::io::Result<HashCode> {
+        let mut hasher = Sha256::new();
+        let mut block = [0u8; 64 * 1024];
+        loop {
+            match reader.read(&mut block) {
+                Ok(0) => return Ok(HashCode(hasher.finalize().into())),
+                Ok(n) => hasher.update(&block[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
     /// Wraps raw SHA-256 output.
     pub const fn from_bytes(bytes: [u8; 32]) -> HashCode {
         HashCode(bytes)

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::package::allowed_path;
@@ -15,10 +15,15 @@ use crate::package::allowed_path;
 /// Smallest image made: FAT32 needs at least 65,525 clusters, and real sticks are larger anyway.
 pub const MIN_IMAGE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Largest file read from a stick (a planted huge file must not exhaust memory).
-const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-/// Largest total read from a stick.
-const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+/// What is read from a stick at most: no package nests deeper than [`allowed_path`] allows,
+/// none has thousands of files, and the largest file a package carries is a sealed result
+/// ([`crate::transmission::MAX_SEALED_BYTES`]). The total keeps a reader within 256 MB of memory.
+pub const LIMITS: bounded::TreeLimits = bounded::TreeLimits {
+    depth: 8,
+    entries: 10_000,
+    file_bytes: crate::transmission::MAX_SEALED_BYTES as u64,
+    total_bytes: 192 * bounded::MIB,
+};
 /// Volume label of the images.
 const LABEL: [u8; 11] = *b"URNA       ";
 
@@ -61,9 +66,9 @@ pub enum StickError {
     /// The target does not exist.
     #[error("{0}: not found")]
     NotFound(PathBuf),
-    /// A file or the whole stick is larger than a package can be.
-    #[error("{0}: too large for a package")]
-    TooLarge(String),
+    /// A file that may not be read: a link, a FIFO or a device, too large, too deep, too many.
+    #[error("{0}")]
+    Read(#[from] bounded::ReadError),
     /// A name on the stick that a package cannot hold.
     #[error("{0:?}: a file name that no package has")]
     BadName(String),
@@ -197,88 +202,93 @@ fn write_image(
     Ok(())
 }
 
-/// Reads every file on `target`, by path.
+/// Reads every file on `target`, by path, within [`LIMITS`]: a link, FIFO or device on the
+/// stick, a directory loop in an image, or a file larger than a package can hold is refused by
+/// name, before it is read.
 pub fn read(target: &Target) -> Result<BTreeMap<String, Vec<u8>>, StickError> {
     let path = target.path();
     if !path.exists() {
         return Err(StickError::NotFound(path.to_path_buf()));
     }
-    let mut entries = BTreeMap::new();
-    let mut total = 0;
-    match target {
-        Target::Directory(root) => read_directory(root, "", &mut entries, &mut total)?,
+    let entries = match target {
+        Target::Directory(root) => bounded::walk(root, LIMITS)?,
         Target::Image(image) => {
-            let file = fs::File::open(image).map_err(io(image))?;
-            let fs = fatfs::FileSystem::new(file, fatfs::FsOptions::new()).map_err(io(image))?;
-            read_fat_dir(&fs.root_dir(), "", &mut entries, &mut total)?;
+            // Opened as a file: a link to a device, or a FIFO, is refused here.
+            let opened = bounded::open(image, u64::MAX)?;
+            let fs =
+                fatfs::FileSystem::new(opened.file, fatfs::FsOptions::new()).map_err(io(image))?;
+            let mut walk = FatWalk {
+                image,
+                entries: BTreeMap::new(),
+                count: 0,
+                total: 0,
+            };
+            walk.directory(&fs.root_dir(), "", 0)?;
+            walk.entries
         }
+    };
+    if let Some(bad) = entries.keys().find(|name| !allowed_path(name)) {
+        return Err(StickError::BadName(bad.clone()));
     }
     Ok(entries)
 }
 
-fn add(
-    entries: &mut BTreeMap<String, Vec<u8>>,
-    total: &mut u64,
-    name: String,
-    size: u64,
-    reader: &mut dyn Read,
-) -> Result<(), StickError> {
-    if size > MAX_FILE_BYTES || *total + size > MAX_TOTAL_BYTES {
-        return Err(StickError::TooLarge(name));
-    }
-    *total += size;
-    let mut bytes = Vec::with_capacity(size as usize);
-    reader
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io(&name))?;
-    entries.insert(name, bytes);
-    Ok(())
+/// Reading a FAT image's tree within [`LIMITS`]. An image is data, not a file system the kernel
+/// checked: a directory entry may point back at its parent (a loop) and a cluster chain may
+/// never end, so depth, entries and sizes are all counted.
+struct FatWalk<'a> {
+    image: &'a Path,
+    entries: BTreeMap<String, Vec<u8>>,
+    count: usize,
+    total: u64,
 }
 
-fn read_directory(
-    dir: &Path,
-    prefix: &str,
-    entries: &mut BTreeMap<String, Vec<u8>>,
-    total: &mut u64,
-) -> Result<(), StickError> {
-    for item in fs::read_dir(dir).map_err(io(dir))? {
-        let item = item.map_err(io(dir))?;
-        let name = item.file_name().to_string_lossy().into_owned();
-        let relative = format!("{prefix}{name}");
-        let kind = item.file_type().map_err(io(item.path()))?;
-        if kind.is_dir() {
-            read_directory(&item.path(), &format!("{relative}/"), entries, total)?;
-        } else {
-            let mut file = fs::File::open(item.path()).map_err(io(item.path()))?;
-            let size = file.metadata().map_err(io(item.path()))?.len();
-            add(entries, total, relative, size, &mut file)?;
+impl FatWalk<'_> {
+    fn directory<T: fatfs::ReadWriteSeek>(
+        &mut self,
+        dir: &fatfs::Dir<'_, T>,
+        prefix: &str,
+        depth: usize,
+    ) -> Result<(), StickError> {
+        let here = || self.image.join(prefix.trim_end_matches('/'));
+        if depth > LIMITS.depth {
+            return Err(bounded::ReadError::TooDeep {
+                path: here(),
+                max: LIMITS.depth,
+            }
+            .into());
         }
-    }
-    Ok(())
-}
-
-fn read_fat_dir<T: fatfs::ReadWriteSeek>(
-    dir: &fatfs::Dir<'_, T>,
-    prefix: &str,
-    entries: &mut BTreeMap<String, Vec<u8>>,
-    total: &mut u64,
-) -> Result<(), StickError> {
-    for item in dir.iter() {
-        let item = item.map_err(io(prefix))?;
-        let name = item.file_name();
-        if name == "." || name == ".." {
-            continue;
-        }
-        let relative = format!("{prefix}{name}");
-        if item.is_dir() {
-            read_fat_dir(&item.to_dir(), &format!("{relative}/"), entries, total)?;
-        } else {
+        for item in dir.iter() {
+            let item = item.map_err(io(here()))?;
+            let name = item.file_name();
+            if name == "." || name == ".." {
+                continue;
+            }
+            self.count += 1;
+            if self.count > LIMITS.entries {
+                return Err(bounded::ReadError::TooManyEntries {
+                    path: self.image.to_path_buf(),
+                    max: LIMITS.entries,
+                }
+                .into());
+            }
+            let relative = format!("{prefix}{name}");
+            if item.is_dir() {
+                self.directory(&item.to_dir(), &format!("{relative}/"), depth + 1)?;
+                continue;
+            }
+            let path = self.image.join(&relative);
             let size = item.len();
-            add(entries, total, relative, size, &mut item.to_file())?;
+            let max = LIMITS.file_bytes.min(LIMITS.total_bytes - self.total);
+            if size > max {
+                return Err(bounded::ReadError::TooLarge { path, size, max }.into());
+            }
+            self.total += size;
+            let bytes = bounded::read_exactly(&path, item.to_file(), size)?;
+            self.entries.insert(relative, bytes);
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The paths whose bytes differ between what was written and what was read back (missing on
@@ -342,6 +352,91 @@ mod tests {
             write(&target, &sample(), &mut |_, _| {}),
             Err(StickError::NotEmpty(_))
         ));
+    }
+
+    fn image_with(dir: &Path, files: &[(&str, &[u8])]) -> (PathBuf, Vec<u8>) {
+        let path = dir.join("stick.img");
+        let entries = files
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect();
+        write(&Target::Image(path.clone()), &entries, &mut |_, _| {}).expect("write");
+        let bytes = fs::read(&path).expect("image");
+        (path, bytes)
+    }
+
+    /// Attack: a directory of an image that points back at its parent. Followed without a
+    /// bound, reading it never ends and memory grows with every level.
+    #[test]
+    fn a_directory_loop_in_an_image_is_refused_by_depth() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (path, mut image) = image_with(dir.path(), &[("a/b/state.json", b"{}")]);
+        // a/b := a: a/b is a again, and a/b/b, and so on.
+        testkit::fat::loop_directory(&mut image, "A          ", "B          ");
+        fs::write(&path, &image).expect("tamper");
+        let started = std::time::Instant::now();
+        let error = read(&Target::Image(path.clone())).expect_err("a loop");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert!(
+            matches!(
+                &error,
+                StickError::Read(bounded::ReadError::TooDeep { max: 8, .. })
+            ),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("stick.img/a/b/b/b"), "{error}");
+    }
+
+    /// Attack: a file whose directory entry claims 4 GiB. Refused from the entry, unread.
+    #[test]
+    fn a_file_in_an_image_that_claims_4_gib_is_refused_unread() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (path, mut image) = image_with(dir.path(), &[("state.bin", b"{}")]);
+        testkit::fat::declare_length(&mut image, "STATE   BIN", u32::MAX);
+        fs::write(&path, &image).expect("tamper");
+        let error = read(&Target::Image(path)).expect_err("too large");
+        assert!(
+            matches!(
+                &error,
+                StickError::Read(bounded::ReadError::TooLarge { size, .. }) if *size == u64::from(u32::MAX)
+            ),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("state.bin"), "{error}");
+    }
+
+    /// Attack: a link to `/dev/zero` on a mounted stick, or the image given as a FIFO.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_on_a_stick_and_an_image_that_is_a_fifo_are_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stick = dir.path().join("stick");
+        write(&Target::Directory(stick.clone()), &sample(), &mut |_, _| {}).expect("write");
+        std::os::unix::fs::symlink("/dev/zero", stick.join("ballots.bin")).expect("link");
+        let error = read(&Target::Directory(stick)).expect_err("a link");
+        assert!(
+            error.to_string().contains("ballots.bin: a symbolic link"),
+            "{error}"
+        );
+
+        let fifo = dir.path().join("stick.img");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = send.send(
+                read(&Target::Image(fifo))
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            );
+        });
+        let answer = receive
+            .recv_timeout(std::time::Duration::from_secs(1))
+            .expect("an answer within a second");
+        assert!(answer.expect_err("a FIFO").contains("FIFO"));
     }
 
     #[test]

@@ -32,8 +32,10 @@ use crate::package::{
 use crate::signing::{PublicKey, Signature, SigningKey};
 
 const BUNDLE_MAGIC: &[u8] = b"URNA-BUNDLE/1\n";
-/// Largest sealed result accepted (a Bijlage 1 of a large city and its 510b fit many times).
-pub const MAX_SEALED_BYTES: usize = 256 * 1024 * 1024;
+/// Largest sealed result accepted. Opening one holds it, its decrypted bundle and the files
+/// (about three times its size) in memory, which stays under 256 MB; a municipality of 50
+/// polling stations seals about 14 MB, most of it the Bijlage 1 PDF.
+pub const MAX_SEALED_BYTES: usize = 80 * 1024 * 1024;
 /// Format tag of a receipt.
 pub const RECEIPT_FORMAT: &str = "urna-receipt/1";
 const RECEIPT_DOMAIN: &str = "urna/receipt/v1";

@@ -148,3 +148,38 @@ pub fn sound_count(
     fields.insert("differences.explanation".into(), serde_json::json!(""));
     fields
 }
+
+/// Tampering with FAT disk images, byte by byte, as an attacker with a hex editor would.
+pub mod fat {
+    /// The offset of the 32-byte directory entry with the short name `name` (8.3, upper case,
+    /// space padded to 11 bytes: `"A          "`, `"STATE   BIN"`), of a directory or a file.
+    pub fn entry(image: &[u8], name: &str, directory: bool) -> usize {
+        const DIRECTORY: u8 = 0x10;
+        let name = name.as_bytes();
+        assert_eq!(name.len(), 11, "a short name is 11 bytes");
+        (0..image.len().saturating_sub(32))
+            .step_by(32)
+            .find(|&at| {
+                &image[at..at + 11] == name && (image[at + 11] & DIRECTORY != 0) == directory
+            })
+            .unwrap_or_else(|| panic!("no entry {:?} in the image", String::from_utf8_lossy(name)))
+    }
+
+    /// Points the directory `child` at the clusters of the directory `parent`, so that
+    /// `parent/child` is `parent` again: a directory loop.
+    pub fn loop_directory(image: &mut [u8], parent: &str, child: &str) {
+        let parent = entry(image, parent, true);
+        let child = entry(image, child, true);
+        // The first cluster: high half at 20, low half at 26.
+        for field in [20, 26] {
+            let cluster = [image[parent + field], image[parent + field + 1]];
+            image[child + field..child + field + 2].copy_from_slice(&cluster);
+        }
+    }
+
+    /// Sets the length the directory entry of the file `name` declares.
+    pub fn declare_length(image: &mut [u8], name: &str, length: u32) {
+        let file = entry(image, name, false);
+        image[file + 28..file + 32].copy_from_slice(&length.to_le_bytes());
+    }
+}

@@ -30,10 +30,15 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!(
-                "{}",
-                t!(cli.lang, "cli-error", error = format!("{error:#}"))
-            );
+            // A file refused by `bounded` is named in the user's language.
+            let text = match error
+                .chain()
+                .find_map(|cause| cause.downcast_ref::<bounded::ReadError>())
+            {
+                Some(refused) => refused.message(cli.lang),
+                None => format!("{error:#}"),
+            };
+            eprintln!("{}", t!(cli.lang, "cli-error", error = text));
             ExitCode::FAILURE
         }
     }
@@ -94,9 +99,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             return Ok(status);
         }
         Command::Hash { file } => {
-            let bytes =
-                std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            println!("{}  {}", seal::HashCode::of(&bytes), file.display());
+            // Any size, hashed as it is read; a link, FIFO or device is refused.
+            let opened = bounded::open(file, u64::MAX)?;
+            let hash = seal::HashCode::of_reader(opened.file)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            println!("{hash}  {}", file.display());
         }
         Command::Demo(args) => commands::demo::run(lang, args, &actor())?,
         Command::Serve(args) => commands::serve::run(lang, &cli.data_dir, args)?,

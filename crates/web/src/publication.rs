@@ -49,6 +49,16 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// What a served site may hold: it is kept in memory whole. A round of 342 municipalities
+/// publishes their result packages (PDFs included) in the feed, so the total is larger than a
+/// stick's.
+pub const SITE_LIMITS: bounded::TreeLimits = bounded::TreeLimits {
+    depth: 8,
+    entries: 100_000,
+    file_bytes: seal::transmission::MAX_SEALED_BYTES as u64,
+    total_bytes: 1024 * bounded::MIB,
+};
+
 fn cache_control(path: &str) -> &'static str {
     // A signed version never changes; everything else may be replaced by the next version.
     if path.starts_with("/feed/snapshots/") || path.starts_with("/feed/elections/") {
@@ -59,11 +69,10 @@ fn cache_control(path: &str) -> &'static str {
 }
 
 impl Site {
-    /// Loads every file under `root` (an export folder), read as a package folder is read
-    /// (`seal::stick::read`: bounded in size).
+    /// Loads every file under `root` (an export folder) within [`SITE_LIMITS`]: a link, FIFO or
+    /// device in the folder is refused by name, never served.
     pub fn load(root: &Path) -> std::io::Result<Site> {
-        let read = seal::stick::read(&seal::stick::Target::Directory(root.to_path_buf()))
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let read = bounded::walk(root, SITE_LIMITS).map_err(std::io::Error::other)?;
         let files: BTreeMap<String, Entry> = read
             .into_iter()
             .map(|(path, bytes)| {

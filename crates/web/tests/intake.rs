@@ -245,8 +245,10 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
         .collect();
 
     // All three taken in: version 1 each, receipts signed by the centre.
+    let mut first_receipts = Vec::new();
     for ((connection, file), election) in connections.iter().zip(&sealed).zip(&elections) {
         let receipt = centre.receipt(connection, election, file).await;
+        first_receipts.push(receipt.clone());
         assert_eq!(receipt.status, Status::Accepted, "{election}");
         assert_eq!(receipt.version, 1);
         assert_eq!(receipt.election, *election);
@@ -296,6 +298,20 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
         .await;
     assert_eq!(again.status, Status::AlreadyReceived);
     assert_eq!(again.version, 1);
+    assert_eq!(versions(centre.dir.path(), elections[0]), 1);
+
+    // Attack: the published package (its files, manifest and signature are on the public site)
+    // sealed anew to the centre's public key, as anyone can. The same signed package: the first
+    // receipt again, not "a new version, for review".
+    let resealed =
+        seal::transmission::seal(&sample.offices[0].package, &centre.transmission).unwrap();
+    assert_ne!(resealed, sealed[0]);
+    let again = centre
+        .receipt(&connections[0], elections[0], &resealed)
+        .await;
+    assert_eq!(again.status, Status::AlreadyReceived);
+    assert_eq!(again.version, 1);
+    assert_eq!(again.package, first_receipts[0].package);
     assert_eq!(versions(centre.dir.path(), elections[0]), 1);
 
     // Tampered on the way: one byte changed.
@@ -443,7 +459,7 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
             "{reason} not in the audit log: {refused:#?}"
         );
     }
-    assert_eq!(centre.audit("central.received").len(), 4);
+    assert_eq!(centre.audit("central.received").len(), 5);
     assert_eq!(centre.store.verify_audit_log().unwrap().broken, None);
 }
 

@@ -815,3 +815,42 @@ async fn a_csrf_token_in_the_query_string_is_refused_and_nothing_changed() {
     assert!(response.status().is_success(), "{}", response.status());
     assert_ne!(server.snapshot(), snapshot);
 }
+
+/// How long a first wrong login for `name` takes.
+async fn first_failure(server: &Server, name: &str) -> std::time::Duration {
+    let mut client = server.client();
+    let started = std::time::Instant::now();
+    let (status, _) = client.login(name, "not the password").await;
+    let took = started.elapsed();
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    took
+}
+
+/// Attack: telling which user names exist from how long the answer takes. An unknown name's
+/// password is checked against a hash of the same cost; compared as a ratio within one run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_name_takes_about_as_long_as_a_wrong_password() {
+    let server = Server::start().await;
+    // Interleaved, so a slow moment of the machine falls on both.
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for (name, stranger) in [
+        ("admin", "adriaan"),
+        ("coord", "corry"),
+        ("bert", "berend"),
+        ("cees", "cornelis"),
+        ("anna", "annemiek"),
+    ] {
+        known.push(first_failure(&server, name).await);
+        unknown.push(first_failure(&server, stranger).await);
+    }
+    known.sort();
+    unknown.sort();
+    let ratio = unknown[2].as_secs_f64() / known[2].as_secs_f64();
+    assert!(
+        (0.5..2.0).contains(&ratio),
+        "unknown {:?} against known {:?}",
+        unknown[2],
+        known[2]
+    );
+}

@@ -21,3 +21,20 @@ file-polling-stations = Wahllokale
 hash-check-typed-groups = bestätigt: zwei Gruppen eingetippt
 hash-check-full-hash-code = bestätigt: vollständiger offizieller Hashcode
 hash-check-not-applicable = kein offizieller Hashcode (eigene Datei der Gemeinde)
+
+## Files that may not be read (a stick, a package, a folder)
+
+read-not-a-file = { $path }: { $kind }, keine gewöhnliche Datei; abgelehnt
+read-too-large = { $path }: { $size } Bytes, mehr als die { $max } Bytes, die eine solche Datei haben darf; abgelehnt
+read-changed = { $path }: hat sich beim Lesen verändert; abgelehnt
+read-too-deep = { $path }: Verzeichnisse tiefer als { $max } Ebenen verschachtelt (oder eine Schleife); abgelehnt
+read-too-many = { $path }: mehr als { $max } Dateien und Verzeichnisse; abgelehnt
+read-not-text = { $path }: kein UTF-8-Text
+read-io = { $path }: { $detail }
+read-kind-symbolic-link = ein symbolischer Link
+read-kind-directory = ein Verzeichnis
+read-kind-fifo = eine FIFO (benannte Pipe)
+read-kind-socket = ein Socket
+read-kind-character-device = ein zeichenorientiertes Gerät
+read-kind-block-device = ein blockorientiertes Gerät
+read-kind-other = etwas anderes als eine Datei

@@ -21,3 +21,20 @@ file-polling-stations = polling stations
 hash-check-typed-groups = confirmed: two groups typed
 hash-check-full-hash-code = confirmed: full official hash code
 hash-check-not-applicable = no official hash code (the municipality's own file)
+
+## Files that may not be read (a stick, a package, a folder)
+
+read-not-a-file = { $path }: { $kind }, not a regular file; refused
+read-too-large = { $path }: { $size } bytes, more than the { $max } bytes such a file may have; refused
+read-changed = { $path }: changed while it was read; refused
+read-too-deep = { $path }: directories nested deeper than { $max } levels (or a loop); refused
+read-too-many = { $path }: more than { $max } files and directories; refused
+read-not-text = { $path }: not UTF-8 text
+read-io = { $path }: { $detail }
+read-kind-symbolic-link = a symbolic link
+read-kind-directory = a directory
+read-kind-fifo = a FIFO (named pipe)
+read-kind-socket = a socket
+read-kind-character-device = a character device
+read-kind-block-device = a block device
+read-kind-other = not a regular file

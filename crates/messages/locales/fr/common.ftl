@@ -21,3 +21,20 @@ file-polling-stations = bureaux de vote
 hash-check-typed-groups = confirmé : deux groupes saisis
 hash-check-full-hash-code = confirmé : empreinte officielle complète
 hash-check-not-applicable = pas d'empreinte officielle (fichier propre à la commune)
+
+## Files that may not be read (a stick, a package, a folder)
+
+read-not-a-file = { $path } : { $kind }, pas un fichier ordinaire ; refusé
+read-too-large = { $path } : { $size } octets, plus que les { $max } octets qu'un tel fichier peut avoir ; refusé
+read-changed = { $path } : modifié pendant la lecture ; refusé
+read-too-deep = { $path } : dossiers imbriqués sur plus de { $max } niveaux (ou une boucle) ; refusé
+read-too-many = { $path } : plus de { $max } fichiers et dossiers ; refusé
+read-not-text = { $path } : pas du texte UTF-8
+read-io = { $path } : { $detail }
+read-kind-symbolic-link = un lien symbolique
+read-kind-directory = un dossier
+read-kind-fifo = une FIFO (tube nommé)
+read-kind-socket = une socket
+read-kind-character-device = un périphérique caractère
+read-kind-block-device = un périphérique bloc
+read-kind-other = autre chose qu'un fichier

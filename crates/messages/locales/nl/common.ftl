@@ -21,3 +21,20 @@ file-polling-stations = stembureaus
 hash-check-typed-groups = bevestigd: twee groepen ingetypt
 hash-check-full-hash-code = bevestigd: volledige officiële hashcode
 hash-check-not-applicable = geen officiële hashcode (eigen bestand van de gemeente)
+
+## Files that may not be read (a stick, a package, a folder)
+
+read-not-a-file = { $path }: { $kind }, geen gewoon bestand; geweigerd
+read-too-large = { $path }: { $size } bytes, meer dan de { $max } bytes die zo'n bestand mag hebben; geweigerd
+read-changed = { $path }: veranderde terwijl het gelezen werd; geweigerd
+read-too-deep = { $path }: mappen dieper genest dan { $max } niveaus (of een lus); geweigerd
+read-too-many = { $path }: meer dan { $max } bestanden en mappen; geweigerd
+read-not-text = { $path }: geen UTF-8-tekst
+read-io = { $path }: { $detail }
+read-kind-symbolic-link = een symbolische koppeling
+read-kind-directory = een map
+read-kind-fifo = een FIFO (named pipe)
+read-kind-socket = een socket
+read-kind-character-device = een tekenapparaat
+read-kind-block-device = een blokapparaat
+read-kind-other = iets anders dan een bestand

@@ -13,7 +13,7 @@ pub const LOTS_REQUIRED: u8 = 3;
 
 /// Runs the apportionment and returns what to print and the exit status.
 pub fn run(lang: Language, input: &Path, json: bool) -> anyhow::Result<(String, ExitCode)> {
-    let text = std::fs::read_to_string(input).with_context(|| {
+    let text = bounded::read_to_string(input, apportion::MAX_INPUT_BYTES).with_context(|| {
         t!(
             lang,
             "cli-cannot-read-file",

@@ -202,7 +202,10 @@ pub fn run(lang: Language, prompt: &mut dyn Prompt, station: &Station) -> anyhow
                 std::fs::write(ballots_dir.join(format!("{name}.png")), &png)?;
                 std::fs::write(ballots_dir.join(format!("{name}.pdf")), &pdf)?;
                 screen.line(&t!(lang, "cli-booth-printed"))?;
-                let picture = std::fs::read(ballots_dir.join(format!("{name}.png")))?;
+                let picture = bounded::read(
+                    &ballots_dir.join(format!("{name}.png")),
+                    booth::qr::MAX_PICTURE_BYTES,
+                )?;
                 match president.scan(&picture) {
                     Ok(recorded) => {
                         screen.line(&t!(lang, "cli-booth-recorded", ballots = recorded.ballots))?

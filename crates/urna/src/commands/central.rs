@@ -111,8 +111,7 @@ pub fn receive(
     intake: &Intake,
 ) -> anyhow::Result<(String, bool)> {
     let dir = CentralDir::new(&intake.dir);
-    let bytes =
-        std::fs::read(&intake.offices).with_context(|| intake.offices.display().to_string())?;
+    let bytes = bounded::read(&intake.offices, central::folder::MAX_FILE_BYTES)?;
     let senders = refused(lang, central::registry::senders(&bytes, &intake.offices))?;
     let keys = unlock_intake(lang, prompt, &dir)?;
     // Once the election is registered, only its signed definition is taken in.
@@ -135,7 +134,7 @@ pub fn receive(
     let mut out = String::new();
     let mut all = true;
     for path in &intake.files {
-        let sealed = std::fs::read(path).with_context(|| path.display().to_string())?;
+        let sealed = bounded::read(path, central::folder::MAX_FILE_BYTES)?;
         match refused(
             lang,
             centre.take(&intake.election, &sealed, Channel::File(path)),
@@ -425,7 +424,7 @@ pub fn send(
     let mut out = String::new();
     let mut all = true;
     for path in &args.files {
-        let sealed = std::fs::read(path).with_context(|| path.display().to_string())?;
+        let sealed = bounded::read(path, central::folder::MAX_FILE_BYTES)?;
         let hash = HashCode::of(&sealed).to_hex();
         let answer = runtime
             .block_on(web::intake::send(

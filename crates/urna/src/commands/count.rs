@@ -265,7 +265,6 @@ pub fn recount(
         writeln!(out, "  - {}", difference.text(lang))?;
     }
     if let Some(folder) = &args.ballots {
-        let mut pictures = Vec::new();
         let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
             .with_context(|| folder.display().to_string())?
             .filter_map(Result::ok)
@@ -273,9 +272,6 @@ pub fn recount(
             .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("png")))
             .collect();
         paths.sort();
-        for path in &paths {
-            pictures.push(std::fs::read(path).with_context(|| path.display().to_string())?);
-        }
         let poll: booth::poll::Poll = serde_json::from_slice(
             copy.files
                 .get(booth::sticks::POLL)
@@ -287,14 +283,24 @@ pub fn recount(
             .iter()
             .position(|e| e.election == office.election.id.as_str())
             .unwrap_or(0) as u8;
+        // One picture in memory at a time; the first that may not be read stops the rescan.
+        let mut unreadable = None;
+        let pictures = paths.iter().map_while(|path| {
+            bounded::read(path, booth::qr::MAX_PICTURE_BYTES)
+                .map_err(|e| unreadable = Some(e))
+                .ok()
+        });
         let rescan = booth::recount::rescan(
-            &pictures,
+            pictures,
             &poll.id_bytes().unwrap_or_default(),
             &poll.voting_computers,
             index,
             ballot,
             &result.count,
         );
+        if let Some(error) = unreadable {
+            return Err(error.into());
+        }
         ok &= rescan.recount.tallies();
         writeln!(
             out,
@@ -302,7 +308,7 @@ pub fn recount(
             t!(
                 lang,
                 "cli-count-rescanned",
-                ballots = pictures.len(),
+                ballots = paths.len(),
                 tallies = u8::from(rescan.recount.tallies())
             )
         )?;

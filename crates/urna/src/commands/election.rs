@@ -23,7 +23,7 @@ pub struct Imported {
 }
 
 fn read(path: &Path, lang: Language) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| {
+    bounded::read(path, eml::MAX_FILE_BYTES).with_context(|| {
         t!(
             lang,
             "cli-cannot-read-file",

@@ -90,7 +90,7 @@ pub fn import_count(
     election: &ElectionId,
     file: &Path,
 ) -> anyhow::Result<String> {
-    let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
+    let bytes = bounded::read(file, eml::MAX_FILE_BYTES)?;
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -12,6 +12,7 @@ mod ceremony;
 mod demo;
 mod election;
 mod kiosk;
+mod reading;
 mod result;
 mod serve;
 

@@ -204,8 +204,9 @@ fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// A file of a ceremony folder or a stick: a regular file no larger than a sealed result.
 pub(crate) fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| path.display().to_string())
+    Ok(bounded::read(path, central::folder::MAX_FILE_BYTES)?)
 }
 
 fn read_text(path: &Path) -> anyhow::Result<String> {
