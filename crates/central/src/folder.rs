@@ -113,6 +113,19 @@ pub fn create(path: &Path, bytes: &[u8]) -> Result<(), CentralError> {
         .map_err(io(path))
 }
 
+/// Writes `bytes` to `path` in place of what was there: a new file beside it, synced, then
+/// renamed over it, so that a reader finds the old file or the new one, never half of one.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), CentralError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| unreadable(path)("the file has no name".into()))?;
+    let fresh = path.with_file_name(format!(".{name}.new"));
+    let _ = std::fs::remove_file(&fresh);
+    create(&fresh, bytes)?;
+    std::fs::rename(&fresh, path).map_err(io(path))
+}
+
 /// Writes `files` to a fresh folder beside `out`, then puts it in `out`'s place, so that a web
 /// server never serves half of one version and half of another.
 pub fn replace_folder(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), CentralError> {

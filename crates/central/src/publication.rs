@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use publish::feed::FeedInput;
+use publish::file_list::{self, FileList};
 use publish::snapshot::{self, Header, Snapshot};
 use publish::{Arrival, Registration, SourceMeta};
 use seal::HashCode;
@@ -17,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use store::{Actor, AuditAction, Store};
 
 use crate::error::{CentralError, unreadable};
-use crate::folder::{CentralDir, create, read, read_files, read_public_key, replace_folder};
+use crate::folder::{
+    CentralDir, create, read, read_files, read_public_key, replace_file, replace_folder,
+};
 use crate::registry::registrations;
 
 /// The round's code and name, given once (`publication/round.json`).
@@ -158,10 +161,22 @@ pub fn export(
         &arrived,
     );
     let new_version = last.as_ref().is_none_or(|last| !last.same_content(&next));
+    // The key is unlocked once, and only when something is to be signed.
+    let mut unlock = Some(unlock);
+    let mut signing: Option<SigningKey> = None;
+    let mut signing_key = |signing: &mut Option<SigningKey>| -> Result<SigningKey, CentralError> {
+        match (signing.take(), unlock.take()) {
+            (Some(key), _) => Ok(key),
+            (None, Some(unlock)) => unlock(),
+            (None, None) => Err(CentralError::Keys(
+                "the publication key was not unlocked".into(),
+            )),
+        }
+    };
     let snapshot = if new_version {
-        let signing = unlock()?;
+        let unlocked = signing_key(&mut signing)?;
         let bytes = next.to_bytes();
-        let signature = next.sign(&signing);
+        let signature = next.sign(&unlocked);
         let publication = central.publication();
         create(&publication.join(format!("v{}.json", next.version)), &bytes)?;
         create(
@@ -179,12 +194,13 @@ pub fn export(
             }),
         )?;
         versions.push((bytes, signature));
+        signing = Some(unlocked);
         next
     } else {
         last.unwrap_or(next)
     };
     let key = read_public_key(&central.publication_pub())?;
-    let files = publish::export_files(
+    let mut files = publish::export_files(
         &snapshot,
         &FeedInput {
             versions: &versions,
@@ -194,6 +210,30 @@ pub fn export(
         },
     )
     .map_err(|e| unreadable(out)(e.to_string()))?;
+    // Every byte of the export signed too: the list is signed again only when the files changed
+    // (a new version, or another version of Urna rendering the same one).
+    let listed = FileList::of(&files, &snapshot);
+    let list = listed.to_bytes();
+    let (list_path, signature_path) = (
+        central.publication().join("files.json"),
+        central.publication().join("files.sig"),
+    );
+    let signed_before = match (read(&list_path), read(&signature_path)) {
+        (Ok(bytes), Ok(signature)) if bytes == list => Some(signature),
+        _ => None,
+    };
+    let list_signature = match signed_before {
+        Some(signature) => signature,
+        None => {
+            let unlocked = signing_key(&mut signing)?;
+            let signature = format!("{}\n", listed.sign(&unlocked)).into_bytes();
+            replace_file(&list_path, &list)?;
+            replace_file(&signature_path, &signature)?;
+            signature
+        }
+    };
+    files.insert(file_list::LIST.to_string(), list);
+    files.insert(file_list::SIGNATURE.to_string(), list_signature);
     replace_folder(out, &files)?;
     Ok(Exported {
         snapshot,

@@ -7,13 +7,15 @@
 //!   province with progress; versioned, chained and signed.
 //! - [`feed`]: the media feed (snapshots, CSV, the packages as received with their EML, the
 //!   ceremony's keys), [`site`]: the results site as static files, [`hemicycle`]: the seat chart.
-//! - [`verify`]: the independent check of a feed.
+//! - [`file_list`]: the signed list of every published file (site and feed).
+//! - [`verify`]: the independent check of a feed, and of every file of an export.
 //!
 //! Pure: bytes in, bytes out. Reading folders and serving HTTP belong to the binary.
 
 #![forbid(unsafe_code)]
 
 pub mod feed;
+pub mod file_list;
 pub mod geography;
 pub mod hemicycle;
 #[cfg(feature = "sample")]

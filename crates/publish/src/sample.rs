@@ -350,10 +350,11 @@ impl Centre {
         })
     }
 
-    /// The whole export folder of [`Centre::two_versions`], as `urna publish export` writes it.
+    /// The whole export folder of [`Centre::two_versions`], as `urna publish export` writes it,
+    /// with its signed list of files.
     pub fn export(&self) -> Result<BTreeMap<String, Vec<u8>>, SampleError> {
         let (latest, versions) = self.two_versions();
-        Ok(crate::export_files(
+        let mut files = crate::export_files(
             &latest,
             &FeedInput {
                 versions: &versions,
@@ -361,7 +362,14 @@ impl Centre {
                 registrations: &self.registrations,
                 arrivals: &self.arrivals,
             },
-        )?)
+        )?;
+        let list = crate::file_list::FileList::of(&files, &latest);
+        files.insert(
+            crate::file_list::SIGNATURE.to_string(),
+            format!("{}\n", list.sign(&self.central)).into_bytes(),
+        );
+        files.insert(crate::file_list::LIST.to_string(), list.to_bytes());
+        Ok(files)
     }
 }
 

@@ -19,6 +19,7 @@ use seal::package::{self, Expected, Kind};
 use seal::signing::{PublicKey, Signature};
 
 use crate::feed::{self, ceremony_files};
+use crate::file_list::{self, Difference, FileList};
 use crate::snapshot::{self, Arrival, Registration, Snapshot};
 
 /// Keys the verifier knows from elsewhere (the Government Gazette, the authority's website), as
@@ -140,6 +141,120 @@ pub fn verify(feed: &BTreeMap<String, Vec<u8>>, expectations: &Expectations) -> 
     report
 }
 
+/// Checks an export folder: the site and the feed, each file by its path from the folder's root
+/// (`/index.html`, `/feed/snapshot.json`); or, with `feed_only`, a feed downloaded alone, its files
+/// under `/feed/`. Every file against the signed file list ([`file_list`]), then the feed
+/// ([`verify`]).
+pub fn verify_export(
+    export: BTreeMap<String, Vec<u8>>,
+    feed_only: bool,
+    expectations: &Expectations,
+) -> Report {
+    let mut listed = Report::default();
+    let mut feed = BTreeMap::new();
+    let mut rest = BTreeMap::new();
+    for (path, bytes) in export {
+        match path.strip_prefix("/feed/") {
+            Some(inside) => {
+                feed.insert(inside.to_string(), bytes);
+            }
+            None => {
+                rest.insert(path, bytes);
+            }
+        }
+    }
+    check_file_list(&feed, &rest, feed_only, expectations, &mut listed);
+    let mut report = verify(&feed, expectations);
+    report.passed.extend(listed.passed);
+    report.discrepancies.extend(listed.discrepancies);
+    report
+}
+
+/// Every file against the signed list. The key is the feed's, checked against the expected one
+/// by [`verify`] (which names it); a list signed by another key is refused here.
+fn check_file_list(
+    feed: &BTreeMap<String, Vec<u8>>,
+    rest: &BTreeMap<String, Vec<u8>>,
+    feed_only: bool,
+    expectations: &Expectations,
+    report: &mut Report,
+) {
+    let Some(key) = text(feed, "central-publication.pub")
+        .ok()
+        .and_then(|t| t.trim().parse::<PublicKey>().ok())
+    else {
+        return;
+    };
+    if expectations
+        .central
+        .as_ref()
+        .is_some_and(|expected| !same_fingerprint(expected, &key))
+    {
+        return;
+    }
+    let inside = |path: &str| path.trim_start_matches("/feed/").to_string();
+    let Some(bytes) = feed.get(&inside(file_list::LIST)) else {
+        report
+            .discrepancies
+            .push(finding!("verify-missing", file = file_list::LIST));
+        return;
+    };
+    let Some(signature) = text(feed, &inside(file_list::SIGNATURE))
+        .ok()
+        .and_then(|t| t.trim().parse::<Signature>().ok())
+    else {
+        report.discrepancies.push(finding!(
+            "verify-missing-or-unreadable",
+            file = file_list::SIGNATURE
+        ));
+        return;
+    };
+    let list = match FileList::verify(bytes, &signature, &key) {
+        Ok(list) => list,
+        Err(error) => {
+            report.discrepancies.push(finding!(
+                "verify-snapshot-refused",
+                file = file_list::LIST,
+                reason = error.message()
+            ));
+            return;
+        }
+    };
+    let snapshot = feed
+        .get(&inside(file_list::SNAPSHOT))
+        .map(|bytes| HashCode::of(bytes).to_hex());
+    if snapshot.as_deref() != Some(list.snapshot.as_str()) {
+        report.discrepancies.push(finding!(
+            "verify-files-other-snapshot",
+            file = file_list::LIST,
+            version = list.version
+        ));
+    }
+    let paths: Vec<String> = feed
+        .keys()
+        .map(|path| format!("/feed/{path}"))
+        .chain(rest.keys().cloned())
+        .collect();
+    let files = paths.len().saturating_sub(2);
+    let bytes = |path: &str| match path.strip_prefix("/feed/") {
+        Some(inside) => feed.get(inside).map(Vec::as_slice),
+        None => rest.get(path).map(Vec::as_slice),
+    };
+    let differences = file_list::differences(paths, bytes, &list, feed_only);
+    if differences.is_empty() {
+        report
+            .passed
+            .push(finding!("verify-files-intact", files = files));
+    }
+    for difference in differences {
+        report.discrepancies.push(match difference {
+            Difference::Removed(file) => finding!("verify-file-removed", file = file),
+            Difference::Added(file) => finding!("verify-file-added", file = file),
+            Difference::Changed(file) => finding!("verify-file-changed", file = file),
+        });
+    }
+}
+
 /// Step 1: the chain of signed versions; returns the latest.
 fn check_snapshots(
     feed: &BTreeMap<String, Vec<u8>>,
@@ -233,6 +348,21 @@ fn check_snapshots(
             file = "snapshot.json",
             latest = format!("snapshots/v{}.json", latest.version)
         ));
+    }
+    // The latest version's signature beside it: a feed without it is not signed.
+    let latest_signature = format!("snapshots/v{}.sig", latest.version);
+    match feed.get("snapshot.sig") {
+        None => report
+            .discrepancies
+            .push(finding!("verify-missing", file = "snapshot.sig")),
+        Some(signature) if feed.get(&latest_signature) != Some(signature) => {
+            report.discrepancies.push(finding!(
+                "verify-not-latest",
+                file = "snapshot.sig",
+                latest = &latest_signature
+            ));
+        }
+        Some(_) => {}
     }
     report.passed.push(finding!(
         "verify-versions-chained",

@@ -12,7 +12,7 @@ use publish::Snapshot;
 use publish::feed;
 use publish::sample::Centre;
 use publish::snapshot::{self, Outcome};
-use publish::verify::{Expectations, verify};
+use publish::verify::{Expectations, verify, verify_export};
 use seal::package::{ElectionRef, Office};
 use seal::signing::SigningKey;
 use serde_json::Value;
@@ -520,4 +520,162 @@ fn a_result_against_another_definition_is_not_published() {
     let mut missing = files;
     missing.remove(&format!("{root}/ceremony/main-office-manifest.json"));
     assert_found(&missing, "main-office-manifest.json: missing");
+}
+
+/// The discrepancies of checking `export` (every file by path from the export's root), in
+/// English.
+fn export_discrepancies(
+    export: &BTreeMap<String, Vec<u8>>,
+    feed_only: bool,
+    expectations: &Expectations,
+) -> Vec<String> {
+    verify_export(export.clone(), feed_only, expectations)
+        .discrepancies
+        .iter()
+        .map(|d| d.text(Language::En))
+        .collect()
+}
+
+/// Attack: a published file altered after the export (a CSV, a page, the list of elected
+/// candidates), a file added, or `snapshot.sig` deleted. The snapshot's signature covers the
+/// numbers only; the signed file list covers every byte, and each change is named.
+#[test]
+fn every_published_byte_is_covered_by_the_signed_file_list() {
+    let centre = centre();
+    let export = centre.export().unwrap();
+    let pinned = Expectations {
+        central: Some(centre.central.public().fingerprint().to_string()),
+        authorities: Vec::new(),
+    };
+    let report = verify_export(export.clone(), false, &pinned);
+    assert!(report.sound(), "{:?}", report.discrepancies);
+    let intact: Vec<String> = report.passed.iter().map(|p| p.text(Language::En)).collect();
+    assert!(
+        intact
+            .iter()
+            .any(|line| line.ends_with("files, each as the signed file list names it")),
+        "{intact:?}"
+    );
+
+    for (file, change) in [
+        ("/feed/results.csv", b"9" as &[u8]),
+        ("/feed/elected.csv", b";"),
+        ("/verkiezing/GR2022_WestMaasenWaal.html", b"<!-- -->"),
+        ("/style.css", b" "),
+    ] {
+        let mut altered = export.clone();
+        altered.get_mut(file).unwrap().extend_from_slice(change);
+        assert_eq!(
+            export_discrepancies(&altered, false, &pinned),
+            [format!(
+                "{file}: differs from the signed file list (changed after the export)"
+            )],
+        );
+    }
+
+    let mut added = export.clone();
+    added.insert(
+        "/verkiezing/nep.html".into(),
+        b"<p>fake result</p>".to_vec(),
+    );
+    assert_eq!(
+        export_discrepancies(&added, false, &pinned),
+        ["/verkiezing/nep.html: not in the signed file list (added after the export)"]
+    );
+
+    let mut unsigned = export.clone();
+    unsigned.remove("/feed/snapshot.sig");
+    let found = export_discrepancies(&unsigned, false, &pinned);
+    assert!(
+        found.contains(&"snapshot.sig: missing".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"/feed/snapshot.sig: in the signed file list, but missing".to_string()),
+        "{found:?}"
+    );
+
+    // The file list itself taken away, or its signature.
+    for file in [publish::file_list::LIST, publish::file_list::SIGNATURE] {
+        let mut stripped = export.clone();
+        stripped.remove(file);
+        let found = export_discrepancies(&stripped, false, &pinned);
+        assert!(
+            found.iter().any(|line| line.starts_with(file)),
+            "{file}: {found:?}"
+        );
+    }
+}
+
+/// Attack: the whole export re-signed with a key of the attacker's own (its public key put in
+/// the feed in place of the centre's). Consistent in itself, it fails against the pinned key.
+#[test]
+fn an_export_re_signed_with_another_key_fails_against_the_pinned_key() {
+    let centre = centre();
+    let export = centre.export().unwrap();
+    let pinned = Expectations {
+        central: Some(centre.central.public().fingerprint().to_string()),
+        authorities: Vec::new(),
+    };
+    let mallory = SigningKey::generate();
+    let mut forged = export.clone();
+    forged.insert(
+        "/feed/central-publication.pub".into(),
+        format!("{}\n", mallory.public()).into_bytes(),
+    );
+    let snapshot: Snapshot = serde_json::from_slice(&forged["/feed/snapshot.json"]).unwrap();
+    let list = publish::file_list::FileList::of(&forged, &snapshot);
+    forged.insert(
+        publish::file_list::SIGNATURE.into(),
+        format!("{}\n", list.sign(&mallory)).into_bytes(),
+    );
+    forged.insert(publish::file_list::LIST.into(), list.to_bytes());
+    let found = export_discrepancies(&forged, false, &pinned);
+    assert!(
+        found
+            .iter()
+            .any(|line| line.starts_with("central-publication.pub: the key's fingerprint is")),
+        "{found:?}"
+    );
+    // A list signed by another key than the feed's is refused as well.
+    let mut foreign_list = export.clone();
+    foreign_list.insert(
+        publish::file_list::SIGNATURE.into(),
+        format!("{}\n", list.sign(&mallory)).into_bytes(),
+    );
+    foreign_list.insert(publish::file_list::LIST.into(), list.to_bytes());
+    let found = export_discrepancies(&foreign_list, false, &pinned);
+    assert!(
+        found
+            .iter()
+            .any(|line| line.starts_with("/feed/files.json: the signature does not match")),
+        "{found:?}"
+    );
+}
+
+/// A feed downloaded without the site is checked against the feed's part of the list.
+#[test]
+fn a_feed_downloaded_alone_is_checked_against_its_part_of_the_list() {
+    let centre = centre();
+    let feed_only: BTreeMap<String, Vec<u8>> = centre
+        .export()
+        .unwrap()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("/feed/"))
+        .collect();
+    assert!(export_discrepancies(&feed_only, true, &Expectations::default()).is_empty());
+    let mut altered = feed_only.clone();
+    let package = altered
+        .keys()
+        .find(|path| path.ends_with(".eml.xml"))
+        .unwrap()
+        .clone();
+    altered.get_mut(&package).unwrap().push(b' ');
+    let found = export_discrepancies(&altered, true, &Expectations::default());
+    assert!(
+        found.contains(&format!(
+            "{package}: differs from the signed file list (changed after the export)"
+        )),
+        "{found:?}"
+    );
 }

@@ -110,3 +110,11 @@ verify-candidate = Kandidat { $position } ({ $name })
 verify-missing-from-published = { $path }: fehlt im veröffentlichten Snapshot
 verify-count-differs = { $path }: { $published } veröffentlicht, { $computed } aus den Paketen berechnet
 verify-value-differs = { $path }: veröffentlicht { $published }, aus den Paketen berechnet { $computed }
+
+## Every published file against the signed file list
+
+verify-file-removed = { $file }: in der signierten Dateiliste, fehlt aber
+verify-file-added = { $file }: nicht in der signierten Dateiliste (nach dem Export hinzugefügt)
+verify-file-changed = { $file }: weicht von der signierten Dateiliste ab (nach dem Export geändert)
+verify-files-other-snapshot = { $file }: gehört zu Version { $version }, nicht zur hier liegenden snapshot.json
+verify-files-intact = { $files } Dateien, jede so, wie die signierte Dateiliste sie nennt

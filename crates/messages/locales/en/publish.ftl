@@ -110,3 +110,11 @@ verify-candidate = candidate { $position } ({ $name })
 verify-missing-from-published = { $path }: missing from the published snapshot
 verify-count-differs = { $path }: { $published } published, { $computed } computed from the packages
 verify-value-differs = { $path }: published { $published }, computed from the packages { $computed }
+
+## Every published file against the signed file list
+
+verify-file-removed = { $file }: in the signed file list, but missing
+verify-file-added = { $file }: not in the signed file list (added after the export)
+verify-file-changed = { $file }: differs from the signed file list (changed after the export)
+verify-files-other-snapshot = { $file }: belongs to version { $version }, not to the snapshot.json here
+verify-files-intact = { $files } files, each as the signed file list names it

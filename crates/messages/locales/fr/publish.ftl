@@ -110,3 +110,11 @@ verify-candidate = candidat { $position } ({ $name })
 verify-missing-from-published = { $path } : absent de l'instantané publié
 verify-count-differs = { $path } : { $published } publiés, { $computed } recalculés à partir des paquets
 verify-value-differs = { $path } : publié { $published }, recalculé à partir des paquets { $computed }
+
+## Every published file against the signed file list
+
+verify-file-removed = { $file } : dans la liste signée des fichiers, mais absent
+verify-file-added = { $file } : absent de la liste signée des fichiers (ajouté après l'export)
+verify-file-changed = { $file } : diffère de la liste signée des fichiers (modifié après l'export)
+verify-files-other-snapshot = { $file } : appartient à la version { $version }, pas au snapshot.json présent ici
+verify-files-intact = { $files } fichiers, chacun tel que la liste signée le nomme

@@ -110,3 +110,11 @@ verify-candidate = kandidaat { $position } ({ $name })
 verify-missing-from-published = { $path }: ontbreekt in de gepubliceerde snapshot
 verify-count-differs = { $path }: { $published } gepubliceerd, { $computed } berekend uit de pakketten
 verify-value-differs = { $path }: gepubliceerd { $published }, berekend uit de pakketten { $computed }
+
+## Every published file against the signed file list
+
+verify-file-removed = { $file }: staat in de ondertekende bestandslijst, maar ontbreekt
+verify-file-added = { $file }: staat niet in de ondertekende bestandslijst (na de export toegevoegd)
+verify-file-changed = { $file }: wijkt af van de ondertekende bestandslijst (na de export gewijzigd)
+verify-files-other-snapshot = { $file }: hoort bij versie { $version }, niet bij de snapshot.json die hier staat
+verify-files-intact = { $files } bestanden, elk zoals de ondertekende bestandslijst ze noemt

@@ -188,13 +188,14 @@ pub fn verify(
     feed: &Path,
     expectations: &publish::verify::Expectations,
 ) -> anyhow::Result<(String, bool)> {
-    let root = if feed.join("feed").join("snapshot.json").exists() {
-        feed.join("feed")
-    } else {
-        feed.to_path_buf()
-    };
-    let files = read_target(&root)?;
-    let report = publish::verify::verify(&files, expectations);
+    // An export folder (the site with its feed in `feed/`), or a feed downloaded alone.
+    let feed_only = !feed.join("feed").join("snapshot.json").exists();
+    let prefix = if feed_only { "/feed/" } else { "/" };
+    let files = bounded::walk(feed, web::publication::SITE_LIMITS)?
+        .into_iter()
+        .map(|(path, bytes)| (format!("{prefix}{path}"), bytes))
+        .collect();
+    let report = publish::verify::verify_export(files, feed_only, expectations);
     let mut out = String::new();
     for (prefix, lines) in [
         (t!(lang, "cli-verify-ok"), &report.passed),

@@ -476,13 +476,58 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
     let page = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
     assert!(page.contains("GROENLINKS / Partij van de Arbeid (PvdA)"));
     assert!(page.contains("5.438"), "list 1's votes on the page");
-    let verified = run(urna(&data).args(["verify"]).arg(&site));
+    let publication_fingerprint = <seal::signing::PublicKey as std::str::FromStr>::from_str(
+        String::from_utf8_lossy(&publication_key).trim(),
+    )
+    .unwrap()
+    .fingerprint()
+    .to_string();
+    let verify_site = || {
+        run(urna(&data)
+            .args(["verify", "--central", &publication_fingerprint])
+            .arg(&site))
+    };
+    let verified = verify_site();
     assert!(
         verified.status.success(),
         "{}{}",
         text(&verified.stdout),
         text(&verified.stderr)
     );
+    // Attack: a published byte changed, then the latest signature deleted. Exit status 1,
+    // naming the file.
+    for (file, expected) in [
+        (
+            "feed/results.csv",
+            "/feed/results.csv: differs from the signed file list",
+        ),
+        (
+            "verkiezing/GR2026_Assen.html",
+            "/verkiezing/GR2026_Assen.html: differs from the signed file list",
+        ),
+    ] {
+        let path = site.join(file);
+        let original = std::fs::read(&path).unwrap();
+        let mut altered = original.clone();
+        altered.extend_from_slice(b"\n");
+        std::fs::write(&path, altered).unwrap();
+        let refused = verify_site();
+        assert_eq!(refused.status.code(), Some(1));
+        assert!(
+            text(&refused.stdout).contains(expected),
+            "{}",
+            text(&refused.stdout)
+        );
+        std::fs::write(&path, original).unwrap();
+    }
+    let signature = site.join("feed/snapshot.sig");
+    let kept = std::fs::read(&signature).unwrap();
+    std::fs::remove_file(&signature).unwrap();
+    let refused = verify_site();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stdout).contains("snapshot.sig: missing"));
+    std::fs::write(&signature, kept).unwrap();
+    assert!(verify_site().status.success());
 
     // The signed record and the audit log hold every step.
     let record = run(urna(&data)

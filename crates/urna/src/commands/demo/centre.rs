@@ -168,8 +168,16 @@ pub(super) fn publish_and_verify(
             },
         )?)
     );
-    let (report, sound) =
-        crate::commands::publish::verify(lang, site, &publish::verify::Expectations::default())?;
+    // Checked as an outsider would, against the publication key pinned from the centre's own
+    // folder (an outsider has it from the Government Gazette).
+    let key = central::folder::read_public_key(
+        &central::folder::CentralDir::new(central).publication_pub(),
+    )?;
+    let pinned = publish::verify::Expectations {
+        central: Some(key.fingerprint().to_string()),
+        authorities: Vec::new(),
+    };
+    let (report, sound) = crate::commands::publish::verify(lang, site, &pinned)?;
     print!("{}", indent(&report));
     if !sound {
         bail!("the demo's published feed does not verify");
