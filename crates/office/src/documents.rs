@@ -260,6 +260,12 @@ impl Office {
         let (election, determination) = self.determination(election)?;
         let complete = determination.complete().ok_or(Refusal::LotFirst)?;
         let now = chrono::Utc::now();
+        // The log as it stands before the documents are stored: every document's footer carries
+        // it, so the paper pins down the log (`urna audit verify --head`).
+        let audit = self
+            .store
+            .audit_head()?
+            .map(|(entry, hash)| report::AuditMark { entry, hash });
         let decisions = self.once(
             actor,
             &election.id,
@@ -305,6 +311,7 @@ impl Office {
                             name: &result_file.name,
                             bytes: &result_file.bytes,
                         }],
+                        audit,
                     })
                     .map_err(document_error)
                 })?);
@@ -327,6 +334,7 @@ impl Office {
             apportionment,
             deceased: deceased_in(&determination, contest_id),
             now,
+            audit,
         };
         files.push(decisions);
         files.extend(nl.make(&files[0])?);
@@ -344,6 +352,7 @@ struct NlDocuments<'a> {
     apportionment: &'a Apportionment,
     deceased: Vec<(u32, u32)>,
     now: chrono::DateTime<chrono::Utc>,
+    audit: Option<report::AuditMark>,
 }
 
 impl NlDocuments<'_> {
@@ -393,6 +402,7 @@ impl NlDocuments<'_> {
                 name: &count_eml.name,
                 bytes: &count_eml.bytes,
             },
+            audit: self.audit,
         };
         let na_31_2 = office.once(
             actor,
@@ -431,6 +441,7 @@ impl NlDocuments<'_> {
                             bytes: &result.bytes,
                         },
                     ],
+                    audit: self.audit,
                 })
                 .map_err(document_error)
             },

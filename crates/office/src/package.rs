@@ -12,6 +12,12 @@ use seal::signing::SigningKey;
 
 use crate::{Office, OfficeError, Refusal};
 
+/// The file of a sealed result that holds the head of the office's audit log when it was sealed.
+pub const AUDIT_HEAD_FILE: &str = "auditlog-head.json";
+
+/// Its format.
+pub const AUDIT_HEAD_FORMAT: &str = "urna-audit-head/1";
+
 /// The office's identity and signing key from its ceremony package, unlocked with the password
 /// of its credential sheet.
 pub fn unlock_office(
@@ -78,10 +84,24 @@ impl Office {
         actor: &store::Actor,
         election: &ElectionId,
     ) -> Result<BTreeMap<String, Vec<u8>>, OfficeError> {
-        Ok(self
+        let mut files: BTreeMap<String, Vec<u8>> = self
             .result_documents(actor, election)?
             .into_iter()
             .map(|file| (file.name, file.bytes))
-            .collect())
+            .collect();
+        // The head of the office's audit log goes with the sealed result, so that the centre
+        // (and anyone it publishes to) holds what the office's log said when it sent it.
+        if let Some((entry, hash)) = self.store.audit_head()? {
+            let head = serde_json::json!({
+                "format": AUDIT_HEAD_FORMAT,
+                "entry": entry,
+                "hash": hash.to_hex(),
+            });
+            files.insert(
+                AUDIT_HEAD_FILE.to_string(),
+                serde_json::to_vec_pretty(&head).map_err(|e| Refusal::Document(e.to_string()))?,
+            );
+        }
+        Ok(files)
     }
 }

@@ -65,6 +65,7 @@ fn groningen(c: &mut Criterion) {
                 name: "Telling_GR2022_Groningen.eml.xml",
                 bytes: &eml_510b,
             },
+            audit: None,
         })
         .unwrap();
         (outcome, pdf)
@@ -90,6 +91,7 @@ fn groningen(c: &mut Criterion) {
             name: "Telling_GR2022_Groningen.eml.xml",
             bytes: &eml_510b,
         },
+        audit: None,
     };
     group.bench_function("the Na 31-2 PDF alone", |b| {
         b.iter(|| report::na_31_2(&municipal).unwrap())
@@ -108,6 +110,7 @@ fn groningen(c: &mut Criterion) {
                     name: "Resultaat_GR2022_Groningen.eml.xml",
                     bytes: b"520",
                 }],
+                audit: None,
             })
             .unwrap()
         })

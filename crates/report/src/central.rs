@@ -30,6 +30,8 @@ pub struct DeterminedResult<'a> {
     /// The files the document goes with (EML 510d and 520; in Flanders the result file); their
     /// hash codes are in every footer.
     pub files: Vec<SourceFile<'a>>,
+    /// The audit log's head when the document is made (in every footer).
+    pub audit: Option<crate::AuditMark>,
 }
 
 pub(crate) fn result_data(
@@ -42,6 +44,7 @@ pub(crate) fn result_data(
     json!({
         "heading": heading(result.election, model, title, result.created_at),
         "footer": footer(&result.files),
+        "audit": crate::AuditMark::json(result.audit),
         "seats": apportionment.seats,
         "rules": result.election.law.name().text(OFFICIAL),
         "totals": {

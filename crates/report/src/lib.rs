@@ -42,6 +42,27 @@ pub struct SourceFile<'a> {
     pub bytes: &'a [u8],
 }
 
+/// The audit log as it stood when a document was made: its last entry's number and hash code.
+/// Printed in the footer, so that a log later cut short or rebuilt no longer matches the paper
+/// (`urna audit verify --head`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuditMark {
+    /// The number of the log's last entry.
+    pub entry: u64,
+    /// Its hash.
+    pub hash: seal::HashCode,
+}
+
+impl AuditMark {
+    /// As the templates read it (`null` when the document was not made from a database).
+    pub(crate) fn json(mark: Option<AuditMark>) -> serde_json::Value {
+        mark.map_or(
+            serde_json::Value::Null,
+            |m| serde_json::json!({ "entry": m.entry, "hash": m.hash.to_string() }),
+        )
+    }
+}
+
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

@@ -31,6 +31,8 @@ pub struct MunicipalCount<'a> {
     pub created_at: DateTime<Utc>,
     /// The EML 510b the documents go with; its hash code is in every footer.
     pub eml: SourceFile<'a>,
+    /// The audit log's head when the documents are made (in every footer).
+    pub audit: Option<crate::AuditMark>,
 }
 
 /// The head of every document: who, which election, which model.
@@ -178,6 +180,7 @@ fn na_31_2_data(count: &MunicipalCount<'_>) -> Value {
             count.created_at,
         ),
         "footer": footer(std::slice::from_ref(&count.eml)),
+        "audit": crate::AuditMark::json(count.audit),
         "stations": count.stations.iter().map(|(s, _)| station_head(s)).collect::<Vec<_>>(),
         "voters": {
             "z": eligible.map(int),
@@ -264,6 +267,7 @@ pub fn na_31_2_bijlage_1(count: &MunicipalCount<'_>) -> Result<Vec<u8>, ReportEr
             count.created_at,
         ),
         "footer": footer(std::slice::from_ref(&count.eml)),
+        "audit": crate::AuditMark::json(count.audit),
         "stations": count.stations.iter().map(|(s, c)| station_count(count.contest, s, c)).collect::<Vec<_>>(),
     });
     typeset::pdf(

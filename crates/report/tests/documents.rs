@@ -91,6 +91,10 @@ impl Loaded {
                 name: self.count_name,
                 bytes: &self.count_bytes,
             },
+            audit: Some(report::AuditMark {
+                entry: 57,
+                hash: seal::HashCode::of(b"the log's head"),
+            }),
         }
     }
 
@@ -188,6 +192,13 @@ fn na_31_2_of_assen_holds_the_municipal_totals_and_every_candidate() {
         "hash code on every page"
     );
     assert!(text.contains(&format!("Pagina 1 van {}", page_count(&text))));
+    // And the audit log's head when it was made, on every page.
+    let head = seal::HashCode::of(b"the log's head").to_string();
+    assert_eq!(text.matches(&head).count(), page_count(&text));
+    assert_eq!(
+        text.matches("Auditlog t/m regel 57").count(),
+        page_count(&text)
+    );
 
     let t = &assen.totals;
     assert_line(
@@ -282,6 +293,7 @@ fn p_22_2_of_west_maas_en_waal_shows_the_published_seats_and_the_steps() {
         deceased: &[],
         created_at: moment(),
         files: files.to_vec(),
+        audit: None,
     })
     .unwrap();
     let text = pdf_text(&pdf);
@@ -453,6 +465,7 @@ fn flemish_main_office_report_shows_the_quotients_the_elected_and_the_substitute
             name: "uitslag.json",
             bytes: result_file,
         }],
+        audit: None,
     })
     .unwrap();
     let text = pdf_text(&pdf);

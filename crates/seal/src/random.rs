@@ -24,6 +24,12 @@ pub fn below(bound: u8) -> u8 {
     }
 }
 
+/// Puts `items` in a uniformly random order (Fisher–Yates, with the same OS-seeded generator).
+pub fn shuffle<T>(items: &mut [T]) {
+    use rand::seq::SliceRandom;
+    items.shuffle(&mut rand::rng());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,9 +5,15 @@
 //! inserted directly in the database breaks the chain at that entry. Verification recomputes
 //! every hash and names the first entry that does not match.
 //!
-//! What the chain cannot show by itself is the removal of the *last* entries; for that, the head
-//! hash (the last entry's hash) is printed by `urna audit verify` and belongs in the official
-//! report, where a later check can compare it.
+//! An entry that changed data also records the state it produced: the digest of every row it
+//! wrote in the tables that hold counted data ([`crate::vouch`]). Verification replays those
+//! states and compares them with the tables, so a count, an entry or a role edited directly in the
+//! file is named by table, row and the entry that last recorded it.
+//!
+//! What the chain cannot show by itself is the removal of the *last* entries, or a log rebuilt
+//! from scratch by someone who recomputed every hash; for that, the head hash (the last entry's
+//! hash) is printed in the footer of every official document and sealed with the result, and
+//! `urna audit verify --head` checks the log against the hash code on paper.
 
 use chrono::{SecondsFormat, Utc};
 use messages::{Message, msg};
@@ -17,6 +23,7 @@ use seal::chain::{GENESIS, link_hash};
 use serde::Serialize;
 
 use crate::error::StoreError;
+use crate::vouch;
 
 /// Domain tag of the audit chain's hashes.
 const CHAIN_DOMAIN: &str = "urna/audit-log/v1";
@@ -155,6 +162,8 @@ actions! {
     CeremonyPackageVerified = "ceremony.package-verified",
     /// Key holders combined their shares.
     CeremonySharesCombined = "ceremony.shares-combined",
+    /// The log began vouching for data written before it did: the state of every row as found.
+    AuditBaseline = "audit.baseline",
 }
 
 impl std::fmt::Display for AuditAction {
@@ -176,6 +185,9 @@ pub struct AuditEntry {
     pub action: String,
     /// Details as canonical JSON (keys sorted).
     pub details: String,
+    /// The state the entry produced: the digest of every vouched row it wrote (`table/rowid` →
+    /// SHA-256, `null` when removed), as canonical JSON; empty when it changed no such row.
+    pub state: String,
     /// Hash of the previous entry (64 hex digits; zeros for the first).
     pub prev_hash: String,
     /// This entry's hash.
@@ -191,6 +203,9 @@ pub struct AuditReport {
     pub head: Option<String>,
     /// The first problem, if any.
     pub broken: Option<AuditBreak>,
+    /// Every row whose data and log part ways (the first of them is also `broken`); checked
+    /// only when the chain itself is intact.
+    pub data: Vec<AuditBreak>,
 }
 
 /// Where and how the chain is broken.
@@ -223,15 +238,54 @@ pub enum AuditBreak {
     /// A protective trigger was removed from the database.
     #[error("the append-only protection {0} was removed from the database")]
     TriggerRemoved(&'static str),
+    /// A row differs from the state the last entry that wrote it recorded.
+    #[error(
+        "table {table}, row {row} was changed outside Urna after entry {seq} ({action}) recorded it"
+    )]
+    DataChanged {
+        /// The table.
+        table: String,
+        /// The row (rowid).
+        row: i64,
+        /// The entry that last recorded the row.
+        seq: u64,
+        /// That entry's action.
+        action: String,
+    },
+    /// A row no entry recorded.
+    #[error("table {table}, row {row} was added outside Urna: no entry of the log recorded it")]
+    DataAdded {
+        /// The table.
+        table: String,
+        /// The row (rowid).
+        row: i64,
+    },
+    /// A row an entry recorded is gone, though no entry removed it.
+    #[error(
+        "table {table}, row {row} was removed outside Urna after entry {seq} ({action}) recorded it"
+    )]
+    DataRemoved {
+        /// The table.
+        table: String,
+        /// The row (rowid).
+        row: i64,
+        /// The entry that last recorded the row.
+        seq: u64,
+        /// That entry's action.
+        action: String,
+    },
 }
 
 impl AuditBreak {
     /// The entry concerned, where there is one.
     pub fn seq(&self) -> Option<u64> {
         match self {
-            AuditBreak::Altered { seq } | AuditBreak::Unlinked { seq, .. } => Some(*seq),
+            AuditBreak::Altered { seq }
+            | AuditBreak::Unlinked { seq, .. }
+            | AuditBreak::DataChanged { seq, .. }
+            | AuditBreak::DataRemoved { seq, .. } => Some(*seq),
             AuditBreak::Missing { expected, .. } => Some(*expected),
-            AuditBreak::TriggerRemoved(_) => None,
+            AuditBreak::TriggerRemoved(_) | AuditBreak::DataAdded { .. } => None,
         }
     }
 
@@ -248,6 +302,33 @@ impl AuditBreak {
             AuditBreak::TriggerRemoved(trigger) => {
                 msg!("audit-trigger-removed", trigger = *trigger)
             }
+            AuditBreak::DataChanged {
+                table,
+                row,
+                seq,
+                action,
+            } => msg!(
+                "audit-data-changed",
+                table = table.as_str(),
+                row = *row,
+                entry = *seq,
+                action = action.as_str()
+            ),
+            AuditBreak::DataAdded { table, row } => {
+                msg!("audit-data-added", table = table.as_str(), row = *row)
+            }
+            AuditBreak::DataRemoved {
+                table,
+                row,
+                seq,
+                action,
+            } => msg!(
+                "audit-data-removed",
+                table = table.as_str(),
+                row = *row,
+                entry = *seq,
+                action = action.as_str()
+            ),
         }
     }
 }
@@ -259,18 +340,22 @@ fn entry_hash(
     actor: &str,
     action: &str,
     details: &str,
+    state: &str,
 ) -> HashCode {
-    link_hash(
-        CHAIN_DOMAIN,
-        previous,
-        &[
-            seq.to_string().as_bytes(),
-            at.as_bytes(),
-            actor.as_bytes(),
-            action.as_bytes(),
-            details.as_bytes(),
-        ],
-    )
+    let seq = seq.to_string();
+    let mut fields = vec![
+        seq.as_bytes(),
+        at.as_bytes(),
+        actor.as_bytes(),
+        action.as_bytes(),
+        details.as_bytes(),
+    ];
+    // Entries that wrote no vouched row hash as before the log vouched for data; the fields are
+    // length-prefixed, so five fields and six never hash alike.
+    if !state.is_empty() {
+        fields.push(state.as_bytes());
+    }
+    link_hash(CHAIN_DOMAIN, previous, &fields)
 }
 
 /// Appends an entry after the current head. Runs inside the mutation's transaction.
@@ -280,37 +365,36 @@ pub(crate) fn append(
     action: AuditAction,
     details: &serde_json::Value,
 ) -> Result<AuditEntry, StoreError> {
-    let head: Option<(i64, String)> = connection
-        .prepare_cached("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?;
-    let (previous_seq, previous_hash) = match head {
-        Some((seq, hash)) => (
-            u64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("audit seq {seq}")))?,
-            hash.parse::<HashCode>()
-                .map_err(|e| StoreError::Corrupt(format!("audit entry {seq}: {e}")))?,
-        ),
-        None => (0, GENESIS),
-    };
+    let (previous_seq, previous_hash) = head(connection)?.unwrap_or((0, GENESIS));
     let seq = previous_seq + 1;
     let at = now();
     // serde_json's maps are ordered by key, so this text is canonical for the same details.
     let details = serde_json::to_string(details)?;
     let action = action.as_str();
-    let hash = entry_hash(&previous_hash, seq, &at, actor.as_str(), action, &details);
+    let state = vouch::take_changes(connection)?;
+    let hash = entry_hash(
+        &previous_hash,
+        seq,
+        &at,
+        actor.as_str(),
+        action,
+        &details,
+        &state,
+    );
     let entry = AuditEntry {
         seq,
         at,
         actor: actor.as_str().to_string(),
         action: action.to_string(),
         details,
+        state,
         prev_hash: previous_hash.to_hex(),
         entry_hash: hash.to_hex(),
     };
     connection
         .prepare_cached(
-            "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, entry_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO audit_log (seq, at, actor, action, details, prev_hash, entry_hash, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
             i64::try_from(entry.seq)
@@ -320,15 +404,33 @@ pub(crate) fn append(
             entry.action,
             entry.details,
             entry.prev_hash,
-            entry.entry_hash
+            entry.entry_hash,
+            entry.state
         ])?;
     Ok(entry)
+}
+
+/// The last entry's number and hash.
+pub(crate) fn head(connection: &Connection) -> Result<Option<(u64, HashCode)>, StoreError> {
+    let head: Option<(i64, String)> = connection
+        .prepare_cached("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    head.map(|(seq, hash)| {
+        Ok((
+            u64::try_from(seq).map_err(|_| StoreError::Corrupt(format!("audit seq {seq}")))?,
+            hash.parse::<HashCode>()
+                .map_err(|e| StoreError::Corrupt(format!("audit entry {seq}: {e}")))?,
+        ))
+    })
+    .transpose()
 }
 
 /// All entries in order.
 pub(crate) fn entries(connection: &Connection) -> Result<Vec<AuditEntry>, StoreError> {
     let mut statement = connection.prepare(
-        "SELECT seq, at, actor, action, details, prev_hash, entry_hash FROM audit_log ORDER BY seq",
+        "SELECT seq, at, actor, action, details, prev_hash, entry_hash, state
+         FROM audit_log ORDER BY seq",
     )?;
     let rows = statement.query_map([], |row| {
         let seq: i64 = row.get(0)?;
@@ -340,12 +442,14 @@ pub(crate) fn entries(connection: &Connection) -> Result<Vec<AuditEntry>, StoreE
             details: row.get(4)?,
             prev_hash: row.get(5)?,
             entry_hash: row.get(6)?,
+            state: row.get(7)?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// Checks the protective triggers and recomputes the whole chain.
+/// Checks the protective triggers, recomputes the whole chain and, when the chain holds,
+/// compares the tables with the states the entries recorded.
 pub(crate) fn verify(connection: &Connection) -> Result<AuditReport, StoreError> {
     let entries = entries(connection)?;
     let count = entries.len() as u64;
@@ -354,6 +458,7 @@ pub(crate) fn verify(connection: &Connection) -> Result<AuditReport, StoreError>
         entries: count,
         head: head.clone(),
         broken,
+        data: Vec::new(),
     };
 
     for trigger in TRIGGERS {
@@ -392,6 +497,7 @@ pub(crate) fn verify(connection: &Connection) -> Result<AuditReport, StoreError>
                     &entry.actor,
                     &entry.action,
                     &entry.details,
+                    &entry.state,
                 )
                 .to_hex()
             })
@@ -401,7 +507,12 @@ pub(crate) fn verify(connection: &Connection) -> Result<AuditReport, StoreError>
         }
         previous_hash = entry.entry_hash.clone();
     }
-    Ok(report(None))
+    let data = vouch::compare(connection, &entries)?;
+    Ok(AuditReport {
+        broken: data.first().cloned(),
+        data,
+        ..report(None)
+    })
 }
 
 /// The time now as the store writes every timestamp: RFC 3339, UTC, milliseconds.

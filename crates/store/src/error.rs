@@ -57,6 +57,10 @@ pub enum StoreError {
     /// that no change ever reaches the database unlogged.
     #[error("refused to commit {0}: it wrote no audit-log entry")]
     Unaudited(&'static str),
+    /// A mutation changed data after it wrote its audit-log entry, so the entry would not vouch
+    /// for that change. A programming error, refused like an unaudited one.
+    #[error("refused to commit {0}: it changed data after its audit-log entry")]
+    ChangedAfterAudit(&'static str),
     /// A change was computed from a version that is no longer the stored one: someone else
     /// changed it meanwhile. Nothing was stored.
     #[error(

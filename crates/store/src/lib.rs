@@ -19,6 +19,7 @@ mod results;
 mod schema;
 mod station_app;
 mod users;
+mod vouch;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -88,12 +89,23 @@ impl Store {
         let readers = (0..READERS)
             .map(|_| schema::open_reader(&path).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Store {
+        let store = Store {
             writer: writer::Writer::spawn(write_connection)?,
             readers,
             next_reader: std::sync::atomic::AtomicUsize::new(0),
             path,
-        })
+        };
+        if vouch::needs_baseline(&store.read())? {
+            store.writer.write("audit.baseline", |mutation| {
+                vouch::note_all(mutation.connection())?;
+                mutation.audit(
+                    &Actor::new("urna", "store"),
+                    AuditAction::AuditBaseline,
+                    &serde_json::json!({ "reason": "data written before the log vouched for it" }),
+                )
+            })?;
+        }
+        Ok(store)
     }
 
     /// The database file.
@@ -147,6 +159,11 @@ impl Store {
     /// The whole audit log, oldest first.
     pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
         audit::entries(&self.read())
+    }
+
+    /// The log's last entry, as printed on official documents: its number and hash.
+    pub fn audit_head(&self) -> Result<Option<(u64, seal::HashCode)>, StoreError> {
+        audit::head(&self.read())
     }
 
     /// Recomputes the audit chain and reports the first break, if any.

@@ -19,6 +19,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_result_decisions.sql")),
     M::up(include_str!("migrations/0005_station_app.sql")),
     M::up(include_str!("migrations/0006_turnout_electorate.sql")),
+    M::up(include_str!("migrations/0007_audit_state.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

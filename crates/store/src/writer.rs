@@ -74,6 +74,9 @@ where
         };
         let outcome = match catch_unwind(AssertUnwindSafe(|| mutation(&mut context))) {
             Ok(Ok(_)) if !context.audited => Err(StoreError::Unaudited(self.name)),
+            Ok(Ok(_)) if crate::vouch::pending(connection).unwrap_or(true) => {
+                Err(StoreError::ChangedAfterAudit(self.name))
+            }
             Ok(outcome) => outcome,
             Err(_) => Err(StoreError::Commit(format!("{} panicked", self.name))),
         };
@@ -110,6 +113,7 @@ impl std::fmt::Debug for Writer {
 impl Writer {
     /// Starts the writer thread, which owns `connection` from now on.
     pub(crate) fn spawn(connection: Connection) -> Result<Writer, StoreError> {
+        crate::vouch::watch(&connection)?;
         let (sender, receiver) = mpsc::channel::<Box<dyn Job>>();
         let thread = std::thread::Builder::new()
             .name("urna-db-writer".into())
@@ -254,6 +258,33 @@ mod tests {
         ));
         assert!(rows(&reader).is_empty());
         assert_eq!(crate::audit::entries(&reader).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn a_mutation_that_changes_vouched_data_after_its_entry_is_refused_and_undone() {
+        let (_dir, writer, reader) = writer();
+        let outcome = writer.write("test.late", |mutation| {
+            mutation.audit(
+                &Actor::new("test", "t"),
+                AuditAction::UserCreate,
+                &serde_json::json!({}),
+            )?;
+            mutation.connection().execute(
+                "INSERT INTO users (username, full_name, role, password_hash, must_change_password, created_at)
+                 VALUES ('late', 'Late', 'typist', 'x', 0, 'now')",
+                [],
+            )?;
+            Ok(())
+        });
+        assert!(matches!(
+            outcome,
+            Err(StoreError::ChangedAfterAudit("test.late"))
+        ));
+        assert_eq!(crate::audit::entries(&reader).unwrap().len(), 0);
+        let users: i64 = reader
+            .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(users, 0);
     }
 
     #[test]

@@ -220,7 +220,7 @@ fn a_rehashed_entry_breaks_the_link_to_the_next() {
         &path,
         "audit_log",
         &format!(
-            "UPDATE audit_log SET at = 'x', actor = 'y', action = 'z', details = '{{}}', entry_hash = '{}' WHERE seq = 1",
+            "UPDATE audit_log SET at = 'x', actor = 'y', action = 'z', details = '{{}}', state = '', entry_hash = '{}' WHERE seq = 1",
             forged.to_hex()
         ),
     );

@@ -620,9 +620,15 @@ pub struct ImportArgs {
 /// `urna audit …`
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Check the audit log's hash chain; exit status 0 when intact, 1 naming the first broken
-    /// entry otherwise.
-    Verify,
+    /// Check the audit log's hash chain and the data it vouches for; exit status 0 when intact,
+    /// 1 naming the first broken entry, or every table row that differs from what the log
+    /// recorded.
+    Verify {
+        /// The hash code of the log's head as printed in the footer of an official document (or
+        /// sealed with the result): the log must still hold that entry, unchanged.
+        #[arg(long, value_name = "HASHCODE")]
+        head: Option<String>,
+    },
     /// Print the audit log.
     Show {
         /// Print the entries as JSON.

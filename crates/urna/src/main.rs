@@ -81,9 +81,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let store = Store::open_existing(&cli.data_dir)?;
             print!("{}", commands::election::show(lang, &store, id, *json)?);
         }
-        Command::Audit(AuditCommand::Verify) => {
+        Command::Audit(AuditCommand::Verify { head }) => {
             let store = Store::open_existing(&cli.data_dir)?;
-            let (intact, report) = commands::audit::verify(lang, &store)?;
+            let (intact, report) = commands::audit::verify(lang, &store, head.as_deref())?;
             print!("{report}");
             if !intact {
                 return Ok(ExitCode::FAILURE);

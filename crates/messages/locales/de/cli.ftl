@@ -55,7 +55,7 @@ cli-user-created = Benutzer angelegt: { $login } ({ $role })
 cli-user-temporary-password = Vorläufiges Passwort: { $password }
     Übergeben Sie es persönlich; es muss bei der ersten Anmeldung ersetzt werden.
 cli-audit-intact = Prüfprotokoll unversehrt: { $entries } Einträge
-cli-audit-head = Hash des letzten Eintrags (im Protokoll festhalten): { $hash }
+cli-audit-head = Hash des letzten Eintrags (Urnas amtliche Dokumente tragen den ihres Zeitpunkts in der Fußzeile): { $hash }
 cli-audit-broken-at = Prüfprotokoll GEBROCHEN bei Eintrag { $entry }: { $problem }
 cli-audit-broken = Prüfprotokoll GEBROCHEN: { $problem }
 cli-booth-two-sticks = geben Sie genau zwei USB-Sticks an (--stick A --stick B)
@@ -248,3 +248,7 @@ cli-demo-sent-back = Der Koordinator vergleicht mit dem Papierprotokoll und schi
 cli-demo-definitive = { $definitive } / { $stations } Wahllokale endgültig, jedes zweimal von zwei verschiedenen Erfassern eingegeben.
 cli-demo-running-totals = Zwischenstand: { $admitted } zugelassene Wähler, { $candidates } Stimmen für Kandidaten, { $blank } leer, { $invalid } ungültig
 cli-demo-list-equal = Liste { $number } { $name }: { $votes } (gleich der veröffentlichten Zählung, wie jede andere Liste)
+
+## The audit log against the hash code on paper
+cli-audit-paper-head-found = Der Hashcode auf Papier ist Eintrag { $entry } des Prüfprotokolls ({ $at }): das Protokoll enthält alles bis zu diesem Eintrag, unverändert.
+cli-audit-paper-head-missing = KEIN Eintrag des Prüfprotokolls hat den Hashcode auf Papier ({ $hash }): das Protokoll wurde gekürzt oder neu aufgebaut, nachdem jenes Dokument erstellt wurde.

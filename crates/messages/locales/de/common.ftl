@@ -38,3 +38,8 @@ read-kind-socket = ein Socket
 read-kind-character-device = ein zeichenorientiertes Gerät
 read-kind-block-device = ein blockorientiertes Gerät
 read-kind-other = etwas anderes als eine Datei
+
+## The audit log and the data it vouches for
+audit-data-changed = Tabelle { $table }, Zeile { $row } wurde außerhalb von Urna geändert, nachdem Eintrag { $entry } ({ $action }) sie festhielt
+audit-data-added = Tabelle { $table }, Zeile { $row } wurde außerhalb von Urna hinzugefügt: kein Eintrag des Protokolls hielt sie fest
+audit-data-removed = Tabelle { $table }, Zeile { $row } wurde außerhalb von Urna entfernt, nachdem Eintrag { $entry } ({ $action }) sie festhielt

@@ -181,3 +181,6 @@ report-month-september = September
 report-month-october = Oktober
 report-month-november = November
 report-month-december = Dezember
+
+## The audit log's head in the footer
+report-audit-head = Prüfprotokoll bis Eintrag { $entry }:

@@ -55,7 +55,7 @@ cli-user-created = User created: { $login } ({ $role })
 cli-user-temporary-password = Temporary password: { $password }
     Hand it over in person; it must be replaced at the first login.
 cli-audit-intact = Audit log intact: { $entries } entries
-cli-audit-head = Hash of the last entry (record it in the official report): { $hash }
+cli-audit-head = Hash of the last entry (Urna's official documents carry the one of their moment in the footer): { $hash }
 cli-audit-broken-at = Audit log BROKEN at entry { $entry }: { $problem }
 cli-audit-broken = Audit log BROKEN: { $problem }
 cli-booth-two-sticks = give exactly two sticks (--stick A --stick B)
@@ -248,3 +248,7 @@ cli-demo-sent-back = The coordinator compares with the paper report and sends th
 cli-demo-definitive = { $definitive } / { $stations } polling stations definitive, each typed twice by two different typists.
 cli-demo-running-totals = Running totals: { $admitted } admitted voters, { $candidates } votes for candidates, { $blank } blank, { $invalid } invalid
 cli-demo-list-equal = List { $number } { $name }: { $votes } (equal to the published count, as is every other list)
+
+## The audit log against the hash code on paper
+cli-audit-paper-head-found = The hash code on paper is entry { $entry } of the audit log ({ $at }): the log holds everything up to that entry, unchanged.
+cli-audit-paper-head-missing = NO entry of the audit log has the hash code on paper ({ $hash }): the log was cut short or rebuilt after that document was made.

@@ -38,3 +38,8 @@ read-kind-socket = a socket
 read-kind-character-device = a character device
 read-kind-block-device = a block device
 read-kind-other = not a regular file
+
+## The audit log and the data it vouches for
+audit-data-changed = table { $table }, row { $row } was changed outside Urna after entry { $entry } ({ $action }) recorded it
+audit-data-added = table { $table }, row { $row } was added outside Urna: no entry of the log recorded it
+audit-data-removed = table { $table }, row { $row } was removed outside Urna after entry { $entry } ({ $action }) recorded it

@@ -181,3 +181,6 @@ report-month-september = September
 report-month-october = October
 report-month-november = November
 report-month-december = December
+
+## The audit log's head in the footer
+report-audit-head = Audit log up to entry { $entry }:

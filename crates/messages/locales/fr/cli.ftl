@@ -55,7 +55,7 @@ cli-user-created = Utilisateur créé : { $login } ({ $role })
 cli-user-temporary-password = Mot de passe temporaire : { $password }
     Remettez-le en personne ; il doit être remplacé à la première connexion.
 cli-audit-intact = Journal d'audit intact : { $entries } entrées
-cli-audit-head = Empreinte de la dernière entrée (à consigner au procès-verbal) : { $hash }
+cli-audit-head = Empreinte de la dernière entrée (les procès-verbaux d'Urna portent celle de leur moment en pied de page) : { $hash }
 cli-audit-broken-at = Journal d'audit ROMPU à l'entrée { $entry } : { $problem }
 cli-audit-broken = Journal d'audit ROMPU : { $problem }
 cli-booth-two-sticks = indiquez exactement deux clés USB (--stick A --stick B)
@@ -248,3 +248,7 @@ cli-demo-sent-back = Le coordinateur compare avec le procès-verbal papier et re
 cli-demo-definitive = { $definitive } / { $stations } bureaux de vote définitifs, chacun saisi deux fois par deux encodeurs différents.
 cli-demo-running-totals = Totaux provisoires : { $admitted } électeurs admis, { $candidates } voix pour des candidats, { $blank } blancs, { $invalid } nuls
 cli-demo-list-equal = Liste { $number } { $name } : { $votes } (égal au dépouillement publié, comme toute autre liste)
+
+## The audit log against the hash code on paper
+cli-audit-paper-head-found = L'empreinte sur papier est l'entrée { $entry } du journal d'audit ({ $at }) : le journal contient tout jusqu'à cette entrée, sans modification.
+cli-audit-paper-head-missing = AUCUNE entrée du journal d'audit n'a l'empreinte sur papier ({ $hash }) : le journal a été tronqué ou reconstruit après l'établissement de ce document.

@@ -38,3 +38,8 @@ read-kind-socket = une socket
 read-kind-character-device = un périphérique caractère
 read-kind-block-device = un périphérique bloc
 read-kind-other = autre chose qu'un fichier
+
+## The audit log and the data it vouches for
+audit-data-changed = table { $table }, ligne { $row } : modifiée hors d'Urna après que l'entrée { $entry } ({ $action }) l'a consignée
+audit-data-added = table { $table }, ligne { $row } : ajoutée hors d'Urna, aucune entrée du journal ne l'a consignée
+audit-data-removed = table { $table }, ligne { $row } : supprimée hors d'Urna après que l'entrée { $entry } ({ $action }) l'a consignée

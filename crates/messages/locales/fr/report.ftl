@@ -181,3 +181,6 @@ report-month-september = septembre
 report-month-october = octobre
 report-month-november = novembre
 report-month-december = décembre
+
+## The audit log's head in the footer
+report-audit-head = Journal d'audit jusqu'à l'entrée { $entry } :

@@ -55,7 +55,7 @@ cli-user-created = Gebruiker aangemaakt: { $login } ({ $role })
 cli-user-temporary-password = Tijdelijk wachtwoord: { $password }
     Geef het persoonlijk door; het moet bij de eerste keer inloggen worden vervangen.
 cli-audit-intact = Auditlog intact: { $entries } regels
-cli-audit-head = Hash van de laatste regel (noteer in het proces-verbaal): { $hash }
+cli-audit-head = Hash van de laatste regel (de processen-verbaal van Urna dragen die van hun moment in de voettekst): { $hash }
 cli-audit-broken-at = Auditlog VERBROKEN bij regel { $entry }: { $problem }
 cli-audit-broken = Auditlog VERBROKEN: { $problem }
 cli-booth-two-sticks = geef precies twee sticks (--stick A --stick B)
@@ -248,3 +248,7 @@ cli-demo-sent-back = De coördinator vergelijkt met het papieren proces-verbaal 
 cli-demo-definitive = { $definitive } / { $stations } stembureaus definitief, elk tweemaal ingevoerd door twee verschillende invoerders.
 cli-demo-running-totals = Tussenstand: { $admitted } toegelaten kiezers, { $candidates } stemmen op kandidaten, { $blank } blanco, { $invalid } ongeldig
 cli-demo-list-equal = Lijst { $number } { $name }: { $votes } (gelijk aan de gepubliceerde telling, net als elke andere lijst)
+
+## The audit log against the hash code on paper
+cli-audit-paper-head-found = De hashcode op papier is regel { $entry } van het auditlog ({ $at }): het log bevat alles tot en met die regel, ongewijzigd.
+cli-audit-paper-head-missing = GEEN regel van het auditlog heeft de hashcode op papier ({ $hash }): het log is ingekort of opnieuw opgebouwd nadat dat document werd gemaakt.

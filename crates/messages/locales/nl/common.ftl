@@ -38,3 +38,8 @@ read-kind-socket = een socket
 read-kind-character-device = een tekenapparaat
 read-kind-block-device = een blokapparaat
 read-kind-other = iets anders dan een bestand
+
+## The audit log and the data it vouches for
+audit-data-changed = tabel { $table }, rij { $row } is buiten Urna gewijzigd nadat regel { $entry } ({ $action }) haar vastlegde
+audit-data-added = tabel { $table }, rij { $row } is buiten Urna toegevoegd: geen regel van het auditlog legde haar vast
+audit-data-removed = tabel { $table }, rij { $row } is buiten Urna verwijderd nadat regel { $entry } ({ $action }) haar vastlegde

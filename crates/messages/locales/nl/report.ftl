@@ -181,3 +181,6 @@ report-month-september = september
 report-month-october = oktober
 report-month-november = november
 report-month-december = december
+
+## The audit log's head in the footer
+report-audit-head = Auditlog t/m regel { $entry }:

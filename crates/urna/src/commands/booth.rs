@@ -165,8 +165,31 @@ pub fn run(lang: Language, prompt: &mut dyn Prompt, station: &Station) -> anyhow
         ))?;
         machines.push(machine);
     }
-    let ballots_dir = station.out.join("stembiljetten");
-    std::fs::create_dir_all(&ballots_dir).with_context(|| ballots_dir.display().to_string())?;
+    let mut printer = Printer::new(station.out.join("stembiljetten"), &president.poll().opened)?;
+    let outcome = poll(
+        lang,
+        &mut screen,
+        &mut president,
+        &mut machines,
+        &mut printer,
+        &station.out,
+        &day,
+    );
+    // Whatever ended the session, the ballots printed in it reach the folder.
+    printer.flush()?;
+    outcome
+}
+
+/// The chair's menu, voter after voter, until the poll is paused or closed.
+fn poll(
+    lang: Language,
+    screen: &mut Screen<'_>,
+    president: &mut PresidentMachine,
+    machines: &mut [VotingComputer],
+    printer: &mut Printer,
+    out: &Path,
+    day: &Day,
+) -> anyhow::Result<String> {
     let mut voter = 0usize;
     loop {
         screen.heading(&t!(lang, "cli-booth-president", station = day.station))?;
@@ -185,28 +208,19 @@ pub fn run(lang: Language, prompt: &mut dyn Prompt, station: &Station) -> anyhow
         };
         match choice {
             Some(1) => {
-                let elections = choose_elections(&mut screen, &day)?;
+                let elections = choose_elections(screen, day)?;
                 let card = president.activate_card(&elections)?;
-                let machine = &mut machines[voter % station.voting_computers.max(1) as usize];
+                let machine = &mut machines[voter % machines.len().max(1)];
                 voter += 1;
-                let printed = vote(&mut screen, machine, &card)?;
+                let printed = vote(screen, machine, &card)?;
                 let qr = printed.qr_png(4)?;
                 // The printed ballot is in the language of the administration: Dutch.
                 let (pdf, png) =
                     report::ballot(&format!("stembureau {}", day.station), &printed.text, qr)?;
-                // A random name: the ballots' file names must not give the order of voting.
-                let name = format!(
-                    "stembiljet-{}",
-                    seal::hex::encode(&seal::random::bytes::<8>())
-                );
-                std::fs::write(ballots_dir.join(format!("{name}.png")), &png)?;
-                std::fs::write(ballots_dir.join(format!("{name}.pdf")), &pdf)?;
                 screen.line(&t!(lang, "cli-booth-printed"))?;
-                let picture = bounded::read(
-                    &ballots_dir.join(format!("{name}.png")),
-                    booth::qr::MAX_PICTURE_BYTES,
-                )?;
-                match president.scan(&picture) {
+                let scanned = president.scan(&png);
+                printer.print(png, pdf);
+                match scanned {
                     Ok(recorded) => {
                         screen.line(&t!(lang, "cli-booth-recorded", ballots = recorded.ballots))?
                     }
@@ -229,7 +243,7 @@ pub fn run(lang: Language, prompt: &mut dyn Prompt, station: &Station) -> anyhow
             Some(3) => {
                 let sure = screen.number(&t!(lang, "cli-booth-close-sure"), &[1, 2], false)?;
                 if sure == Some(1) {
-                    return close(lang, &mut president, &station.out);
+                    return close(lang, president, out);
                 }
             }
             _ => {
@@ -348,6 +362,65 @@ fn vote(
         if confirm == Some(1) {
             return Ok(machine.print(&card, &choices)?);
         }
+    }
+}
+
+/// The printer of the voting computers, as files: `stembiljet-<random>.png` and `.pdf`.
+///
+/// A folder of files written one per vote would give the order of voting away: by their
+/// modification, access and change times, by their inode numbers and by the order a directory
+/// lists them. So the printed ballots are held until the session ends (paused or closed), then
+/// written in a random order, each under a random name, every file with the same modification
+/// and access time: the poll's opening.
+struct Printer {
+    folder: PathBuf,
+    time: std::time::SystemTime,
+    printed: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Printer {
+    fn new(folder: PathBuf, opened: &str) -> anyhow::Result<Printer> {
+        std::fs::create_dir_all(&folder).with_context(|| folder.display().to_string())?;
+        let time = chrono::DateTime::parse_from_rfc3339(opened)
+            .map(std::time::SystemTime::from)
+            .unwrap_or(std::time::UNIX_EPOCH);
+        Ok(Printer {
+            folder,
+            time,
+            printed: Vec::new(),
+        })
+    }
+
+    fn print(&mut self, png: Vec<u8>, pdf: Vec<u8>) {
+        self.printed.push((png, pdf));
+    }
+
+    /// Writes the ballots printed so far, in a random order.
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let mut printed = std::mem::take(&mut self.printed);
+        seal::random::shuffle(&mut printed);
+        let times = std::fs::FileTimes::new()
+            .set_modified(self.time)
+            .set_accessed(self.time);
+        for (png, pdf) in printed {
+            let name = format!(
+                "stembiljet-{}",
+                seal::hex::encode(&seal::random::bytes::<8>())
+            );
+            for (extension, bytes) in [("png", png), ("pdf", pdf)] {
+                let path = self.folder.join(format!("{name}.{extension}"));
+                let file =
+                    std::fs::File::create_new(&path).with_context(|| path.display().to_string())?;
+                let mut writer = std::io::BufWriter::new(&file);
+                std::io::Write::write_all(&mut writer, &bytes)
+                    .and_then(|()| std::io::Write::flush(&mut writer))
+                    .with_context(|| path.display().to_string())?;
+                drop(writer);
+                file.set_times(times)
+                    .with_context(|| path.display().to_string())?;
+            }
+        }
+        Ok(())
     }
 }
 

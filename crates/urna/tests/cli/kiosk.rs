@@ -3,15 +3,17 @@
 
 use super::*;
 
-/// The Flemish polling station through the real binary, as people use it: the chair types the
-/// login and password of the sheet, voters press number keys, a wrong key is refused, the poll
-/// is paused and resumed, closed; the main office reads the sticks, refuses a missing mirror,
-/// totals; two officials recount with their shares and the paper ballots.
-#[test]
-fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_sticks() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let ceremony = dir.path().join("ceremony");
+/// Lindeveld's election imported, its keys made (Anne and Bert, two of two) and its packages with
+/// the credential sheets, in `dir`.
+pub(super) struct Lindeveld {
+    pub data: PathBuf,
+    pub ceremony: PathBuf,
+    pub sheets: PathBuf,
+}
+
+pub(super) fn lindeveld_ceremony(dir: &Path) -> Lindeveld {
+    let data = dir.join("data");
+    let ceremony = dir.join("ceremony");
     let imported = run(urna(&data).args([
         "election",
         "import",
@@ -31,7 +33,7 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         "authority passphrase\nanne's passphrase\nbert's passphrase\n",
     );
     assert!(keys.status.success(), "{}", text(&keys.stderr));
-    let sheets = dir.path().join("sheets.pdf");
+    let sheets = dir.join("sheets.pdf");
     let packages = run_with_input(
         urna(&data)
             .args(["ceremony", "packages", "GR2024_Lindeveld", "--dir"])
@@ -41,6 +43,25 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         "authority passphrase\n",
     );
     assert!(packages.status.success(), "{}", text(&packages.stderr));
+    Lindeveld {
+        data,
+        ceremony,
+        sheets,
+    }
+}
+
+/// The Flemish polling station through the real binary, as people use it: the chair types the
+/// login and password of the sheet, voters press number keys, a wrong key is refused, the poll
+/// is paused and resumed, closed; the main office reads the sticks, refuses a missing mirror,
+/// totals; two officials recount with their shares and the paper ballots.
+#[test]
+fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_sticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let Lindeveld {
+        data,
+        ceremony,
+        sheets,
+    } = lindeveld_ceremony(dir.path());
     let authority = ceremony.join("authority.pub");
     let sticks: Vec<PathBuf> = ["sb1-a", "sb1-b", "sb2-a", "sb2-b"]
         .iter()

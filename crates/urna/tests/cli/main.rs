@@ -8,12 +8,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod audit;
 mod ceremony;
 mod demo;
 mod election;
 mod kiosk;
 mod reading;
 mod result;
+mod secrecy;
 mod serve;
 
 use std::io::Write;
