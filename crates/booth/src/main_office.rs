@@ -60,6 +60,13 @@ pub enum CountProblem {
         /// The copy.
         label: String,
     },
+    /// One stick, or a copy of it, handed in for both mirrors.
+    SameStick {
+        /// The station.
+        station: u32,
+        /// The copies.
+        labels: Vec<String>,
+    },
     /// Two different polls for one polling station.
     Duplicate {
         /// The station.
@@ -94,6 +101,11 @@ impl CountProblem {
             CountProblem::SingleCopy { station, label } => {
                 msg!("booth-single-copy", station = *station, stick = label)
             }
+            CountProblem::SameStick { station, labels } => msg!(
+                "booth-same-stick",
+                station = *station,
+                sticks = labels.join(", ")
+            ),
             CountProblem::Duplicate { station, labels } => msg!(
                 "booth-duplicate-poll",
                 station = *station,
@@ -169,12 +181,20 @@ pub struct Reading {
     pub problems: Vec<CountProblem>,
 }
 
+/// A copy that passed its checks.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The station's signed result.
+    pub result: StationResult,
+    /// Its ballot box.
+    pub ballot_box: BallotBox,
+    /// The stick's identity (one of the two the poll names).
+    pub stick: String,
+}
+
 /// Checks one copy on its own: package, poll, result, ballot box. Returns the station's
 /// result and box, or what is wrong.
-pub fn check_copy(
-    office: &MainOffice,
-    copy: &StickCopy,
-) -> Result<(StationResult, BallotBox), CountProblem> {
+pub fn check_copy(office: &MainOffice, copy: &StickCopy) -> Result<Checked, CountProblem> {
     let id = &office.election.id;
     let fail = |problem: Message| CountProblem::Stick {
         label: copy.label.clone(),
@@ -255,6 +275,11 @@ pub fn check_copy(
     {
         return Err(fail(msg!("booth-poll-other-package", file = sticks::POLL)));
     }
+    // The stick's own identity must be one of the two the signed poll names: a stick from
+    // another box, or whose identity was rewritten, is not one of this box's mirrors.
+    let identity = sticks::StickIdentity::of(&copy.files)
+        .filter(|identity| poll.sticks.contains(&identity.stick))
+        .ok_or_else(|| fail(msg!("booth-stick-not-of-poll", file = sticks::STICK_ID)))?;
     let (Some(result_bytes), Some(result_signature)) = (
         copy.files.get(&sticks::result_file(id)),
         text(&sticks::result_signature(id)),
@@ -297,7 +322,11 @@ pub fn check_copy(
             ballots = result.count.ballots_total
         )));
     }
-    Ok((result, ballot_box))
+    Ok(Checked {
+        result,
+        ballot_box,
+        stick: identity.stick,
+    })
 }
 
 /// Reads every copy: checks each, groups them by polling station, compares mirrors, and looks
@@ -305,13 +334,13 @@ pub fn check_copy(
 pub fn read(office: &MainOffice, copies: Vec<StickCopy>) -> Reading {
     let checked = check_all(office, &copies);
     let mut problems = Vec::new();
-    let mut by_station: BTreeMap<u32, Vec<(usize, StationResult, BallotBox)>> = BTreeMap::new();
+    let mut by_station: BTreeMap<u32, Vec<(usize, Checked)>> = BTreeMap::new();
     for (index, outcome) in checked.into_iter().enumerate() {
         match outcome {
-            Ok((result, ballot_box)) => by_station
-                .entry(result.station)
+            Ok(checked) => by_station
+                .entry(checked.result.station)
                 .or_default()
-                .push((index, result, ballot_box)),
+                .push((index, checked)),
             Err(problem) => problems.push(problem),
         }
     }
@@ -329,16 +358,25 @@ pub fn read(office: &MainOffice, copies: Vec<StickCopy>) -> Reading {
             continue;
         }
         let polls: std::collections::BTreeSet<&str> =
-            group.iter().map(|(_, r, _)| r.poll.as_str()).collect();
+            group.iter().map(|(_, c)| c.result.poll.as_str()).collect();
         if polls.len() > 1 {
             problems.push(CountProblem::Duplicate { station, labels });
             continue;
         }
+        // Two mirrors are two sticks: the same identity twice is one stick read twice, or a
+        // byte copy of it, and proves nothing about the other mirror.
+        let identities: std::collections::BTreeSet<&str> =
+            group.iter().map(|(_, c)| c.stick.as_str()).collect();
+        if identities.len() < group.len() {
+            problems.push(CountProblem::SameStick { station, labels });
+            continue;
+        }
         let first = &copies[group[0].0].files;
         let mut differing: Vec<String> = Vec::new();
-        for (index, ..) in &group[1..] {
+        for (index, _) in &group[1..] {
             for path in seal::stick::differences(first, &copies[*index].files) {
-                if !differing.contains(&path) {
+                // Each mirror carries its own identity; everything else must be the same.
+                if path != sticks::STICK_ID && !differing.contains(&path) {
                     differing.push(path);
                 }
             }
@@ -359,12 +397,12 @@ pub fn read(office: &MainOffice, copies: Vec<StickCopy>) -> Reading {
             continue;
         }
         let mut group = group;
-        let (_, result, ballot_box) = group.swap_remove(0);
+        let (_, checked) = group.swap_remove(0);
         stations.push(StationReading {
             station,
-            result,
+            result: checked.result,
             labels,
-            ballot_box,
+            ballot_box: checked.ballot_box,
         });
     }
     let present: Vec<u32> = stations.iter().map(|s| s.station).collect();
@@ -373,6 +411,7 @@ pub fn read(office: &MainOffice, copies: Vec<StickCopy>) -> Reading {
         .filter_map(|p| match p {
             CountProblem::MirrorsDiffer { station, .. }
             | CountProblem::SingleCopy { station, .. }
+            | CountProblem::SameStick { station, .. }
             | CountProblem::Duplicate { station, .. } => Some(*station),
             _ => None,
         })
@@ -387,10 +426,7 @@ pub fn read(office: &MainOffice, copies: Vec<StickCopy>) -> Reading {
     Reading { stations, problems }
 }
 
-fn check_all(
-    office: &MainOffice,
-    copies: &[StickCopy],
-) -> Vec<Result<(StationResult, BallotBox), CountProblem>> {
+fn check_all(office: &MainOffice, copies: &[StickCopy]) -> Vec<Result<Checked, CountProblem>> {
     use rayon::prelude::*;
     copies
         .par_iter()

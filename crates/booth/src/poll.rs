@@ -53,6 +53,11 @@ pub struct Poll {
     pub voting_computers: Vec<PublicKey>,
     /// When the poll was opened (RFC 3339). The poll's time, never a vote's.
     pub opened: String,
+    /// The identities written on the ballot box's two sticks (`stick.json`, 32 hex digits
+    /// each), so that the main office can tell the two mirrors apart from one stick, or a copy
+    /// of it, handed in twice.
+    #[serde(default)]
+    pub sticks: Vec<String>,
 }
 
 /// Why a poll record or card is refused.

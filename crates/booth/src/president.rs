@@ -139,6 +139,7 @@ impl PresidentMachine {
             return Err(PresidentError::AlreadyOpened);
         }
         let poll_id: [u8; 16] = seal::random::bytes();
+        let stick_ids = sticks.write_identities()?;
         let poll_key = ElectionKey::generate();
         let locked = lock(
             &poll_key.secret_text(),
@@ -162,6 +163,7 @@ impl PresidentMachine {
             poll_key: poll_key.public(),
             voting_computers: Vec::new(),
             opened: opened.to_string(),
+            sticks: stick_ids.to_vec(),
         };
         let tally = Tally {
             ballots: 0,

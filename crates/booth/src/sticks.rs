@@ -10,6 +10,8 @@
 //!   poll-key.age            the poll key, locked to the chair's password
 //!   ballot-box.bin          the encrypted votes and tally (see `ballot_box`)
 //!   results/<election>.json, .sig   written at closing
+//!   stick.json              this stick's own identity (the only file that differs between
+//!                           the mirrors; the signed poll record names both)
 //! ```
 
 use std::collections::BTreeMap;
@@ -27,6 +29,34 @@ pub const POLL_SIGNATURES: &str = "poll.sig";
 pub const POLL_KEY: &str = "poll-key.age";
 /// The ballot box.
 pub const BALLOT_BOX: &str = "ballot-box.bin";
+
+/// The stick's identity.
+pub const STICK_ID: &str = "stick.json";
+
+/// Format of [`STICK_ID`].
+pub const STICK_ID_FORMAT: &str = "urna-stick/1";
+
+/// A stick's identity, as written on it when the poll opens.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StickIdentity {
+    /// [`STICK_ID_FORMAT`].
+    pub format: String,
+    /// 32 hex digits, drawn at random when the poll opened.
+    pub stick: String,
+    /// Which mirror: 1 or 2.
+    pub mirror: u8,
+}
+
+impl StickIdentity {
+    /// The identity among a stick's files, when it has a readable one.
+    pub fn of(files: &BTreeMap<String, Vec<u8>>) -> Option<StickIdentity> {
+        files
+            .get(STICK_ID)
+            .and_then(|bytes| serde_json::from_slice::<StickIdentity>(bytes).ok())
+            .filter(|id| id.format == STICK_ID_FORMAT)
+    }
+}
 
 /// The folder of an election's package on the stick.
 pub fn package_dir(election: &ElectionId) -> String {
@@ -141,6 +171,35 @@ impl Sticks {
             }
         }
         Ok(())
+    }
+
+    /// Writes a new identity on each stick (a different one on each) and returns both, first
+    /// stick first.
+    pub fn write_identities(&self) -> Result<[String; 2], SticksError> {
+        let ids = [
+            seal::hex::encode(&seal::random::bytes::<16>()),
+            seal::hex::encode(&seal::random::bytes::<16>()),
+        ];
+        for (index, id) in ids.iter().enumerate() {
+            let identity = StickIdentity {
+                format: STICK_ID_FORMAT.into(),
+                stick: id.clone(),
+                mirror: index as u8 + 1,
+            };
+            let bytes = serde_json::to_vec_pretty(&identity).unwrap_or_default();
+            match &self.place {
+                Place::Directories(paths) => {
+                    write_atomically(&paths[index].join(STICK_ID), &bytes)?
+                }
+                Place::Memory(files) => {
+                    files
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)[index]
+                        .insert(STICK_ID.to_string(), bytes);
+                }
+            }
+        }
+        Ok(ids)
     }
 
     /// Writes several files (e.g. a package) to both sticks.

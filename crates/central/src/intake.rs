@@ -229,11 +229,14 @@ pub enum Outcome {
     /// Taken in (or received before): the receipt and its signature.
     Received {
         /// The receipt.
-        receipt: Receipt,
+        receipt: Box<Receipt>,
         /// Signed by the central authority.
         signature: Signature,
         /// The office that sent it.
         office: Office,
+        /// When the package counts some of the election's polling stations only: how many of
+        /// how many. Taken in, but never published as the result.
+        partial: Option<(usize, usize)>,
     },
     /// Refused, with the reason.
     Refused(Refused),
@@ -375,6 +378,14 @@ impl Intake {
             }
             Ok(opened) => {
                 let code = opened.manifest.office.code();
+                let partial = match publish::source::read(&opened.files)
+                    .and_then(publish::source::determine)
+                {
+                    Err(publish::source::SourceError::Partial { counted, expected }) => {
+                        Some((counted, expected))
+                    }
+                    _ => None,
+                };
                 let (receipt, signature) = {
                     let _one_at_a_time = self
                         .storing
@@ -393,12 +404,16 @@ impl Intake {
                         "sealed": receipt.sealed,
                         "version": receipt.version,
                         "status": receipt.status,
+                        "partial": partial.map(|(counted, expected)| {
+                            serde_json::json!({ "counted": counted, "expected": expected })
+                        }),
                     }),
                 )?;
                 Ok(Outcome::Received {
-                    receipt,
+                    receipt: Box::new(receipt),
                     signature,
                     office: opened.manifest.office,
+                    partial,
                 })
             }
         }

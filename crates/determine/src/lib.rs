@@ -337,7 +337,7 @@ pub fn determine(
     let totals = totals_per_contest(election, counts)?;
     let mut contests = Vec::with_capacity(election.contests.len());
     for (contest, totals) in election.contests.iter().zip(totals) {
-        let expected = expected_stations(election, contest);
+        let expected = election.stations_of(&contest.id);
         let missing = expected
             .into_iter()
             .filter(|n| !totals.polling_stations.contains(n))
@@ -468,22 +468,6 @@ fn contest_index(
         (None, None) if election.contests.len() == 1 => Ok(0),
         (None, None) => Err(DetermineError::ContestUnknownFor(station)),
     }
-}
-
-/// The polling stations of the definition that vote in `contest`, in number order.
-fn expected_stations(election: &Election, contest: &Contest) -> Vec<PollingStationNumber> {
-    let single = election.contests.len() == 1;
-    let mut stations: Vec<_> = election
-        .polling_stations
-        .iter()
-        .filter(|s| match &s.contest {
-            Some(id) => id == &contest.id,
-            None => single,
-        })
-        .map(|s| s.number)
-        .collect();
-    stations.sort();
-    stations
 }
 
 /// One contest's seat allocation, and the lots recorded for it that it did not use.

@@ -84,6 +84,23 @@ pub fn write(determination: &Determination) -> Result<Vec<u8>, ResultFileError> 
             })).collect::<Vec<_>>(),
         }),
     };
+    // A count of some of the election's polling stations (a canton's, or the first sticks in)
+    // says so in the file itself, so that nobody down the line takes it for the result.
+    let mut value = value;
+    let missing = determination.missing();
+    if !missing.is_empty()
+        && let Some(object) = value.as_object_mut()
+    {
+        let counted = determination.counted();
+        object.insert(
+            "partial".into(),
+            json!({
+                "counted": counted,
+                "expected": counted + missing.len(),
+                "missing": missing,
+            }),
+        );
+    }
     let mut bytes = serde_json::to_vec_pretty(&value).map_err(|e| ResultFileError::Unreadable {
         file: file_name(&determination.election),
         detail: e.to_string(),
@@ -95,6 +112,7 @@ pub fn write(determination: &Determination) -> Result<Vec<u8>, ResultFileError> 
 #[derive(Deserialize)]
 struct File {
     election: String,
+
     #[serde(default)]
     totals: Option<Totals>,
     #[serde(default)]

@@ -259,6 +259,23 @@ impl Election {
     pub fn contest(&self, id: &ContestId) -> Option<&Contest> {
         self.contests.iter().find(|c| &c.id == id)
     }
+
+    /// The polling stations that count for `contest`, in number order: those naming it, and
+    /// in an election of one contest those naming none.
+    pub fn stations_of(&self, contest: &ContestId) -> Vec<crate::PollingStationNumber> {
+        let single = self.contests.len() == 1;
+        let mut stations: Vec<_> = self
+            .polling_stations
+            .iter()
+            .filter(|s| match &s.contest {
+                Some(id) => id == contest,
+                None => single,
+            })
+            .map(|s| s.number)
+            .collect();
+        stations.sort();
+        stations
+    }
 }
 
 /// A contest: the lists that compete for one set of seats.

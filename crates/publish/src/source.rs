@@ -29,6 +29,14 @@ pub enum SourceError {
     /// Neither a 510b nor a Flemish result file.
     #[error("the package holds no count: neither an EML 510b nor a result file uitslag_<id>.json")]
     NoCount,
+    /// A count of some of the election's polling stations: never published as the result.
+    #[error("a partial result: {counted} of {expected} polling stations counted")]
+    Partial {
+        /// Stations counted.
+        counted: usize,
+        /// Stations the election has.
+        expected: usize,
+    },
     /// The count file cannot be read against the definition.
     #[error("{file}: {detail}")]
     Count {
@@ -66,6 +74,12 @@ impl SourceError {
             }
             SourceError::UnreadableElection(detail) => format!("{ELECTION_FILE}: {detail}"),
             SourceError::NoCount => t!(lang, "publish-no-count"),
+            SourceError::Partial { counted, expected } => t!(
+                lang,
+                "publish-partial",
+                counted = *counted,
+                expected = *expected
+            ),
             SourceError::Count { file, detail } => format!("{file}: {detail}"),
             SourceError::Decisions(detail) => format!("{}: {detail}", Decisions::FILE),
             SourceError::Determine(error) => error.message(lang),
@@ -200,6 +214,17 @@ pub fn determine(source: Source) -> Result<Determined, SourceError> {
             }
             other => SourceError::Determine(other),
         })?;
+    // Kieswet / Lokaal en Provinciaal Kiesdecreet: the result is that of every polling station.
+    // A package from some of them (a canton's, the first sticks in) is shown as partial and
+    // never published as the result, whatever its file says of itself.
+    let missing = determination.missing();
+    if !missing.is_empty() {
+        let counted = determination.counted();
+        return Err(SourceError::Partial {
+            counted,
+            expected: counted + missing.len(),
+        });
+    }
     for contest in &determination.contests {
         match &contest.outcome {
             determine::ContestOutcome::Uncounted => {

@@ -679,3 +679,60 @@ fn a_feed_downloaded_alone_is_checked_against_its_part_of_the_list() {
         "{found:?}"
     );
 }
+
+/// A package that counts some of its election's polling stations is never published as the
+/// result: the centre reads its count against the definition, and a definition with a station
+/// more than the count holds (a canton's count, the first sticks in) is refused as partial,
+/// "N of M polling stations", whatever the package says of itself.
+#[test]
+fn a_partial_result_is_never_published_as_the_result() {
+    let centre = centre();
+    let west = centre
+        .arrivals
+        .iter()
+        .find(|a| a.election.as_str() == "GR2022_WestMaasenWaal")
+        .unwrap();
+    let mut source = publish::source::read(&west.files).unwrap();
+    // The definition as the ceremony signed it lists every polling station; here the count's
+    // own stations and one that did not report.
+    let counted: Vec<model::PollingStationNumber> = match &source.counts {
+        publish::source::PackageCounts::PerStation(stations) => {
+            stations.iter().map(|(number, _)| *number).collect()
+        }
+        other => panic!("a 510b holds counts per station: {other:?}"),
+    };
+    source.election.polling_stations = counted
+        .iter()
+        .map(|n| n.get())
+        .chain([999])
+        .map(|number| model::PollingStation {
+            number: model::PollingStationNumber::new(number).unwrap(),
+            name: format!("Stembureau {number}"),
+            kind: None,
+            address: model::Address::default(),
+            voters: None,
+            contest: None,
+        })
+        .collect();
+    let complete = source.clone();
+    let refused = publish::source::determine(source).unwrap_err();
+    let expected = counted.len() + 1;
+    assert_eq!(
+        refused,
+        publish::source::SourceError::Partial {
+            counted: counted.len(),
+            expected
+        }
+    );
+    assert_eq!(
+        refused.message(messages::Language::Nl),
+        format!(
+            "gedeeltelijke uitslag: {} van {expected} stembureaus geteld; een gedeeltelijke uitslag wordt nooit als de uitslag gepubliceerd",
+            counted.len()
+        )
+    );
+    // With every station counted, the same source is determined.
+    let mut complete = complete;
+    complete.election.polling_stations.pop();
+    assert!(publish::source::determine(complete).is_ok());
+}

@@ -34,6 +34,17 @@ pub struct DeterminedResult<'a> {
     pub audit: Option<crate::AuditMark>,
 }
 
+/// Counted of expected polling stations, when the result is of some of them only.
+fn partial(result: &DeterminedResult<'_>) -> serde_json::Value {
+    let expected = result.election.stations_of(&result.contest.id).len();
+    let counted = result.totals.polling_stations.len();
+    if counted < expected {
+        json!({ "counted": counted, "expected": expected })
+    } else {
+        serde_json::Value::Null
+    }
+}
+
 pub(crate) fn result_data(
     result: &DeterminedResult<'_>,
     model: &str,
@@ -45,6 +56,7 @@ pub(crate) fn result_data(
         "heading": heading(result.election, model, title, result.created_at),
         "footer": footer(&result.files),
         "audit": crate::AuditMark::json(result.audit),
+        "partial": partial(result),
         "seats": apportionment.seats,
         "rules": result.election.law.name().text(OFFICIAL),
         "totals": {

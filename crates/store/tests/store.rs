@@ -233,6 +233,82 @@ fn a_rehashed_entry_breaks_the_link_to_the_next() {
     );
 }
 
+/// A database written before the log vouched for data: its entries have no state. On opening,
+/// one baseline entry records every row as found; from then on a row changed behind the store's
+/// back is named.
+#[test]
+fn a_database_from_before_vouching_gets_a_baseline_and_is_vouched_for_from_then_on() {
+    let (dir, path) = store_with_two_entries();
+    // Rewrite the log as an earlier version wrote it: no state, each hash over the five fields.
+    let entries: Vec<(i64, String, String, String, String)> = {
+        let connection = Connection::open(&path).unwrap();
+        let mut statement = connection
+            .prepare("SELECT seq, at, actor, action, details FROM audit_log ORDER BY seq")
+            .unwrap();
+        statement
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let mut previous = seal::chain::GENESIS;
+    let mut rewrite = String::new();
+    for (seq, at, actor, action, details) in &entries {
+        let hash = seal::chain::link_hash(
+            "urna/audit-log/v1",
+            &previous,
+            &[
+                seq.to_string().as_bytes(),
+                at.as_bytes(),
+                actor.as_bytes(),
+                action.as_bytes(),
+                details.as_bytes(),
+            ],
+        );
+        rewrite.push_str(&format!(
+            "UPDATE audit_log SET state = '', prev_hash = '{}', entry_hash = '{}' WHERE seq = {seq};",
+            previous.to_hex(),
+            hash.to_hex()
+        ));
+        previous = hash;
+    }
+    testkit::tamper(&path, "audit_log", &rewrite);
+
+    let store = Store::open_existing(dir.path()).unwrap();
+    let report = store.verify_audit_log().unwrap();
+    assert_eq!((report.entries, report.broken), (3, None));
+    let log = store.audit_entries().unwrap();
+    assert_eq!(log[2].action, "audit.baseline");
+    assert!(log[2].state.contains("\"candidates/"), "{}", log[2].state);
+    drop(store);
+    // Opened again: no second baseline.
+    assert_eq!(
+        Store::open_existing(dir.path())
+            .unwrap()
+            .verify_audit_log()
+            .unwrap()
+            .entries,
+        3
+    );
+
+    testkit::tamper(
+        &path,
+        "candidates",
+        "UPDATE candidates SET last_name = 'Mallory' WHERE id = 1",
+    );
+    assert_eq!(
+        verify(dir.path()),
+        Some(AuditBreak::DataChanged {
+            table: "candidates".into(),
+            row: 1,
+            seq: 3,
+            action: "audit.baseline".into(),
+        })
+    );
+}
+
 #[test]
 fn a_removed_entry_is_missed() {
     let (dir, path) = store_with_two_entries();

@@ -216,6 +216,48 @@ fn the_main_office_refuses_to_total_until_each_stick_problem_is_resolved() {
     );
 }
 
+/// The main office cannot be fooled by its own sticks: one mirror handed in twice (or a byte
+/// copy of it in place of the other) is refused by name, and so is a stick whose identity was
+/// rewritten to pass for the other mirror.
+#[test]
+fn the_same_stick_or_a_copy_of_it_given_twice_is_refused() {
+    // Station 1's first mirror twice; the second mirror left at home.
+    let problems = read_with(&[1], true, |copies, _| {
+        copies[1] = booth::main_office::StickCopy {
+            label: "kopie van stick A".into(),
+            files: copies[0].files.clone(),
+        };
+    });
+    assert!(
+        matches!(&problems[..], [CountProblem::SameStick { station: 1, labels }] if labels.len() == 2),
+        "{problems:?}"
+    );
+    let text = messages(&problems);
+    assert!(
+        text[0].contains("zijn dezelfde stick (of een kopie ervan)"),
+        "{text:?}"
+    );
+
+    // The copy's identity rewritten to one the poll never named: refused as not of this poll.
+    let problems = messages(&read_with(&[1], true, |copies, _| {
+        let mut forged = copies[0].files.clone();
+        forged.insert(
+            sticks::STICK_ID.into(),
+            serde_json::to_vec(&sticks::StickIdentity {
+                format: sticks::STICK_ID_FORMAT.into(),
+                stick: "00".repeat(16),
+                mirror: 2,
+            })
+            .expect("json"),
+        );
+        copies[1].files = forged;
+    }));
+    assert!(
+        problems[0].contains("stick.json ontbreekt of is niet een van de twee sticks"),
+        "{problems:?}"
+    );
+}
+
 fn problems_label(problems: &[String], index: usize) -> String {
     // The labels are temporary paths: read them back from the message itself.
     let inner = problems[0]

@@ -45,3 +45,7 @@ booth-field-candidate = Liste { $list } Kandidat { $position }
 ## The main office's package
 
 booth-not-a-main-office-package = das Paket gehört zu keinem Hauptwahlvorstand
+
+## A ballot box's two sticks
+booth-same-stick = Wahllokal { $station }: { $sticks } sind derselbe USB-Stick (oder eine Kopie davon): eine Wahlurne schreibt auf jeden ihrer zwei Sticks eine eigene Identität
+booth-stick-not-of-poll = { $file } fehlt oder ist keiner der zwei Sticks, die die signierte Abstimmung nennt

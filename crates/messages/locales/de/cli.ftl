@@ -160,7 +160,7 @@ cli-count-list = Liste { $number } { $name } { $votes } Stimmen  { $seats ->
         [one] { $seats } Sitz{" "}
        *[other] { $seats } Sitze
     }
-cli-count-partial = ACHTUNG: unvollständig, ausgezählte Wahllokale: { $counted } / { $expected }
+cli-count-partial = ACHTUNG: Teilergebnis, { $counted } von { $expected } Wahllokalen ausgezählt: dies ist nicht das Ergebnis der Wahl und wird nie als solches veröffentlicht
 cli-count-report = Protokoll: { $report } (mit { $result })
 cli-count-no-such-contest = der Wahlkreis { $contest } gehört nicht zur Wahl
 cli-count-decrypted = Wahllokal { $station }: { $votes } Stimmen entschlüsselt; { $tallies ->

@@ -118,3 +118,6 @@ verify-file-added = { $file }: nicht in der signierten Dateiliste (nach dem Expo
 verify-file-changed = { $file }: weicht von der signierten Dateiliste ab (nach dem Export geändert)
 verify-files-other-snapshot = { $file }: gehört zu Version { $version }, nicht zur hier liegenden snapshot.json
 verify-files-intact = { $files } Dateien, jede so, wie die signierte Dateiliste sie nennt
+
+## Partial results
+publish-partial = Teilergebnis: { $counted } von { $expected } Wahllokalen ausgezählt; ein Teilergebnis wird nie als das Ergebnis veröffentlicht

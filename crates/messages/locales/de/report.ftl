@@ -184,3 +184,6 @@ report-month-december = Dezember
 
 ## The audit log's head in the footer
 report-audit-head = Prüfprotokoll bis Eintrag { $entry }:
+
+## A partial result
+report-partial = TEILERGEBNIS: { $counted } von { $expected } Wahllokalen ausgezählt. Dies ist nicht das Ergebnis der Wahl.

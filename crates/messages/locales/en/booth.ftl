@@ -45,3 +45,7 @@ booth-field-candidate = list { $list } candidate { $position }
 ## The main office's package
 
 booth-not-a-main-office-package = not a main office's package
+
+## A ballot box's two sticks
+booth-same-stick = polling station { $station }: { $sticks } are the same stick (or a copy of it): a ballot box writes its own identity on each of its two sticks
+booth-stick-not-of-poll = { $file } is missing or is not one of the two sticks the signed poll names

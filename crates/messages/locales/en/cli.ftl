@@ -160,7 +160,7 @@ cli-count-list = list { $number } { $name } { $votes } votes  { $seats ->
         [one] { $seats } seat{" "}
        *[other] { $seats } seats
     }
-cli-count-partial = NOTE: partial, polling stations counted: { $counted } / { $expected }
+cli-count-partial = NOTE: partial result, { $counted } of { $expected } polling stations counted: this is not the result of the election and is never published as such
 cli-count-report = report: { $report } (with { $result })
 cli-count-no-such-contest = contest { $contest } is not in the election
 cli-count-decrypted = Polling station { $station }: { $votes } votes decrypted; { $tallies ->

@@ -118,3 +118,6 @@ verify-file-added = { $file }: not in the signed file list (added after the expo
 verify-file-changed = { $file }: differs from the signed file list (changed after the export)
 verify-files-other-snapshot = { $file }: belongs to version { $version }, not to the snapshot.json here
 verify-files-intact = { $files } files, each as the signed file list names it
+
+## Partial results
+publish-partial = partial result: { $counted } of { $expected } polling stations counted; a partial result is never published as the result

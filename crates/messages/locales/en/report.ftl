@@ -184,3 +184,6 @@ report-month-december = December
 
 ## The audit log's head in the footer
 report-audit-head = Audit log up to entry { $entry }:
+
+## A partial result
+report-partial = PARTIAL RESULT: { $counted } of { $expected } polling stations counted. This is not the result of the election.

@@ -45,3 +45,7 @@ booth-field-candidate = liste { $list } candidat { $position }
 ## The main office's package
 
 booth-not-a-main-office-package = le paquet n'est pas celui d'un bureau principal
+
+## A ballot box's two sticks
+booth-same-stick = bureau de vote { $station } : { $sticks } sont la même clé (ou une copie) : une urne écrit une identité propre sur chacune de ses deux clés
+booth-stick-not-of-poll = { $file } manque ou n'est pas l'une des deux clés que nomme le scrutin signé

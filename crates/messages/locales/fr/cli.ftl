@@ -160,7 +160,7 @@ cli-count-list = liste { $number } { $name } { $votes } voix  { $seats ->
         [one] { $seats } siège{" "}
        *[other] { $seats } sièges
     }
-cli-count-partial = ATTENTION : incomplet, bureaux de vote dépouillés : { $counted } / { $expected }
+cli-count-partial = ATTENTION : résultat partiel, { $counted } bureaux de vote sur { $expected } dépouillés : ce n'est pas le résultat de l'élection et il n'est jamais publié comme tel
 cli-count-report = procès-verbal : { $report } (avec { $result })
 cli-count-no-such-contest = la circonscription { $contest } ne fait pas partie de l'élection
 cli-count-decrypted = Bureau de vote { $station } : { $votes } votes déchiffrés ; { $tallies ->

@@ -118,3 +118,6 @@ verify-file-added = { $file } : absent de la liste signée des fichiers (ajouté
 verify-file-changed = { $file } : diffère de la liste signée des fichiers (modifié après l'export)
 verify-files-other-snapshot = { $file } : appartient à la version { $version }, pas au snapshot.json présent ici
 verify-files-intact = { $files } fichiers, chacun tel que la liste signée le nomme
+
+## Partial results
+publish-partial = résultat partiel : { $counted } bureaux de vote sur { $expected } dépouillés ; un résultat partiel n'est jamais publié comme le résultat

@@ -184,3 +184,6 @@ report-month-december = décembre
 
 ## The audit log's head in the footer
 report-audit-head = Journal d'audit jusqu'à l'entrée { $entry } :
+
+## A partial result
+report-partial = RÉSULTAT PARTIEL : { $counted } bureaux de vote sur { $expected } dépouillés. Ce n'est pas le résultat de l'élection.

@@ -45,3 +45,7 @@ booth-field-candidate = lijst { $list } kandidaat { $position }
 ## The main office's package
 
 booth-not-a-main-office-package = het pakket is niet van een hoofdbureau
+
+## A ballot box's two sticks
+booth-same-stick = stembureau { $station }: { $sticks } zijn dezelfde stick (of een kopie ervan): een stembus schrijft op elk van haar twee sticks een eigen identiteit
+booth-stick-not-of-poll = { $file } ontbreekt of is niet een van de twee sticks die de ondertekende stemming noemt

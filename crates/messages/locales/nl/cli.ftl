@@ -160,7 +160,7 @@ cli-count-list = lijst { $number } { $name } { $votes } stemmen  { $seats ->
         [one] { $seats } zetel{" "}
        *[other] { $seats } zetels
     }
-cli-count-partial = LET OP: onvolledig, stembureaus geteld: { $counted } / { $expected }
+cli-count-partial = LET OP: gedeeltelijke uitslag, { $counted } van { $expected } stembureaus geteld: dit is niet de uitslag van de verkiezing en wordt nooit als die gepubliceerd
 cli-count-report = proces-verbaal: { $report } (met { $result })
 cli-count-no-such-contest = kieskring { $contest } hoort niet bij de verkiezing
 cli-count-decrypted = Stembureau { $station }: { $votes } stemmen ontsleuteld; { $tallies ->

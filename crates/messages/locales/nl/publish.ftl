@@ -118,3 +118,6 @@ verify-file-added = { $file }: staat niet in de ondertekende bestandslijst (na d
 verify-file-changed = { $file }: wijkt af van de ondertekende bestandslijst (na de export gewijzigd)
 verify-files-other-snapshot = { $file }: hoort bij versie { $version }, niet bij de snapshot.json die hier staat
 verify-files-intact = { $files } bestanden, elk zoals de ondertekende bestandslijst ze noemt
+
+## Partial results
+publish-partial = gedeeltelijke uitslag: { $counted } van { $expected } stembureaus geteld; een gedeeltelijke uitslag wordt nooit als de uitslag gepubliceerd

@@ -184,3 +184,6 @@ report-month-december = december
 
 ## The audit log's head in the footer
 report-audit-head = Auditlog t/m regel { $entry }:
+
+## A partial result
+report-partial = GEDEELTELIJKE UITSLAG: { $counted } van { $expected } stembureaus geteld. Dit is niet de uitslag van de verkiezing.

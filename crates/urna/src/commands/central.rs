@@ -156,6 +156,7 @@ pub fn receive(
                 receipt,
                 signature,
                 office,
+                partial,
             } => {
                 refused(
                     lang,
@@ -167,6 +168,18 @@ pub fn receive(
                     path.display(),
                     received_text(lang, &office, &receipt)
                 )?;
+                if let Some((counted, expected)) = partial {
+                    writeln!(
+                        out,
+                        "  {}",
+                        t!(
+                            lang,
+                            "publish-partial",
+                            counted = counted,
+                            expected = expected
+                        )
+                    )?;
+                }
             }
         }
     }

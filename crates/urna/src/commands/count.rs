@@ -226,7 +226,9 @@ pub fn recount(
 ) -> anyhow::Result<(String, bool)> {
     let (office, _) = open_main_office(lang, &args.package, &args.authority_key)?;
     let copy = read_copy(&args.stick)?;
-    let (result, ballot_box) = main_office::check_copy(&office, &copy)
+    let main_office::Checked {
+        result, ballot_box, ..
+    } = main_office::check_copy(&office, &copy)
         .map_err(|problem| anyhow::anyhow!(problem.message().text(lang)))?;
     let layout = model::ballot::BallotLayout::of(&office.election);
     let Some(ballot) = layout.contests.iter().find(|c| c.id == result.contest) else {

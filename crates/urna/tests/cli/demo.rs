@@ -58,12 +58,19 @@ fn the_demo_runs_into_a_fresh_folder() {
     assert_eq!(csv.lines().count(), 1 + 5 * 45);
     // The published site and feed: a page a person can open, and a feed anyone can check.
     let site = demo.join("publicatie");
+    // Lindeveld's main office counted 3 of its 14 polling stations: partial, and never shown as
+    // the result.
     let page = std::fs::read_to_string(site.join("verkiezing/GR2024_Lindeveld.html")).unwrap();
-    assert!(page.contains("Gekozen kandidaten"), "{page}");
+    assert!(
+        page.contains("gedeeltelijke uitslag: 3 van 14 stembureaus geteld"),
+        "{page}"
+    );
+    assert!(!page.contains("Gekozen kandidaten"), "{page}");
     // Assen's result went from the results database over TLS to the centre: version 2 shows it
     // (list 1's votes as the municipality published them).
     let assen = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
     assert!(assen.contains("5.438"), "{assen}");
+    assert!(assen.contains("Gekozen kandidaten"), "{assen}");
     assert!(site.join("feed/snapshots/v2.json").is_file());
     assert!(
         demo.join("ceremonie-assen/sleutels-en-pakketten/packages/HSB/intake-certificate.pem")
@@ -75,7 +82,11 @@ fn the_demo_runs_into_a_fresh_folder() {
     // One number changed in the latest signed snapshot: refused, and named.
     let snapshot = site.join("feed/snapshots/v1.json");
     let original = std::fs::read_to_string(&snapshot).unwrap();
-    let altered = original.replacen("\"admitted_voters\": 118", "\"admitted_voters\": 119", 1);
+    let altered = original.replacen(
+        "\"polling_stations_expected\": 14",
+        "\"polling_stations_expected\": 15",
+        1,
+    );
     assert_ne!(altered, original);
     std::fs::write(&snapshot, altered).unwrap();
     let refused = run(urna(&dir.path().join("unused")).arg("verify").arg(&site));

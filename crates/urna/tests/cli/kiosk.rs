@@ -253,6 +253,32 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         text(&sealing.stderr)
     );
     assert!(text(&sealing.stdout).contains("verzegeld voor de centrale autoriteit"));
+    // Two of Lindeveld's fourteen polling stations: partial, and said so on screen, in the result
+    // file (sealed with the report) and on every page of the report.
+    assert!(
+        text(&sealing.stdout).contains("gedeeltelijke uitslag, 2 van 14 stembureaus geteld"),
+        "{}",
+        text(&sealing.stdout)
+    );
+    let result_file: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("uitslag_GR2024_Lindeveld.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(result_file["partial"]["counted"], 2);
+    assert_eq!(result_file["partial"]["expected"], 14);
+    let report = std::process::Command::new("pdftotext")
+        .arg(dir.path().join("hoofdbureau.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    let report = text(&report.stdout);
+    assert!(
+        report
+            .matches("GEDEELTELIJKE UITSLAG: 2 van 14 stembureaus geteld")
+            .count()
+            > 1,
+        "{report}"
+    );
     let receive_for = |election: &str, file: &Path| {
         run_with_input(
             urna(&data)
@@ -272,6 +298,12 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
         "{}{}",
         text(&first.stdout),
         text(&first.stderr)
+    );
+    // Taken in, and said to be partial: the centre never publishes it as the result.
+    assert!(
+        text(&first.stdout).contains("partial result: 2 of 14 polling stations counted"),
+        "{}",
+        text(&first.stdout)
     );
     assert!(
         text(&first.stdout).contains("HSB v1: received"),

@@ -122,6 +122,13 @@ fn nothing_a_polling_station_writes_gives_the_order_of_voting() {
         if !name.ends_with(".pdf") {
             continue;
         }
+        // No creation date: a ballot does not tell when it was printed.
+        let pdf = std::fs::read(ballots.join(name)).unwrap();
+        assert!(
+            !pdf.windows(b"CreationDate".len())
+                .any(|w| w == b"CreationDate"),
+            "{name} carries a creation date"
+        );
         let printed = std::process::Command::new("pdftotext")
             .arg(ballots.join(name))
             .arg("-")
