@@ -396,10 +396,17 @@ impl LoginGate {
             if let Some(until) = tally.locked_until.filter(|until| *until > now) {
                 return Err(until);
             }
-            if tally.failures.saturating_add(tally.checking) >= *allowed {
+            if tally.failures >= *allowed {
                 let until = now + lock_for;
                 tally.locked_until = Some(until);
                 return Err(until);
+            }
+            // As many checks under way as failures still allowed: this attempt waits its turn.
+            // Refused for a moment, not locked: twenty typists behind one address logging in at
+            // once must not lock each other out; guesses in parallel still get no more checks
+            // than the lockout allows.
+            if tally.failures.saturating_add(tally.checking) >= *allowed {
+                return Err(now + chrono::Duration::seconds(1));
             }
             if matches!(trier, Trier::Name(_)) {
                 failures = tally.failures;

@@ -854,3 +854,37 @@ async fn an_unknown_name_takes_about_as_long_as_a_wrong_password() {
         known[2]
     );
 }
+
+/// Not an attack, and it must not look like one: thirty typists behind one address (a NAT, a
+/// terminal server) log in at the same moment. The gate lets as many checks run as the address
+/// allows and asks the others to try again a moment later; nobody is locked out, and once the
+/// first wave is through, everyone gets in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn thirty_typists_behind_one_address_logging_in_at_once_do_not_lock_each_other_out() {
+    let server = Server::start().await;
+    let names: Vec<String> = (1..=30).map(|n| format!("typist{n}")).collect();
+    for name in &names {
+        common::add_user(&server.store, name, store::Role::Typist, false);
+    }
+    let mut logins = tokio::task::JoinSet::new();
+    for name in names.clone() {
+        let mut client = server.client();
+        logins.spawn(async move {
+            for _ in 0..50 {
+                let (status, _) = client.login(&name, PASSWORD).await;
+                if status.is_success() || status.is_redirection() {
+                    return true;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            false
+        });
+    }
+    let answers = logins.join_all().await;
+    assert!(answers.iter().all(|ok| *ok), "{answers:?}");
+    // No name was locked: none of them has a failure recorded.
+    for name in &names {
+        let user = server.store.user_by_username(name).unwrap().unwrap();
+        assert_eq!(user.failed_logins, 0, "{name}");
+    }
+}
