@@ -70,6 +70,8 @@ pub enum LoginRefusal {
     Wrong,
     /// The account is locked until then.
     Locked(chrono::DateTime<Utc>),
+    /// Too many checks under way for this name or address: try again in a moment.
+    Busy,
     /// The store failed.
     Store(String),
 }
@@ -83,6 +85,7 @@ impl LoginRefusal {
                 "web-account-locked-until",
                 time = until.format("%H:%M").to_string()
             ),
+            LoginRefusal::Busy => auth::GateRefusal::Busy.message(),
             LoginRefusal::Store(detail) => msg!("web-store-refused", detail = detail),
         }
     }
@@ -121,16 +124,19 @@ pub async fn log_in(
         .begin(&username, address, stored, &limits, now)
     {
         Ok(attempt) => attempt,
-        Err(until) => {
+        Err(refusal) => {
             let _ = blocking(move || {
                 office.store().log_event(
                     &actor,
                     AuditAction::UserLoginFailed,
-                    serde_json::json!({ "reason": "locked", "checked": false }),
+                    serde_json::json!({ "reason": refusal.reason(), "checked": false }),
                 )
             })
             .await;
-            return Err(LoginRefusal::Locked(until));
+            return Err(match refusal {
+                auth::GateRefusal::Locked(until) => LoginRefusal::Locked(until),
+                auth::GateRefusal::Busy => LoginRefusal::Busy,
+            });
         }
     };
     // The same back-off, the same work: the answer's timing does not tell whether a name exists.

@@ -55,15 +55,12 @@ pub async fn login(
             Ok(response)
         }
         Err(refusal) => {
-            let code = match refusal {
-                LoginRefusal::Locked(_) => "locked",
-                _ => "wrong_credentials",
+            let (status, code) = match refusal {
+                LoginRefusal::Locked(_) => (StatusCode::UNAUTHORIZED, "locked"),
+                LoginRefusal::Busy => (StatusCode::TOO_MANY_REQUESTS, "busy"),
+                _ => (StatusCode::UNAUTHORIZED, "wrong_credentials"),
             };
-            Err(WebError::new(
-                StatusCode::UNAUTHORIZED,
-                code,
-                refusal.message(),
-            ))
+            Err(WebError::new(status, code, refusal.message()))
         }
     }
 }

@@ -349,6 +349,37 @@ pub struct LoginGate {
     tallies: std::sync::Mutex<std::collections::HashMap<Trier, Tally>>,
 }
 
+/// Why the gate did not let an attempt through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateRefusal {
+    /// Too many failures: locked until then.
+    Locked(chrono::DateTime<chrono::Utc>),
+    /// As many checks under way as failures still allowed: try again in a moment (nothing is
+    /// locked).
+    Busy,
+}
+
+impl GateRefusal {
+    /// What the person at the login is told.
+    pub fn message(&self) -> messages::Message {
+        match self {
+            GateRefusal::Locked(until) => messages::msg!(
+                "web-account-locked-until",
+                time = until.format("%H:%M").to_string()
+            ),
+            GateRefusal::Busy => messages::msg!("web-login-busy"),
+        }
+    }
+
+    /// As logged in the audit log's details.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            GateRefusal::Locked(_) => "locked",
+            GateRefusal::Busy => "busy",
+        }
+    }
+}
+
 /// An attempt let through the gate; [`LoginGate::finish`] says how it ended.
 #[derive(Debug)]
 pub struct Attempt {
@@ -368,7 +399,7 @@ impl LoginGate {
         stored: Option<(u32, Option<chrono::DateTime<chrono::Utc>>)>,
         limits: &Limits,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Attempt, chrono::DateTime<chrono::Utc>> {
+    ) -> Result<Attempt, GateRefusal> {
         let lock_for = chrono::Duration::from_std(limits.lockout_duration)
             .unwrap_or(chrono::Duration::minutes(15));
         let mut tallies = self
@@ -394,19 +425,19 @@ impl LoginGate {
                 tally.locked_until = tally.locked_until.max(stored_lock);
             }
             if let Some(until) = tally.locked_until.filter(|until| *until > now) {
-                return Err(until);
+                return Err(GateRefusal::Locked(until));
             }
             if tally.failures >= *allowed {
                 let until = now + lock_for;
                 tally.locked_until = Some(until);
-                return Err(until);
+                return Err(GateRefusal::Locked(until));
             }
             // As many checks under way as failures still allowed: this attempt waits its turn.
             // Refused for a moment, not locked: twenty typists behind one address logging in at
             // once must not lock each other out; guesses in parallel still get no more checks
             // than the lockout allows.
             if tally.failures.saturating_add(tally.checking) >= *allowed {
-                return Err(now + chrono::Duration::seconds(1));
+                return Err(GateRefusal::Busy);
             }
             if matches!(trier, Trier::Name(_)) {
                 failures = tally.failures;

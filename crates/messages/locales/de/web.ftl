@@ -288,3 +288,6 @@ app-session-gone = Diese Sitzung existiert nicht (mehr).
 app-confirm-new-credential = Bestätigen Sie zuerst, dass das bisherige Passwort dieses Wahllokals aufhört zu gelten.
 app-electorate-positive = Geben Sie die Zahl der Wahlberechtigten an (mehr als 0). Es wurde nichts geändert.
 app-electorate = Wahlberechtigte
+
+## A login that waits its turn
+web-login-busy = Gerade werden zu viele Anmeldungen gleichzeitig geprüft. Versuchen Sie es in einigen Sekunden erneut.

@@ -288,3 +288,6 @@ app-session-gone = This session does not exist (any more).
 app-confirm-new-credential = First confirm that this polling station's previous password stops working.
 app-electorate-positive = Fill in the electorate (more than 0). Nothing was changed.
 app-electorate = electorate
+
+## A login that waits its turn
+web-login-busy = Too many logins are being checked at this moment. Try again in a few seconds.

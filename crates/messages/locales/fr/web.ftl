@@ -288,3 +288,6 @@ app-session-gone = Cette session n'existe pas (ou plus).
 app-confirm-new-credential = Confirmez d'abord que le mot de passe précédent de ce bureau de vote cessera de fonctionner.
 app-electorate-positive = Indiquez le nombre d'électeurs inscrits (plus de 0). Rien n'a été modifié.
 app-electorate = électeurs inscrits
+
+## A login that waits its turn
+web-login-busy = Trop de connexions sont vérifiées en ce moment. Réessayez dans quelques secondes.

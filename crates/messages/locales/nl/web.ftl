@@ -288,3 +288,6 @@ app-session-gone = Deze sessie bestaat niet (meer).
 app-confirm-new-credential = Bevestig eerst dat het vorige wachtwoord van dit stembureau vervalt.
 app-electorate-positive = Vul het aantal kiesgerechtigden in (meer dan 0). Er is niets gewijzigd.
 app-electorate = kiesgerechtigden
+
+## A login that waits its turn
+web-login-busy = Er worden nu te veel aanmeldingen tegelijk gecontroleerd. Probeer het over een paar seconden opnieuw.

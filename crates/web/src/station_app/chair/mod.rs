@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use messages::{msg, t};
+use messages::msg;
 use model::{Election, Jurisdiction};
 use serde::Deserialize;
 use store::AuditAction;
@@ -155,7 +155,7 @@ async fn refused_until(
     state: &AppState,
     lang: Lang,
     login: &str,
-    until: chrono::DateTime<chrono::Utc>,
+    refusal: auth::GateRefusal,
 ) -> Response {
     let office = state.office.clone();
     let actor = store::Actor::new("stembureau-app", login);
@@ -163,7 +163,7 @@ async fn refused_until(
         office.store().log_event(
             &actor,
             AuditAction::StationAppLoginFailed,
-            serde_json::json!({ "reason": "locked", "checked": false }),
+            serde_json::json!({ "reason": refusal.reason(), "checked": false }),
         )
     })
     .await;
@@ -171,11 +171,7 @@ async fn refused_until(
         StatusCode::TOO_MANY_REQUESTS,
         &LoginPage {
             chrome: Chrome::new(state, lang, None),
-            error: Some(t!(
-                lang.0,
-                "web-account-locked-until",
-                time = until.format("%H:%M").to_string()
-            )),
+            error: Some(refusal.message().text(lang.0)),
             login: login.to_string(),
         },
     )
@@ -213,7 +209,7 @@ pub async fn login(
         .begin(&gate_name(&login), address, None, &limits, now)
     {
         Ok(attempt) => attempt,
-        Err(until) => return Ok(refused_until(&state, lang, &login, until).await),
+        Err(refusal) => return Ok(refused_until(&state, lang, &login, refusal).await),
     };
     tokio::time::sleep(auth::backoff(&limits, attempt.failures)).await;
     let credential = credential_of(&state, login.clone()).await?;
@@ -227,7 +223,9 @@ pub async fn login(
         Some(credential) if matches => credential,
         known => {
             if let Some(until) = locked {
-                return Ok(refused_until(&state, lang, &login, until).await);
+                return Ok(
+                    refused_until(&state, lang, &login, auth::GateRefusal::Locked(until)).await,
+                );
             }
             let office = state.office.clone();
             let actor = store::Actor::new("stembureau-app", &login);
@@ -316,15 +314,11 @@ pub async fn unlock(
             .begin(&gate_name(&session.login), None, None, &gate_limits, now)
         {
             Ok(attempt) => attempt,
-            Err(until) => {
+            Err(refusal) => {
                 return Ok(locked_with(
                     lang,
                     &session,
-                    Some(t!(
-                        lang.0,
-                        "web-account-locked-until",
-                        time = until.format("%H:%M").to_string()
-                    )),
+                    Some(refusal.message().text(lang.0)),
                     StatusCode::TOO_MANY_REQUESTS,
                 ));
             }
