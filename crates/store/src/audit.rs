@@ -164,6 +164,8 @@ actions! {
     CeremonySharesCombined = "ceremony.shares-combined",
     /// The log began vouching for data written before it did: the state of every row as found.
     AuditBaseline = "audit.baseline",
+    /// A server started: which software (version, source commit, the executable's hash code).
+    SoftwareStart = "software.start",
 }
 
 impl std::fmt::Display for AuditAction {

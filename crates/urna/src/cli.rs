@@ -8,8 +8,19 @@ use messages::Language;
 /// Urna: verkiezingssoftware voor Vlaanderen en Nederland / election software for Flanders and
 /// the Netherlands.
 #[derive(Debug, Parser)]
-#[command(name = "urna", version, about, long_about = None)]
+#[command(
+    name = "urna",
+    about,
+    long_about = None,
+    disable_version_flag = true,
+    arg_required_else_help = true
+)]
 pub struct Cli {
+    /// Print the version, the source commit, the build's timestamp and the hash code of this
+    /// program (to compare with the certified one).
+    #[arg(short = 'V', long)]
+    pub version: bool,
+
     /// Data directory: database, generated files, backups.
     #[arg(
         long,
@@ -31,7 +42,7 @@ pub struct Cli {
 
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Reads `--lang`: a language's code (`nl`, `en`, `fr`, `de`).

@@ -52,7 +52,7 @@ fn open_office(cli: &Cli) -> anyhow::Result<office::Office> {
     )))
 }
 
-fn actor() -> Actor {
+pub(crate) fn actor() -> Actor {
     let name = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
@@ -62,7 +62,16 @@ fn actor() -> Actor {
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let lang: Language = cli.lang;
-    match &cli.command {
+    let Some(command) = cli.command.as_ref().filter(|_| !cli.version) else {
+        if cli.version {
+            print!("{}", commands::version::text(lang)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        // `arg_required_else_help` shows the help for a bare `urna`; options without a command:
+        eprintln!("{}", <Cli as clap::CommandFactory>::command().render_help());
+        return Ok(ExitCode::from(2));
+    };
+    match command {
         Command::Election(ElectionCommand::Import(args)) => {
             let imported = commands::election::import(
                 lang,

@@ -252,3 +252,8 @@ cli-demo-list-equal = Liste { $number } { $name }: { $votes } (gleich der veröf
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = Der Hashcode auf Papier ist Eintrag { $entry } des Prüfprotokolls ({ $at }): das Protokoll enthält alles bis zu diesem Eintrag, unverändert.
 cli-audit-paper-head-missing = KEIN Eintrag des Prüfprotokolls hat den Hashcode auf Papier ({ $hash }): das Protokoll wurde gekürzt oder neu aufgebaut, nachdem jenes Dokument erstellt wurde.
+
+## Which software this is
+cli-version-commit = Quellcode (Commit): { $commit }
+cli-version-built = erstellt: { $built }
+cli-version-hash = Hashcode dieses Programms (SHA-256): { $hash }

@@ -252,3 +252,8 @@ cli-demo-list-equal = List { $number } { $name }: { $votes } (equal to the publi
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = The hash code on paper is entry { $entry } of the audit log ({ $at }): the log holds everything up to that entry, unchanged.
 cli-audit-paper-head-missing = NO entry of the audit log has the hash code on paper ({ $hash }): the log was cut short or rebuilt after that document was made.
+
+## Which software this is
+cli-version-commit = source (commit): { $commit }
+cli-version-built = built: { $built }
+cli-version-hash = hash code of this program (SHA-256): { $hash }

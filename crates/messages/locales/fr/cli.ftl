@@ -252,3 +252,8 @@ cli-demo-list-equal = Liste { $number } { $name } : { $votes } (égal au dépoui
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = L'empreinte sur papier est l'entrée { $entry } du journal d'audit ({ $at }) : le journal contient tout jusqu'à cette entrée, sans modification.
 cli-audit-paper-head-missing = AUCUNE entrée du journal d'audit n'a l'empreinte sur papier ({ $hash }) : le journal a été tronqué ou reconstruit après l'établissement de ce document.
+
+## Which software this is
+cli-version-commit = code source (commit) : { $commit }
+cli-version-built = compilé : { $built }
+cli-version-hash = empreinte de ce programme (SHA-256) : { $hash }

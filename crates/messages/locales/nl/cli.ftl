@@ -252,3 +252,8 @@ cli-demo-list-equal = Lijst { $number } { $name }: { $votes } (gelijk aan de gep
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = De hashcode op papier is regel { $entry } van het auditlog ({ $at }): het log bevat alles tot en met die regel, ongewijzigd.
 cli-audit-paper-head-missing = GEEN regel van het auditlog heeft de hashcode op papier ({ $hash }): het log is ingekort of opnieuw opgebouwd nadat dat document werd gemaakt.
+
+## Which software this is
+cli-version-commit = broncode (commit): { $commit }
+cli-version-built = gebouwd: { $built }
+cli-version-hash = hashcode van dit programma (SHA-256): { $hash }

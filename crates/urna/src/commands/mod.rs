@@ -13,3 +13,4 @@ pub mod result;
 pub mod serve;
 pub mod station_app;
 pub mod user;
+pub mod version;

@@ -17,6 +17,7 @@ mod reading;
 mod result;
 mod secrecy;
 mod serve;
+mod version;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

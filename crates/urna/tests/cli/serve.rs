@@ -87,4 +87,20 @@ fn serve_makes_the_apps_authority_once_and_speaks_only_tls_on_its_port() {
     );
     second.kill().unwrap();
     second.wait().unwrap();
+    // Each start is in the audit log with the hash code of the program that served.
+    let shown = super::text(&run(urna(&data).args(["audit", "show", "--json"])).stdout);
+    let log: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap();
+    let starts: Vec<&serde_json::Value> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "software.start")
+        .collect();
+    assert_eq!(starts.len(), 2);
+    for start in starts {
+        let details: serde_json::Value =
+            serde_json::from_str(start["details"].as_str().unwrap()).unwrap();
+        assert_eq!(details["hash_code"], HashCode::of(&binary).to_hex());
+    }
 }

@@ -1,0 +1,52 @@
+//! `urna --version`: which software this is. The version, the source commit and the build's
+//! timestamp come from the build (`build.rs`); the hash code is of the executable that runs, read
+//! now, so that an official compares what is installed with the certified hash code.
+
+use std::fmt::Write as _;
+
+use messages::{Language, t};
+use seal::HashCode;
+
+/// The source commit the binary was built from (or `unknown` outside a git checkout).
+pub const SOURCE_COMMIT: &str = env!("URNA_SOURCE_COMMIT");
+
+/// The build's timestamp as seconds since 1970 (`SOURCE_DATE_EPOCH`, else the commit's time).
+pub const BUILD_EPOCH: &str = env!("URNA_BUILD_EPOCH");
+
+/// The SHA-256 hash code of the running executable.
+pub fn executable_hash() -> anyhow::Result<HashCode> {
+    let path = std::env::current_exe()?;
+    let file =
+        std::fs::File::open(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(HashCode::of_reader(std::io::BufReader::new(file))?)
+}
+
+/// The build's timestamp, RFC 3339 in UTC, when known.
+fn built() -> Option<String> {
+    let seconds: i64 = BUILD_EPOCH.parse().ok()?;
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// What `urna --version` prints.
+pub fn text(lang: Language) -> anyhow::Result<String> {
+    let mut out = String::new();
+    writeln!(out, "urna {}", env!("CARGO_PKG_VERSION"))?;
+    writeln!(
+        out,
+        "{}",
+        t!(lang, "cli-version-commit", commit = SOURCE_COMMIT)
+    )?;
+    let built = built().unwrap_or_else(|| "?".to_string());
+    writeln!(out, "{}", t!(lang, "cli-version-built", built = built))?;
+    writeln!(
+        out,
+        "{}",
+        t!(
+            lang,
+            "cli-version-hash",
+            hash = executable_hash()?.to_string()
+        )
+    )?;
+    Ok(out)
+}
