@@ -62,6 +62,7 @@ pub(crate) fn heading(
         "model": model,
         "title": title,
         "created": date_time(created_at),
+        "software": crate::software_json(),
     })
 }
 

@@ -27,6 +27,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Every official document names the software that made it (footer): this program's version
+    // and the hash code of its executable, as `urna --version` shows them.
+    report::name_software(|| {
+        Some(report::Software {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            hash_code: commands::version::executable_hash().ok()?.to_string(),
+        })
+    });
     match run(&cli) {
         Ok(code) => code,
         Err(error) => {

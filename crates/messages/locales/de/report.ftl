@@ -187,3 +187,6 @@ report-audit-head = Prüfprotokoll bis Eintrag { $entry }:
 
 ## A partial result
 report-partial = TEILERGEBNIS: { $counted } von { $expected } Wahllokalen ausgezählt. Dies ist nicht das Ergebnis der Wahl.
+
+## The software that made the document
+report-software = Programm Urna { $version }:

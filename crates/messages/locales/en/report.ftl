@@ -187,3 +187,6 @@ report-audit-head = Audit log up to entry { $entry }:
 
 ## A partial result
 report-partial = PARTIAL RESULT: { $counted } of { $expected } polling stations counted. This is not the result of the election.
+
+## The software that made the document
+report-software = Program Urna { $version }:

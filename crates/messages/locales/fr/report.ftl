@@ -187,3 +187,6 @@ report-audit-head = Journal d'audit jusqu'à l'entrée { $entry } :
 
 ## A partial result
 report-partial = RÉSULTAT PARTIEL : { $counted } bureaux de vote sur { $expected } dépouillés. Ce n'est pas le résultat de l'élection.
+
+## The software that made the document
+report-software = Programme Urna { $version } :

@@ -187,3 +187,6 @@ report-audit-head = Auditlog t/m regel { $entry }:
 
 ## A partial result
 report-partial = GEDEELTELIJKE UITSLAG: { $counted } van { $expected } stembureaus geteld. Dit is niet de uitslag van de verkiezing.
+
+## The software that made the document
+report-software = Programma Urna { $version }:

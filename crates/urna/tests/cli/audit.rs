@@ -178,6 +178,26 @@ fn a_log_cut_short_with_its_data_no_longer_holds_the_hash_code_on_paper() {
     let dir = tempfile::tempdir().unwrap();
     let (data, out) = assen_determined(dir.path());
     let (entry, hash) = head_on_paper(&out.join("Model_Na31-2_GR2026_Assen.pdf"));
+    // Every page also names the software that made it: the hash code of this very binary.
+    let pdf_text = std::process::Command::new("pdftotext")
+        .arg(out.join("Model_Na31-2_GR2026_Assen.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let pdf_text = text(&pdf_text.stdout);
+    let binary = HashCode::of(&std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap()).to_hex();
+    let pages = pdf_text.matches("Auditlog t/m regel").count();
+    assert!(pages > 1, "{pdf_text}");
+    assert_eq!(
+        pdf_text
+            .matches(&format!("Programma Urna {}:", env!("CARGO_PKG_VERSION")))
+            .count(),
+        pages,
+        "{pdf_text}"
+    );
+    // (The footer may wrap the hash code's groups over two lines.)
+    let compact: String = pdf_text.split_whitespace().collect();
+    assert_eq!(compact.matches(&binary).count(), pages, "{pdf_text}");
     let checked = run(urna(&data).args(["audit", "verify", "--head", &hash]));
     assert_eq!(checked.status.code(), Some(0), "{}", text(&checked.stdout));
     assert!(
