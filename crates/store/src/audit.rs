@@ -428,26 +428,43 @@ pub(crate) fn head(connection: &Connection) -> Result<Option<(u64, HashCode)>, S
     .transpose()
 }
 
+const ENTRY_COLUMNS: &str = "seq, at, actor, action, details, prev_hash, entry_hash, state";
+
+fn entry_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let seq: i64 = row.get(0)?;
+    Ok(AuditEntry {
+        seq: u64::try_from(seq).unwrap_or(0),
+        at: row.get(1)?,
+        actor: row.get(2)?,
+        action: row.get(3)?,
+        details: row.get(4)?,
+        prev_hash: row.get(5)?,
+        entry_hash: row.get(6)?,
+        state: row.get(7)?,
+    })
+}
+
 /// All entries in order.
 pub(crate) fn entries(connection: &Connection) -> Result<Vec<AuditEntry>, StoreError> {
-    let mut statement = connection.prepare(
-        "SELECT seq, at, actor, action, details, prev_hash, entry_hash, state
-         FROM audit_log ORDER BY seq",
-    )?;
-    let rows = statement.query_map([], |row| {
-        let seq: i64 = row.get(0)?;
-        Ok(AuditEntry {
-            seq: u64::try_from(seq).unwrap_or(0),
-            at: row.get(1)?,
-            actor: row.get(2)?,
-            action: row.get(3)?,
-            details: row.get(4)?,
-            prev_hash: row.get(5)?,
-            entry_hash: row.get(6)?,
-            state: row.get(7)?,
-        })
-    })?;
+    let mut statement = connection.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM audit_log ORDER BY seq"
+    ))?;
+    let rows = statement.query_map([], entry_of)?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// The entry whose hash is `hash`, if the log holds one.
+pub(crate) fn entry_with_hash(
+    connection: &Connection,
+    hash: &HashCode,
+) -> Result<Option<AuditEntry>, StoreError> {
+    Ok(connection
+        .query_row(
+            &format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE entry_hash = ?1"),
+            [hash.to_hex()],
+            entry_of,
+        )
+        .optional()?)
 }
 
 /// Checks the protective triggers, recomputes the whole chain and, when the chain holds,

@@ -161,6 +161,14 @@ impl Store {
         audit::entries(&self.read())
     }
 
+    /// The entry whose hash is `hash` (a hash code printed on paper), if the log holds one.
+    pub fn audit_entry_with_hash(
+        &self,
+        hash: &seal::HashCode,
+    ) -> Result<Option<AuditEntry>, StoreError> {
+        audit::entry_with_hash(&self.read(), hash)
+    }
+
     /// The log's last entry, as printed on official documents: its number and hash.
     pub fn audit_head(&self) -> Result<Option<(u64, seal::HashCode)>, StoreError> {
         audit::head(&self.read())

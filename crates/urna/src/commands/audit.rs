@@ -31,11 +31,7 @@ pub fn verify(lang: Language, store: &Store, head: Option<&str>) -> anyhow::Resu
         let Some(paper) = paper else {
             return Ok((true, out));
         };
-        let found = store
-            .audit_entries()?
-            .into_iter()
-            .find(|entry| entry.entry_hash == paper.to_hex());
-        return Ok(match found {
+        return Ok(match store.audit_entry_with_hash(&paper)? {
             Some(entry) => {
                 let _ = writeln!(
                     out,

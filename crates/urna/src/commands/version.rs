@@ -13,12 +13,20 @@ pub const SOURCE_COMMIT: &str = env!("URNA_SOURCE_COMMIT");
 /// The build's timestamp as seconds since 1970 (`SOURCE_DATE_EPOCH`, else the commit's time).
 pub const BUILD_EPOCH: &str = env!("URNA_BUILD_EPOCH");
 
-/// The SHA-256 hash code of the running executable.
+/// The SHA-256 hash code of the running executable, read once per run (the audit log's start
+/// entry and every document's footer ask for it).
 pub fn executable_hash() -> anyhow::Result<HashCode> {
-    let path = std::env::current_exe()?;
-    let file =
-        std::fs::File::open(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    Ok(HashCode::of_reader(std::io::BufReader::new(file))?)
+    static FOUND: std::sync::OnceLock<Result<HashCode, String>> = std::sync::OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            let path = std::env::current_exe().map_err(|e| e.to_string())?;
+            let file =
+                std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            HashCode::of_reader(std::io::BufReader::new(file))
+                .map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .clone()
+        .map_err(anyhow::Error::msg)
 }
 
 /// The build's timestamp, RFC 3339 in UTC, when known.

@@ -150,14 +150,8 @@ fn rows_removed_or_added_in_the_file_are_named() {
     );
 }
 
-/// The hash code in the Na 31-2's footer ("Auditlog t/m regel N: …") and N.
-fn head_on_paper(pdf: &Path) -> (u64, String) {
-    let output = std::process::Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/test");
-    let page = text(&output.stdout);
+/// The hash code in a document's footer ("Auditlog t/m regel N: …") and N, from its text.
+fn head_on_paper(page: &str) -> (u64, String) {
     let at = page
         .find("Auditlog t/m regel ")
         .expect("the log's head in the footer");
@@ -177,14 +171,9 @@ fn head_on_paper(pdf: &Path) -> (u64, String) {
 fn a_log_cut_short_with_its_data_no_longer_holds_the_hash_code_on_paper() {
     let dir = tempfile::tempdir().unwrap();
     let (data, out) = assen_determined(dir.path());
-    let (entry, hash) = head_on_paper(&out.join("Model_Na31-2_GR2026_Assen.pdf"));
+    let pdf_text = pdf_text(&out.join("Model_Na31-2_GR2026_Assen.pdf"));
+    let (entry, hash) = head_on_paper(&pdf_text);
     // Every page also names the software that made it: the hash code of this very binary.
-    let pdf_text = std::process::Command::new("pdftotext")
-        .arg(out.join("Model_Na31-2_GR2026_Assen.pdf"))
-        .arg("-")
-        .output()
-        .unwrap();
-    let pdf_text = text(&pdf_text.stdout);
     let binary = HashCode::of(&std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap()).to_hex();
     let pages = pdf_text.matches("Auditlog t/m regel").count();
     assert!(pages > 1, "{pdf_text}");

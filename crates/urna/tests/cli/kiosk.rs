@@ -266,12 +266,7 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
     .unwrap();
     assert_eq!(result_file["partial"]["counted"], 2);
     assert_eq!(result_file["partial"]["expected"], 14);
-    let report = std::process::Command::new("pdftotext")
-        .arg(dir.path().join("hoofdbureau.pdf"))
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/test");
-    let report = text(&report.stdout);
+    let report = pdf_text(&dir.path().join("hoofdbureau.pdf"));
     assert!(
         report
             .matches("GEDEELTELIJKE UITSLAG: 2 van 14 stembureaus geteld")

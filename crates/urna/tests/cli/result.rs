@@ -127,12 +127,7 @@ fn a_count_made_elsewhere_is_imported_as_the_central_committee_does() {
             "{name}"
         );
     }
-    let p_22_2 = std::process::Command::new("pdftotext")
-        .arg(out.join("Model_P22-2_GR2026_Assen.pdf"))
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let p_22_2 = text(&p_22_2.stdout);
+    let p_22_2 = pdf_text(&out.join("Model_P22-2_GR2026_Assen.pdf"));
     assert!(p_22_2.contains("Overleden (Kieswet P 19a)"), "{p_22_2}");
     for file in [
         "Totaaltelling_GR2026_Assen.eml.xml",

@@ -129,12 +129,7 @@ fn nothing_a_polling_station_writes_gives_the_order_of_voting() {
                 .any(|w| w == b"CreationDate"),
             "{name} carries a creation date"
         );
-        let printed = std::process::Command::new("pdftotext")
-            .arg(ballots.join(name))
-            .arg("-")
-            .output()
-            .expect("pdftotext (poppler-utils) is installed by scripts/test");
-        let printed = text(&printed.stdout);
+        let printed = pdf_text(&ballots.join(name));
         let voter = names
             .iter()
             .position(|candidate| printed.contains(candidate.as_str()))

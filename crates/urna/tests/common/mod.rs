@@ -51,6 +51,16 @@ pub fn run_with_input(command: &mut Command, input: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// The text of a PDF, as `pdftotext` reads it.
+pub fn pdf_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    text(&output.stdout)
+}
+
 /// The password on page `page` of a credential-sheets PDF, as the chair reads it.
 pub fn sheet_password(sheets: &Path, page: u32) -> String {
     let output = Command::new("pdftotext")
