@@ -65,6 +65,7 @@ fn result(c: &mut Criterion) {
         .map(|station| StationCount {
             station,
             count: &counts[&station.number],
+            investigations: None,
         })
         .collect();
     group.bench_function("write the 510b", |b| {

@@ -17,6 +17,7 @@ use eml_nl::common::{
     PersonNameStructure, ReportingUnitIdentifier, TransactionId,
 };
 use eml_nl::documents::ElectionIdentifierBuilder;
+use eml_nl::documents::election_count::InvestigationReason;
 use eml_nl::documents::election_count::{
     AffiliationSelection, CandidateSelection, CountType, ElectionCount, ElectionCountContest,
     ElectionCountSelection, RejectedVotesReason, ReportingUnitVotes, UncountedVotesReason,
@@ -30,6 +31,7 @@ use eml_nl::utils::{
     AffiliationId, AuthorityId, CandidateId, ElectionCategory, ElectionDomainId, ElectionId,
     ReportingUnitIdentifierId,
 };
+use model::committee::InvestigationFlags;
 use model::count::NlCount;
 use model::{Body, Contest, Election, PollingStation};
 
@@ -70,6 +72,9 @@ pub struct StationCount<'a> {
     pub station: &'a PollingStation,
     /// Its count.
     pub count: &'a NlCount,
+    /// What the committee's investigations established for it (`kr:ReportingUnitInvestigations`):
+    /// written when given, as the municipality's committee does.
+    pub investigations: Option<InvestigationFlags>,
 }
 
 /// The list and candidate selections of a count, in ballot order: each list, then its
@@ -188,9 +193,9 @@ impl Figures {
     fn unit(
         &self,
         contest: &Contest,
-        id: String,
-        name: String,
+        (id, name): (String, String),
         with_voter_cards: bool,
+        investigations: Option<InvestigationFlags>,
     ) -> Result<ReportingUnitVotes, ExportError> {
         let mut unit = ReportingUnitVotes::builder()
             .identifier(ReportingUnitIdentifier::new(
@@ -204,6 +209,19 @@ impl Figures {
             .rejected_votes(RejectedVotesReason::Blank, self.blank);
         for (reason, value) in self.uncounted(with_voter_cards) {
             unit = unit.uncounted_votes(reason, value);
+        }
+        if let Some(flags) = investigations {
+            // In the order of the Electoral Council's files.
+            unit = unit
+                .investigation(
+                    InvestigationReason::AdmittedVotersReestablished,
+                    flags.admitted_voters_reestablished,
+                )
+                .investigation(InvestigationReason::OtherReason, flags.other_reason)
+                .investigation(
+                    InvestigationReason::PartiallyRecountedBallots,
+                    flags.ballots_partly_recounted,
+                );
         }
         eml(unit.build())
     }
@@ -307,18 +325,21 @@ fn write_count(
     if count_type == CountType::Central {
         builder = builder.push_reporting_unit_votes(total.unit(
             contest,
-            domain_id.to_string(),
-            domain_name.to_string(),
+            (domain_id.to_string(), domain_name.to_string()),
             with_voter_cards,
+            None,
         )?);
     } else {
         for s in stations {
             let figures = Figures::sum(contest, std::slice::from_ref(s));
             builder = builder.push_reporting_unit_votes(figures.unit(
                 contest,
-                format!("{domain_id}::SB{}", s.station.number),
-                reporting_unit_name(s.station),
+                (
+                    format!("{domain_id}::SB{}", s.station.number),
+                    reporting_unit_name(s.station),
+                ),
                 with_voter_cards,
+                s.investigations,
             )?);
         }
     }

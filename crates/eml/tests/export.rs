@@ -12,7 +12,8 @@ use std::process::Command;
 use chrono::TimeZone as _;
 use eml::{
     ElectedList, SourceFile, StationCount, import_election, read_count_totals,
-    read_polling_station_counts, write_count_510b, write_count_510d, write_result_520,
+    read_investigation_flags, read_polling_station_counts, write_count_510b, write_count_510d,
+    write_result_520,
 };
 use model::{Address, PollingStation};
 use testkit::{fixture, fixture_path};
@@ -72,6 +73,7 @@ fn round_trip(
     .unwrap();
     let original = fixture(count);
     let counts = read_polling_station_counts(SourceFile::new(count, &original), &election).unwrap();
+    let flags = read_investigation_flags(SourceFile::new(count, &original), &election).unwrap();
     // The polling stations: from the 110b where there is one, else by number only.
     let stations: Vec<PollingStation> = counts
         .keys()
@@ -96,6 +98,7 @@ fn round_trip(
         .map(|station| StationCount {
             station,
             count: &counts[&station.number],
+            investigations: Some(flags[&station.number]),
         })
         .collect();
     let created = chrono::Utc
@@ -112,6 +115,11 @@ fn round_trip(
     let back =
         read_polling_station_counts(SourceFile::new("ours.xml", &written), &election).unwrap();
     assert_eq!(back.len(), counts.len());
+    // What the committee's investigations established travels station by station.
+    assert_eq!(
+        read_investigation_flags(SourceFile::new("ours.xml", &written), &election).unwrap(),
+        flags
+    );
     for (number, count) in &counts {
         let again = &back[number];
         assert_eq!(again.voters, count.voters, "polling station {number}");

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ballot;
+pub mod committee;
 pub mod count;
 pub mod election;
 pub mod entry;

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use apportion::Apportionment;
 use determine::Determination;
+use model::committee::InvestigationFlags;
 use model::count::{CountForm, NlCount};
 use model::totals::Totals;
 use model::{Contest, ContestId, Election, ElectionId, PollingStation};
@@ -37,6 +38,10 @@ pub enum DocumentKind {
     Na312Bijlage1,
     /// Model P 22-2, the central committee's report.
     P222,
+    /// Model Na 14-2, the corrigendum of a later session of the committee (central counting).
+    Na142,
+    /// Its Bijlage 1: the corrected count of every polling station it corrects.
+    Na142Bijlage1,
     /// The Flemish result file.
     FlandersResult,
     /// The Flemish main office's report; of one contest in an election of several.
@@ -49,7 +54,7 @@ const MAIN_OFFICE: &str = "pdf-flanders-main-office";
 
 impl DocumentKind {
     /// The kinds of one contest's election, in the order they are offered.
-    pub const SINGLE: [DocumentKind; 10] = [
+    pub const SINGLE: [DocumentKind; 12] = [
         DocumentKind::Eml510b,
         DocumentKind::Osv43Csv,
         DocumentKind::Eml510d,
@@ -57,6 +62,8 @@ impl DocumentKind {
         DocumentKind::Na312,
         DocumentKind::Na312Bijlage1,
         DocumentKind::P222,
+        DocumentKind::Na142,
+        DocumentKind::Na142Bijlage1,
         DocumentKind::FlandersResult,
         DocumentKind::FlandersMainOffice(None),
         DocumentKind::Decisions,
@@ -84,6 +91,8 @@ impl DocumentKind {
             DocumentKind::Na312 => "pdf-na-31-2",
             DocumentKind::Na312Bijlage1 => "pdf-na-31-2-bijlage-1",
             DocumentKind::P222 => "pdf-p-22-2",
+            DocumentKind::Na142 => "pdf-na-14-2",
+            DocumentKind::Na142Bijlage1 => "pdf-na-14-2-bijlage-1",
             DocumentKind::FlandersResult => "flanders-result-json",
             DocumentKind::FlandersMainOffice(None) => MAIN_OFFICE,
             DocumentKind::FlandersMainOffice(Some(contest)) => {
@@ -107,6 +116,15 @@ impl DocumentKind {
         )))
     }
 
+    /// The kind and session of a stored file's key ([`stored_kind`]): `eml-510b@2` is the 510b
+    /// of session 2, `eml-510b` the first session's.
+    pub fn of_stored(text: &str) -> Option<(DocumentKind, u32)> {
+        match text.split_once('@') {
+            Some((kind, session)) => Some((DocumentKind::parse(kind)?, session.parse().ok()?)),
+            None => Some((DocumentKind::parse(text)?, 1)),
+        }
+    }
+
     /// A PDF document (not an exchange file).
     pub fn is_pdf(&self) -> bool {
         self.as_str().starts_with("pdf-")
@@ -122,6 +140,17 @@ impl DocumentKind {
             DocumentKind::FlandersResult | DocumentKind::Decisions => "application/json",
             _ => "application/pdf",
         }
+    }
+}
+
+/// The key a file of `kind` made in `session` is stored under: the kind itself for the first
+/// session, `kind@N` for a later one (every session's files are kept; a later one's replace
+/// the earlier ones where both have the kind).
+pub(crate) fn stored_kind(kind: &DocumentKind, session: u32) -> String {
+    if session <= 1 {
+        kind.as_str().into_owned()
+    } else {
+        format!("{}@{session}", kind.as_str())
     }
 }
 
@@ -163,12 +192,12 @@ impl Office {
     fn once(
         &self,
         actor: &Actor,
-        election: &ElectionId,
+        (election, session): (&ElectionId, u32),
         kind: &DocumentKind,
         name: String,
         make: impl FnOnce() -> Result<Vec<u8>, OfficeError>,
     ) -> Result<ResultFile, OfficeError> {
-        let kind = kind.as_str();
+        let kind = stored_kind(kind, session);
         match self.store.result_file(election, &kind)? {
             Some(file) => Ok(file),
             None => Ok(self
@@ -177,22 +206,63 @@ impl Office {
         }
     }
 
-    /// A stored result file of `kind`, if made.
+    /// A stored result file of `kind`, if made: the latest session's.
     pub fn document(
         &self,
         election: &ElectionId,
         kind: &DocumentKind,
     ) -> Result<Option<ResultFile>, OfficeError> {
         let election = self.election(election)?;
-        Ok(self.store.result_file(&election.id, &kind.as_str())?)
+        let latest = self.current_session(&election)?.number;
+        self.latest_document(&election, kind, latest)
     }
 
-    /// The result files made so far, in the order they are offered.
+    /// The file of `kind` of session `up_to`, or of the latest session before it that made one.
+    fn latest_document(
+        &self,
+        election: &Election,
+        kind: &DocumentKind,
+        up_to: u32,
+    ) -> Result<Option<ResultFile>, OfficeError> {
+        for session in (1..=up_to).rev() {
+            if let Some(file) = self
+                .store
+                .result_file(&election.id, &stored_kind(kind, session))?
+            {
+                return Ok(Some(file));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The result files made so far, in the order they are offered: of each kind the latest
+    /// session's (a later session's 510b replaces the first's; the first session's Na 31-2 stays
+    /// beside the later corrigenda).
     pub fn documents(&self, election: &ElectionId) -> Result<Vec<ResultFile>, OfficeError> {
+        let election = self.election(election)?;
+        let latest = self.current_session(&election)?.number;
+        let mut files = Vec::new();
+        for kind in DocumentKind::all_for(&election) {
+            if let Some(file) = self.latest_document(&election, &kind, latest)? {
+                files.push(file);
+            }
+        }
+        Ok(files)
+    }
+
+    /// The files one session made, in the order they are offered.
+    pub fn session_documents(
+        &self,
+        election: &ElectionId,
+        session: u32,
+    ) -> Result<Vec<ResultFile>, OfficeError> {
         let election = self.election(election)?;
         let mut files = Vec::new();
         for kind in DocumentKind::all_for(&election) {
-            if let Some(file) = self.store.result_file(&election.id, &kind.as_str())? {
+            if let Some(file) = self
+                .store
+                .result_file(&election.id, &stored_kind(&kind, session))?
+            {
                 files.push(file);
             }
         }
@@ -200,18 +270,29 @@ impl Office {
     }
 
     /// The count's files of a Dutch election — its EML 510b and OSV4-3 table — made from the
-    /// definitive counts the first time and stored. Refused while a polling station has no
-    /// definitive count.
+    /// definitive counts the first time in a session and stored. Refused while a polling station
+    /// has no definitive count. The 510b carries, per polling station, what the committee's
+    /// investigations up to this session established.
     pub fn count_files(
         &self,
         actor: &Actor,
         election: &ElectionId,
     ) -> Result<Vec<ResultFile>, OfficeError> {
         let election = self.election(election)?;
+        let session = self.current_session(&election)?.number;
+        self.session_count_files(actor, &election, session)
+    }
+
+    fn session_count_files(
+        &self,
+        actor: &Actor,
+        election: &Election,
+        session: u32,
+    ) -> Result<Vec<ResultFile>, OfficeError> {
         let id = election.id.as_str();
         let eml_file = self.once(
             actor,
-            &election.id,
+            (&election.id, session),
             &DocumentKind::Eml510b,
             format!("Telling_{id}.eml.xml"),
             || {
@@ -224,24 +305,33 @@ impl Office {
                 if !missing.is_empty() {
                     return Err(Refusal::NotDefinitive(missing).into());
                 }
-                let counts = definitive_nl_counts(&election, &entries);
+                let investigations = self.store.investigations(&election.id)?;
+                let counts = definitive_nl_counts(election, &entries);
                 let stations: Vec<eml::StationCount<'_>> = counts
                     .iter()
-                    .map(|(station, count)| eml::StationCount { station, count })
+                    .map(|(station, count)| eml::StationCount {
+                        station,
+                        count,
+                        investigations: Some(InvestigationFlags::of(
+                            &investigations,
+                            station.number,
+                            session,
+                        )),
+                    })
                     .collect();
-                eml::write_count_510b(&election, &stations, chrono::Utc::now())
+                eml::write_count_510b(election, &stations, chrono::Utc::now())
                     .map_err(document_error)
             },
         )?;
         let csv_file = self.once(
             actor,
-            &election.id,
+            (&election.id, session),
             &DocumentKind::Osv43Csv,
             format!("osv4-3_telling_{}.csv", id.to_lowercase()),
             || {
                 eml::osv4_3_count_csv(
                     eml::SourceFile::new(&eml_file.name, &eml_file.bytes),
-                    &election,
+                    election,
                 )
                 .map(String::into_bytes)
                 .map_err(document_error)
@@ -259,6 +349,13 @@ impl Office {
     ) -> Result<Vec<ResultFile>, OfficeError> {
         let (election, determination) = self.determination(election)?;
         let complete = determination.complete().ok_or(Refusal::LotFirst)?;
+        // A Dutch committee's session closes before its documents are made (Kieswet N 11: the
+        // report says what the session established, and nothing is added to it afterwards).
+        let session = if election.jurisdiction == model::Jurisdiction::Netherlands {
+            self.close_session(actor, &election)?
+        } else {
+            1
+        };
         let now = chrono::Utc::now();
         // The log as it stands before the documents are stored: every document's footer carries
         // it, so the paper pins down the log (`urna audit verify --head`).
@@ -268,7 +365,7 @@ impl Office {
             .map(|(entry, hash)| report::AuditMark { entry, hash });
         let decisions = self.once(
             actor,
-            &election.id,
+            (&election.id, session),
             &DocumentKind::Decisions,
             determine::Decisions::FILE.to_string(),
             || Ok(determination.decisions.to_file()),
@@ -276,7 +373,7 @@ impl Office {
         if election.jurisdiction == model::Jurisdiction::Flanders {
             let result_file = self.once(
                 actor,
-                &election.id,
+                (&election.id, session),
                 &DocumentKind::FlandersResult,
                 flanders::result_file::file_name(&election.id),
                 || flanders::result_file::write(&determination).map_err(document_error),
@@ -299,7 +396,7 @@ impl Office {
                     )
                 };
                 let deceased = deceased_in(&determination, contest_id);
-                files.push(self.once(actor, &election.id, &kind, name, || {
+                files.push(self.once(actor, (&election.id, session), &kind, name, || {
                     report::flanders_main_office(&report::DeterminedResult {
                         election: &election,
                         contest,
@@ -324,10 +421,11 @@ impl Office {
         let contest = election
             .contest(contest_id)
             .ok_or_else(|| OfficeError::NotFound(Missing::Contest(contest_id.to_string())))?;
-        let mut files = self.count_files(actor, &election.id)?;
+        let mut files = self.session_count_files(actor, &election, session)?;
         let nl = NlDocuments {
             office: self,
             actor,
+            session,
             election: &election,
             contest,
             totals,
@@ -338,6 +436,14 @@ impl Office {
         };
         files.push(decisions);
         files.extend(nl.make(&files[0])?);
+        if session > 1 {
+            // The first session's report stays part of the record beside the corrigenda.
+            for kind in [DocumentKind::Na312, DocumentKind::Na312Bijlage1] {
+                if let Some(file) = self.latest_document(&election, &kind, session)? {
+                    files.push(file);
+                }
+            }
+        }
         Ok(files)
     }
 }
@@ -346,6 +452,7 @@ impl Office {
 struct NlDocuments<'a> {
     office: &'a Office,
     actor: &'a Actor,
+    session: u32,
     election: &'a Election,
     contest: &'a Contest,
     totals: &'a Totals,
@@ -356,18 +463,113 @@ struct NlDocuments<'a> {
 }
 
 impl NlDocuments<'_> {
-    /// EML 510d and 520, and the reports Na 31-2, Bijlage 1 and P 22-2.
+    /// The corrigendum of a later session, Na 14-2 and its Bijlage 1: the investigations
+    /// concluded in the session and the counts it corrected, each beside the count it replaced.
+    fn corrigendum(
+        &self,
+        counts: &[(PollingStation, NlCount)],
+        count_eml: &ResultFile,
+    ) -> Result<Vec<ResultFile>, OfficeError> {
+        let (office, election) = (self.office, self.election);
+        let key = (&election.id, self.session);
+        let id = election.id.as_str();
+        let session = office
+            .sessions_of(election)?
+            .into_iter()
+            .find(|s| s.number == self.session)
+            .ok_or_else(|| {
+                OfficeError::NotFound(Missing::Stored(format!("session {}", self.session)))
+            })?;
+        let investigations = office.store.investigations(&election.id)?;
+        let history = office.store.count_history(&election.id)?;
+        // Per station, the count definitive when the session began: the first one it replaced.
+        let mut previous: Vec<(PollingStation, NlCount, NlCount)> = Vec::new();
+        for replaced in history.iter().filter(|h| h.session == self.session) {
+            if previous
+                .iter()
+                .any(|(s, _, _)| s.number == replaced.polling_station)
+            {
+                continue;
+            }
+            let (Some(CountForm::Netherlands(before)), Some((station, now))) = (
+                replaced.state.definitive(),
+                counts
+                    .iter()
+                    .find(|(s, _)| s.number == replaced.polling_station),
+            ) else {
+                continue;
+            };
+            previous.push((station.clone(), before.clone(), now.clone()));
+        }
+        previous.sort_by_key(|(s, _, _)| s.number);
+        let concluded: Vec<(&model::committee::Investigation, &PollingStation)> = investigations
+            .iter()
+            .filter(|i| i.session == self.session)
+            .filter_map(|i| {
+                election
+                    .polling_stations
+                    .iter()
+                    .find(|s| s.number == i.station)
+                    .map(|s| (i, s))
+            })
+            .collect();
+        let corrigendum = report::Corrigendum {
+            election,
+            contest: self.contest,
+            session: &session,
+            investigations: concluded,
+            corrections: previous
+                .iter()
+                .map(|(station, before, now)| report::Correction {
+                    station,
+                    previous: before,
+                    corrected: now,
+                })
+                .collect(),
+            totals: self.totals,
+            created_at: self.now,
+            eml: report::SourceFile {
+                name: &count_eml.name,
+                bytes: &count_eml.bytes,
+            },
+            audit: self.audit,
+        };
+        let n = self.session;
+        let main = office.once(
+            self.actor,
+            key,
+            &DocumentKind::Na142,
+            format!("Model_Na14-2_{id}_zitting{n}.pdf"),
+            || report::na_14_2(&corrigendum).map_err(document_error),
+        )?;
+        let annex = office.once(
+            self.actor,
+            key,
+            &DocumentKind::Na142Bijlage1,
+            format!("Model_Na14-2_Bijlage1_{id}_zitting{n}.pdf"),
+            || report::na_14_2_bijlage_1(&corrigendum).map_err(document_error),
+        )?;
+        Ok(vec![main, annex])
+    }
+
+    /// EML 510d and 520, the reports of the session (Na 31-2 and its Bijlage 1 for the first,
+    /// the corrigendum for a later one) and P 22-2.
     fn make(&self, count_eml: &ResultFile) -> Result<Vec<ResultFile>, OfficeError> {
         let (office, actor, election) = (self.office, self.actor, self.election);
+        let key = (&election.id, self.session);
         let id = election.id.as_str();
         let counts = definitive_nl_counts(election, &office.store.entries(&election.id)?);
         let stations: Vec<eml::StationCount<'_>> = counts
             .iter()
-            .map(|(station, count)| eml::StationCount { station, count })
+            .map(|(station, count)| eml::StationCount {
+                station,
+                count,
+                investigations: None,
+            })
             .collect();
         let central = office.once(
             actor,
-            &election.id,
+            key,
             &DocumentKind::Eml510d,
             format!("Totaaltelling_{id}.eml.xml"),
             || eml::write_count_510d(election, &stations, self.now).map_err(document_error),
@@ -387,11 +589,12 @@ impl NlDocuments<'_> {
             .collect();
         let result = office.once(
             actor,
-            &election.id,
+            key,
             &DocumentKind::Eml520,
             format!("Resultaat_{id}.eml.xml"),
             || eml::write_result_520(election, &elected, self.now).map_err(document_error),
         )?;
+        let first_session = office.sessions_of(election)?.into_iter().next();
         let municipal = report::MunicipalCount {
             election,
             contest: self.contest,
@@ -403,24 +606,30 @@ impl NlDocuments<'_> {
                 bytes: &count_eml.bytes,
             },
             audit: self.audit,
+            session: first_session.as_ref().and_then(|s| s.details.as_ref()),
         };
-        let na_31_2 = office.once(
-            actor,
-            &election.id,
-            &DocumentKind::Na312,
-            format!("Model_Na31-2_{id}.pdf"),
-            || report::na_31_2(&municipal).map_err(document_error),
-        )?;
-        let bijlage = office.once(
-            actor,
-            &election.id,
-            &DocumentKind::Na312Bijlage1,
-            format!("Model_Na31-2_Bijlage1_{id}.pdf"),
-            || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
-        )?;
+        let reports = if self.session <= 1 {
+            let na_31_2 = office.once(
+                actor,
+                key,
+                &DocumentKind::Na312,
+                format!("Model_Na31-2_{id}.pdf"),
+                || report::na_31_2(&municipal).map_err(document_error),
+            )?;
+            let bijlage = office.once(
+                actor,
+                key,
+                &DocumentKind::Na312Bijlage1,
+                format!("Model_Na31-2_Bijlage1_{id}.pdf"),
+                || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
+            )?;
+            vec![na_31_2, bijlage]
+        } else {
+            self.corrigendum(&counts, count_eml)?
+        };
         let p_22_2 = office.once(
             actor,
-            &election.id,
+            key,
             &DocumentKind::P222,
             format!("Model_P22-2_{id}.pdf"),
             || {
@@ -446,6 +655,9 @@ impl NlDocuments<'_> {
                 .map_err(document_error)
             },
         )?;
-        Ok(vec![central, result, na_31_2, bijlage, p_22_2])
+        let mut files = vec![central, result];
+        files.extend(reports);
+        files.push(p_22_2);
+        Ok(files)
     }
 }

@@ -114,6 +114,10 @@ pub enum Refusal {
     NoSuchMoment,
     /// A number that must be more than 0.
     NotPositive,
+    /// The committee's rules refuse (sessions, investigations).
+    Committee(model::committee::CommitteeError),
+    /// Sessions and investigations are the Dutch municipal committee's.
+    NotDutch,
 }
 
 /// Why an operation was refused.
@@ -277,6 +281,8 @@ impl Refusal {
             Refusal::SealedExists(file) => t!(lang, "office-sealed-exists", file = file),
             Refusal::NoSuchMoment => t!(lang, "office-no-such-moment"),
             Refusal::NotPositive => t!(lang, "office-not-positive"),
+            Refusal::Committee(error) => error.message().text(lang),
+            Refusal::NotDutch => t!(lang, "office-not-dutch"),
         }
     }
 }

@@ -7,6 +7,8 @@
 //! - [`result`]: the result from the definitive counts through the one result engine
 //!   ([`determine`]), the decisions it takes as given (lots, deceased candidates), and a count
 //!   made elsewhere (EML 510b) taken in;
+//! - [`committee`]: the committee's sessions, its investigations of polling stations and the
+//!   corrected counts they order;
 //! - [`documents`]: the result's files (EML, CSV, the official reports), made once and then
 //!   served as stored;
 //! - [`package`]: the result package, signed with the office's ceremony key and sealed to the
@@ -21,6 +23,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod committee;
 pub mod documents;
 pub mod entry;
 mod error;

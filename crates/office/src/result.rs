@@ -121,8 +121,12 @@ impl Office {
         })
     }
 
-    /// Whether the result's files are made: from then on the decisions cannot change.
+    /// Whether the result's files are made: from then on the decisions cannot change (until a
+    /// Dutch committee opens a new session, whose result is determined again).
     fn result_fixed(&self, election: &Election) -> Result<bool, OfficeError> {
+        if election.jurisdiction == model::Jurisdiction::Netherlands {
+            return Ok(self.current_session(election)?.closed);
+        }
         Ok(self
             .store
             .result_file(

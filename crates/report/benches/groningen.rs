@@ -46,6 +46,7 @@ fn groningen(c: &mut Criterion) {
         .map(|station| StationCount {
             station,
             count: &counts[&station.number],
+            investigations: None,
         })
         .collect();
 
@@ -66,6 +67,7 @@ fn groningen(c: &mut Criterion) {
                 bytes: &eml_510b,
             },
             audit: None,
+            session: None,
         })
         .unwrap();
         (outcome, pdf)
@@ -92,6 +94,7 @@ fn groningen(c: &mut Criterion) {
             bytes: &eml_510b,
         },
         audit: None,
+        session: None,
     };
     group.bench_function("the Na 31-2 PDF alone", |b| {
         b.iter(|| report::na_31_2(&municipal).unwrap())

@@ -18,6 +18,7 @@ use messages::Language;
 mod allocation;
 mod booth;
 mod central;
+mod corrigendum;
 mod credentials;
 pub mod format;
 mod municipal;
@@ -25,6 +26,7 @@ mod typeset;
 
 pub use booth::{BALLOT_DPI, StationReport, ballot, station_report};
 pub use central::{DeterminedResult, flanders_main_office, p_22_2};
+pub use corrigendum::{Correction, Corrigendum, na_14_2, na_14_2_bijlage_1};
 pub use credentials::credential_sheets;
 pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};
 

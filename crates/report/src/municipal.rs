@@ -33,6 +33,9 @@ pub struct MunicipalCount<'a> {
     pub eml: SourceFile<'a>,
     /// The audit log's head when the documents are made (in every footer).
     pub audit: Option<crate::AuditMark>,
+    /// When, where and with whom the committee's session was held, when recorded (else the
+    /// report leaves room to write it).
+    pub session: Option<&'a model::committee::SessionDetails>,
 }
 
 /// The head of every document: who, which election, which model.
@@ -105,7 +108,7 @@ fn address(station: &PollingStation) -> String {
     parts.join(", ")
 }
 
-fn station_head(station: &PollingStation) -> Value {
+pub(crate) fn station_head(station: &PollingStation) -> Value {
     json!({
         "number": station.number.get(),
         "name": station.name,
@@ -182,6 +185,7 @@ fn na_31_2_data(count: &MunicipalCount<'_>) -> Value {
         ),
         "footer": footer(std::slice::from_ref(&count.eml)),
         "audit": crate::AuditMark::json(count.audit),
+        "session": count.session.map(crate::corrigendum::details_json),
         "stations": count.stations.iter().map(|(s, _)| station_head(s)).collect::<Vec<_>>(),
         "voters": {
             "z": eligible.map(int),
@@ -208,7 +212,7 @@ fn na_31_2_data(count: &MunicipalCount<'_>) -> Value {
 }
 
 /// One polling station's count as Bijlage 1 prints it.
-fn station_count(contest: &Contest, station: &PollingStation, count: &NlCount) -> Value {
+pub(crate) fn station_count(contest: &Contest, station: &PollingStation, count: &NlCount) -> Value {
     let v = &count.voters;
     let c = &count.votes;
     let d = &count.differences;

@@ -95,6 +95,7 @@ impl Loaded {
                 entry: 57,
                 hash: seal::HashCode::of(b"the log's head"),
             }),
+            session: None,
         }
     }
 

@@ -90,6 +90,18 @@ actions! {
     EntryResolveErrors = "entry.resolve_errors",
     /// A count made elsewhere (EML 510b) became the definitive count.
     EntryImport = "entry.import",
+    /// The coordinator replaced a definitive count that turned out wrong (the reason recorded).
+    EntryReset = "entry.reset",
+    /// A session of the committee was opened.
+    SessionOpen = "session.open",
+    /// The details of a session (time, place, members) were recorded.
+    SessionDetails = "session.details",
+    /// A session was closed: its documents are made from what it recorded.
+    SessionClose = "session.close",
+    /// The committee opened an investigation of a polling station.
+    InvestigationOpen = "investigation.open",
+    /// The committee concluded an investigation.
+    InvestigationConclude = "investigation.conclude",
     /// A drawing of lots was recorded.
     ResultLot = "result.lot",
     /// A deceased candidate was registered.

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+mod committee;
 mod elections;
 mod entries;
 mod error;
@@ -29,6 +30,7 @@ use model::{Election, ElectionId, PollingStation, PollingStationNumber};
 use rusqlite::Connection;
 
 pub use audit::{Actor, AuditAction, AuditBreak, AuditEntry, AuditReport};
+pub use committee::{ReplacedCount, Replacement, StoredSession};
 pub use elections::{
     ElectionSummary, FileRole, HashCheck, ImportReceipt, ImportedFile, StoredElection, StoredFile,
 };
@@ -339,6 +341,92 @@ impl Store {
         let actor = actor.clone();
         self.writer
             .write("entry.change", move |m| entries::change(m, &actor, &change))
+    }
+
+    /// The committee's sessions of an election, in order (none stored before the first
+    /// session's details are recorded or it closes).
+    pub fn sessions(&self, election: &ElectionId) -> Result<Vec<StoredSession>, StoreError> {
+        committee::sessions(&self.read(), election)
+    }
+
+    /// Stores a session not stored before (closed at once when it says so).
+    pub fn insert_session(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        session: model::committee::Session,
+    ) -> Result<(), StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("session.insert", move |m| {
+            committee::insert_session(m, &actor, &election, &session)
+        })
+    }
+
+    /// Records the details of an open session (refused by the database once it is closed).
+    pub fn set_session_details(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        number: u32,
+        details: model::committee::SessionDetails,
+    ) -> Result<(), StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("session.details", move |m| {
+            committee::set_details(m, &actor, &election, number, &details)
+        })
+    }
+
+    /// Closes a session.
+    pub fn close_session(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        number: u32,
+    ) -> Result<(), StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("session.close", move |m| {
+            committee::close(m, &actor, &election, number)
+        })
+    }
+
+    /// Every investigation of an election.
+    pub fn investigations(
+        &self,
+        election: &ElectionId,
+    ) -> Result<Vec<model::committee::Investigation>, StoreError> {
+        committee::investigations(&self.read(), election)
+    }
+
+    /// Stores an investigation as it now stands; with a replacement, the definitive count it
+    /// corrects goes into the history and the entry starts over, in the same step.
+    pub fn put_investigation(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        investigation: model::committee::Investigation,
+        replacement: Option<Replacement>,
+    ) -> Result<Option<EntryReceipt>, StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("investigation.put", move |m| {
+            committee::put_investigation(m, &actor, &election, &investigation, replacement.as_ref())
+        })
+    }
+
+    /// Moves a definitive count into the history and starts the entry over.
+    pub fn replace_count(
+        &self,
+        actor: &Actor,
+        replacement: Replacement,
+    ) -> Result<EntryReceipt, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("entry.replace", move |m| {
+            committee::replace(m, &actor, &replacement)
+        })
+    }
+
+    /// The counts replaced by corrected counts, oldest first.
+    pub fn count_history(&self, election: &ElectionId) -> Result<Vec<ReplacedCount>, StoreError> {
+        committee::history(&self.read(), election)
     }
 
     /// Stores several data-entry changes all or none (an imported count: every polling station

@@ -20,6 +20,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_station_app.sql")),
     M::up(include_str!("migrations/0006_turnout_electorate.sql")),
     M::up(include_str!("migrations/0007_audit_state.sql")),
+    M::up(include_str!("migrations/0008_committee_sessions.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -168,6 +168,30 @@ const VOUCHED: &[Vouched] = &[
         ],
     ),
     table("turnout_electorate", &["electorate", "set_at", "set_by"]),
+    table(
+        "committee_sessions",
+        &[
+            "election",
+            "number",
+            "details",
+            "opened_at",
+            "opened_by",
+            "closed_at",
+            "closed_by",
+        ],
+    ),
+    table("investigations", &["session", "polling_station", "state"]),
+    table(
+        "count_history",
+        &[
+            "polling_station",
+            "session",
+            "state",
+            "reason",
+            "replaced_at",
+            "replaced_by",
+        ],
+    ),
 ];
 
 /// Installs the triggers that note changed rows, on the write connection only.

@@ -79,6 +79,13 @@ pub fn database_snapshot(path: &Path) -> String {
     out
 }
 
+/// Runs `sql` on the database at `path` as it is, its triggers in place: the database's own
+/// refusal, if it refuses.
+pub fn try_sql(path: &Path, sql: &str) -> Result<(), String> {
+    let connection = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
+    connection.execute_batch(sql).map_err(|e| e.to_string())
+}
+
 /// Runs `sql` on the database at `path` as someone with the file would: with the triggers of
 /// `table` removed for the moment and then put back exactly as they were. For tests that tamper
 /// with the audit log behind Urna's back.

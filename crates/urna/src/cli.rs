@@ -91,6 +91,10 @@ pub enum Command {
     /// The result from the definitive counts: totals, seats, elected candidates, files.
     #[command(subcommand)]
     Result(ResultCommand),
+    /// The municipal electoral committee's sessions (Netherlands): a later session,
+    /// investigations of polling stations, corrected counts (docs/committee.md).
+    #[command(subcommand)]
+    Committee(CommitteeCommand),
     /// The key ceremony in the secured zone: keys, signed packages, USB sticks, credential
     /// sheets (docs/ceremony.md).
     #[command(subcommand)]
@@ -422,6 +426,102 @@ pub enum CeremonyCommand {
         /// The authority's public key to check against (default: the folder's authority.pub).
         #[arg(long)]
         authority_key: Option<PathBuf>,
+    },
+}
+
+/// When, where and with whom a session is held.
+#[derive(Debug, Clone, Args)]
+pub struct SessionArgs {
+    /// Local date and time the session opened, e.g. `2026-03-25 10:00`.
+    #[arg(long)]
+    pub start: String,
+    /// Where it is held.
+    #[arg(long)]
+    pub place: String,
+    /// A member present, the chair first (repeatable).
+    #[arg(long = "member", required = true)]
+    pub members: Vec<String>,
+}
+
+/// Why the committee investigates a polling station.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CauseArg {
+    /// The admitted voters and the ballots counted differ without an explanation.
+    UnexplainedDifference,
+    /// Any other reason (a complaint, an objection, a request of the central committee).
+    OtherReason,
+}
+
+/// `urna committee …`
+#[derive(Debug, Subcommand)]
+pub enum CommitteeCommand {
+    /// The sessions, the investigations and the counts corrected counts replaced.
+    Show {
+        /// Election id.
+        election: model::ElectionId,
+    },
+    /// Record the date, time, place and members present of the current (open) session.
+    Details {
+        /// Election id.
+        election: model::ElectionId,
+        #[command(flatten)]
+        session: SessionArgs,
+    },
+    /// Open the next session; the current one closes when its documents are made
+    /// (`urna result report`).
+    Open {
+        /// Election id.
+        election: model::ElectionId,
+        #[command(flatten)]
+        session: SessionArgs,
+    },
+    /// Open an investigation of a polling station in the current session (Kieswet P 2a when the
+    /// central committee asked for it).
+    Investigate {
+        /// Election id.
+        election: model::ElectionId,
+        /// Polling station number.
+        station: model::PollingStationNumber,
+        /// Why.
+        #[arg(long, value_enum)]
+        cause: CauseArg,
+        /// The reason, as the committee records it.
+        #[arg(long)]
+        reason: String,
+        /// Opened at the request of the central committee (Kieswet P 2a).
+        #[arg(long)]
+        requested_by_central: bool,
+    },
+    /// Conclude the investigation of a polling station. With --corrected-count the definitive
+    /// count goes into the history and the corrected count is typed twice in results entry.
+    Conclude {
+        /// Election id.
+        election: model::ElectionId,
+        /// Polling station number.
+        station: model::PollingStationNumber,
+        /// What the committee found.
+        #[arg(long)]
+        findings: String,
+        /// The number of admitted voters was established again.
+        #[arg(long)]
+        admitted_voters_reestablished: bool,
+        /// The ballots were (partly) counted again.
+        #[arg(long)]
+        recounted: bool,
+        /// The count changes: a corrected count is typed twice.
+        #[arg(long)]
+        corrected_count: bool,
+    },
+    /// Replace a definitive count that turned out wrong, before the session closes: it goes into
+    /// the history with the reason, and the polling station is typed twice again.
+    Reset {
+        /// Election id.
+        election: model::ElectionId,
+        /// Polling station number.
+        station: model::PollingStationNumber,
+        /// Why.
+        #[arg(long)]
+        reason: String,
     },
 }
 

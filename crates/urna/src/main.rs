@@ -137,6 +137,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 )?
             );
         }
+        Command::Committee(command) => {
+            let office = open_office(cli)?;
+            print!(
+                "{}",
+                commands::committee::run(lang, &office, &actor(), command)?
+            );
+        }
         Command::Result(ResultCommand::Show { election }) => {
             let office = open_office(cli)?;
             print!("{}", commands::result::show(lang, &office, election)?);

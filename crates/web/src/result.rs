@@ -87,7 +87,12 @@ pub async fn result(
             .collect(),
         files: files
             .into_iter()
-            .map(|file| (file.kind, file.name, file.hash_code.to_string()))
+            // Linked by kind: the download serves the latest session's file of the kind.
+            .map(|file| {
+                let kind = DocumentKind::of_stored(&file.kind)
+                    .map_or(file.kind, |(kind, _)| kind.as_str().into_owned());
+                (kind, file.name, file.hash_code.to_string())
+            })
             .collect(),
         csrf: user.csrf.clone(),
         lot: None,

@@ -247,7 +247,7 @@ cli-demo-entries-differ = Wahllokal { $station }: die zweite Erfassung weicht vo
 cli-demo-sent-back = Der Koordinator vergleicht mit dem Papierprotokoll und schickt die zweite Erfassung zurück; invoerder2 korrigiert sie.
 cli-demo-definitive = { $definitive } / { $stations } Wahllokale endgültig, jedes zweimal von zwei verschiedenen Erfassern eingegeben.
 cli-demo-running-totals = Zwischenstand: { $admitted } zugelassene Wähler, { $candidates } Stimmen für Kandidaten, { $blank } leer, { $invalid } ungültig
-cli-demo-list-equal = Liste { $number } { $name }: { $votes } (gleich der veröffentlichten Zählung, wie jede andere Liste)
+cli-demo-list-equal = Liste { $number } { $name }: { $votes } (gleich der Summe der erfassten Niederschriften, wie jede andere Liste)
 
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = Der Hashcode auf Papier ist Eintrag { $entry } des Prüfprotokolls ({ $at }): das Protokoll enthält alles bis zu diesem Eintrag, unverändert.
@@ -257,3 +257,17 @@ cli-audit-paper-head-missing = KEIN Eintrag des Prüfprotokolls hat den Hashcode
 cli-version-commit = Quellcode (Commit): { $commit }
 cli-version-built = erstellt: { $built }
 cli-version-hash = Hashcode dieses Programms (SHA-256): { $hash }
+
+## urna committee
+cli-yes = ja
+cli-no = nein
+cli-committee-start = „{ $start }“ ist kein Datum mit Uhrzeit; schreiben Sie zum Beispiel 2026-03-25 10:00.
+cli-committee-open = offen
+cli-committee-closed = geschlossen
+cli-committee-session = Sitzung { $session } ({ $state }): { $start }, { $place }; anwesend: { $members }
+cli-committee-session-unrecorded = Sitzung { $session } ({ $state }): Datum, Ort und Mitglieder nicht festgehalten
+cli-committee-investigation = Untersuchung von Wahllokal { $station } (Sitzung { $session }): { $cause } — { $reason }; auf Ersuchen des Zentralwahlausschusses: { $requested }
+cli-committee-concluded = abgeschlossen: { $findings } Zugelassene Wähler neu festgestellt: { $admitted }; neu gezählt: { $recounted }; Ergebnis berichtigt: { $corrected }
+cli-committee-not-concluded = noch nicht abgeschlossen
+cli-committee-replaced = Ergebnis von Wahllokal { $station } in Sitzung { $session } ersetzt: { $reason } (durch { $by }, { $at }); das ersetzte Ergebnis bleibt erhalten
+cli-committee-type-again = Wahllokal { $station } wird erneut zweimal erfasst, von zwei verschiedenen Personen (urna serve).

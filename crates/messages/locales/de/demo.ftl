@@ -39,3 +39,15 @@ demo-done = Fertig. Alles liegt in { $folder }:
     {"   "}urna ceremony verify { $stick } --authority-key { $authority }
     {"   "}urna apportion --input { $input }
     {"   "}urna --data-dir { $data } serve --listen 127.0.0.1:8080 --app-listen 127.0.0.1:8443   (anmelden als invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3; die Wahllokal-App unter https://127.0.0.1:8443/stembureau/ mit einem Blatt aus ceremonie-assen/inloggegevens-DEMO.pdf)
+
+## Second session of the committee
+demo-entry-miscounted = In der ersten Sitzung zählt die Demo in Wahllokal { $stations } absichtlich zehn Stimmzettel der größten Liste bei der nächsten Liste (von der Demo zusammengestellt); die teilweise Neuauszählung in der zweiten Sitzung stellt das veröffentlichte Ergebnis wieder her.
+demo-step-second-session = Zweite Sitzung des Gemeindewahlausschusses von Assen: die Wahllokale, die der echte Ausschuss untersucht hat (die Kennzeichen in Assens veröffentlichter 510b), werden untersucht, die zwei teilweise neu ausgezählten erhalten ein berichtigtes Ergebnis (zweimal erfasst), und die Sitzung erstellt ihre Berichtigung (Na 14-2 mit Anlage 1), eine neue 510b und die Sitze erneut:
+demo-session-location = Rathaus Assen (Ort von der Demo zusammengestellt)
+demo-session-chair = Vorsitz (Demo)
+demo-session-member = Mitglied { $number } (Demo)
+demo-session-opened = Sitzung { $session } eröffnet, mit Datum, Ort und anwesenden Mitgliedern.
+demo-investigation-reason = Grund von der Demo zusammengestellt: der echte Ausschuss hat dieses Wahllokal untersucht (laut veröffentlichter 510b).
+demo-investigation-findings = Ergebnisse von der Demo zusammengestellt, im Einklang mit den Kennzeichen der veröffentlichten 510b.
+demo-session-investigated = { $count } Wahllokale untersucht und abgeschlossen; berichtigtes Ergebnis zweimal erfasst für Wahllokal { $recounted }.
+demo-session-history = Das frühere Ergebnis von { $count } Wahllokal(en) bleibt in der Historie der Datenbank; nichts wurde überschrieben.

@@ -111,3 +111,17 @@ rule-v401 = Eine Liste hat mehr Stimmzettel mit nur einer Listenstimme als gült
 rule-v402 = Ein Kandidat hat mehr Vorzugsstimmen, als die Liste Stimmzettel mit Vorzugsstimmen hat.
 rule-v403 = Die Vorzugsstimmen einer Liste sind weniger als ihre Stimmzettel mit Vorzugsstimmen: Jeder solche Stimmzettel hat mindestens eine.
 rule-v404 = Eine Liste hat Stimmzettel mit Vorzugsstimmen, aber keine Vorzugsstimme, oder Vorzugsstimmen ohne Stimmzettel.
+
+## Committee sessions and investigations
+committee-no-location = Die Sitzung hat keinen Ort.
+committee-no-members = Kein anwesendes Mitglied des Wahlausschusses ist genannt.
+committee-member = Mitglied „{ $name }“ ist leer oder doppelt genannt.
+committee-session-closed = Sitzung { $session } ist geschlossen: was darin festgehalten wurde, ändert sich nicht mehr.
+committee-session-open = Sitzung { $session } ist noch offen; schließen Sie sie zuerst (indem Sie ihre Dokumente erstellen).
+committee-investigated-already = Wahllokal { $station } wird in dieser Sitzung bereits untersucht.
+committee-no-investigation = Wahllokal { $station } hat in dieser Sitzung keine laufende Untersuchung.
+committee-empty-reason = Geben Sie den Grund der Untersuchung an.
+committee-empty-findings = Geben Sie die Ergebnisse der Untersuchung an.
+committee-unconcluded = Die Untersuchung von Wahllokal { $stations } ist noch nicht abgeschlossen.
+committee-cause-unexplained-difference = ungeklärte Differenz zwischen zugelassenen Wählern und gezählten Stimmzetteln
+committee-cause-other-reason = anderer Grund

@@ -37,3 +37,6 @@ office-wrong-password = das Passwort passt nicht zum Zugangsdatenblatt dieses B�
 office-sealed-exists = { $file }: existiert bereits; wählen Sie einen neuen Dateinamen
 office-no-such-moment = Kein Zeitpunkt, zu dem die Wahlbeteiligung veröffentlicht wird.
 office-not-positive = Geben Sie eine Zahl größer als 0 ein. Es wurde nichts geändert.
+
+## Committee
+office-not-dutch = Sitzungen und Untersuchungen gehören zum Gemeindewahlausschuss einer niederländischen Wahl.

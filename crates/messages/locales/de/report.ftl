@@ -190,3 +190,33 @@ report-partial = TEILERGEBNIS: { $counted } von { $expected } Wahllokalen ausgez
 
 ## The software that made the document
 report-software = Programm Urna { $version }:
+
+## Na 14-2: the corrigendum of a later session
+report-na14-model = Muster Na 14-2
+report-na14-title = Berichtigung des Gemeindewahlausschusses
+report-na14-about = In dieser Niederschrift hält der Gemeindewahlausschuss von { $place } fest, was er in Sitzung { $session } untersucht und berichtigt hat. Die zuvor festgestellten Zählergebnisse stehen in der Niederschrift der vorigen Sitzung; diese Berichtigung ersetzt nur die unten genannten Zahlen.
+report-na14-session = Sitzung { $session }
+report-session-date = Datum und Beginn
+report-session-place = Ort
+report-session-members = Anwesende Mitglieder
+report-na14-investigations = Untersuchungen
+report-na14-no-investigations = In dieser Sitzung wurde kein Wahllokal untersucht.
+report-na14-investigations-about = Der Ausschuss hat in dieser Sitzung { $count } Wahllokal(e) untersucht.
+report-na14-cause = Anlass
+report-na14-reason = Grund
+report-na14-requested = Auf Ersuchen des Zentralwahlausschusses (Kieswet P 2a)
+report-na14-findings = Ergebnisse
+report-na14-admitted-reestablished = Zugelassene Wähler neu festgestellt
+report-na14-recounted = Stimmzettel (teilweise) neu gezählt
+report-na14-corrected = Zählergebnis berichtigt
+report-na14-corrections = Berichtigte Zählergebnisse
+report-na14-no-corrections = In dieser Sitzung wurde kein Zählergebnis berichtigt.
+report-na14-corrections-about = Die Zählergebnisse von { $count } Wahllokal(en) wurden berichtigt; jedes berichtigte Ergebnis wurde zweimal von zwei verschiedenen Personen erfasst. Je Wahllokal die früheren und die berichtigten Zahlen:
+report-na14-previous = Vorher
+report-na14-corrected-value = Berichtigt
+report-na14-difference = Differenz
+report-na14-candidates-changed = Geänderte Stimmen je Kandidat
+report-na14-new-totals = Zählergebnisse der Gemeinde nach der Berichtigung
+report-na14-annex-model = Muster Na 14-2 Anlage 1
+report-na14-annex-title = Berichtigte Zählergebnisse je Wahllokal
+report-na14-annex-about = Diese Anlage enthält die berichtigten Zählergebnisse von { $stations } Wahllokal(en), wie in Sitzung { $session } festgestellt.

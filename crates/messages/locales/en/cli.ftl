@@ -247,7 +247,7 @@ cli-demo-entries-differ = Polling station { $station }: the second entry differs
 cli-demo-sent-back = The coordinator compares with the paper report and sends the second entry back; invoerder2 corrects it.
 cli-demo-definitive = { $definitive } / { $stations } polling stations definitive, each typed twice by two different typists.
 cli-demo-running-totals = Running totals: { $admitted } admitted voters, { $candidates } votes for candidates, { $blank } blank, { $invalid } invalid
-cli-demo-list-equal = List { $number } { $name }: { $votes } (equal to the published count, as is every other list)
+cli-demo-list-equal = List { $number } { $name }: { $votes } (equal to the sum of the reports typed, as is every other list)
 
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = The hash code on paper is entry { $entry } of the audit log ({ $at }): the log holds everything up to that entry, unchanged.
@@ -257,3 +257,17 @@ cli-audit-paper-head-missing = NO entry of the audit log has the hash code on pa
 cli-version-commit = source (commit): { $commit }
 cli-version-built = built: { $built }
 cli-version-hash = hash code of this program (SHA-256): { $hash }
+
+## urna committee
+cli-yes = yes
+cli-no = no
+cli-committee-start = “{ $start }” is not a date and time; write for example 2026-03-25 10:00.
+cli-committee-open = open
+cli-committee-closed = closed
+cli-committee-session = Session { $session } ({ $state }): { $start }, { $place }; present: { $members }
+cli-committee-session-unrecorded = Session { $session } ({ $state }): date, place and members not recorded
+cli-committee-investigation = Investigation of polling station { $station } (session { $session }): { $cause } — { $reason }; at the central committee's request: { $requested }
+cli-committee-concluded = concluded: { $findings } Admitted voters established again: { $admitted }; recounted: { $recounted }; count corrected: { $corrected }
+cli-committee-not-concluded = not concluded yet
+cli-committee-replaced = Count of polling station { $station } replaced in session { $session }: { $reason } (by { $by }, { $at }); the replaced count is kept
+cli-committee-type-again = Polling station { $station } is typed twice again, by two different typists (urna serve).

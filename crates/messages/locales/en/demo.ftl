@@ -39,3 +39,15 @@ demo-done = Done. Everything is in { $folder }:
     {"   "}urna ceremony verify { $stick } --authority-key { $authority }
     {"   "}urna apportion --input { $input }
     {"   "}urna --data-dir { $data } serve --listen 127.0.0.1:8080 --app-listen 127.0.0.1:8443   (log in as invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3; the polling-station app at https://127.0.0.1:8443/stembureau/ with a sheet of ceremonie-assen/inloggegevens-DEMO.pdf)
+
+## Second session of the committee
+demo-entry-miscounted = In the first session the demo deliberately counts ten ballots of the largest list for the next list at polling station { $stations } (composed by the demo); the partial recount in the second session restores the published count.
+demo-step-second-session = Second session of Assen's municipal electoral committee: the polling stations the real committee investigated (the flags in Assen's published 510b) are investigated, the two partly recounted ones get a corrected count (typed twice), and the session makes its corrigendum (Na 14-2 with Bijlage 1), a new 510b and the seats again:
+demo-session-location = Assen town hall (place composed by the demo)
+demo-session-chair = Chair (demo)
+demo-session-member = Member { $number } (demo)
+demo-session-opened = Session { $session } opened, with its date, place and members present.
+demo-investigation-reason = Reason composed by the demo: the real committee investigated this polling station (by the published 510b).
+demo-investigation-findings = Findings composed by the demo, in line with the flags of the published 510b.
+demo-session-investigated = { $count } polling stations investigated and concluded; corrected count typed twice for polling station { $recounted }.
+demo-session-history = The previous count of { $count } polling station(s) stays in the database's history; nothing was overwritten.

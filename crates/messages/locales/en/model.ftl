@@ -110,3 +110,17 @@ rule-v401 = A list has more ballots with a list vote only than valid ballots.
 rule-v402 = A candidate has more preference votes than the list has ballots with preference votes.
 rule-v403 = A list's preference votes are fewer than its ballots with preference votes: each such ballot has at least one.
 rule-v404 = A list has ballots with preference votes but no preference vote, or preference votes without ballots.
+
+## Committee sessions and investigations
+committee-no-location = The session has no place.
+committee-no-members = No member of the committee is named as present.
+committee-member = Member “{ $name }” is empty or named twice.
+committee-session-closed = Session { $session } is closed: what was recorded in it never changes.
+committee-session-open = Session { $session } is still open; close it first (by making its documents).
+committee-investigated-already = Polling station { $station } is under investigation in this session already.
+committee-no-investigation = Polling station { $station } has no open investigation in this session.
+committee-empty-reason = Fill in the reason for the investigation.
+committee-empty-findings = Fill in the findings of the investigation.
+committee-unconcluded = The investigation of polling station { $stations } is not concluded yet.
+committee-cause-unexplained-difference = unexplained difference between admitted voters and ballots counted
+committee-cause-other-reason = another reason

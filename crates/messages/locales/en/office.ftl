@@ -36,3 +36,6 @@ office-wrong-password = the password does not fit this office's credential sheet
 office-sealed-exists = { $file }: exists already; choose a new file name
 office-no-such-moment = Not a moment at which turnout is published.
 office-not-positive = Fill in a number greater than 0. Nothing was changed.
+
+## Committee
+office-not-dutch = Sessions and investigations belong to the municipal electoral committee of a Dutch election.

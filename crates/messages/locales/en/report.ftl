@@ -190,3 +190,33 @@ report-partial = PARTIAL RESULT: { $counted } of { $expected } polling stations 
 
 ## The software that made the document
 report-software = Program Urna { $version }:
+
+## Na 14-2: the corrigendum of a later session
+report-na14-model = Model Na 14-2
+report-na14-title = Corrigendum of the municipal electoral committee
+report-na14-about = In this report the municipal electoral committee of { $place } records what it investigated and corrected in session { $session }. The counts established before are in the report of the previous session; this corrigendum replaces only the figures named below.
+report-na14-session = Session { $session }
+report-session-date = Date and time
+report-session-place = Place
+report-session-members = Members present
+report-na14-investigations = Investigations
+report-na14-no-investigations = No polling station was investigated in this session.
+report-na14-investigations-about = The committee investigated { $count } polling station(s) in this session.
+report-na14-cause = Cause
+report-na14-reason = Reason
+report-na14-requested = At the request of the central committee (Kieswet P 2a)
+report-na14-findings = Findings
+report-na14-admitted-reestablished = Admitted voters established again
+report-na14-recounted = Ballots (partly) recounted
+report-na14-corrected = Count corrected
+report-na14-corrections = Corrected counts
+report-na14-no-corrections = No count was corrected in this session.
+report-na14-corrections-about = The counts of { $count } polling station(s) were corrected; each corrected count was typed twice, by two different typists. Per polling station the previous and the corrected figures:
+report-na14-previous = Previous
+report-na14-corrected-value = Corrected
+report-na14-difference = Difference
+report-na14-candidates-changed = Votes per candidate that changed
+report-na14-new-totals = The municipality's counts after correction
+report-na14-annex-model = Model Na 14-2 Annex 1
+report-na14-annex-title = Corrected counts per polling station
+report-na14-annex-about = This annex holds the corrected counts of { $stations } polling station(s), as established in session { $session }.

@@ -247,7 +247,7 @@ cli-demo-entries-differ = Bureau de vote { $station } : la deuxième saisie diff
 cli-demo-sent-back = Le coordinateur compare avec le procès-verbal papier et renvoie la deuxième saisie ; invoerder2 la corrige.
 cli-demo-definitive = { $definitive } / { $stations } bureaux de vote définitifs, chacun saisi deux fois par deux encodeurs différents.
 cli-demo-running-totals = Totaux provisoires : { $admitted } électeurs admis, { $candidates } voix pour des candidats, { $blank } blancs, { $invalid } nuls
-cli-demo-list-equal = Liste { $number } { $name } : { $votes } (égal au dépouillement publié, comme toute autre liste)
+cli-demo-list-equal = Liste { $number } { $name } : { $votes } (égal à la somme des procès-verbaux saisis, comme toute autre liste)
 
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = L'empreinte sur papier est l'entrée { $entry } du journal d'audit ({ $at }) : le journal contient tout jusqu'à cette entrée, sans modification.
@@ -257,3 +257,17 @@ cli-audit-paper-head-missing = AUCUNE entrée du journal d'audit n'a l'empreinte
 cli-version-commit = code source (commit) : { $commit }
 cli-version-built = compilé : { $built }
 cli-version-hash = empreinte de ce programme (SHA-256) : { $hash }
+
+## urna committee
+cli-yes = oui
+cli-no = non
+cli-committee-start = « { $start } » n'est pas une date et une heure ; écrivez par exemple 2026-03-25 10:00.
+cli-committee-open = ouverte
+cli-committee-closed = close
+cli-committee-session = Séance { $session } ({ $state }) : { $start }, { $place } ; présents : { $members }
+cli-committee-session-unrecorded = Séance { $session } ({ $state }) : date, lieu et membres non consignés
+cli-committee-investigation = Enquête du bureau { $station } (séance { $session }) : { $cause } — { $reason } ; à la demande du bureau central : { $requested }
+cli-committee-concluded = clôturée : { $findings } Électeurs admis établis à nouveau : { $admitted } ; recompté : { $recounted } ; résultat corrigé : { $corrected }
+cli-committee-not-concluded = pas encore clôturée
+cli-committee-replaced = Résultat du bureau { $station } remplacé lors de la séance { $session } : { $reason } (par { $by }, { $at }) ; le résultat remplacé est conservé
+cli-committee-type-again = Le bureau { $station } est à nouveau saisi deux fois, par deux personnes différentes (urna serve).

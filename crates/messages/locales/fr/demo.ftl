@@ -39,3 +39,15 @@ demo-done = Terminé. Tout se trouve dans { $folder }:
     {"   "}urna ceremony verify { $stick } --authority-key { $authority }
     {"   "}urna apportion --input { $input }
     {"   "}urna --data-dir { $data } serve --listen 127.0.0.1:8080 --app-listen 127.0.0.1:8443   (connexion en tant que invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3; l'application du bureau de vote sur https://127.0.0.1:8443/stembureau/ avec une feuille de ceremonie-assen/inloggegevens-DEMO.pdf)
+
+## Second session of the committee
+demo-entry-miscounted = Lors de la première séance, la démo compte volontairement dix bulletins de la plus grande liste pour la liste suivante au bureau { $stations } (composé par la démo) ; le recomptage partiel de la deuxième séance rétablit le résultat publié.
+demo-step-second-session = Deuxième séance du bureau électoral communal d'Assen : les bureaux que le vrai bureau a examinés (les indicateurs du 510b publié d'Assen) sont examinés, les deux bureaux recomptés en partie reçoivent un résultat corrigé (saisi deux fois), et la séance établit son rectificatif (Na 14-2 avec annexe 1), un nouveau 510b et à nouveau les sièges :
+demo-session-location = Hôtel de ville d'Assen (lieu composé par la démo)
+demo-session-chair = Président (démo)
+demo-session-member = Membre { $number } (démo)
+demo-session-opened = Séance { $session } ouverte, avec sa date, son lieu et les membres présents.
+demo-investigation-reason = Raison composée par la démo : le vrai bureau a examiné ce bureau de vote (selon le 510b publié).
+demo-investigation-findings = Constatations composées par la démo, conformes aux indicateurs du 510b publié.
+demo-session-investigated = { $count } bureaux de vote examinés et clôturés ; résultat corrigé saisi deux fois pour le bureau { $recounted }.
+demo-session-history = Le résultat antérieur de { $count } bureau(x) de vote reste dans l'historique de la base ; rien n'a été écrasé.

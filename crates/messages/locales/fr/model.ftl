@@ -111,3 +111,17 @@ rule-v401 = Une liste a plus de bulletins avec uniquement un vote en case de tê
 rule-v402 = Un candidat a plus de votes de préférence que la liste n'a de bulletins avec des votes de préférence.
 rule-v403 = Les votes de préférence d'une liste sont moins nombreux que ses bulletins avec des votes de préférence : chacun de ces bulletins en compte au moins un.
 rule-v404 = Une liste a des bulletins avec des votes de préférence mais aucun vote de préférence, ou des votes de préférence sans bulletins.
+
+## Committee sessions and investigations
+committee-no-location = La séance n'a pas de lieu.
+committee-no-members = Aucun membre présent du bureau n'est nommé.
+committee-member = Le membre « { $name } » est vide ou nommé deux fois.
+committee-session-closed = La séance { $session } est close : ce qui y a été consigné ne change plus.
+committee-session-open = La séance { $session } est encore ouverte ; clôturez-la d'abord (en établissant ses documents).
+committee-investigated-already = Le bureau de vote { $station } fait déjà l'objet d'une enquête dans cette séance.
+committee-no-investigation = Le bureau de vote { $station } n'a pas d'enquête en cours dans cette séance.
+committee-empty-reason = Indiquez le motif de l'enquête.
+committee-empty-findings = Indiquez les constatations de l'enquête.
+committee-unconcluded = L'enquête du bureau de vote { $stations } n'est pas encore terminée.
+committee-cause-unexplained-difference = écart inexpliqué entre électeurs admis et bulletins comptés
+committee-cause-other-reason = autre motif

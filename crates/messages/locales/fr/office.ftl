@@ -36,3 +36,6 @@ office-wrong-password = le mot de passe ne correspond pas à la fiche d'accès d
 office-sealed-exists = { $file } : existe déjà ; choisissez un nouveau nom de fichier
 office-no-such-moment = Ce n'est pas un moment où la participation est publiée.
 office-not-positive = Indiquez un nombre supérieur à 0. Rien n'a été modifié.
+
+## Committee
+office-not-dutch = Les séances et les enquêtes relèvent du bureau électoral communal d'une élection néerlandaise.

@@ -190,3 +190,33 @@ report-partial = RÉSULTAT PARTIEL : { $counted } bureaux de vote sur { $expecte
 
 ## The software that made the document
 report-software = Programme Urna { $version } :
+
+## Na 14-2: the corrigendum of a later session
+report-na14-model = Modèle Na 14-2
+report-na14-title = Rectificatif du bureau électoral communal
+report-na14-about = Dans ce procès-verbal, le bureau électoral communal de { $place } consigne ce qu'il a examiné et corrigé lors de la séance { $session }. Les résultats établis auparavant figurent dans le procès-verbal de la séance précédente ; ce rectificatif ne remplace que les chiffres cités ci-dessous.
+report-na14-session = Séance { $session }
+report-session-date = Date et heure
+report-session-place = Lieu
+report-session-members = Membres présents
+report-na14-investigations = Enquêtes
+report-na14-no-investigations = Aucun bureau de vote n'a fait l'objet d'une enquête lors de cette séance.
+report-na14-investigations-about = Le bureau a examiné { $count } bureau(x) de vote lors de cette séance.
+report-na14-cause = Motif
+report-na14-reason = Raison
+report-na14-requested = À la demande du bureau central (Kieswet P 2a)
+report-na14-findings = Constatations
+report-na14-admitted-reestablished = Électeurs admis établis à nouveau
+report-na14-recounted = Bulletins (en partie) recomptés
+report-na14-corrected = Résultats corrigés
+report-na14-corrections = Résultats corrigés
+report-na14-no-corrections = Aucun résultat n'a été corrigé lors de cette séance.
+report-na14-corrections-about = Les résultats de { $count } bureau(x) de vote ont été corrigés ; chaque résultat corrigé a été saisi deux fois, par deux personnes différentes. Par bureau, les chiffres antérieurs et corrigés :
+report-na14-previous = Avant
+report-na14-corrected-value = Corrigé
+report-na14-difference = Écart
+report-na14-candidates-changed = Voix par candidat modifiées
+report-na14-new-totals = Résultats de la commune après correction
+report-na14-annex-model = Modèle Na 14-2 Annexe 1
+report-na14-annex-title = Résultats corrigés par bureau de vote
+report-na14-annex-about = Cette annexe contient les résultats corrigés de { $stations } bureau(x) de vote, tels qu'établis lors de la séance { $session }.

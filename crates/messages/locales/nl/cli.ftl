@@ -247,7 +247,7 @@ cli-demo-entries-differ = Stembureau { $station }: de tweede invoer verschilt va
 cli-demo-sent-back = De coördinator vergelijkt met het papieren proces-verbaal en stuurt de tweede invoer terug; invoerder2 corrigeert.
 cli-demo-definitive = { $definitive } / { $stations } stembureaus definitief, elk tweemaal ingevoerd door twee verschillende invoerders.
 cli-demo-running-totals = Tussenstand: { $admitted } toegelaten kiezers, { $candidates } stemmen op kandidaten, { $blank } blanco, { $invalid } ongeldig
-cli-demo-list-equal = Lijst { $number } { $name }: { $votes } (gelijk aan de gepubliceerde telling, net als elke andere lijst)
+cli-demo-list-equal = Lijst { $number } { $name }: { $votes } (gelijk aan de som van de ingevoerde processen-verbaal, net als elke andere lijst)
 
 ## The audit log against the hash code on paper
 cli-audit-paper-head-found = De hashcode op papier is regel { $entry } van het auditlog ({ $at }): het log bevat alles tot en met die regel, ongewijzigd.
@@ -257,3 +257,17 @@ cli-audit-paper-head-missing = GEEN regel van het auditlog heeft de hashcode op 
 cli-version-commit = broncode (commit): { $commit }
 cli-version-built = gebouwd: { $built }
 cli-version-hash = hashcode van dit programma (SHA-256): { $hash }
+
+## urna committee
+cli-yes = ja
+cli-no = nee
+cli-committee-start = „{ $start }” is geen datum en tijd; schrijf bijvoorbeeld 2026-03-25 10:00.
+cli-committee-open = open
+cli-committee-closed = gesloten
+cli-committee-session = Zitting { $session } ({ $state }): { $start }, { $place }; aanwezig: { $members }
+cli-committee-session-unrecorded = Zitting { $session } ({ $state }): datum, plaats en leden niet vastgelegd
+cli-committee-investigation = Onderzoek stembureau { $station } (zitting { $session }): { $cause } — { $reason }; op verzoek van het centraal stembureau: { $requested }
+cli-committee-concluded = afgerond: { $findings } Toegelaten kiezers opnieuw vastgesteld: { $admitted }; herteld: { $recounted }; telling gecorrigeerd: { $corrected }
+cli-committee-not-concluded = nog niet afgerond
+cli-committee-replaced = Telling van stembureau { $station } vervangen in zitting { $session }: { $reason } (door { $by }, { $at }); de vervangen telling blijft bewaard
+cli-committee-type-again = Stembureau { $station } wordt opnieuw tweemaal ingevoerd, door twee verschillende invoerders (urna serve).

@@ -39,3 +39,15 @@ demo-done = Klaar. Alles staat in { $folder }:
     {"   "}urna ceremony verify { $stick } --authority-key { $authority }
     {"   "}urna apportion --input { $input }
     {"   "}urna --data-dir { $data } serve --listen 127.0.0.1:8080 --app-listen 127.0.0.1:8443   (inloggen als invoerder1 / demo-wachtwoord-1, coordinator / demo-wachtwoord-3; de stembureau-app op https://127.0.0.1:8443/stembureau/ met een blad uit ceremonie-assen/inloggegevens-DEMO.pdf)
+
+## Second session of the committee
+demo-entry-miscounted = In de eerste zitting telt de demo bij stembureau { $stations } bewust tien stembiljetten van de grootste lijst bij de volgende lijst (door de demo samengesteld); de gedeeltelijke hertelling in de tweede zitting herstelt de gepubliceerde telling.
+demo-step-second-session = Tweede zitting van het gemeentelijk stembureau van Assen: de stembureaus die het echte stembureau onderzocht (de vlaggen in Assens gepubliceerde 510b) worden onderzocht, de twee gedeeltelijk hertelde stembureaus krijgen een gecorrigeerde telling (tweemaal ingevoerd), en de zitting maakt haar corrigendum (Na 14-2 met Bijlage 1), een nieuwe 510b en de zetels opnieuw:
+demo-session-location = Stadhuis Assen (plaats samengesteld door de demo)
+demo-session-chair = Voorzitter (demo)
+demo-session-member = Lid { $number } (demo)
+demo-session-opened = Zitting { $session } geopend, met datum, plaats en aanwezige leden.
+demo-investigation-reason = Reden samengesteld door de demo: het echte stembureau heeft dit stembureau onderzocht (volgens de gepubliceerde 510b).
+demo-investigation-findings = Bevindingen samengesteld door de demo, in lijn met de vlaggen van de gepubliceerde 510b.
+demo-session-investigated = { $count } stembureaus onderzocht en afgerond; gecorrigeerde telling tweemaal ingevoerd voor stembureau { $recounted }.
+demo-session-history = De eerdere telling van { $count } stembureau(s) blijft bewaard in de geschiedenis van de database; niets is overschreven.

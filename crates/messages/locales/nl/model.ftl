@@ -115,3 +115,17 @@ rule-v401 = Een lijst heeft meer stembiljetten met enkel een lijststem dan geldi
 rule-v402 = Een kandidaat heeft meer voorkeurstemmen dan de lijst stembiljetten met voorkeurstemmen heeft.
 rule-v403 = De voorkeurstemmen van een lijst zijn minder dan haar stembiljetten met voorkeurstemmen: elk zo'n stembiljet telt minstens één voorkeurstem.
 rule-v404 = Een lijst heeft stembiljetten met voorkeurstemmen maar geen enkele voorkeurstem, of voorkeurstemmen zonder stembiljetten.
+
+## Committee sessions and investigations
+committee-no-location = De zitting heeft geen plaats.
+committee-no-members = Er is geen aanwezig lid van het stembureau genoemd.
+committee-member = Lid „{ $name }” is leeg of tweemaal genoemd.
+committee-session-closed = Zitting { $session } is gesloten: wat erin is vastgelegd, verandert niet meer.
+committee-session-open = Zitting { $session } is nog open; sluit die eerst (door de documenten ervan te maken).
+committee-investigated-already = Stembureau { $station } wordt in deze zitting al onderzocht.
+committee-no-investigation = Stembureau { $station } heeft in deze zitting geen lopend onderzoek.
+committee-empty-reason = Vul de reden van het onderzoek in.
+committee-empty-findings = Vul de bevindingen van het onderzoek in.
+committee-unconcluded = Het onderzoek van stembureau { $stations } is nog niet afgerond.
+committee-cause-unexplained-difference = onverklaard verschil tussen toegelaten kiezers en getelde stembiljetten
+committee-cause-other-reason = andere reden

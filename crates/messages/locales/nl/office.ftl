@@ -36,3 +36,6 @@ office-wrong-password = het wachtwoord past niet bij het inloggegevensblad van d
 office-sealed-exists = { $file }: bestaat al; kies een nieuwe bestandsnaam
 office-no-such-moment = Geen tijdstip waarop de opkomst wordt gepubliceerd.
 office-not-positive = Vul een aantal in dat groter is dan 0. Er is niets gewijzigd.
+
+## Committee
+office-not-dutch = Zittingen en onderzoeken horen bij het gemeentelijk stembureau van een Nederlandse verkiezing.

@@ -190,3 +190,33 @@ report-partial = GEDEELTELIJKE UITSLAG: { $counted } van { $expected } stemburea
 
 ## The software that made the document
 report-software = Programma Urna { $version }:
+
+## Na 14-2: the corrigendum of a later session
+report-na14-model = Model Na 14-2
+report-na14-title = Corrigendum van het gemeentelijk stembureau
+report-na14-about = In dit proces-verbaal legt het gemeentelijk stembureau van { $place } vast wat het in zitting { $session } heeft onderzocht en gecorrigeerd. De eerder vastgestelde telresultaten staan in het proces-verbaal van de vorige zitting; dit corrigendum vervangt alleen de uitkomsten die hieronder zijn genoemd.
+report-na14-session = Zitting { $session }
+report-session-date = Datum en aanvang
+report-session-place = Plaats
+report-session-members = Aanwezige leden
+report-na14-investigations = Onderzoeken
+report-na14-no-investigations = In deze zitting is geen stembureau onderzocht.
+report-na14-investigations-about = Het gemeentelijk stembureau heeft in deze zitting { $count } stembureau(s) onderzocht.
+report-na14-cause = Aanleiding
+report-na14-reason = Reden
+report-na14-requested = Op verzoek van het centraal stembureau (art. P 2a Kieswet)
+report-na14-findings = Bevindingen
+report-na14-admitted-reestablished = Toegelaten kiezers opnieuw vastgesteld
+report-na14-recounted = Stembiljetten (deels) herteld
+report-na14-corrected = Telresultaten gecorrigeerd
+report-na14-corrections = Gecorrigeerde telresultaten
+report-na14-no-corrections = In deze zitting zijn geen telresultaten gecorrigeerd.
+report-na14-corrections-about = De telresultaten van { $count } stembureau(s) zijn gecorrigeerd; de gecorrigeerde telling is twee keer ingevoerd door twee verschillende invoerders. Per stembureau de eerdere en de gecorrigeerde aantallen:
+report-na14-previous = Eerder
+report-na14-corrected-value = Gecorrigeerd
+report-na14-difference = Verschil
+report-na14-candidates-changed = Stemmen per kandidaat die zijn gewijzigd
+report-na14-new-totals = Telresultaten van de gemeente na correctie
+report-na14-annex-model = Model Na 14-2 Bijlage 1
+report-na14-annex-title = Gecorrigeerde telresultaten per stembureau
+report-na14-annex-about = Deze bijlage bevat de gecorrigeerde telresultaten van { $stations } stembureau(s), zoals vastgesteld in zitting { $session }.

@@ -235,6 +235,23 @@ impl CountForm {
         }
     }
 
+    /// The form as a browser submits it: each field's key and its text (a ticked box as `on`, an
+    /// unticked one left out), which [`CountForm::from_fields`] reads back into the same count.
+    pub fn submitted(&self, contest: &Contest) -> Submitted {
+        self.fields(contest)
+            .into_iter()
+            .filter_map(|field| {
+                let text = match field.value {
+                    FieldValue::Number(n) => n.to_string(),
+                    FieldValue::Flag(true) => "on".into(),
+                    FieldValue::Flag(false) => return None,
+                    FieldValue::Text(t) => t,
+                };
+                Some((field.key, text))
+            })
+            .collect()
+    }
+
     /// Visits every field's value in form order, with its key and kind; the key is built in
     /// one reused buffer, so reading a submitted form allocates nothing per field.
     fn for_each_slot(&mut self, mut visit: impl FnMut(&str, Slot<'_>)) {

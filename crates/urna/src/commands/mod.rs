@@ -5,6 +5,7 @@ pub mod audit;
 pub mod booth;
 pub mod central;
 pub mod ceremony;
+pub mod committee;
 pub mod count;
 pub mod demo;
 pub mod election;

@@ -126,7 +126,10 @@ pub fn export(
         match office.result_documents(actor, election) {
             Ok(files) => files,
             // A drawing of lots pending: the count's files can be made already.
-            Err(_) => refused(lang, office.count_files(actor, election))?,
+            Err(office::OfficeError::Refused(office::Refusal::LotFirst)) => {
+                refused(lang, office.count_files(actor, election))?
+            }
+            Err(error) => refused(lang, Err(error))?,
         }
     };
     let files: Vec<store::ResultFile> = files

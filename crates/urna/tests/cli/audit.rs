@@ -195,14 +195,16 @@ fn a_log_cut_short_with_its_data_no_longer_holds_the_hash_code_on_paper() {
         text(&checked.stdout)
     );
 
-    // The attacker removes the imported counts, the typist, the documents and every log entry
-    // from the count's import on: what is left is consistent in itself.
+    // The attacker removes the imported counts, the typist, the documents, the committee's
+    // session and every log entry from the count's import on: what is left is consistent in
+    // itself.
     let database = database(&data);
     for (table, sql) in [
         ("audit_log", "DELETE FROM audit_log WHERE seq >= 2"),
         ("data_entries", "DELETE FROM data_entries"),
         ("users", "DELETE FROM users"),
         ("result_files", "DELETE FROM result_files"),
+        ("committee_sessions", "DELETE FROM committee_sessions"),
     ] {
         testkit::tamper(&database, table, sql);
     }

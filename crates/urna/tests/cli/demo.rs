@@ -17,7 +17,10 @@ fn the_demo_runs_into_a_fresh_folder() {
         "Loaded: Gemeenteraadsverkiezingen Lindeveld 2024 (GR2024_Lindeveld)",
         "44 / 44 polling stations definitive, each typed twice by two different typists.",
         "the second entry differs from the first in",
-        "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 (equal to the published count",
+        "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5418 (equal to the sum of the reports typed",
+        "19 polling stations investigated and concluded; corrected count typed twice for polling station 15, 19.",
+        "The previous count of 2 polling station(s) stays in the database's history",
+        "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 votes, 6 seats",
         "List 4 ASSEN CENTRAAL: 5895 votes, 7 seats — J. (Jan) Talens",
         "List 9 50PLUS: 1112 votes, 1 seat — D.J. (Derk Jan) van der Laan",
         "Audit log intact:",
@@ -111,13 +114,23 @@ fn the_demo_runs_into_a_fresh_folder() {
         dutch.contains("in orde: de sleutel van de centrale autoriteit"),
         "{dutch}"
     );
-    // The whole chain, end to end: the published count of Assen typed twice, its OSV4-3 table
-    // generated from those definitive entries is byte for byte the one the municipality published.
+    // The whole chain, end to end: the published count of Assen typed twice (two polling stations
+    // miscounted in the first session and recounted in the second), its OSV4-3 table generated
+    // from the definitive entries of the second session is byte for byte the one the
+    // municipality published; the first session's is not.
+    let published_csv = testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv");
     assert_eq!(
-        std::fs::read(demo.join("uitslag/osv4-3_telling_gr2026_assen.csv")).unwrap(),
-        testkit::fixture("eml/real/osv4-3_telling_gr2026_assen.csv")
+        std::fs::read(demo.join("uitslag/zitting-2/osv4-3_telling_gr2026_assen.csv")).unwrap(),
+        published_csv
     );
-    let eml_510b = std::fs::read(demo.join("uitslag/Telling_GR2026_Assen.eml.xml")).unwrap();
+    assert_ne!(
+        std::fs::read(demo.join("uitslag/osv4-3_telling_gr2026_assen.csv")).unwrap(),
+        published_csv
+    );
+    second_session_of_assen(&demo.join("uitslag/zitting-2"));
+    // The latest session's 510b is the one exported from now on.
+    let eml_510b =
+        std::fs::read(demo.join("uitslag/zitting-2/Telling_GR2026_Assen.eml.xml")).unwrap();
     // The reports and the exchange files of the result, and an empty N 10-2 per polling station.
     for name in [
         "Totaaltelling_GR2026_Assen.eml.xml",
@@ -216,9 +229,9 @@ fn the_demo_runs_into_a_fresh_folder() {
         .args(["result", "export", "GR2026_Assen", "--dir"])
         .arg(&again_dir));
     assert!(exported.status.success(), "{}", text(&exported.stderr));
-    assert_eq!(
-        std::fs::read(again_dir.join("Telling_GR2026_Assen.eml.xml")).unwrap(),
-        eml_510b
+    assert!(
+        std::fs::read(again_dir.join("Telling_GR2026_Assen.eml.xml")).unwrap() == eml_510b,
+        "the exported 510b is not the second session's as stored"
     );
     let shown = run(urna(&demo.join("urna-data")).args(["result", "show", "GR2026_Assen"]));
     assert!(
@@ -257,5 +270,101 @@ fn the_demo_runs_into_a_fresh_folder() {
     assert!(
         foreign.join("notes.txt").is_file(),
         "a folder the demo did not make is never deleted"
+    );
+}
+
+/// The second session of Assen: its 510b says, station by station, what the published one says
+/// (every count and the three investigation flags), validates against the EML_NL schema, and
+/// the corrigendum names the two corrected counts with their previous and corrected figures.
+fn second_session_of_assen(dir: &std::path::Path) {
+    let published = testkit::fixture("eml/real/Telling_GR2026_Assen.eml.xml");
+    let ours = std::fs::read(dir.join("Telling_GR2026_Assen.eml.xml")).unwrap();
+    let election = eml::import_election(
+        eml::SourceFile::new(
+            "110a",
+            &fixture("eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml"),
+        ),
+        eml::SourceFile::new(
+            "230b",
+            &fixture("eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml"),
+        ),
+        None,
+    )
+    .unwrap();
+    let read = |name: &str, bytes: &[u8]| {
+        (
+            eml::read_polling_station_counts(eml::SourceFile::new(name, bytes), &election).unwrap(),
+            eml::read_investigation_flags(eml::SourceFile::new(name, bytes), &election).unwrap(),
+        )
+    };
+    let (their_counts, their_flags) = read("published", &published);
+    let (our_counts, our_flags) = read("ours", &ours);
+    assert_eq!(our_flags, their_flags);
+    assert_eq!(their_flags.values().filter(|f| f.any()).count(), 19);
+    for (station, count) in &their_counts {
+        let again = &our_counts[station];
+        assert_eq!(
+            (&again.voters, &again.votes, &again.lists),
+            (&count.voters, &count.votes, &count.lists),
+            "{station}"
+        );
+    }
+    let xsd = fixture_path("eml/xsd/EML_NL-1.2.2/510-count-kiesraad-strict.xsd");
+    let checked = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(xsd)
+        .arg(dir.join("Telling_GR2026_Assen.eml.xml"))
+        .output()
+        .expect("xmllint (apt-get install -y libxml2-utils, as scripts/test does)");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let corrigendum = pdf_text(&dir.join("Model_Na14-2_GR2026_Assen_zitting2.pdf"));
+    for expected in [
+        "Corrigendum van het gemeentelijk stembureau",
+        "Zitting 2",
+        "19 stembureau(s) onderzocht",
+        "De telresultaten van 2 stembureau(s) zijn gecorrigeerd",
+        "Stembureau 15",
+        "Stembureau 19",
+        "Telling_GR2026_Assen.eml.xml",
+    ] {
+        assert!(
+            corrigendum.contains(expected),
+            "missing {expected:?} in\n{corrigendum}"
+        );
+    }
+    // Station 15: ten votes of list 1 had been counted for list 2; the corrected figures beside
+    // the previous ones, and the municipality's totals after correction.
+    let layout = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(dir.join("Model_Na14-2_GR2026_Assen_zitting2.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    let layout = text(&layout.stdout);
+    let line = |start: &str| {
+        layout
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|l| l.starts_with(start))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        line("E.1 GROENLINKS"),
+        "E.1 GROENLINKS / Partij van de Arbeid (PvdA) 126 136 +10"
+    );
+    assert_eq!(
+        line("E.2 Stadspartij PLOP"),
+        "E.2 Stadspartij PLOP 57 47 −10"
+    );
+    assert!(corrigendum.contains("5.438"), "{corrigendum}");
+    let annex = pdf_text(&dir.join("Model_Na14-2_Bijlage1_GR2026_Assen_zitting2.pdf"));
+    assert!(
+        annex.contains("gecorrigeerde telresultaten van 2 stembureau(s)"),
+        "{annex}"
     );
 }

@@ -10,6 +10,7 @@ mod common;
 
 mod audit;
 mod ceremony;
+mod committee;
 mod demo;
 mod election;
 mod kiosk;

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use model::count::{CountForm, FieldValue, Submitted};
+use model::count::{CountForm, NlCount, Submitted};
 use model::entry::{Acknowledgements, DifferenceResolution, Status, Which};
 use model::{ElectionId, PollingStationNumber};
 use office::entry::Resolution;
@@ -20,21 +20,6 @@ pub const DEMO_USERS: [(&str, Role, &str); 3] = [
     ("invoerder2", Role::Typist, "demo-wachtwoord-2"),
     ("coordinator", Role::Coordinator, "demo-wachtwoord-3"),
 ];
-
-fn fields_of(form: &CountForm, contest: &model::Contest) -> Submitted {
-    form.fields(contest)
-        .into_iter()
-        .filter_map(|field| {
-            let text = match field.value {
-                FieldValue::Number(n) => n.to_string(),
-                FieldValue::Flag(true) => "on".into(),
-                FieldValue::Flag(false) => return None,
-                FieldValue::Text(t) => t,
-            };
-            Some((field.key, text))
-        })
-        .collect()
-}
 
 fn typed(
     office: &Office,
@@ -59,20 +44,72 @@ fn typed(
     Ok(status)
 }
 
-/// Enters the counts of `count_file` (a 510b of `election_id`) twice; prints what happened.
+/// The count the demo's first session types for a polling station whose ballots the real
+/// committee recounted in part: ten ballots of the largest list put on the pile of the next one
+/// (every total stays consistent, so only a recount finds it). Composed by the demo; the
+/// corrected count of its second session is the published one.
+pub fn miscounted(count: &NlCount) -> NlCount {
+    let mut wrong = count.clone();
+    let Some(largest) = (0..wrong.votes.per_list.len()).max_by_key(|i| wrong.votes.per_list[*i])
+    else {
+        return wrong;
+    };
+    let next = (largest + 1) % wrong.votes.per_list.len();
+    let moved = wrong.lists[largest]
+        .candidates
+        .first()
+        .copied()
+        .unwrap_or(0)
+        .min(10);
+    if next == largest || moved == 0 || wrong.lists[next].candidates.is_empty() {
+        return wrong;
+    }
+    wrong.lists[largest].candidates[0] -= moved;
+    wrong.lists[largest].total -= moved;
+    wrong.votes.per_list[largest] -= moved;
+    wrong.lists[next].candidates[0] += moved;
+    wrong.lists[next].total += moved;
+    wrong.votes.per_list[next] += moved;
+    wrong
+}
+
+/// Types `fields` twice, by the two typists; the two entries agree.
+pub fn typed_twice(
+    office: &Office,
+    (first, second): (&Operator, &Operator),
+    election: &ElectionId,
+    station: PollingStationNumber,
+    fields: &Submitted,
+) -> anyhow::Result<()> {
+    typed(office, first, election, station, fields)?;
+    let status = typed(office, second, election, station, fields)?;
+    if status != Status::Definitive {
+        bail!("polling station {station}: the equal entries gave {status:?}");
+    }
+    Ok(())
+}
+
+/// Enters the counts of `count_file` (a 510b of `election_id`) twice; prints what happened. At
+/// the polling stations in `recounted` the demo's first session types [`miscounted`] counts.
 pub fn enter_counts(
     lang: Language,
     store: &Arc<Store>,
     actor: &Actor,
     election_id: &ElectionId,
     count_file: (&str, &[u8]),
-) -> anyhow::Result<()> {
+    recounted: &[PollingStationNumber],
+) -> anyhow::Result<Vec<Operator>> {
     let service = Office::new(store.clone());
     let election = service.election(election_id)?;
-    let counts = eml::read_polling_station_counts(
+    let mut counts = eml::read_polling_station_counts(
         eml::SourceFile::new(count_file.0, count_file.1),
         &election,
     )?;
+    for station in recounted {
+        if let Some(count) = counts.get_mut(station) {
+            *count = miscounted(count);
+        }
+    }
     let contest = election
         .contests
         .first()
@@ -119,7 +156,7 @@ pub fn enter_counts(
     for (number, count) in &counts {
         let station = *number;
         let form = CountForm::Netherlands(count.clone());
-        let fields = fields_of(&form, contest);
+        let fields = form.submitted(contest);
         typed(&service, first, election_id, station, &fields)?;
         // At the first station with two candidates with votes, the second typist slips: one
         // vote typed at the wrong candidate, which keeps every total consistent.
@@ -130,7 +167,7 @@ pub fn enter_counts(
             let mut wrong = count.clone();
             wrong.lists[0].candidates[0] -= 1;
             wrong.lists[0].candidates[1] += 1;
-            let wrong_fields = fields_of(&CountForm::Netherlands(wrong), contest);
+            let wrong_fields = CountForm::Netherlands(wrong).submitted(contest);
             let status = typed(&service, second, election_id, station, &wrong_fields)?;
             if status != Status::EntriesDifferent {
                 bail!("the demo's typing slip was not caught (status {status:?})");
@@ -201,7 +238,7 @@ pub fn enter_counts(
             stations = overview.totals.stations
         )
     );
-    // The running totals equal the sums of the published 510b.
+    // The running totals equal the sums of what was typed.
     for (index, list) in contest.lists.iter().enumerate() {
         let published: u64 = counts
             .values()
@@ -236,5 +273,5 @@ pub fn enter_counts(
             votes = overview.totals.per_list.first().copied().unwrap_or(0)
         )
     );
-    Ok(())
+    Ok(users)
 }

@@ -21,6 +21,7 @@ use crate::hash_check::Prompt;
 mod centre;
 mod ceremony;
 mod entry;
+mod session;
 mod voting;
 
 use centre::assen_to_the_centre;
@@ -248,7 +249,23 @@ pub fn run(lang: Language, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()>
     println!("\n7. {}", t!(lang, "demo-step-entry"));
     fs::write(dir.join("invoer").join(ASSEN_COUNT.0), ASSEN_COUNT.1)?;
     let assen: model::ElectionId = ASSEN_ID.parse()?;
-    entry::enter_counts(lang, &store, actor, &assen, ASSEN_COUNT)?;
+    let recounted = session::recounted(
+        &*office::Office::new(store.clone()).election(&assen)?,
+        ASSEN_COUNT,
+    )?;
+    println!(
+        "   {}",
+        t!(
+            lang,
+            "demo-entry-miscounted",
+            stations = recounted
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    );
+    let users = entry::enter_counts(lang, &store, actor, &assen, ASSEN_COUNT, &recounted)?;
     println!("   {}", t!(lang, "demo-entry-seats"));
     let office = office::Office::new(store.clone());
     print!("{}", indent(&super::result::show(lang, &office, &assen)?));
@@ -276,6 +293,20 @@ pub fn run(lang: Language, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()>
             true
         )?)
     );
+    println!("\n7b. {}", t!(lang, "demo-step-second-session"));
+    print!(
+        "{}",
+        indent(&session::second_session(
+            lang,
+            &store,
+            actor,
+            (&assen, ASSEN_COUNT),
+            (&users[0], &users[1]),
+            &result_dir.join("zitting-2"),
+        )?)
+    );
+    println!("   {}", t!(lang, "demo-entry-seats"));
+    print!("{}", indent(&super::result::show(lang, &office, &assen)?));
     println!("   {}", t!(lang, "demo-entry-to-centre"));
     assen_to_the_centre(lang, &store, actor, dir)?;
 
