@@ -23,6 +23,7 @@ pub mod admin;
 pub mod airgap;
 mod api;
 pub mod auth;
+pub mod committee;
 pub mod coordinator;
 pub mod csrf;
 pub mod error;

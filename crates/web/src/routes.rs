@@ -12,8 +12,8 @@ use store::Role;
 
 use crate::guard::{GuardState, guard, security_headers};
 use crate::{
-    AppState, account, admin, api, coordinator, csrf, error, page, result, station_app, stations,
-    typist,
+    AppState, account, admin, api, committee, coordinator, csrf, error, page, result, station_app,
+    stations, typist,
 };
 
 /// Who may use a route.
@@ -295,6 +295,43 @@ pub fn table(state: AppState) -> Routes {
             "/elections/{election}/result/files/{kind}",
             Roles(MANAGERS),
             get(result::result_file),
+        )
+        // The committee's sessions and investigations.
+        .add(
+            "GET",
+            "/elections/{election}/committee",
+            Roles(MANAGERS),
+            get(committee::committee),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/committee/session",
+            Roles(COORDINATOR),
+            post(committee::session_details),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/committee/open",
+            Roles(COORDINATOR),
+            post(committee::session_open),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/committee/investigations",
+            Roles(COORDINATOR),
+            post(committee::investigation_open),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/committee/investigations/{station}/conclude",
+            Roles(COORDINATOR),
+            post(committee::investigation_conclude),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/committee/reset",
+            Roles(COORDINATOR),
+            post(committee::reset),
         )
         // Polling stations.
         .add(

@@ -291,3 +291,41 @@ app-electorate = Wahlberechtigte
 
 ## A login that waits its turn
 web-login-busy = Gerade werden zu viele Anmeldungen gleichzeitig geprüft. Versuchen Sie es in einigen Sekunden erneut.
+
+## The committee's page
+web-committee = Sitzungen und Untersuchungen
+web-committee-about = Der Gemeindewahlausschuss stellt das Zählergebnis in öffentlicher Sitzung fest. Eine Sitzung schließt, wenn ihre Dokumente erstellt werden (auf der Ergebnisseite); danach ändert sich darin nichts mehr. Eine spätere Sitzung untersucht Wahllokale und berichtigt Ergebnisse; ihre Dokumente sind die Berichtigung (Na 14-2) und eine neue 510b.
+web-committee-sessions = Sitzungen
+web-committee-session = Sitzung
+web-committee-start-label = Datum und Beginn
+web-committee-place = Ort
+web-committee-members = Anwesende Mitglieder
+web-committee-members-one-per-line = Anwesende Mitglieder, eines je Zeile, der Vorsitz zuerst
+web-committee-open = offen
+web-committee-closed = geschlossen
+web-committee-record-details = Datum, Ort und Mitglieder von Sitzung { $session } festhalten
+web-committee-record = Festhalten
+web-committee-closes-with-files = Die Sitzung schließt, wenn der Koordinator auf der Ergebnisseite die Dokumente erstellt; alle Untersuchungen der Sitzung müssen dann abgeschlossen sein.
+web-committee-open-next = Sitzung { $session } eröffnen
+web-committee-open-button = Sitzung eröffnen
+web-committee-investigations = Untersuchungen
+web-committee-no-investigations = Es wurde noch kein Wahllokal untersucht.
+web-committee-investigation-of = Untersuchung von Wahllokal { $station } (Sitzung { $session })
+web-committee-requested = auf Ersuchen des Zentralwahlausschusses (Kieswet P 2a)
+web-committee-findings = Ergebnisse
+web-committee-admitted = Zugelassene Wähler neu festgestellt
+web-committee-recounted = Stimmzettel (teilweise) neu gezählt
+web-committee-corrected = Ergebnis berichtigt: das Ergebnis wird erneut zweimal erfasst
+web-committee-conclude = Untersuchung abschließen
+web-committee-not-concluded = Noch nicht abgeschlossen.
+web-committee-new-investigation = Ein Wahllokal untersuchen
+web-committee-cause-label = Anlass
+web-committee-reason = Grund
+web-committee-open-investigation = Untersuchung eröffnen
+web-committee-reset = Ein endgültiges Ergebnis ersetzen
+web-committee-reset-about = Erweist sich ein endgültiges Ergebnis als falsch, ersetzt der Koordinator es vor Schluss der Sitzung, mit Grund. Das ersetzte Ergebnis bleibt erhalten; das Wahllokal wird erneut zweimal erfasst.
+web-committee-reset-button = Ergebnis ersetzen
+web-committee-history = Ersetzte Ergebnisse
+web-committee-by = Durch, wann
+web-committee-start = „{ $start }“ ist kein Datum mit Uhrzeit.
+web-committee-cause = Wählen Sie den Anlass der Untersuchung.

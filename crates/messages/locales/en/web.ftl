@@ -291,3 +291,41 @@ app-electorate = electorate
 
 ## A login that waits its turn
 web-login-busy = Too many logins are being checked at this moment. Try again in a few seconds.
+
+## The committee's page
+web-committee = Sessions and investigations
+web-committee-about = The municipal electoral committee establishes the count in a public session. A session closes when its documents are made (on the result page); nothing in it changes afterwards. A later session investigates polling stations and corrects counts; its documents are the corrigendum (Na 14-2) and a new 510b.
+web-committee-sessions = Sessions
+web-committee-session = Session
+web-committee-start-label = Date and time
+web-committee-place = Place
+web-committee-members = Members present
+web-committee-members-one-per-line = Members present, one per line, the chair first
+web-committee-open = open
+web-committee-closed = closed
+web-committee-record-details = Record the date, place and members of session { $session }
+web-committee-record = Record
+web-committee-closes-with-files = The session closes when the coordinator makes the documents on the result page; every investigation of the session must be concluded by then.
+web-committee-open-next = Open session { $session }
+web-committee-open-button = Open the session
+web-committee-investigations = Investigations
+web-committee-no-investigations = No polling station has been investigated.
+web-committee-investigation-of = Investigation of polling station { $station } (session { $session })
+web-committee-requested = at the request of the central committee (Kieswet P 2a)
+web-committee-findings = Findings
+web-committee-admitted = Admitted voters established again
+web-committee-recounted = Ballots (partly) recounted
+web-committee-corrected = Count corrected: the count is typed twice again
+web-committee-conclude = Conclude the investigation
+web-committee-not-concluded = Not concluded yet.
+web-committee-new-investigation = Investigate a polling station
+web-committee-cause-label = Cause
+web-committee-reason = Reason
+web-committee-open-investigation = Open the investigation
+web-committee-reset = Replace a definitive count
+web-committee-reset-about = When a definitive count turns out to be wrong, the coordinator replaces it before the session closes, with the reason. The replaced count is kept; the polling station is typed twice again.
+web-committee-reset-button = Replace the count
+web-committee-history = Replaced counts
+web-committee-by = By, when
+web-committee-start = “{ $start }” is not a date and time.
+web-committee-cause = Choose the cause of the investigation.

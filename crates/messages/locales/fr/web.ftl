@@ -291,3 +291,41 @@ app-electorate = électeurs inscrits
 
 ## A login that waits its turn
 web-login-busy = Trop de connexions sont vérifiées en ce moment. Réessayez dans quelques secondes.
+
+## The committee's page
+web-committee = Séances et enquêtes
+web-committee-about = Le bureau électoral communal établit le résultat en séance publique. Une séance se clôt lorsque ses documents sont établis (page du résultat) ; rien n'y change ensuite. Une séance ultérieure examine des bureaux de vote et corrige des résultats ; ses documents sont le rectificatif (Na 14-2) et un nouveau 510b.
+web-committee-sessions = Séances
+web-committee-session = Séance
+web-committee-start-label = Date et heure
+web-committee-place = Lieu
+web-committee-members = Membres présents
+web-committee-members-one-per-line = Membres présents, un par ligne, le président d'abord
+web-committee-open = ouverte
+web-committee-closed = close
+web-committee-record-details = Consigner la date, le lieu et les membres de la séance { $session }
+web-committee-record = Consigner
+web-committee-closes-with-files = La séance se clôt lorsque le coordinateur établit les documents sur la page du résultat ; toutes ses enquêtes doivent alors être terminées.
+web-committee-open-next = Ouvrir la séance { $session }
+web-committee-open-button = Ouvrir la séance
+web-committee-investigations = Enquêtes
+web-committee-no-investigations = Aucun bureau de vote n'a encore fait l'objet d'une enquête.
+web-committee-investigation-of = Enquête du bureau { $station } (séance { $session })
+web-committee-requested = à la demande du bureau central (Kieswet P 2a)
+web-committee-findings = Constatations
+web-committee-admitted = Électeurs admis établis à nouveau
+web-committee-recounted = Bulletins (en partie) recomptés
+web-committee-corrected = Résultat corrigé : le résultat est à nouveau saisi deux fois
+web-committee-conclude = Clôturer l'enquête
+web-committee-not-concluded = Pas encore clôturée.
+web-committee-new-investigation = Examiner un bureau de vote
+web-committee-cause-label = Motif
+web-committee-reason = Raison
+web-committee-open-investigation = Ouvrir l'enquête
+web-committee-reset = Remplacer un résultat définitif
+web-committee-reset-about = Lorsqu'un résultat définitif s'avère erroné, le coordinateur le remplace avant la clôture de la séance, en indiquant la raison. Le résultat remplacé est conservé ; le bureau est à nouveau saisi deux fois.
+web-committee-reset-button = Remplacer le résultat
+web-committee-history = Résultats remplacés
+web-committee-by = Par, quand
+web-committee-start = « { $start } » n'est pas une date et une heure.
+web-committee-cause = Choisissez le motif de l'enquête.

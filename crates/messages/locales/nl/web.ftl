@@ -291,3 +291,41 @@ app-electorate = kiesgerechtigden
 
 ## A login that waits its turn
 web-login-busy = Er worden nu te veel aanmeldingen tegelijk gecontroleerd. Probeer het over een paar seconden opnieuw.
+
+## The committee's page
+web-committee = Zittingen en onderzoeken
+web-committee-about = Het gemeentelijk stembureau stelt de telling vast in een openbare zitting. Een zitting sluit wanneer haar documenten worden gemaakt (op de uitslagpagina); daarna verandert er niets meer in. Een latere zitting onderzoekt stembureaus en corrigeert tellingen; haar documenten zijn het corrigendum (Na 14-2) en een nieuwe 510b.
+web-committee-sessions = Zittingen
+web-committee-session = Zitting
+web-committee-start-label = Datum en aanvang
+web-committee-place = Plaats
+web-committee-members = Aanwezige leden
+web-committee-members-one-per-line = Aanwezige leden, één per regel, de voorzitter eerst
+web-committee-open = open
+web-committee-closed = gesloten
+web-committee-record-details = Datum, plaats en leden van zitting { $session } vastleggen
+web-committee-record = Vastleggen
+web-committee-closes-with-files = De zitting sluit wanneer de coördinator op de uitslagpagina de documenten maakt; alle onderzoeken van de zitting moeten dan zijn afgerond.
+web-committee-open-next = Zitting { $session } openen
+web-committee-open-button = Zitting openen
+web-committee-investigations = Onderzoeken
+web-committee-no-investigations = Er is nog geen stembureau onderzocht.
+web-committee-investigation-of = Onderzoek stembureau { $station } (zitting { $session })
+web-committee-requested = op verzoek van het centraal stembureau (art. P 2a Kieswet)
+web-committee-findings = Bevindingen
+web-committee-admitted = Toegelaten kiezers opnieuw vastgesteld
+web-committee-recounted = Stembiljetten (deels) herteld
+web-committee-corrected = Telresultaten gecorrigeerd: de telling wordt opnieuw tweemaal ingevoerd
+web-committee-conclude = Onderzoek afronden
+web-committee-not-concluded = Nog niet afgerond.
+web-committee-new-investigation = Een stembureau onderzoeken
+web-committee-cause-label = Aanleiding
+web-committee-reason = Reden
+web-committee-open-investigation = Onderzoek openen
+web-committee-reset = Een definitieve telling vervangen
+web-committee-reset-about = Bleek een definitieve telling onjuist ingevoerd, dan vervangt de coördinator haar vóór de zitting sluit, met de reden. De vervangen telling blijft bewaard; het stembureau wordt opnieuw tweemaal ingevoerd.
+web-committee-reset-button = Telling vervangen
+web-committee-history = Vervangen tellingen
+web-committee-by = Door, wanneer
+web-committee-start = „{ $start }” is geen datum en tijd.
+web-committee-cause = Kies de aanleiding van het onderzoek.

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod committee;
 mod entry;
 mod result;
 mod setup;
