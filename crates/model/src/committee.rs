@@ -323,6 +323,142 @@ impl InvestigationFlags {
     }
 }
 
+/// A corrected count: which polling station, in which session, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The polling station.
+    pub station: PollingStationNumber,
+    /// The session that replaced its count.
+    pub session: u32,
+    /// Why, as recorded.
+    pub reason: String,
+}
+
+/// The committee's record as it travels with the result (`committee.json` in the package):
+/// every session, every investigation and every corrected count, so that the centre, the public
+/// site and every verifier can say which session made a correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitteeRecord {
+    /// The election.
+    pub election: crate::ElectionId,
+    /// The sessions, in order.
+    pub sessions: Vec<Session>,
+    /// The investigations, by session and polling station.
+    pub investigations: Vec<Investigation>,
+    /// The corrected counts, in the order made.
+    pub corrections: Vec<Correction>,
+}
+
+/// Why a committee record does not fit the result it travels with.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    /// The file does not read.
+    #[error("{0}")]
+    Unreadable(String),
+    /// The record is of another election.
+    #[error("the record is of election {found}, the result of {expected}")]
+    OtherElection {
+        /// The record's.
+        found: String,
+        /// The result's.
+        expected: String,
+    },
+    /// A session is still open, or the sessions are not numbered 1, 2, 3, …
+    #[error("session {0} is open or out of order: a result is sent after its session closed")]
+    Session(u32),
+    /// An investigation or correction names a session the record does not have, or an
+    /// investigation is not concluded.
+    #[error("polling station {station}: {what} of session {session} does not fit the sessions")]
+    Unfitting {
+        /// The polling station.
+        station: u32,
+        /// `investigation` or `correction`.
+        what: &'static str,
+        /// The session it names.
+        session: u32,
+    },
+    /// The count's investigation flags differ from what the record's investigations established.
+    #[error(
+        "polling station {station}: the count says {count:?}, the committee's investigations {record:?}"
+    )]
+    Flags {
+        /// The polling station.
+        station: u32,
+        /// The count's flags.
+        count: InvestigationFlags,
+        /// The record's.
+        record: InvestigationFlags,
+    },
+}
+
+impl CommitteeRecord {
+    /// The file's name in a result package.
+    pub const FILE: &'static str = "committee.json";
+
+    /// The record as the package carries it.
+    pub fn to_file(&self) -> Vec<u8> {
+        serde_json::to_vec_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a package's record and checks it against the result it travels with: of the same
+    /// election, every session closed and numbered in order, every investigation concluded in a
+    /// session of the record, every correction made in one, and the count's investigation flags
+    /// (`flags`, per polling station, as its 510b says) exactly those the investigations
+    /// establish.
+    pub fn from_file(
+        bytes: &[u8],
+        election: &crate::ElectionId,
+        flags: &std::collections::BTreeMap<PollingStationNumber, InvestigationFlags>,
+    ) -> Result<CommitteeRecord, RecordError> {
+        let record: CommitteeRecord =
+            serde_json::from_slice(bytes).map_err(|e| RecordError::Unreadable(e.to_string()))?;
+        if record.election != *election {
+            return Err(RecordError::OtherElection {
+                found: record.election.to_string(),
+                expected: election.to_string(),
+            });
+        }
+        for (index, session) in record.sessions.iter().enumerate() {
+            if !session.closed || usize::try_from(session.number).ok() != Some(index + 1) {
+                return Err(RecordError::Session(session.number));
+            }
+        }
+        let last = u32::try_from(record.sessions.len()).unwrap_or(u32::MAX);
+        let fits = |session: u32| (1..=last).contains(&session);
+        for investigation in &record.investigations {
+            if !fits(investigation.session) || investigation.conclusion.is_none() {
+                return Err(RecordError::Unfitting {
+                    station: investigation.station.get(),
+                    what: "investigation",
+                    session: investigation.session,
+                });
+            }
+        }
+        for correction in &record.corrections {
+            if !fits(correction.session) {
+                return Err(RecordError::Unfitting {
+                    station: correction.station.get(),
+                    what: "correction",
+                    session: correction.session,
+                });
+            }
+        }
+        for (station, count) in flags {
+            let established = InvestigationFlags::of(&record.investigations, *station, last);
+            if *count != established {
+                return Err(RecordError::Flags {
+                    station: station.get(),
+                    count: *count,
+                    record: established,
+                });
+            }
+        }
+        Ok(record)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

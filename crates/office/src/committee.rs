@@ -158,6 +158,30 @@ impl Office {
         Ok(self.store.count_history(&election.id)?)
     }
 
+    /// The committee's record as it travels with the result (`committee.json`): its sessions,
+    /// investigations and corrected counts.
+    pub fn committee_record(
+        &self,
+        election: &ElectionId,
+    ) -> Result<model::committee::CommitteeRecord, OfficeError> {
+        let election = self.dutch(election)?;
+        Ok(model::committee::CommitteeRecord {
+            election: election.id.clone(),
+            sessions: self.sessions_of(&election)?,
+            investigations: self.store.investigations(&election.id)?,
+            corrections: self
+                .store
+                .count_history(&election.id)?
+                .into_iter()
+                .map(|h| model::committee::Correction {
+                    station: h.polling_station,
+                    session: h.session,
+                    reason: h.reason,
+                })
+                .collect(),
+        })
+    }
+
     /// Opens an investigation of a polling station in the current session.
     pub fn open_investigation(
         &self,

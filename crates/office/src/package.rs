@@ -89,6 +89,14 @@ impl Office {
             .into_iter()
             .map(|file| (file.name, file.bytes))
             .collect();
+        // The committee's sessions, investigations and corrections go with a Dutch result, so
+        // that the site can say which session made a correction (and a verifier check it).
+        if self.election(election)?.jurisdiction == model::Jurisdiction::Netherlands {
+            files.insert(
+                model::committee::CommitteeRecord::FILE.to_string(),
+                self.committee_record(election)?.to_file(),
+            );
+        }
         // The head of the office's audit log goes with the sealed result, so that the centre
         // (and anyone it publishes to) holds what the office's log said when it sent it.
         if let Some((entry, hash)) = self.store.audit_head()? {

@@ -187,6 +187,8 @@ struct ElectionView {
     problem: Option<String>,
     /// Deceased candidates and lots drawn, one sentence each.
     decisions: Vec<String>,
+    /// The committee's sessions, investigations and corrections, one sentence each.
+    committee: Vec<String>,
     is_in: bool,
     turnout: String,
     eligible: String,
@@ -305,6 +307,7 @@ fn election_view(lang: Language, election: &ElectionResult) -> ElectionView {
         district: name_of(&place.district),
         problem: None,
         decisions: Vec::new(),
+        committee: Vec::new(),
         is_in: false,
         turnout: String::new(),
         eligible: String::new(),
@@ -340,10 +343,12 @@ fn election_view(lang: Language, election: &ElectionResult) -> ElectionView {
             turnout,
             lists,
             decisions,
+            committee,
             contests,
         } => {
             view.is_in = true;
             view.decisions = decision_sentences(lang, decisions);
+            view.committee = committee_sentences(lang, committee);
             view.turnout = turnout_text(lang, turnout);
             view.eligible = turnout
                 .eligible_voters
@@ -447,6 +452,66 @@ fn decision_sentences(lang: Language, decisions: &Decided) -> Vec<String> {
     if decisions.lots_drawn > 0 {
         sentences.push(t!(lang, "site-lots-drawn", count = decisions.lots_drawn));
     }
+    sentences
+}
+
+/// What the committee did after the first count, for a reader: each session, each investigation
+/// with its outcome, and each correction with the session that made it.
+fn committee_sentences(lang: Language, committee: &crate::snapshot::Committee) -> Vec<String> {
+    let yes_no = |value: bool| {
+        if value {
+            t!(lang, "site-yes")
+        } else {
+            t!(lang, "site-no")
+        }
+    };
+    let mut sentences: Vec<String> = committee
+        .sessions
+        .iter()
+        .map(|s| match (&s.started, &s.place) {
+            (Some(started), Some(place)) => t!(
+                lang,
+                "site-committee-session",
+                session = s.number,
+                started = started,
+                place = place
+            ),
+            _ => t!(
+                lang,
+                "site-committee-session-unrecorded",
+                session = s.number
+            ),
+        })
+        .collect();
+    sentences.extend(committee.investigations.iter().map(|i| {
+        t!(
+            lang,
+            "site-committee-investigation",
+            station = i.station,
+            session = i.session,
+            cause = if i.other_reason {
+                t!(lang, "site-committee-other-reason")
+            } else {
+                t!(lang, "site-committee-unexplained-difference")
+            },
+            requested = if i.requested_by_central {
+                t!(lang, "site-committee-requested")
+            } else {
+                String::new()
+            },
+            admitted = yes_no(i.admitted_voters_reestablished),
+            recounted = yes_no(i.ballots_recounted),
+            corrected = yes_no(i.corrected_count)
+        )
+    }));
+    sentences.extend(committee.corrections.iter().map(|c| {
+        t!(
+            lang,
+            "site-committee-correction",
+            station = c.station,
+            session = c.session
+        )
+    }));
     sentences
 }
 

@@ -205,6 +205,123 @@ pub struct DeceasedCandidate {
     pub name: String,
 }
 
+/// The municipal committee's work on a result, as published: its sessions, the polling stations
+/// it investigated and the counts it corrected, each with the session that did it (from the
+/// package's `committee.json`, checked against its 510b). No names and no free text: the
+/// reasons and findings are in the committee's reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Committee {
+    /// The sessions, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<PublishedSession>,
+    /// The investigations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub investigations: Vec<PublishedInvestigation>,
+    /// The corrected counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<PublishedCorrection>,
+}
+
+impl Committee {
+    /// One session and nothing investigated or corrected (the usual case): nothing to say.
+    pub fn is_empty(&self) -> bool {
+        self.sessions.len() <= 1 && self.investigations.is_empty() && self.corrections.is_empty()
+    }
+
+    /// What a record says, as published.
+    pub fn of(record: &model::committee::CommitteeRecord) -> Committee {
+        let committee = Committee {
+            sessions: record
+                .sessions
+                .iter()
+                .map(|s| PublishedSession {
+                    number: s.number,
+                    started: s
+                        .details
+                        .as_ref()
+                        .map(|d| d.started.format("%Y-%m-%d %H:%M").to_string()),
+                    place: s.details.as_ref().map(|d| d.location.clone()),
+                })
+                .collect(),
+            investigations: record
+                .investigations
+                .iter()
+                .map(|i| {
+                    let c = i.conclusion.as_ref();
+                    PublishedInvestigation {
+                        station: i.station.get(),
+                        session: i.session,
+                        other_reason: i.cause == model::committee::Cause::OtherReason,
+                        requested_by_central: i.requested_by_central,
+                        admitted_voters_reestablished: c
+                            .is_some_and(|c| c.admitted_voters_reestablished),
+                        ballots_recounted: c.is_some_and(|c| c.ballots_recounted),
+                        corrected_count: c.is_some_and(|c| c.corrected_count),
+                    }
+                })
+                .collect(),
+            corrections: record
+                .corrections
+                .iter()
+                .map(|c| PublishedCorrection {
+                    station: c.station.get(),
+                    session: c.session,
+                })
+                .collect(),
+        };
+        if committee.is_empty() {
+            Committee::default()
+        } else {
+            committee
+        }
+    }
+}
+
+/// A session of the committee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedSession {
+    /// Its number.
+    pub number: u32,
+    /// Local date and time it opened (`2026-03-25 10:00`), when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<String>,
+    /// Where, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+/// An investigation of a polling station.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedInvestigation {
+    /// The polling station.
+    pub station: u32,
+    /// The session.
+    pub session: u32,
+    /// Investigated for another reason than an unexplained difference.
+    pub other_reason: bool,
+    /// At the central committee's request (Kieswet P 2a).
+    pub requested_by_central: bool,
+    /// The admitted voters were established again.
+    pub admitted_voters_reestablished: bool,
+    /// Ballots were (partly) recounted.
+    pub ballots_recounted: bool,
+    /// The count was corrected.
+    pub corrected_count: bool,
+}
+
+/// A corrected count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedCorrection {
+    /// The polling station.
+    pub station: u32,
+    /// The session that corrected it.
+    pub session: u32,
+}
+
 /// Where a registered election's result stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
@@ -235,6 +352,10 @@ pub enum Outcome {
         /// Deceased candidates and lots drawn; absent when there were none.
         #[serde(default, skip_serializing_if = "Decided::is_empty")]
         decisions: Decided,
+        /// The committee's later sessions, investigations and corrections; absent when there
+        /// were none.
+        #[serde(default, skip_serializing_if = "Committee::is_empty")]
+        committee: Committee,
         /// An election of several contests (a Flemish provincial council's electoral
         /// districts): each one's own result, of which `lists` is the sum per party; absent in an
         /// election of one contest.
@@ -554,6 +675,12 @@ fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
         turnout,
         lists,
         decisions,
+        committee: determined
+            .source
+            .committee
+            .as_ref()
+            .map(Committee::of)
+            .unwrap_or_default(),
         contests,
     }
 }

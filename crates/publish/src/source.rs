@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use determine::{Counts, Decisions, Determination};
 use messages::{Language, t};
+use model::committee::CommitteeRecord;
 use model::count::CountForm;
 use model::totals::Totals;
 use model::{ContestId, PollingStationNumber};
@@ -58,6 +59,10 @@ pub enum SourceError {
     /// The allocation needs a drawing of lots that the package does not record.
     #[error("the seat allocation needs a drawing of lots ({0}) that the package does not record")]
     LotPending(String),
+    /// `committee.json` does not read, or does not fit the count it travels with (a session
+    /// open, an investigation flag of the 510b that no investigation established, …).
+    #[error("{file}: {0}", file = CommitteeRecord::FILE)]
+    Committee(String),
     /// A lot recorded in `decisions.json` decided no tie of the package's count: the decisions
     /// and the count do not belong together.
     #[error("{file}: lot {0} decides no tie of this count", file = Decisions::FILE)]
@@ -87,6 +92,12 @@ impl SourceError {
                 t!(lang, "publish-uncounted", contest = contest)
             }
             SourceError::LotPending(lot) => t!(lang, "publish-lot-pending", lot = lot),
+            SourceError::Committee(detail) => t!(
+                lang,
+                "publish-committee",
+                file = CommitteeRecord::FILE,
+                detail = detail
+            ),
             SourceError::UnusedLot(lot) => t!(
                 lang,
                 "publish-unused-lot",
@@ -120,6 +131,9 @@ pub struct Source {
     /// The decisions the allocation takes as given (none when the package has no
     /// `decisions.json`, as packages made before it existed).
     pub decisions: Decisions,
+    /// The municipal committee's sessions, investigations and corrections (`committee.json`),
+    /// checked against the 510b's investigation flags; none from other software.
+    pub committee: Option<CommitteeRecord>,
 }
 
 /// A source with its seats and elected candidates.
@@ -160,6 +174,18 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Source, SourceError> {
             .map_err(|e| count_error(name, e.to_string()))?;
         let eligible = eml::read_eligible_voters(eml::SourceFile::new(name, bytes))
             .map_err(|e| count_error(name, e.to_string()))?;
+        let committee = match files.get(CommitteeRecord::FILE) {
+            Some(record) => {
+                let flags =
+                    eml::read_investigation_flags(eml::SourceFile::new(name, bytes), &election)
+                        .map_err(|e| count_error(name, e.to_string()))?;
+                Some(
+                    CommitteeRecord::from_file(record, &election.id, &flags)
+                        .map_err(|e| SourceError::Committee(e.to_string()))?,
+                )
+            }
+            None => None,
+        };
         return Ok(Source {
             election,
             counts: PackageCounts::PerStation(
@@ -171,6 +197,7 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Source, SourceError> {
             eligible_voters: Some(eligible),
             count_file: name.clone(),
             decisions,
+            committee,
         });
     }
 
@@ -191,6 +218,7 @@ pub fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Source, SourceError> {
             eligible_voters: None,
             count_file: result_name,
             decisions,
+            committee: None,
         });
     }
     Err(SourceError::NoCount)
@@ -339,6 +367,110 @@ mod tests {
                 "{text}: {message}"
             );
         }
+    }
+
+    /// Assen 2026 as its package carries it, with `record` as its `committee.json`.
+    fn assen_with(record: &model::committee::CommitteeRecord) -> BTreeMap<String, Vec<u8>> {
+        let sample = &crate::sample::MUNICIPALITIES[2];
+        let election = eml::import_election(
+            eml::SourceFile::new(sample.definition, &testkit::fixture(sample.definition)),
+            eml::SourceFile::new(sample.candidates, &testkit::fixture(sample.candidates)),
+            None,
+        )
+        .unwrap();
+        BTreeMap::from([
+            (
+                ELECTION_FILE.to_string(),
+                serde_json::to_vec(&election).unwrap(),
+            ),
+            (
+                "Telling_GR2026_Assen.eml.xml".to_string(),
+                testkit::fixture(sample.count),
+            ),
+            (CommitteeRecord::FILE.to_string(), record.to_file()),
+        ])
+    }
+
+    /// The record the real committee of Assen could have sent: one session, the investigations
+    /// its 510b flags.
+    fn assen_record() -> CommitteeRecord {
+        use model::committee::{Cause, Conclusion, Investigation, Session};
+        let sample = &crate::sample::MUNICIPALITIES[2];
+        let election = eml::import_election(
+            eml::SourceFile::new(sample.definition, &testkit::fixture(sample.definition)),
+            eml::SourceFile::new(sample.candidates, &testkit::fixture(sample.candidates)),
+            None,
+        )
+        .unwrap();
+        let count = testkit::fixture(sample.count);
+        let flags =
+            eml::read_investigation_flags(eml::SourceFile::new("510b", &count), &election).unwrap();
+        CommitteeRecord {
+            election: election.id.clone(),
+            sessions: vec![Session {
+                closed: true,
+                ..Session::first()
+            }],
+            investigations: flags
+                .iter()
+                .filter(|(_, f)| f.any())
+                .map(|(station, f)| Investigation {
+                    station: *station,
+                    session: 1,
+                    cause: if f.other_reason {
+                        Cause::OtherReason
+                    } else {
+                        Cause::UnexplainedDifference
+                    },
+                    reason: "verschil".into(),
+                    requested_by_central: false,
+                    conclusion: Some(Conclusion {
+                        findings: "onderzocht".into(),
+                        admitted_voters_reestablished: f.admitted_voters_reestablished,
+                        ballots_recounted: f.ballots_partly_recounted,
+                        corrected_count: false,
+                    }),
+                })
+                .collect(),
+            corrections: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_committee_record_must_say_what_the_510b_says_station_by_station() {
+        let record = assen_record();
+        let read = read(&assen_with(&record)).unwrap();
+        assert_eq!(
+            read.committee.as_ref().map(|r| r.investigations.len()),
+            Some(19)
+        );
+        let published = crate::snapshot::Committee::of(read.committee.as_ref().unwrap());
+        assert_eq!(published.investigations.len(), 19);
+        // One investigation left out: the 510b's flags of that station are no longer backed.
+        let mut missing = record.clone();
+        let dropped = missing.investigations.remove(0).station;
+        let error = super::read(&assen_with(&missing)).unwrap_err();
+        assert!(
+            matches!(&error, SourceError::Committee(detail)
+                if detail.starts_with(&format!("polling station {dropped}: the count says"))),
+            "{error}"
+        );
+        assert!(error.to_string().starts_with("committee.json: "), "{error}");
+        // A session still open, or a correction in a session the record does not have.
+        let mut open = record.clone();
+        open.sessions[0].closed = false;
+        assert!(super::read(&assen_with(&open)).is_err());
+        let mut stray = record;
+        stray.corrections.push(model::committee::Correction {
+            station: model::PollingStationNumber::new(3).unwrap(),
+            session: 2,
+            reason: "x".into(),
+        });
+        let error = super::read(&assen_with(&stray)).unwrap_err();
+        assert!(
+            error.to_string().contains("correction of session 2"),
+            "{error}"
+        );
     }
 
     /// docs/formats/package.md: a lot recorded for a tie the count does not have is refused

@@ -130,6 +130,21 @@ pub fn verify(feed: &BTreeMap<String, Vec<u8>>, expectations: &Expectations) -> 
         &mut report.discrepancies,
     );
     if report.discrepancies.len() == before {
+        // The committee's later work, computed again from each package's committee.json and
+        // checked there against its 510b: named, so that a reader sees it was looked at.
+        for election in &recomputed.elections {
+            if let snapshot::Outcome::In { committee, .. } = &election.outcome
+                && !committee.is_empty()
+            {
+                report.passed.push(finding!(
+                    "verify-committee",
+                    election = election.registration.election.as_str(),
+                    sessions = committee.sessions.len(),
+                    investigations = committee.investigations.len(),
+                    corrections = committee.corrections.len()
+                ));
+            }
+        }
         report.passed.push(finding!(
             "verify-numbers-equal",
             version = latest.version,

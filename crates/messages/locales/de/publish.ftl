@@ -121,3 +121,21 @@ verify-files-intact = { $files } Dateien, jede so, wie die signierte Dateiliste 
 
 ## Partial results
 publish-partial = Teilergebnis: { $counted } von { $expected } Wahllokalen ausgezählt; ein Teilergebnis wird nie als das Ergebnis veröffentlicht
+
+## Committee record
+publish-committee = { $file }: das Protokoll der Sitzungen passt nicht zum Zählergebnis: { $detail }
+
+## The committee's work on the site
+site-committee = Sitzungen, Untersuchungen und Berichtigungen
+site-committee-session = Sitzung { $session } des Gemeindewahlausschusses: { $started }, { $place }.
+site-committee-session-unrecorded = Sitzung { $session } des Gemeindewahlausschusses.
+site-committee-investigation = Wahllokal { $station } in Sitzung { $session } untersucht ({ $cause }{ $requested }). Zugelassene Wähler neu festgestellt: { $admitted }; Stimmzettel neu gezählt: { $recounted }; Ergebnis berichtigt: { $corrected }.
+site-committee-other-reason = anderer Grund
+site-committee-unexplained-difference = ungeklärte Differenz
+site-committee-requested = , auf Ersuchen des Zentralwahlausschusses
+site-committee-correction = Das Ergebnis von Wahllokal { $station } wurde in Sitzung { $session } berichtigt; die Berichtigung (Na 14-2) liegt im Paket.
+site-yes = ja
+site-no = nein
+
+## verify: the committee
+verify-committee = { $election }: { $sessions } Sitzungen, { $investigations } Untersuchungen und { $corrections } Berichtigungen des Gemeindewahlausschusses erneut aus dem Paket abgeleitet und gegen die Kennzeichen der 510b geprüft; jede Berichtigung nennt ihre Sitzung

@@ -121,3 +121,21 @@ verify-files-intact = { $files } files, each as the signed file list names it
 
 ## Partial results
 publish-partial = partial result: { $counted } of { $expected } polling stations counted; a partial result is never published as the result
+
+## Committee record
+publish-committee = { $file }: the record of the sessions does not fit the count: { $detail }
+
+## The committee's work on the site
+site-committee = Sessions, investigations and corrections
+site-committee-session = Session { $session } of the municipal electoral committee: { $started }, { $place }.
+site-committee-session-unrecorded = Session { $session } of the municipal electoral committee.
+site-committee-investigation = Polling station { $station } investigated in session { $session } ({ $cause }{ $requested }). Admitted voters established again: { $admitted }; ballots recounted: { $recounted }; count corrected: { $corrected }.
+site-committee-other-reason = another reason
+site-committee-unexplained-difference = unexplained difference
+site-committee-requested = , at the central committee's request
+site-committee-correction = The count of polling station { $station } was corrected in session { $session }; the corrigendum (Na 14-2) is in the package.
+site-yes = yes
+site-no = no
+
+## verify: the committee
+verify-committee = { $election }: { $sessions } sessions, { $investigations } investigations and { $corrections } corrections of the municipal committee derived again from the package and checked against the 510b's flags; every correction names its session

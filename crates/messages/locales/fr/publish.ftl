@@ -121,3 +121,21 @@ verify-files-intact = { $files } fichiers, chacun tel que la liste signée le no
 
 ## Partial results
 publish-partial = résultat partiel : { $counted } bureaux de vote sur { $expected } dépouillés ; un résultat partiel n'est jamais publié comme le résultat
+
+## Committee record
+publish-committee = { $file } : le registre des séances ne correspond pas au résultat : { $detail }
+
+## The committee's work on the site
+site-committee = Séances, enquêtes et corrections
+site-committee-session = Séance { $session } du bureau électoral communal : { $started }, { $place }.
+site-committee-session-unrecorded = Séance { $session } du bureau électoral communal.
+site-committee-investigation = Bureau { $station } examiné lors de la séance { $session } ({ $cause }{ $requested }). Électeurs admis établis à nouveau : { $admitted } ; bulletins recomptés : { $recounted } ; résultat corrigé : { $corrected }.
+site-committee-other-reason = autre motif
+site-committee-unexplained-difference = écart inexpliqué
+site-committee-requested = , à la demande du bureau central
+site-committee-correction = Le résultat du bureau { $station } a été corrigé lors de la séance { $session } ; le rectificatif (Na 14-2) est dans le paquet.
+site-yes = oui
+site-no = non
+
+## verify: the committee
+verify-committee = { $election } : { $sessions } séances, { $investigations } enquêtes et { $corrections } corrections du bureau communal dérivées à nouveau du paquet et vérifiées contre les indicateurs du 510b ; chaque correction nomme sa séance

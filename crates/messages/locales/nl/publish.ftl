@@ -121,3 +121,21 @@ verify-files-intact = { $files } bestanden, elk zoals de ondertekende bestandsli
 
 ## Partial results
 publish-partial = gedeeltelijke uitslag: { $counted } van { $expected } stembureaus geteld; een gedeeltelijke uitslag wordt nooit als de uitslag gepubliceerd
+
+## Committee record
+publish-committee = { $file }: het verslag van de zittingen past niet bij de telling: { $detail }
+
+## The committee's work on the site
+site-committee = Zittingen, onderzoeken en correcties
+site-committee-session = Zitting { $session } van het gemeentelijk stembureau: { $started }, { $place }.
+site-committee-session-unrecorded = Zitting { $session } van het gemeentelijk stembureau.
+site-committee-investigation = Stembureau { $station } onderzocht in zitting { $session } ({ $cause }{ $requested }). Toegelaten kiezers opnieuw vastgesteld: { $admitted }; stembiljetten herteld: { $recounted }; telling gecorrigeerd: { $corrected }.
+site-committee-other-reason = andere reden
+site-committee-unexplained-difference = onverklaard verschil
+site-committee-requested = , op verzoek van het centraal stembureau
+site-committee-correction = De telling van stembureau { $station } is gecorrigeerd in zitting { $session }; het corrigendum (Na 14-2) zit in het pakket.
+site-yes = ja
+site-no = nee
+
+## verify: the committee
+verify-committee = { $election }: { $sessions } zittingen, { $investigations } onderzoeken en { $corrections } correcties van het gemeentelijk stembureau opnieuw afgeleid uit het pakket en getoetst aan de vlaggen van de 510b; elke correctie noemt haar zitting

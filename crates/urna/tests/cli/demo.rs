@@ -20,6 +20,7 @@ fn the_demo_runs_into_a_fresh_folder() {
         "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5418 (equal to the sum of the reports typed",
         "19 polling stations investigated and concluded; corrected count typed twice for polling station 15, 19.",
         "The previous count of 2 polling station(s) stays in the database's history",
+        "GR2026_Assen: 2 sessions, 19 investigations and 2 corrections of the municipal committee derived again from the package and checked against the 510b's flags",
         "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 votes, 6 seats",
         "List 4 ASSEN CENTRAAL: 5895 votes, 7 seats — J. (Jan) Talens",
         "List 9 50PLUS: 1112 votes, 1 seat — D.J. (Derk Jan) van der Laan",
@@ -74,6 +75,15 @@ fn the_demo_runs_into_a_fresh_folder() {
     let assen = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
     assert!(assen.contains("5.438"), "{assen}");
     assert!(assen.contains("Gekozen kandidaten"), "{assen}");
+    // Every correction names the session that made it, and every investigation its outcome.
+    for expected in [
+        "De telling van stembureau 15 is gecorrigeerd in zitting 2",
+        "De telling van stembureau 19 is gecorrigeerd in zitting 2",
+        "Stembureau 24 onderzocht in zitting 2 (andere reden)",
+        "Zitting 2 van het gemeentelijk stembureau: 2026-03-25 10:00",
+    ] {
+        assert!(assen.contains(expected), "missing {expected:?} in {assen}");
+    }
     assert!(site.join("feed/snapshots/v2.json").is_file());
     assert!(
         demo.join("ceremonie-assen/sleutels-en-pakketten/packages/HSB/intake-certificate.pem")
