@@ -20,6 +20,48 @@ use messages::{Message, msg};
 
 use crate::PollingStationNumber;
 
+/// Who counts the votes per candidate (Kieswet N 11 ff.), chosen per election by the
+/// municipality: the municipal electoral committee, after the polling stations counted per list
+/// (central counting, models N 10-2, Na 31-2, Na 14-2), or the polling stations themselves
+/// (decentralised counting, models N 10-1, Na 31-1, Na 14-1). The count typed per polling
+/// station and the 510b are the same in both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountingMethod {
+    /// Central counting (centrale stemopneming, CSO).
+    #[default]
+    Central,
+    /// Decentralised counting (decentrale stemopneming, DSO).
+    Decentralised,
+}
+
+impl CountingMethod {
+    /// As stored and typed: `central`, `decentralised`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountingMethod::Central => "central",
+            CountingMethod::Decentralised => "decentralised",
+        }
+    }
+
+    /// Reads [`CountingMethod::as_str`] (and the Dutch abbreviations CSO, DSO).
+    pub fn parse(text: &str) -> Option<CountingMethod> {
+        match text.trim().to_lowercase().as_str() {
+            "central" | "cso" => Some(CountingMethod::Central),
+            "decentralised" | "decentralized" | "dso" => Some(CountingMethod::Decentralised),
+            _ => None,
+        }
+    }
+
+    /// Its name.
+    pub fn name(self) -> Message {
+        match self {
+            CountingMethod::Central => msg!("committee-counting-central"),
+            CountingMethod::Decentralised => msg!("committee-counting-decentralised"),
+        }
+    }
+}
+
 /// When, where and with whom a session was held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionDetails {

@@ -8,7 +8,9 @@
 //! one (or the coordinator's reset, with its reason) moves the definitive count into the history
 //! and starts the polling station's entry over, in one step.
 
-use model::committee::{Cause, Conclusion, Investigation, Session, SessionDetails, unconcluded};
+use model::committee::{
+    Cause, Conclusion, CountingMethod, Investigation, Session, SessionDetails, unconcluded,
+};
 use model::entry::EntryState;
 use model::{Election, ElectionId, Jurisdiction, PollingStationNumber};
 use serde_json::json;
@@ -156,6 +158,47 @@ impl Office {
     pub fn count_history(&self, election: &ElectionId) -> Result<Vec<ReplacedCount>, OfficeError> {
         let election = self.election(election)?;
         Ok(self.store.count_history(&election.id)?)
+    }
+
+    /// Who counts the votes per candidate in this election (central counting unless chosen).
+    pub fn counting_method(&self, election: &ElectionId) -> Result<CountingMethod, OfficeError> {
+        let election = self.election(election)?;
+        self.counting_of(&election)
+    }
+
+    pub(crate) fn counting_of(&self, election: &Election) -> Result<CountingMethod, OfficeError> {
+        Ok(match self.store.counting_method(&election.id)? {
+            Some(text) => CountingMethod::parse(&text).ok_or_else(|| {
+                OfficeError::Store(store::StoreError::Corrupt(format!(
+                    "counting_methods.method {text}"
+                )))
+            })?,
+            None => CountingMethod::default(),
+        })
+    }
+
+    /// Chooses who counts the votes per candidate: refused once data entry has started, since
+    /// the polling stations' forms (N 10-1 or N 10-2) follow from it.
+    pub fn set_counting_method(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        method: CountingMethod,
+    ) -> Result<CountingMethod, OfficeError> {
+        let election = self.dutch(election)?;
+        let started: Vec<u32> = self
+            .store
+            .entries(&election.id)?
+            .iter()
+            .filter(|e| e.version > 0)
+            .map(|e| e.polling_station.get())
+            .collect();
+        if !started.is_empty() {
+            return Err(Refusal::CountingFixed(started).into());
+        }
+        self.store
+            .set_counting_method(actor, &election.id, method.as_str())?;
+        Ok(method)
     }
 
     /// The committee's record as it travels with the result (`committee.json`): its sessions,

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use apportion::Apportionment;
 use determine::Determination;
-use model::committee::InvestigationFlags;
+use model::committee::{CountingMethod, InvestigationFlags};
 use model::count::{CountForm, NlCount};
 use model::totals::Totals;
 use model::{Contest, ContestId, Election, ElectionId, PollingStation};
@@ -42,6 +42,14 @@ pub enum DocumentKind {
     Na142,
     /// Its Bijlage 1: the corrected count of every polling station it corrects.
     Na142Bijlage1,
+    /// Model Na 31-1, the municipality's report under decentralised counting.
+    Na311,
+    /// Its Bijlage 1.
+    Na311Bijlage1,
+    /// Model Na 14-1, the corrigendum of a later session under decentralised counting.
+    Na141,
+    /// Its Bijlage 1.
+    Na141Bijlage1,
     /// The Flemish result file.
     FlandersResult,
     /// The Flemish main office's report; of one contest in an election of several.
@@ -54,7 +62,7 @@ const MAIN_OFFICE: &str = "pdf-flanders-main-office";
 
 impl DocumentKind {
     /// The kinds of one contest's election, in the order they are offered.
-    pub const SINGLE: [DocumentKind; 12] = [
+    pub const SINGLE: [DocumentKind; 16] = [
         DocumentKind::Eml510b,
         DocumentKind::Osv43Csv,
         DocumentKind::Eml510d,
@@ -64,6 +72,10 @@ impl DocumentKind {
         DocumentKind::P222,
         DocumentKind::Na142,
         DocumentKind::Na142Bijlage1,
+        DocumentKind::Na311,
+        DocumentKind::Na311Bijlage1,
+        DocumentKind::Na141,
+        DocumentKind::Na141Bijlage1,
         DocumentKind::FlandersResult,
         DocumentKind::FlandersMainOffice(None),
         DocumentKind::Decisions,
@@ -93,6 +105,10 @@ impl DocumentKind {
             DocumentKind::P222 => "pdf-p-22-2",
             DocumentKind::Na142 => "pdf-na-14-2",
             DocumentKind::Na142Bijlage1 => "pdf-na-14-2-bijlage-1",
+            DocumentKind::Na311 => "pdf-na-31-1",
+            DocumentKind::Na311Bijlage1 => "pdf-na-31-1-bijlage-1",
+            DocumentKind::Na141 => "pdf-na-14-1",
+            DocumentKind::Na141Bijlage1 => "pdf-na-14-1-bijlage-1",
             DocumentKind::FlandersResult => "flanders-result-json",
             DocumentKind::FlandersMainOffice(None) => MAIN_OFFICE,
             DocumentKind::FlandersMainOffice(Some(contest)) => {
@@ -426,6 +442,7 @@ impl Office {
             office: self,
             actor,
             session,
+            counting: self.counting_of(&election)?,
             election: &election,
             contest,
             totals,
@@ -438,7 +455,12 @@ impl Office {
         files.extend(nl.make(&files[0])?);
         if session > 1 {
             // The first session's report stays part of the record beside the corrigenda.
-            for kind in [DocumentKind::Na312, DocumentKind::Na312Bijlage1] {
+            for kind in [
+                DocumentKind::Na312,
+                DocumentKind::Na312Bijlage1,
+                DocumentKind::Na311,
+                DocumentKind::Na311Bijlage1,
+            ] {
                 if let Some(file) = self.latest_document(&election, &kind, session)? {
                     files.push(file);
                 }
@@ -453,6 +475,7 @@ struct NlDocuments<'a> {
     office: &'a Office,
     actor: &'a Actor,
     session: u32,
+    counting: CountingMethod,
     election: &'a Election,
     contest: &'a Contest,
     totals: &'a Totals,
@@ -533,20 +556,27 @@ impl NlDocuments<'_> {
                 bytes: &count_eml.bytes,
             },
             audit: self.audit,
+            counting: self.counting,
         };
         let n = self.session;
+        let (main_kind, annex_kind, model) = match self.counting {
+            CountingMethod::Central => (DocumentKind::Na142, DocumentKind::Na142Bijlage1, "Na14-2"),
+            CountingMethod::Decentralised => {
+                (DocumentKind::Na141, DocumentKind::Na141Bijlage1, "Na14-1")
+            }
+        };
         let main = office.once(
             self.actor,
             key,
-            &DocumentKind::Na142,
-            format!("Model_Na14-2_{id}_zitting{n}.pdf"),
+            &main_kind,
+            format!("Model_{model}_{id}_zitting{n}.pdf"),
             || report::na_14_2(&corrigendum).map_err(document_error),
         )?;
         let annex = office.once(
             self.actor,
             key,
-            &DocumentKind::Na142Bijlage1,
-            format!("Model_Na14-2_Bijlage1_{id}_zitting{n}.pdf"),
+            &annex_kind,
+            format!("Model_{model}_Bijlage1_{id}_zitting{n}.pdf"),
             || report::na_14_2_bijlage_1(&corrigendum).map_err(document_error),
         )?;
         Ok(vec![main, annex])
@@ -607,23 +637,33 @@ impl NlDocuments<'_> {
             },
             audit: self.audit,
             session: first_session.as_ref().and_then(|s| s.details.as_ref()),
+            counting: self.counting,
         };
         let reports = if self.session <= 1 {
-            let na_31_2 = office.once(
+            let (kinds, model) = match self.counting {
+                CountingMethod::Central => {
+                    ([DocumentKind::Na312, DocumentKind::Na312Bijlage1], "Na31-2")
+                }
+                CountingMethod::Decentralised => {
+                    ([DocumentKind::Na311, DocumentKind::Na311Bijlage1], "Na31-1")
+                }
+            };
+            let [main_kind, annex_kind] = kinds;
+            let main = office.once(
                 actor,
                 key,
-                &DocumentKind::Na312,
-                format!("Model_Na31-2_{id}.pdf"),
+                &main_kind,
+                format!("Model_{model}_{id}.pdf"),
                 || report::na_31_2(&municipal).map_err(document_error),
             )?;
-            let bijlage = office.once(
+            let annex = office.once(
                 actor,
                 key,
-                &DocumentKind::Na312Bijlage1,
-                format!("Model_Na31-2_Bijlage1_{id}.pdf"),
+                &annex_kind,
+                format!("Model_{model}_Bijlage1_{id}.pdf"),
                 || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
             )?;
-            vec![na_31_2, bijlage]
+            vec![main, annex]
         } else {
             self.corrigendum(&counts, count_eml)?
         };

@@ -118,6 +118,8 @@ pub enum Refusal {
     Committee(model::committee::CommitteeError),
     /// Sessions and investigations are the Dutch municipal committee's.
     NotDutch,
+    /// The counting method is fixed once these polling stations' entry started.
+    CountingFixed(Vec<u32>),
 }
 
 /// Why an operation was refused.
@@ -283,6 +285,9 @@ impl Refusal {
             Refusal::NotPositive => t!(lang, "office-not-positive"),
             Refusal::Committee(error) => error.message().text(lang),
             Refusal::NotDutch => t!(lang, "office-not-dutch"),
+            Refusal::CountingFixed(stations) => {
+                t!(lang, "office-counting-fixed", stations = list(stations))
+            }
         }
     }
 }

@@ -65,15 +65,32 @@ impl Office {
         Ok(count)
     }
 
-    /// The empty count form (model N 10-2) of a polling station, to print before election day.
+    /// The model of the polling stations' count form: `N10-2` under central counting, `N10-1`
+    /// under decentralised counting (as file and folder names carry it).
+    pub fn count_form_model(&self, election: &ElectionId) -> Result<&'static str, OfficeError> {
+        Ok(match self.counting_method(election)? {
+            model::committee::CountingMethod::Central => "N10-2",
+            model::committee::CountingMethod::Decentralised => "N10-1",
+        })
+    }
+
+    /// The empty count form of a polling station (model N 10-2, or N 10-1 under decentralised
+    /// counting), to print before election day: its file name and the PDF.
     pub fn empty_count_form(
         &self,
         election: &ElectionId,
         number: PollingStationNumber,
-    ) -> Result<Vec<u8>, OfficeError> {
+    ) -> Result<(String, Vec<u8>), OfficeError> {
         let election = self.election(election)?;
         let (station, contest) = station(&election, number)?;
-        report::n_10_2(&election, contest, station, chrono::Utc::now())
-            .map_err(|e| Refusal::Document(e.to_string()).into())
+        let counting = self.counting_of(&election)?;
+        let name = format!(
+            "Model_{}_{}_SB{number}.pdf",
+            self.count_form_model(&election.id)?,
+            election.id
+        );
+        let pdf = report::n_10_2(&election, contest, station, (counting, chrono::Utc::now()))
+            .map_err(|e| OfficeError::from(Refusal::Document(e.to_string())))?;
+        Ok((name, pdf))
     }
 }

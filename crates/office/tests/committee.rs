@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use model::committee::{Cause, Conclusion, SessionDetails};
+use model::committee::{Cause, Conclusion, CountingMethod, SessionDetails};
 use model::count::{CountForm, NlCount, Submitted};
 use model::entry::{Acknowledgements, Status, Typist};
 use model::{ElectionId, PollingStationNumber};
@@ -14,7 +14,21 @@ use office::{Office, OfficeError, Operator, Refusal};
 use store::{Actor, NewUser, Role, Store};
 use testkit::fixture;
 
-const ASSEN: &str = "GR2026_Assen";
+/// The files of a municipality: its definition, candidates, polling stations (if published)
+/// and count.
+struct Files {
+    definition: &'static str,
+    candidates: &'static str,
+    stations: Option<&'static str>,
+    count: &'static str,
+}
+
+const ASSEN_FILES: Files = Files {
+    definition: "eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml",
+    candidates: "eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml",
+    stations: Some("eml/composed/Stembureaus_GR2026_Assen.composed.eml.xml"),
+    count: "eml/real/Telling_GR2026_Assen.eml.xml",
+};
 
 struct Committee {
     _dir: tempfile::TempDir,
@@ -33,29 +47,36 @@ fn fields(office: &Office, election: &ElectionId, count: &NlCount) -> Submitted 
 impl Committee {
     /// Assen with every published count typed twice, except `changed` typed as given.
     fn typed(changed: &[(u32, NlCount)]) -> Committee {
+        Committee::typed_from(&ASSEN_FILES, changed, CountingMethod::Central)
+    }
+
+    /// The municipality of `files` (its 510b's polling stations where it has no 110b), counted
+    /// by `counting`, with every published count typed twice except `changed`.
+    fn typed_from(
+        files: &Files,
+        changed: &[(u32, NlCount)],
+        counting: CountingMethod,
+    ) -> Committee {
         let dir = tempfile::tempdir().unwrap();
         let store = Arc::new(Store::open_or_create(dir.path()).unwrap());
         let actor = Actor::new("test", "setup");
-        let election = eml::import_election(
-            eml::SourceFile::new(
-                "110a",
-                &fixture("eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml"),
-            ),
-            eml::SourceFile::new(
-                "230b",
-                &fixture("eml/real/Kandidatenlijsten_GR2026_Assen.eml.xml"),
-            ),
-            Some(eml::SourceFile::new(
-                "110b",
-                &fixture("eml/composed/Stembureaus_GR2026_Assen.composed.eml.xml"),
-            )),
+        let stations = files.stations.map(fixture);
+        let mut election = eml::import_election(
+            eml::SourceFile::new("110a", &fixture(files.definition)),
+            eml::SourceFile::new("230b", &fixture(files.candidates)),
+            stations.as_deref().map(|b| eml::SourceFile::new("110b", b)),
         )
         .unwrap();
-        let published = eml::read_polling_station_counts(
-            eml::SourceFile::new("510b", &fixture("eml/real/Telling_GR2026_Assen.eml.xml")),
-            &election,
-        )
-        .unwrap();
+        let count = fixture(files.count);
+        if election.polling_stations.is_empty() {
+            election.polling_stations =
+                eml::read_count_polling_stations(eml::SourceFile::new("510b", &count), &election)
+                    .unwrap();
+        }
+        let published =
+            eml::read_polling_station_counts(eml::SourceFile::new("510b", &count), &election)
+                .unwrap();
+        let election_id = election.id.clone();
         store.import_election(&actor, election, Vec::new()).unwrap();
         let typists = ["anna", "bert"].map(|name| {
             let user = store
@@ -83,9 +104,13 @@ impl Committee {
             office: Office::new(store),
             typists,
             coordinator: Actor::new("web", "coordinator"),
-            election: ASSEN.parse().unwrap(),
+            election: election_id,
             published,
         };
+        committee
+            .office
+            .set_counting_method(&committee.coordinator, &committee.election, counting)
+            .unwrap();
         for (number, count) in &committee.published {
             let count = changed
                 .iter()
@@ -455,4 +480,109 @@ fn refused<T: std::fmt::Debug>(result: Result<T, OfficeError>) -> model::committ
         Err(other) => panic!("refused for another reason: {other}"),
         Ok(value) => panic!("not refused: {value:?}"),
     }
+}
+
+/// Decentralised counting end to end on West Maas en Waal 2022 (which counted decentrally): the
+/// polling stations' reports (N 10-1) typed twice, the committee's report Na 31-1 with its
+/// Bijlage 1, and a 510b that says what the published one says and validates.
+#[test]
+fn decentralised_counting_from_the_n_10_1_to_the_na_31_1_and_the_510b() {
+    let files = Files {
+        definition: "eml/composed/Verkiezingsdefinitie_GR2022_WestMaasenWaal.composed.eml.xml",
+        candidates: "eml/real/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
+        stations: None,
+        count: "eml/real/Telling_GR2022_WestMaasenWaal.eml.xml",
+    };
+    let committee = Committee::typed_from(&files, &[], CountingMethod::Decentralised);
+    let (office, election) = (&committee.office, &committee.election);
+    // Chosen before data entry; fixed once it started.
+    match office.set_counting_method(&committee.coordinator, election, CountingMethod::Central) {
+        Err(OfficeError::Refused(Refusal::CountingFixed(stations))) => {
+            assert!(!stations.is_empty())
+        }
+        other => panic!("the counting method changed after entry: {other:?}"),
+    }
+    let first = committee.published.keys().next().copied().unwrap();
+    let (name, form) = office.empty_count_form(election, first).unwrap();
+    assert_eq!(
+        name,
+        format!("Model_N10-1_GR2022_WestMaasenWaal_SB{first}.pdf")
+    );
+    let form = pdf_text(&form);
+    assert!(form.contains("Model N 10-1"), "{form}");
+    assert!(form.contains("decentrale stemopneming"), "{form}");
+    let files = committee.documents();
+    let kinds: Vec<&str> = files.iter().map(|f| f.kind.as_str()).collect();
+    assert!(
+        kinds.contains(&"pdf-na-31-1") && kinds.contains(&"pdf-na-31-1-bijlage-1"),
+        "{kinds:?}"
+    );
+    assert!(!kinds.contains(&"pdf-na-31-2"), "{kinds:?}");
+    let report = files.iter().find(|f| f.kind == "pdf-na-31-1").unwrap();
+    assert_eq!(report.name, "Model_Na31-1_GR2022_WestMaasenWaal.pdf");
+    let text = pdf_text(&report.bytes);
+    assert!(text.contains("Model Na 31-1"), "{text}");
+    assert!(text.contains("decentrale stemopneming"), "{text}");
+    let eml_510b = files.iter().find(|f| f.kind == "eml-510b").unwrap();
+    let loaded = office.election(election).unwrap();
+    let ours = eml::read_polling_station_counts(
+        eml::SourceFile::new(&eml_510b.name, &eml_510b.bytes),
+        &loaded,
+    )
+    .unwrap();
+    assert_eq!(ours, committee.published);
+    assert_schema_valid(&eml_510b.bytes);
+    // A later session's corrigendum is the Na 14-1.
+    committee.open_second_session();
+    office
+        .reset_entry(
+            &committee.coordinator,
+            election,
+            first,
+            "Verkeerd proces-verbaal".into(),
+        )
+        .unwrap();
+    committee.type_twice(first, &committee.published[&first]);
+    let files = committee.documents();
+    let corrigendum = files.iter().find(|f| f.kind == "pdf-na-14-1@2").unwrap();
+    assert_eq!(
+        corrigendum.name,
+        "Model_Na14-1_GR2022_WestMaasenWaal_zitting2.pdf"
+    );
+    assert!(pdf_text(&corrigendum.bytes).contains("Model Na 14-1"));
+    assert!(!files.iter().any(|f| f.kind.starts_with("pdf-na-14-2")));
+}
+
+/// The text of a PDF, as `pdftotext` reads it (poppler-utils, installed by scripts/test).
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The 510b validates against the Electoral Council's strict schema (xmllint, libxml2-utils).
+fn assert_schema_valid(bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Telling.eml.xml");
+    std::fs::write(&path, bytes).unwrap();
+    let output = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(testkit::fixture_path(
+            "eml/xsd/EML_NL-1.2.2/510-count-kiesraad-strict.xsd",
+        ))
+        .arg(&path)
+        .output()
+        .expect("xmllint (libxml2-utils) is installed by scripts/test");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -68,6 +68,7 @@ fn groningen(c: &mut Criterion) {
             },
             audit: None,
             session: None,
+            counting: model::committee::CountingMethod::Central,
         })
         .unwrap();
         (outcome, pdf)
@@ -95,6 +96,7 @@ fn groningen(c: &mut Criterion) {
         },
         audit: None,
         session: None,
+        counting: model::committee::CountingMethod::Central,
     };
     group.bench_function("the Na 31-2 PDF alone", |b| {
         b.iter(|| report::na_31_2(&municipal).unwrap())

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::OFFICIAL;
 use crate::format::int;
-use crate::municipal::{footer, heading, station_count, station_head};
+use crate::municipal::{by_counting, footer, heading, station_count, station_head};
 use crate::{ReportError, SourceFile, typeset};
 
 /// One polling station's count as it was and as the session corrected it.
@@ -50,6 +50,8 @@ pub struct Corrigendum<'a> {
     pub eml: SourceFile<'a>,
     /// The audit log's head when the documents are made.
     pub audit: Option<crate::AuditMark>,
+    /// Who counted the votes per candidate: Na 14-2 (central counting) or Na 14-1.
+    pub counting: model::committee::CountingMethod,
 }
 
 fn yes_no(value: bool) -> String {
@@ -232,7 +234,7 @@ pub fn na_14_2(corrigendum: &Corrigendum<'_>) -> Result<Vec<u8>, ReportError> {
     let data = json!({
         "heading": heading(
             corrigendum.election,
-            &OFFICIAL.text("report-na14-model"),
+            &by_counting(corrigendum.counting, "report-na14-model", "report-na141-model"),
             &OFFICIAL.text("report-na14-title"),
             corrigendum.created_at,
         ),
@@ -277,7 +279,11 @@ pub fn na_14_2_bijlage_1(corrigendum: &Corrigendum<'_>) -> Result<Vec<u8>, Repor
     let data = json!({
         "heading": heading(
             corrigendum.election,
-            &OFFICIAL.text("report-na14-annex-model"),
+            &by_counting(
+                corrigendum.counting,
+                "report-na14-annex-model",
+                "report-na141-annex-model",
+            ),
             &OFFICIAL.text("report-na14-annex-title"),
             corrigendum.created_at,
         ),

@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use messages::t;
+use model::committee::CountingMethod;
 use model::count::NlCount;
 use model::totals::Totals;
 use model::{Contest, Election, PollingStation};
@@ -36,6 +37,22 @@ pub struct MunicipalCount<'a> {
     /// When, where and with whom the committee's session was held, when recorded (else the
     /// report leaves room to write it).
     pub session: Option<&'a model::committee::SessionDetails>,
+    /// Who counted the votes per candidate: the models are Na 31-2 (central counting) or
+    /// Na 31-1 (decentralised).
+    pub counting: CountingMethod,
+}
+
+/// The text id of `central` or, under decentralised counting, of `decentralised`: the models
+/// of the two ways of counting differ in name and in a few sentences.
+pub(crate) fn by_counting(
+    counting: CountingMethod,
+    central: &'static str,
+    decentralised: &'static str,
+) -> String {
+    OFFICIAL.text(match counting {
+        CountingMethod::Central => central,
+        CountingMethod::Decentralised => decentralised,
+    })
 }
 
 /// The head of every document: who, which election, which model.
@@ -179,10 +196,11 @@ fn na_31_2_data(count: &MunicipalCount<'_>) -> Value {
     json!({
         "heading": heading(
             count.election,
-            &OFFICIAL.text("report-na31-model"),
+            &by_counting(count.counting, "report-na31-model", "report-na311-model"),
             &OFFICIAL.text("report-na31-title"),
             count.created_at,
         ),
+        "decentralised": count.counting == CountingMethod::Decentralised,
         "footer": footer(std::slice::from_ref(&count.eml)),
         "audit": crate::AuditMark::json(count.audit),
         "session": count.session.map(crate::corrigendum::details_json),
@@ -267,10 +285,11 @@ pub fn na_31_2_bijlage_1(count: &MunicipalCount<'_>) -> Result<Vec<u8>, ReportEr
     let data = json!({
         "heading": heading(
             count.election,
-            &OFFICIAL.text("report-annex-model"),
+            &by_counting(count.counting, "report-annex-model", "report-na311-annex-model"),
             &OFFICIAL.text("report-annex-title"),
             count.created_at,
         ),
+        "decentralised": count.counting == CountingMethod::Decentralised,
         "footer": footer(std::slice::from_ref(&count.eml)),
         "audit": crate::AuditMark::json(count.audit),
         "stations": count.stations.iter().map(|(s, c)| station_count(count.contest, s, c)).collect::<Vec<_>>(),
@@ -290,15 +309,16 @@ pub fn n_10_2(
     election: &Election,
     contest: &Contest,
     station: &PollingStation,
-    created_at: DateTime<Utc>,
+    (counting, created_at): (CountingMethod, DateTime<Utc>),
 ) -> Result<Vec<u8>, ReportError> {
     let data = json!({
         "heading": heading(
             election,
-            &OFFICIAL.text("report-n10-model"),
+            &by_counting(counting, "report-n10-model", "report-n101-model"),
             &OFFICIAL.text("report-n10-title"),
             created_at,
         ),
+        "decentralised": counting == CountingMethod::Decentralised,
         "footer": [],
         "station": station_head(station),
         "lists": contest.lists.iter().map(|list| json!({

@@ -96,6 +96,7 @@ impl Loaded {
                 hash: seal::HashCode::of(b"the log's head"),
             }),
             session: None,
+            counting: model::committee::CountingMethod::Central,
         }
     }
 
@@ -371,7 +372,7 @@ fn n_10_2_is_an_empty_form_with_the_lists_and_candidates_of_the_polling_station(
         &assen.election,
         &assen.election.contests[0],
         station,
-        moment(),
+        (model::committee::CountingMethod::Central, moment()),
     )
     .unwrap();
     let text = pdf_text(&pdf);

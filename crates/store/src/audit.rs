@@ -92,6 +92,8 @@ actions! {
     EntryImport = "entry.import",
     /// The coordinator replaced a definitive count that turned out wrong (the reason recorded).
     EntryReset = "entry.reset",
+    /// The counting method of an election was chosen (central or decentralised).
+    ElectionCountingMethod = "election.counting_method",
     /// A session of the committee was opened.
     SessionOpen = "session.open",
     /// The details of a session (time, place, members) were recorded.

@@ -331,3 +331,41 @@ pub(crate) fn history(
     }
     Ok(out)
 }
+
+/// The counting method chosen for an election, if one was.
+pub(crate) fn counting_method(
+    connection: &Connection,
+    election: &ElectionId,
+) -> Result<Option<String>, StoreError> {
+    let key = election_key(connection, election)?;
+    Ok(connection
+        .query_row(
+            "SELECT method FROM counting_methods WHERE election = ?1",
+            [key],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Chooses the counting method of an election.
+pub(crate) fn set_counting_method(
+    mutation: &mut Mutation<'_>,
+    actor: &Actor,
+    election: &ElectionId,
+    method: &str,
+) -> Result<(), StoreError> {
+    let connection = mutation.connection();
+    let key = election_key(connection, election)?;
+    connection.execute(
+        "INSERT INTO counting_methods (election, method, set_at, set_by) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (election) DO UPDATE SET
+            method = excluded.method, set_at = excluded.set_at, set_by = excluded.set_by",
+        params![key, method, now(), actor.as_str()],
+    )?;
+    mutation.audit(
+        actor,
+        AuditAction::ElectionCountingMethod,
+        &json!({ "election": election.as_str(), "method": method }),
+    )?;
+    Ok(())
+}

@@ -424,6 +424,24 @@ impl Store {
         })
     }
 
+    /// The counting method chosen for an election (`central`, `decentralised`), if one was.
+    pub fn counting_method(&self, election: &ElectionId) -> Result<Option<String>, StoreError> {
+        committee::counting_method(&self.read(), election)
+    }
+
+    /// Chooses the counting method of an election.
+    pub fn set_counting_method(
+        &self,
+        actor: &Actor,
+        election: &ElectionId,
+        method: &'static str,
+    ) -> Result<(), StoreError> {
+        let (actor, election) = (actor.clone(), election.clone());
+        self.writer.write("election.counting_method", move |m| {
+            committee::set_counting_method(m, &actor, &election, method)
+        })
+    }
+
     /// The counts replaced by corrected counts, oldest first.
     pub fn count_history(&self, election: &ElectionId) -> Result<Vec<ReplacedCount>, StoreError> {
         committee::history(&self.read(), election)

@@ -21,6 +21,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_turnout_electorate.sql")),
     M::up(include_str!("migrations/0007_audit_state.sql")),
     M::up(include_str!("migrations/0008_committee_sessions.sql")),
+    M::up(include_str!("migrations/0009_counting_method.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

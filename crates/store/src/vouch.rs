@@ -182,6 +182,10 @@ const VOUCHED: &[Vouched] = &[
     ),
     table("investigations", &["session", "polling_station", "state"]),
     table(
+        "counting_methods",
+        &["election", "method", "set_at", "set_by"],
+    ),
+    table(
         "count_history",
         &[
             "polling_station",

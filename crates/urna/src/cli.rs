@@ -460,6 +460,15 @@ pub enum CommitteeCommand {
         /// Election id.
         election: model::ElectionId,
     },
+    /// Choose who counts the votes per candidate, before data entry starts: `central` (the
+    /// committee; models N 10-2, Na 31-2, Na 14-2) or `decentralised` (the polling stations;
+    /// N 10-1, Na 31-1, Na 14-1).
+    Counting {
+        /// Election id.
+        election: model::ElectionId,
+        /// `central` or `decentralised`.
+        method: String,
+    },
     /// Record the date, time, place and members present of the current (open) session.
     Details {
         /// Election id.

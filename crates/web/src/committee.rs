@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use chrono::NaiveDateTime;
 use messages::msg;
-use model::committee::{Cause, Conclusion, SessionDetails};
+use model::committee::{Cause, Conclusion, CountingMethod, SessionDetails};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -63,6 +63,8 @@ struct CommitteePage {
     replaced: Vec<ReplacedView>,
     stations: Vec<(u32, String)>,
     csrf: String,
+    counting: String,
+    decentralised: bool,
 }
 
 /// The committee's sessions, investigations and replaced counts, with the forms.
@@ -72,12 +74,13 @@ pub async fn committee(
     InElection(id): InElection,
     Extension(user): Extension<CurrentUser>,
 ) -> Result<Response, WebError> {
-    let (election, sessions, investigations, history) = office(&state, move |office| {
+    let (election, sessions, investigations, history, counting) = office(&state, move |office| {
         Ok((
             office.election(&id)?,
             office.sessions(&id)?,
             office.investigations(&id)?,
             office.count_history(&id)?,
+            office.counting_method(&id)?,
         ))
     })
     .await?;
@@ -154,6 +157,8 @@ pub async fn committee(
             .map(|s| (s.number.get(), s.name.clone()))
             .collect(),
         csrf: user.csrf.clone(),
+        counting: counting.name().text(lang.0),
+        decentralised: counting == CountingMethod::Decentralised,
     };
     Ok(render(StatusCode::OK, &page))
 }
@@ -323,6 +328,34 @@ pub async fn reset(
     let (election, actor) = (id.clone(), user.actor());
     office(&state, move |office| {
         office.reset_entry(&actor, &election, station, form.reason)
+    })
+    .await?;
+    Ok(back(&id))
+}
+
+/// The counting form's field.
+#[derive(Debug, Deserialize)]
+pub struct CountingForm {
+    method: String,
+}
+
+/// Chooses who counts the votes per candidate (before data entry starts).
+pub async fn counting(
+    State(state): State<AppState>,
+    InElection(id): InElection,
+    Extension(user): Extension<CurrentUser>,
+    Form(form): Form<CountingForm>,
+) -> Result<Response, WebError> {
+    let method = CountingMethod::parse(&form.method).ok_or_else(|| {
+        WebError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_request",
+            msg!("web-committee-counting-unknown"),
+        )
+    })?;
+    let (election, actor) = (id.clone(), user.actor());
+    office(&state, move |office| {
+        office.set_counting_method(&actor, &election, method)
     })
     .await?;
     Ok(back(&id))

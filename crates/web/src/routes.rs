@@ -305,6 +305,12 @@ pub fn table(state: AppState) -> Routes {
         )
         .add(
             "POST",
+            "/elections/{election}/committee/counting",
+            Roles(COORDINATOR),
+            post(committee::counting),
+        )
+        .add(
+            "POST",
             "/elections/{election}/committee/session",
             Roles(COORDINATOR),
             post(committee::session_details),

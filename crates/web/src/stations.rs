@@ -443,20 +443,16 @@ pub async fn stations_import(
     })
 }
 
-/// The empty count form of a polling station (model N 10-2) as PDF, for printing before the
-/// count: its lists and candidates, the boxes empty.
+/// The empty count form of a polling station (model N 10-2, or N 10-1 under decentralised
+/// counting) as PDF, for printing before the count: its lists and candidates, the boxes empty.
 pub async fn station_count_form(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
 ) -> Result<Response, WebError> {
     let election = id.clone();
-    let pdf = office(&state, move |office| {
+    let (name, pdf) = office(&state, move |office| {
         office.empty_count_form(&election, number)
     })
     .await?;
-    Ok(download(
-        "application/pdf",
-        &format!("Model_N10-2_{id}_SB{number}.pdf"),
-        pdf,
-    ))
+    Ok(download("application/pdf", &name, pdf))
 }

@@ -271,3 +271,7 @@ cli-committee-concluded = abgeschlossen: { $findings } Zugelassene Wähler neu f
 cli-committee-not-concluded = noch nicht abgeschlossen
 cli-committee-replaced = Ergebnis von Wahllokal { $station } in Sitzung { $session } ersetzt: { $reason } (durch { $by }, { $at }); das ersetzte Ergebnis bleibt erhalten
 cli-committee-type-again = Wahllokal { $station } wird erneut zweimal erfasst, von zwei verschiedenen Personen (urna serve).
+
+## urna committee counting
+cli-committee-counting = Stimmenauszählung: { $method }
+cli-committee-counting-unknown = „{ $method }“ ist keine Art der Stimmenauszählung; wählen Sie central oder decentralised.

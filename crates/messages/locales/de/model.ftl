@@ -125,3 +125,7 @@ committee-empty-findings = Geben Sie die Ergebnisse der Untersuchung an.
 committee-unconcluded = Die Untersuchung von Wahllokal { $stations } ist noch nicht abgeschlossen.
 committee-cause-unexplained-difference = ungeklärte Differenz zwischen zugelassenen Wählern und gezählten Stimmzetteln
 committee-cause-other-reason = anderer Grund
+
+## Counting method
+committee-counting-central = zentrale Stimmenauszählung (der Gemeindewahlausschuss zählt die Stimmen je Kandidat)
+committee-counting-decentralised = dezentrale Stimmenauszählung (die Wahllokale zählen die Stimmen je Kandidat)

@@ -40,3 +40,6 @@ office-not-positive = Geben Sie eine Zahl größer als 0 ein. Es wurde nichts ge
 
 ## Committee
 office-not-dutch = Sitzungen und Untersuchungen gehören zum Gemeindewahlausschuss einer niederländischen Wahl.
+
+## Counting method
+office-counting-fixed = Die Art der Stimmenauszählung steht fest: die Erfassung von Wahllokal { $stations } hat begonnen.

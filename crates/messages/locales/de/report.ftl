@@ -220,3 +220,14 @@ report-na14-new-totals = Zählergebnisse der Gemeinde nach der Berichtigung
 report-na14-annex-model = Muster Na 14-2 Anlage 1
 report-na14-annex-title = Berichtigte Zählergebnisse je Wahllokal
 report-na14-annex-about = Diese Anlage enthält die berichtigten Zählergebnisse von { $stations } Wahllokal(en), wie in Sitzung { $session } festgestellt.
+
+## Decentralised counting: models N 10-1, Na 31-1, Na 14-1
+report-na311-model = Muster Na 31-1
+report-na311-annex-model = Muster Na 31-1 Anlage 1
+report-na311-about = Die Gemeinde { $place } hat die dezentrale Stimmenauszählung gewählt. Nach der Wahl hat jedes Wahllokal die Stimmen je Liste und je Kandidat gezählt. Der Gemeindewahlausschuss hat die Ergebnisse aller Wahllokale geprüft und addiert (Kieswet N 11 und N 13).
+report-na311-annex-about = Dieses Dokument gehört zur Niederschrift des Gemeindewahlausschusses (Muster Na 31-1). Es enthält die Ergebnisse von { $stations } Wahllokalen, jedes auf einer neuen Seite.
+report-na141-model = Muster Na 14-1
+report-na141-annex-model = Muster Na 14-1 Anlage 1
+report-n101-model = Muster N 10-1
+report-n101-instructions = Füllen Sie diese Niederschrift nach der Auszählung aus. Schreiben Sie jede Zahl in das Kästchen dahinter; lassen Sie kein Kästchen leer (schreiben Sie 0). Das Wahllokal zählt die Stimmen je Liste und je Kandidat (dezentrale Stimmenauszählung).
+report-n101-candidates-by-station = Das Wahllokal trägt die Stimmen je Kandidat ein.

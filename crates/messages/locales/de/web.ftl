@@ -329,3 +329,8 @@ web-committee-history = Ersetzte Ergebnisse
 web-committee-by = Durch, wann
 web-committee-start = „{ $start }“ ist kein Datum mit Uhrzeit.
 web-committee-cause = Wählen Sie den Anlass der Untersuchung.
+
+## Counting method
+web-committee-counting = Stimmenauszählung
+web-committee-counting-choose = Vor Beginn der Erfassung wählen
+web-committee-counting-unknown = Wählen Sie zentrale oder dezentrale Stimmenauszählung.

@@ -271,3 +271,7 @@ cli-committee-concluded = concluded: { $findings } Admitted voters established a
 cli-committee-not-concluded = not concluded yet
 cli-committee-replaced = Count of polling station { $station } replaced in session { $session }: { $reason } (by { $by }, { $at }); the replaced count is kept
 cli-committee-type-again = Polling station { $station } is typed twice again, by two different typists (urna serve).
+
+## urna committee counting
+cli-committee-counting = Counting: { $method }
+cli-committee-counting-unknown = “{ $method }” is not a counting method; choose central or decentralised.

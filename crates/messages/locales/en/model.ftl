@@ -124,3 +124,7 @@ committee-empty-findings = Fill in the findings of the investigation.
 committee-unconcluded = The investigation of polling station { $stations } is not concluded yet.
 committee-cause-unexplained-difference = unexplained difference between admitted voters and ballots counted
 committee-cause-other-reason = another reason
+
+## Counting method
+committee-counting-central = central counting (the municipal electoral committee counts the votes per candidate)
+committee-counting-decentralised = decentralised counting (the polling stations count the votes per candidate)

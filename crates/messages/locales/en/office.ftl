@@ -39,3 +39,6 @@ office-not-positive = Fill in a number greater than 0. Nothing was changed.
 
 ## Committee
 office-not-dutch = Sessions and investigations belong to the municipal electoral committee of a Dutch election.
+
+## Counting method
+office-counting-fixed = The counting method is fixed: the entry of polling station { $stations } has started.

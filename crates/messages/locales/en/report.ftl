@@ -220,3 +220,14 @@ report-na14-new-totals = The municipality's counts after correction
 report-na14-annex-model = Model Na 14-2 Annex 1
 report-na14-annex-title = Corrected counts per polling station
 report-na14-annex-about = This annex holds the corrected counts of { $stations } polling station(s), as established in session { $session }.
+
+## Decentralised counting: models N 10-1, Na 31-1, Na 14-1
+report-na311-model = Model Na 31-1
+report-na311-annex-model = Model Na 31-1 Annex 1
+report-na311-about = The municipality of { $place } chose decentralised counting. After voting, each polling station counted the votes per list and per candidate. The municipal electoral committee checked and added up the results of all polling stations (Kieswet N 11 and N 13).
+report-na311-annex-about = This document belongs to the report of the municipal electoral committee (model Na 31-1). It holds the counts of { $stations } polling stations, each on a new page.
+report-na141-model = Model Na 14-1
+report-na141-annex-model = Model Na 14-1 Annex 1
+report-n101-model = Model N 10-1
+report-n101-instructions = Fill in this report after counting. Write each number in the box behind it; leave no box empty (write 0). The polling station counts the votes per list and per candidate (decentralised counting).
+report-n101-candidates-by-station = The polling station fills in the votes per candidate.

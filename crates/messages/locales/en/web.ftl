@@ -329,3 +329,8 @@ web-committee-history = Replaced counts
 web-committee-by = By, when
 web-committee-start = “{ $start }” is not a date and time.
 web-committee-cause = Choose the cause of the investigation.
+
+## Counting method
+web-committee-counting = Counting
+web-committee-counting-choose = Choose before data entry starts
+web-committee-counting-unknown = Choose central or decentralised counting.

@@ -271,3 +271,7 @@ cli-committee-concluded = clôturée : { $findings } Électeurs admis établis �
 cli-committee-not-concluded = pas encore clôturée
 cli-committee-replaced = Résultat du bureau { $station } remplacé lors de la séance { $session } : { $reason } (par { $by }, { $at }) ; le résultat remplacé est conservé
 cli-committee-type-again = Le bureau { $station } est à nouveau saisi deux fois, par deux personnes différentes (urna serve).
+
+## urna committee counting
+cli-committee-counting = Dépouillement : { $method }
+cli-committee-counting-unknown = « { $method } » n'est pas un mode de dépouillement ; choisissez central ou decentralised.

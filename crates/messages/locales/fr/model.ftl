@@ -125,3 +125,7 @@ committee-empty-findings = Indiquez les constatations de l'enquête.
 committee-unconcluded = L'enquête du bureau de vote { $stations } n'est pas encore terminée.
 committee-cause-unexplained-difference = écart inexpliqué entre électeurs admis et bulletins comptés
 committee-cause-other-reason = autre motif
+
+## Counting method
+committee-counting-central = dépouillement central (le bureau électoral communal compte les voix par candidat)
+committee-counting-decentralised = dépouillement décentralisé (les bureaux de vote comptent les voix par candidat)

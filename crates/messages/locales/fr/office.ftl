@@ -39,3 +39,6 @@ office-not-positive = Indiquez un nombre supérieur à 0. Rien n'a été modifi�
 
 ## Committee
 office-not-dutch = Les séances et les enquêtes relèvent du bureau électoral communal d'une élection néerlandaise.
+
+## Counting method
+office-counting-fixed = Le mode de dépouillement est fixé : la saisie du bureau { $stations } a commencé.

@@ -220,3 +220,14 @@ report-na14-new-totals = Résultats de la commune après correction
 report-na14-annex-model = Modèle Na 14-2 Annexe 1
 report-na14-annex-title = Résultats corrigés par bureau de vote
 report-na14-annex-about = Cette annexe contient les résultats corrigés de { $stations } bureau(x) de vote, tels qu'établis lors de la séance { $session }.
+
+## Decentralised counting: models N 10-1, Na 31-1, Na 14-1
+report-na311-model = Modèle Na 31-1
+report-na311-annex-model = Modèle Na 31-1 Annexe 1
+report-na311-about = La commune de { $place } a choisi le dépouillement décentralisé. Après le vote, chaque bureau a compté les voix par liste et par candidat. Le bureau électoral communal a vérifié et additionné les résultats de tous les bureaux (Kieswet N 11 et N 13).
+report-na311-annex-about = Ce document accompagne le procès-verbal du bureau électoral communal (modèle Na 31-1). Il contient les résultats de { $stations } bureaux de vote, chacun sur une nouvelle page.
+report-na141-model = Modèle Na 14-1
+report-na141-annex-model = Modèle Na 14-1 Annexe 1
+report-n101-model = Modèle N 10-1
+report-n101-instructions = Remplissez ce procès-verbal après le dépouillement. Écrivez chaque nombre dans la case qui suit ; ne laissez aucune case vide (écrivez 0). Le bureau compte les voix par liste et par candidat (dépouillement décentralisé).
+report-n101-candidates-by-station = Le bureau de vote inscrit les voix par candidat.

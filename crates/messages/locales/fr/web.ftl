@@ -329,3 +329,8 @@ web-committee-history = Résultats remplacés
 web-committee-by = Par, quand
 web-committee-start = « { $start } » n'est pas une date et une heure.
 web-committee-cause = Choisissez le motif de l'enquête.
+
+## Counting method
+web-committee-counting = Dépouillement
+web-committee-counting-choose = Choisir avant le début de la saisie
+web-committee-counting-unknown = Choisissez le dépouillement central ou décentralisé.

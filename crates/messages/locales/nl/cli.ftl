@@ -271,3 +271,7 @@ cli-committee-concluded = afgerond: { $findings } Toegelaten kiezers opnieuw vas
 cli-committee-not-concluded = nog niet afgerond
 cli-committee-replaced = Telling van stembureau { $station } vervangen in zitting { $session }: { $reason } (door { $by }, { $at }); de vervangen telling blijft bewaard
 cli-committee-type-again = Stembureau { $station } wordt opnieuw tweemaal ingevoerd, door twee verschillende invoerders (urna serve).
+
+## urna committee counting
+cli-committee-counting = Stemopneming: { $method }
+cli-committee-counting-unknown = „{ $method }” is geen manier van stemopneming; kies central of decentralised.

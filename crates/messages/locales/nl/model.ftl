@@ -129,3 +129,7 @@ committee-empty-findings = Vul de bevindingen van het onderzoek in.
 committee-unconcluded = Het onderzoek van stembureau { $stations } is nog niet afgerond.
 committee-cause-unexplained-difference = onverklaard verschil tussen toegelaten kiezers en getelde stembiljetten
 committee-cause-other-reason = andere reden
+
+## Counting method
+committee-counting-central = centrale stemopneming (het gemeentelijk stembureau telt de stemmen per kandidaat)
+committee-counting-decentralised = decentrale stemopneming (de stembureaus tellen de stemmen per kandidaat)

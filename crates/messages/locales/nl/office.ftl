@@ -39,3 +39,6 @@ office-not-positive = Vul een aantal in dat groter is dan 0. Er is niets gewijzi
 
 ## Committee
 office-not-dutch = Zittingen en onderzoeken horen bij het gemeentelijk stembureau van een Nederlandse verkiezing.
+
+## Counting method
+office-counting-fixed = De manier van stemopneming ligt vast: de invoer van stembureau { $stations } is al begonnen.

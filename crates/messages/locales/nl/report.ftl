@@ -220,3 +220,14 @@ report-na14-new-totals = Telresultaten van de gemeente na correctie
 report-na14-annex-model = Model Na 14-2 Bijlage 1
 report-na14-annex-title = Gecorrigeerde telresultaten per stembureau
 report-na14-annex-about = Deze bijlage bevat de gecorrigeerde telresultaten van { $stations } stembureau(s), zoals vastgesteld in zitting { $session }.
+
+## Decentralised counting: models N 10-1, Na 31-1, Na 14-1
+report-na311-model = Model Na 31-1
+report-na311-annex-model = Model Na 31-1 Bijlage 1
+report-na311-about = In de gemeente { $place } is gekozen voor decentrale stemopneming. Elk stembureau heeft na het stemmen de stemmen per lijst en per kandidaat geteld. Het gemeentelijk stembureau heeft de resultaten van alle stembureaus gecontroleerd en opgeteld (Kieswet N 11 en N 13).
+report-na311-annex-about = Dit document hoort bij het proces-verbaal van het gemeentelijk stembureau (model Na 31-1). Het bevat de telresultaten van { $stations } stembureaus, elk op een nieuwe pagina.
+report-na141-model = Model Na 14-1
+report-na141-annex-model = Model Na 14-1 Bijlage 1
+report-n101-model = Model N 10-1
+report-n101-instructions = Vul dit proces-verbaal in na het tellen. Schrijf elk getal in het vak erachter; laat geen vak leeg (schrijf 0). Het stembureau telt de stemmen per lijst en per kandidaat (decentrale stemopneming).
+report-n101-candidates-by-station = Het stembureau vult per kandidaat de stemmen in.

@@ -329,3 +329,8 @@ web-committee-history = Vervangen tellingen
 web-committee-by = Door, wanneer
 web-committee-start = „{ $start }” is geen datum en tijd.
 web-committee-cause = Kies de aanleiding van het onderzoek.
+
+## Counting method
+web-committee-counting = Stemopneming
+web-committee-counting-choose = Kies vóór de invoer begint
+web-committee-counting-unknown = Kies centrale of decentrale stemopneming.

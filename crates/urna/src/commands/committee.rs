@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use anyhow::Context;
 use chrono::NaiveDateTime;
 use messages::{Language, t};
-use model::committee::{Cause, Conclusion, Session, SessionDetails};
+use model::committee::{Cause, Conclusion, CountingMethod, Session, SessionDetails};
 use office::Office;
 use store::Actor;
 
@@ -66,6 +66,16 @@ pub fn show(
     election: &model::ElectionId,
 ) -> anyhow::Result<String> {
     let mut out = String::new();
+    let counting = refused(lang, office.counting_method(election))?;
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(
+            lang,
+            "cli-committee-counting",
+            method = counting.name().text(lang)
+        )
+    );
     for session in refused(lang, office.sessions(election))? {
         let _ = writeln!(out, "{}", session_line(lang, &session));
     }
@@ -123,6 +133,12 @@ pub fn run(
 ) -> anyhow::Result<String> {
     match command {
         CommitteeCommand::Show { election } => show(lang, office, election),
+        CommitteeCommand::Counting { election, method } => {
+            let method = CountingMethod::parse(method)
+                .with_context(|| t!(lang, "cli-committee-counting-unknown", method = method))?;
+            refused(lang, office.set_counting_method(actor, election, method))?;
+            show(lang, office, election)
+        }
         CommitteeCommand::Details { election, session } => {
             refused(
                 lang,

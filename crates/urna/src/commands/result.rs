@@ -140,7 +140,8 @@ pub fn export(
 }
 
 /// Writes the official reports (made once, then as stored) into `dir`, and with `forms` the
-/// empty count form of every polling station into `dir/N10-2`. Returns what it wrote.
+/// empty count form of every polling station into `dir/N10-2` (`dir/N10-1` under decentralised
+/// counting). Returns what it wrote.
 pub fn report(
     lang: Language,
     office: &Office,
@@ -156,11 +157,11 @@ pub fn report(
     let mut out = write_files(lang, dir, &files)?;
     if forms {
         let loaded = refused(lang, office.election(election))?;
-        let forms_dir = dir.join("N10-2");
+        let forms_dir = dir.join(refused(lang, office.count_form_model(election))?);
         std::fs::create_dir_all(&forms_dir).with_context(|| forms_dir.display().to_string())?;
         for station in &loaded.polling_stations {
-            let pdf = refused(lang, office.empty_count_form(election, station.number))?;
-            let path = forms_dir.join(format!("Model_N10-2_{election}_SB{}.pdf", station.number));
+            let (name, pdf) = refused(lang, office.empty_count_form(election, station.number))?;
+            let path = forms_dir.join(name);
             std::fs::write(&path, pdf).with_context(|| path.display().to_string())?;
         }
         let _ = writeln!(

@@ -216,6 +216,7 @@ fn sessions_and_investigations_from_the_command_line() {
         );
     }
     let shown = ok(&committee(&["show", "GR2026_Assen"]));
+    assert!(shown.contains("Counting: central counting"), "{shown}");
     assert!(shown.contains("Session 1 (closed)"), "{shown}");
     assert!(shown.contains("Session 2 (closed)"), "{shown}");
     assert!(

@@ -12,11 +12,25 @@ async fn a_second_session_corrects_a_count_through_the_pages() {
     let bert = server.login("bert").await;
     let shape = shape(&server.store, TEST);
     let stations = common::stations(&server.store, TEST);
+    // The counting method is chosen before data entry, and fixed once it started.
+    let counting = format!("/elections/{TEST}/committee/counting");
+    let chosen = coord.form(&counting, &[("method", "decentralised")]).await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    assert!(
+        committee_page(&coord)
+            .await
+            .contains("decentrale stemopneming")
+    );
+    let chosen = coord.form(&counting, &[("method", "central")]).await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
     for (i, station) in stations.iter().enumerate() {
         let count = sound_count(&shape, 10 + i as u64);
         anna.type_entry(TEST, *station, &count).await;
         assert_eq!(bert.type_entry(TEST, *station, &count).await, "definitive");
     }
+    let fixed = coord.form(&counting, &[("method", "decentralised")]).await;
+    assert_eq!(fixed.status(), StatusCode::CONFLICT);
+    assert!(fixed.text().await.unwrap().contains("ligt vast"));
     // The first session's details, then its files: it closes.
     let recorded = coord
         .form(
