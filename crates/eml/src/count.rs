@@ -216,9 +216,38 @@ fn unit_count(
     let id = unit.identifier.id.raw();
     let number = number_of(file, &id)?;
     let at = |what: &str| format!("polling station {number}, {what}");
-    let lists = list_votes(file, contest, &unit.selections, &at)?;
+    let count = figures(
+        file,
+        contest,
+        Figures {
+            selections: &unit.selections,
+            candidate_votes: &unit.candidate_votes_count,
+            rejected: &unit.rejected_votes,
+            uncounted: &unit.uncounted_votes,
+        },
+        &at,
+    )?;
+    Ok((number, count))
+}
+
+/// The figures of a reporting unit or of the whole count (`TotalVotes`), as EML has them.
+struct Figures<'d> {
+    selections: &'d [ElectionCountSelection],
+    candidate_votes: &'d eml_nl::utils::StringValue<u64>,
+    rejected: &'d BTreeMap<RejectedVotesReason, eml_nl::utils::StringValue<u64>>,
+    uncounted: &'d BTreeMap<UncountedVotesReason, eml_nl::utils::StringValue<u64>>,
+}
+
+/// A count form's figures from a reporting unit's or the whole count's EML figures.
+fn figures(
+    file: &SourceFile<'_>,
+    contest: &Contest,
+    unit: Figures<'_>,
+    at: &dyn Fn(&str) -> String,
+) -> Result<NlCount, EmlError> {
+    let lists = list_votes(file, contest, unit.selections, at)?;
     let uncounted = |reason: UncountedVotesReason| -> Result<u32, EmlError> {
-        match unit.uncounted_votes.get(&reason) {
+        match unit.uncounted.get(&reason) {
             Some(v) => to_u32(
                 file,
                 value(file, v, "UncountedVotes")?,
@@ -228,14 +257,14 @@ fn unit_count(
         }
     };
     let rejected = |reason: RejectedVotesReason| -> Result<u32, EmlError> {
-        match unit.rejected_votes.get(&reason) {
+        match unit.rejected.get(&reason) {
             Some(v) => to_u32(file, value(file, v, "RejectedVotes")?, &at("RejectedVotes")),
             None => Ok(0),
         }
     };
     let e = to_u32(
         file,
-        value(file, &unit.candidate_votes_count, "TotalCounted")?,
+        value(file, unit.candidate_votes, "TotalCounted")?,
         &at("TotalCounted"),
     )?;
     let (blank, invalid) = (
@@ -245,7 +274,7 @@ fn unit_count(
     let h = e.saturating_add(blank).saturating_add(invalid);
     let d = uncounted(UncountedVotesReason::AdmittedVoters)?;
     let unexplained = uncounted(UncountedVotesReason::NoExplanation)? > 0;
-    let count = NlCount {
+    Ok(NlCount {
         voters: AdmittedVoters {
             poll_cards: uncounted(UncountedVotesReason::ValidPollCards)?,
             proxy_certificates: uncounted(UncountedVotesReason::ValidProxyCertificates)?,
@@ -270,8 +299,48 @@ fn unit_count(
             explanation: String::new(),
         },
         lists,
+    })
+}
+
+/// The municipality a 510b is of (its `ManagingAuthority`): CBS code and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountingAuthority {
+    /// The municipality's code (`0014`).
+    pub code: String,
+    /// Its name (`Groningen`).
+    pub name: String,
+}
+
+/// A municipality's whole count as its 510b states it in `TotalVotes` (the figures of its
+/// report, Na 31), with the municipality it is of: what the central committee takes in as the
+/// first entry of that municipality. Refused when the file is of another election.
+pub fn read_count_total(
+    file: SourceFile<'_>,
+    election: &Election,
+) -> Result<(CountingAuthority, NlCount), EmlError> {
+    let document = checked_document(&file, election)?;
+    let contest = election
+        .contests
+        .first()
+        .ok_or_else(|| EmlError::invalid(&file, None, "the election has no candidate lists"))?;
+    let total = total_votes(&file, &document)?;
+    let count = figures(
+        &file,
+        contest,
+        Figures {
+            selections: &total.selections,
+            candidate_votes: &total.candidate_votes_count,
+            rejected: &total.rejected_votes,
+            uncounted: &total.uncounted_votes,
+        },
+        &|what| format!("TotalVotes, {what}"),
+    )?;
+    let identifier = &document.managing_authority.authority_identifier;
+    let authority = CountingAuthority {
+        code: identifier.id.raw().into_owned(),
+        name: identifier.name.as_deref().unwrap_or_default().to_string(),
     };
-    Ok((number, count))
+    Ok((authority, count))
 }
 
 /// The votes per list and candidate of a sequence of selections (a list, then its candidates).

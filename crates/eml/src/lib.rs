@@ -20,8 +20,8 @@ mod source;
 
 pub use candidates::read_candidate_lists;
 pub use count::{
-    read_count_polling_stations, read_count_totals, read_eligible_voters, read_investigation_flags,
-    read_polling_station_counts,
+    CountingAuthority, read_count_polling_stations, read_count_total, read_count_totals,
+    read_eligible_voters, read_investigation_flags, read_polling_station_counts,
 };
 pub use definition::read_election_definition;
 pub use document::declared_document_id;

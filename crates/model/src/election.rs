@@ -370,6 +370,9 @@ pub enum PollingStationKind {
     Special,
     /// Mobile polling station (mobiel stembureau).
     Mobile,
+    /// Not a polling station: a whole municipality, the reporting unit of a central committee
+    /// that takes in municipalities' counts (Kieswet P 22 ff.).
+    Municipality,
 }
 
 impl PollingStationKind {
@@ -379,6 +382,7 @@ impl PollingStationKind {
             PollingStationKind::FixedLocation => msg!("station-kind-fixed-location"),
             PollingStationKind::Special => msg!("station-kind-special"),
             PollingStationKind::Mobile => msg!("station-kind-mobile"),
+            PollingStationKind::Municipality => msg!("station-kind-municipality"),
         }
     }
 }

@@ -42,6 +42,8 @@ pub enum DocumentKind {
     Na142,
     /// Its Bijlage 1: the corrected count of every polling station it corrects.
     Na142Bijlage1,
+    /// The notices to the elected candidates (Kieswet V 1), one page each.
+    Notices,
     /// Model Na 31-1, the municipality's report under decentralised counting.
     Na311,
     /// Its Bijlage 1.
@@ -62,7 +64,7 @@ const MAIN_OFFICE: &str = "pdf-flanders-main-office";
 
 impl DocumentKind {
     /// The kinds of one contest's election, in the order they are offered.
-    pub const SINGLE: [DocumentKind; 16] = [
+    pub const SINGLE: [DocumentKind; 17] = [
         DocumentKind::Eml510b,
         DocumentKind::Osv43Csv,
         DocumentKind::Eml510d,
@@ -76,6 +78,7 @@ impl DocumentKind {
         DocumentKind::Na311Bijlage1,
         DocumentKind::Na141,
         DocumentKind::Na141Bijlage1,
+        DocumentKind::Notices,
         DocumentKind::FlandersResult,
         DocumentKind::FlandersMainOffice(None),
         DocumentKind::Decisions,
@@ -105,6 +108,7 @@ impl DocumentKind {
             DocumentKind::P222 => "pdf-p-22-2",
             DocumentKind::Na142 => "pdf-na-14-2",
             DocumentKind::Na142Bijlage1 => "pdf-na-14-2-bijlage-1",
+            DocumentKind::Notices => "pdf-notices",
             DocumentKind::Na311 => "pdf-na-31-1",
             DocumentKind::Na311Bijlage1 => "pdf-na-31-1-bijlage-1",
             DocumentKind::Na141 => "pdf-na-14-1",
@@ -168,6 +172,16 @@ pub(crate) fn stored_kind(kind: &DocumentKind, session: u32) -> String {
     } else {
         format!("{}@{session}", kind.as_str())
     }
+}
+
+/// Whether the election's reporting units are municipalities whose counts a central committee
+/// took in ([`crate::municipalities`]), rather than polling stations.
+pub(crate) fn is_central_committee(election: &Election) -> bool {
+    !election.polling_stations.is_empty()
+        && election
+            .polling_stations
+            .iter()
+            .all(|s| s.kind == Some(model::PollingStationKind::Municipality))
 }
 
 /// The definitive Dutch counts with their polling stations, in the order of the entries.
@@ -295,6 +309,9 @@ impl Office {
         election: &ElectionId,
     ) -> Result<Vec<ResultFile>, OfficeError> {
         let election = self.election(election)?;
+        if is_central_committee(&election) {
+            return Ok(Vec::new());
+        }
         let session = self.current_session(&election)?.number;
         self.session_count_files(actor, &election, session)
     }
@@ -437,7 +454,14 @@ impl Office {
         let contest = election
             .contest(contest_id)
             .ok_or_else(|| OfficeError::NotFound(Missing::Contest(contest_id.to_string())))?;
-        let mut files = self.session_count_files(actor, &election, session)?;
+        // A central committee that took in municipalities' files makes the totals (510d), the
+        // elected (520) and P 22-2; its municipalities' 510b files are theirs.
+        let central_committee = is_central_committee(&election);
+        let mut files = if central_committee {
+            Vec::new()
+        } else {
+            self.session_count_files(actor, &election, session)?
+        };
         let nl = NlDocuments {
             office: self,
             actor,
@@ -451,8 +475,9 @@ impl Office {
             now,
             audit,
         };
+        let count_eml = files.first().cloned();
         files.push(decisions);
-        files.extend(nl.make(&files[0])?);
+        files.extend(nl.make(count_eml.as_ref())?);
         if session > 1 {
             // The first session's report stays part of the record beside the corrigenda.
             for kind in [
@@ -486,6 +511,60 @@ struct NlDocuments<'a> {
 }
 
 impl NlDocuments<'_> {
+    /// The municipality's report of the session: Na 31-2 (Na 31-1 under decentralised counting)
+    /// with its Bijlage 1 for the first session, the corrigendum for a later one.
+    fn municipal_reports(
+        &self,
+        counts: &[(PollingStation, NlCount)],
+        count_eml: &ResultFile,
+    ) -> Result<Vec<ResultFile>, OfficeError> {
+        if self.session > 1 {
+            return self.corrigendum(counts, count_eml);
+        }
+        let (office, actor, election) = (self.office, self.actor, self.election);
+        let key = (&election.id, self.session);
+        let id = election.id.as_str();
+        let first_session = office.sessions_of(election)?.into_iter().next();
+        let municipal = report::MunicipalCount {
+            election,
+            contest: self.contest,
+            stations: counts.iter().map(|(s, c)| (s, c)).collect(),
+            totals: self.totals,
+            created_at: self.now,
+            eml: report::SourceFile {
+                name: &count_eml.name,
+                bytes: &count_eml.bytes,
+            },
+            audit: self.audit,
+            session: first_session.as_ref().and_then(|s| s.details.as_ref()),
+            counting: self.counting,
+        };
+        let (kinds, model) = match self.counting {
+            CountingMethod::Central => {
+                ([DocumentKind::Na312, DocumentKind::Na312Bijlage1], "Na31-2")
+            }
+            CountingMethod::Decentralised => {
+                ([DocumentKind::Na311, DocumentKind::Na311Bijlage1], "Na31-1")
+            }
+        };
+        let [main_kind, annex_kind] = kinds;
+        let main = office.once(
+            actor,
+            key,
+            &main_kind,
+            format!("Model_{model}_{id}.pdf"),
+            || report::na_31_2(&municipal).map_err(document_error),
+        )?;
+        let annex = office.once(
+            actor,
+            key,
+            &annex_kind,
+            format!("Model_{model}_Bijlage1_{id}.pdf"),
+            || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
+        )?;
+        Ok(vec![main, annex])
+    }
+
     /// The corrigendum of a later session, Na 14-2 and its Bijlage 1: the investigations
     /// concluded in the session and the counts it corrected, each beside the count it replaced.
     fn corrigendum(
@@ -584,7 +663,7 @@ impl NlDocuments<'_> {
 
     /// EML 510d and 520, the reports of the session (Na 31-2 and its Bijlage 1 for the first,
     /// the corrigendum for a later one) and P 22-2.
-    fn make(&self, count_eml: &ResultFile) -> Result<Vec<ResultFile>, OfficeError> {
+    fn make(&self, count_eml: Option<&ResultFile>) -> Result<Vec<ResultFile>, OfficeError> {
         let (office, actor, election) = (self.office, self.actor, self.election);
         let key = (&election.id, self.session);
         let id = election.id.as_str();
@@ -624,80 +703,48 @@ impl NlDocuments<'_> {
             format!("Resultaat_{id}.eml.xml"),
             || eml::write_result_520(election, &elected, self.now).map_err(document_error),
         )?;
-        let first_session = office.sessions_of(election)?.into_iter().next();
-        let municipal = report::MunicipalCount {
+        // The municipality's own reports (Na 31, or a later session's corrigendum) go with its
+        // 510b; a central committee that took in municipalities' files has none of its own.
+        let reports = match count_eml {
+            Some(count_eml) => self.municipal_reports(&counts, count_eml)?,
+            None => Vec::new(),
+        };
+        let determined = report::DeterminedResult {
             election,
             contest: self.contest,
-            stations: counts.iter().map(|(s, c)| (s, c)).collect(),
             totals: self.totals,
+            apportionment: self.apportionment,
+            deceased: &self.deceased,
             created_at: self.now,
-            eml: report::SourceFile {
-                name: &count_eml.name,
-                bytes: &count_eml.bytes,
-            },
+            files: vec![
+                report::SourceFile {
+                    name: &central.name,
+                    bytes: &central.bytes,
+                },
+                report::SourceFile {
+                    name: &result.name,
+                    bytes: &result.bytes,
+                },
+            ],
             audit: self.audit,
-            session: first_session.as_ref().and_then(|s| s.details.as_ref()),
-            counting: self.counting,
-        };
-        let reports = if self.session <= 1 {
-            let (kinds, model) = match self.counting {
-                CountingMethod::Central => {
-                    ([DocumentKind::Na312, DocumentKind::Na312Bijlage1], "Na31-2")
-                }
-                CountingMethod::Decentralised => {
-                    ([DocumentKind::Na311, DocumentKind::Na311Bijlage1], "Na31-1")
-                }
-            };
-            let [main_kind, annex_kind] = kinds;
-            let main = office.once(
-                actor,
-                key,
-                &main_kind,
-                format!("Model_{model}_{id}.pdf"),
-                || report::na_31_2(&municipal).map_err(document_error),
-            )?;
-            let annex = office.once(
-                actor,
-                key,
-                &annex_kind,
-                format!("Model_{model}_Bijlage1_{id}.pdf"),
-                || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
-            )?;
-            vec![main, annex]
-        } else {
-            self.corrigendum(&counts, count_eml)?
         };
         let p_22_2 = office.once(
             actor,
             key,
             &DocumentKind::P222,
             format!("Model_P22-2_{id}.pdf"),
-            || {
-                report::p_22_2(&report::DeterminedResult {
-                    election,
-                    contest: self.contest,
-                    totals: self.totals,
-                    apportionment: self.apportionment,
-                    deceased: &self.deceased,
-                    created_at: self.now,
-                    files: vec![
-                        report::SourceFile {
-                            name: &central.name,
-                            bytes: &central.bytes,
-                        },
-                        report::SourceFile {
-                            name: &result.name,
-                            bytes: &result.bytes,
-                        },
-                    ],
-                    audit: self.audit,
-                })
-                .map_err(document_error)
-            },
+            || report::p_22_2(&determined).map_err(document_error),
+        )?;
+        let notices = office.once(
+            actor,
+            key,
+            &DocumentKind::Notices,
+            format!("Kennisgevingen_benoeming_{id}.pdf"),
+            || report::notices(&determined).map_err(document_error),
         )?;
         let mut files = vec![central, result];
         files.extend(reports);
-        files.push(p_22_2);
+        files.extend([p_22_2, notices]);
         Ok(files)
     }
 }

@@ -11,6 +11,8 @@
 //!   corrected counts they order;
 //! - [`documents`]: the result's files (EML, CSV, the official reports), made once and then
 //!   served as stored;
+//! - [`municipalities`]: the central committee's intake of municipalities' 510b files as
+//!   first entries, their paper reports typed as second entries;
 //! - [`package`]: the result package, signed with the office's ceremony key and sealed to the
 //!   central authority;
 //! - [`sticks`]: the Flemish main office's count of its ballot-box sticks;
@@ -27,6 +29,7 @@ pub mod committee;
 pub mod documents;
 pub mod entry;
 mod error;
+pub mod municipalities;
 pub mod package;
 pub mod result;
 pub mod stations;

@@ -12,7 +12,7 @@ use model::entry::{Acknowledgements, Status, Typist};
 use model::{ElectionId, PollingStationNumber};
 use office::{Office, OfficeError, Operator, Refusal};
 use store::{Actor, NewUser, Role, Store};
-use testkit::fixture;
+use testkit::{fixture, pdf_text};
 
 /// The files of a municipality: its definition, candidates, polling stations (if published)
 /// and count.
@@ -282,7 +282,21 @@ fn a_recount_moves_a_seat_back_and_the_history_keeps_the_count_it_replaced() {
         "pdf-p-22-2@2",
     ] {
         assert!(files.iter().any(|f| f.kind == kind), "{kind} missing");
+        // Stored as `kind@session`, read back as the kind of session 2.
+        let (read, session) = office::documents::DocumentKind::of_stored(kind).unwrap();
+        assert_eq!(
+            (read.as_str().into_owned(), session),
+            (kind.replace("@2", ""), 2)
+        );
     }
+    assert_eq!(
+        office::documents::DocumentKind::of_stored("eml-510b"),
+        Some((office::documents::DocumentKind::Eml510b, 1))
+    );
+    assert_eq!(
+        office::documents::DocumentKind::of_stored("eml-510b@x"),
+        None
+    );
     let loaded = office.election(election).unwrap();
     let latest = office
         .document(election, &office::documents::DocumentKind::Eml510b)
@@ -551,19 +565,6 @@ fn decentralised_counting_from_the_n_10_1_to_the_na_31_1_and_the_510b() {
     );
     assert!(pdf_text(&corrigendum.bytes).contains("Model Na 14-1"));
     assert!(!files.iter().any(|f| f.kind.starts_with("pdf-na-14-2")));
-}
-
-/// The text of a PDF, as `pdftotext` reads it (poppler-utils, installed by scripts/test).
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("document.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/test");
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// The 510b validates against the Electoral Council's strict schema (xmllint, libxml2-utils).

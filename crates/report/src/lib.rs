@@ -22,6 +22,7 @@ mod corrigendum;
 mod credentials;
 pub mod format;
 mod municipal;
+mod notices;
 mod typeset;
 
 pub use booth::{BALLOT_DPI, StationReport, ballot, station_report};
@@ -29,6 +30,7 @@ pub use central::{DeterminedResult, flanders_main_office, p_22_2};
 pub use corrigendum::{Correction, Corrigendum, na_14_2, na_14_2_bijlage_1};
 pub use credentials::credential_sheets;
 pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};
+pub use notices::notices;
 
 /// The language of the official documents: the models of the Kieswet and of the Flemish decree
 /// are Dutch. Their words come from the catalogs (area `report`); a document repeats a few lines

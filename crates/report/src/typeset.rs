@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/na-31-2-bijlage-1.typ"),
     ),
     ("/n-10-2.typ", include_str!("../templates/n-10-2.typ")),
+    ("/notices.typ", include_str!("../templates/notices.typ")),
     ("/na-14-2.typ", include_str!("../templates/na-14-2.typ")),
     (
         "/na-14-2-bijlage-1.typ",

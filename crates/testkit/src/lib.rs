@@ -79,6 +79,20 @@ pub fn database_snapshot(path: &Path) -> String {
     out
 }
 
+/// The text of a PDF, as `pdftotext` reads it (poppler-utils, installed by scripts/test); pages
+/// are separated by form feeds.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).expect("the PDF is written");
+    let output = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// Runs `sql` on the database at `path` as it is, its triggers in place: the database's own
 /// refusal, if it refuses.
 pub fn try_sql(path: &Path, sql: &str) -> Result<(), String> {

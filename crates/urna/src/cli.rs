@@ -551,6 +551,15 @@ pub enum ResultCommand {
         /// The 510b file (Telling_*.eml.xml).
         file: PathBuf,
     },
+    /// The central committee takes in a municipality's count (EML 510b) as the first entry of
+    /// that municipality (added as a reporting unit the first time); the totals of its paper
+    /// report are then typed as the second entry in results entry and compared with it.
+    ImportMunicipality {
+        /// Election id.
+        election: model::ElectionId,
+        /// The municipality's 510b file (Telling_*.eml.xml).
+        file: PathBuf,
+    },
     /// Record the outcome of the drawing of lots the result waits for (`urna result show` names
     /// it): every option in the order drawn, winners first.
     Lot {

@@ -155,6 +155,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 commands::result::import_count(lang, &office, &actor(), election, file)?
             );
         }
+        Command::Result(ResultCommand::ImportMunicipality { election, file }) => {
+            let office = open_office(cli)?;
+            print!(
+                "{}",
+                commands::result::import_municipality(lang, &office, &actor(), election, file)?
+            );
+        }
         Command::Result(ResultCommand::Lot {
             election,
             lot,

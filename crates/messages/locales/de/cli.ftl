@@ -275,3 +275,6 @@ cli-committee-type-again = Wahllokal { $station } wird erneut zweimal erfasst, v
 ## urna committee counting
 cli-committee-counting = Stimmenauszählung: { $method }
 cli-committee-counting-unknown = „{ $method }“ ist keine Art der Stimmenauszählung; wählen Sie central oder decentralised.
+
+## urna result import-municipality
+cli-result-municipality-imported = { $municipality } ({ $code }) als erste Erfassung der Einheit { $unit } aus { $file } übernommen (Hashcode { $hash }); erfassen Sie jetzt die Summen der Papierniederschrift als zweite Erfassung (urna serve).

@@ -129,3 +129,9 @@ committee-cause-other-reason = anderer Grund
 ## Counting method
 committee-counting-central = zentrale Stimmenauszählung (der Gemeindewahlausschuss zählt die Stimmen je Kandidat)
 committee-counting-decentralised = dezentrale Stimmenauszählung (die Wahllokale zählen die Stimmen je Kandidat)
+
+## Imported first entries
+entry-imported-not-sent-back = Die Erfassung aus { $file } kann nicht zurückgeschickt werden: die Datei ist, wie sie ist. Behalten Sie sie, oder verwerfen Sie beide (eine berichtigte Datei kommt von der Gemeinde).
+
+## Municipality as reporting unit
+station-kind-municipality = Gemeinde (Einheit des Zentralwahlausschusses)

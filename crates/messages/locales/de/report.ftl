@@ -231,3 +231,12 @@ report-na141-annex-model = Muster Na 14-1 Anlage 1
 report-n101-model = Muster N 10-1
 report-n101-instructions = Füllen Sie diese Niederschrift nach der Auszählung aus. Schreiben Sie jede Zahl in das Kästchen dahinter; lassen Sie kein Kästchen leer (schreiben Sie 0). Das Wahllokal zählt die Stimmen je Liste und je Kandidat (dezentrale Stimmenauszählung).
 report-n101-candidates-by-station = Das Wahllokal trägt die Stimmen je Kandidat ein.
+
+## Notices to the elected candidates
+report-notice-model = Mitteilung der Wahl (Kieswet V 1)
+report-notice-title = Sie sind gewählt
+report-notice-body = Der Zentralwahlausschuss hat das Ergebnis der Wahl { $election } festgestellt. Sie sind zum Mitglied der { $body } ernannt, als Kandidat Nummer { $position } der Liste { $list } ({ $list_name }), mit { $votes } Stimmen.
+report-notice-by-preference = Sie wurden mit Ihren eigenen Vorzugsstimmen gewählt (Kieswet P 15).
+report-notice-in-list-order = Sie wurden in der Reihenfolge der Liste gewählt (Kieswet P 17).
+report-notice-accept = Teilen Sie dem Zentralwahlausschuss innerhalb der Frist von Artikel V 2 Kieswet schriftlich mit, ob Sie die Ernennung annehmen, mit den Erklärungen und Unterlagen, die das Gesetz dafür verlangt.
+report-notice-signed = Im Namen des Zentralwahlausschusses,

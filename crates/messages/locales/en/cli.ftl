@@ -275,3 +275,6 @@ cli-committee-type-again = Polling station { $station } is typed twice again, by
 ## urna committee counting
 cli-committee-counting = Counting: { $method }
 cli-committee-counting-unknown = “{ $method }” is not a counting method; choose central or decentralised.
+
+## urna result import-municipality
+cli-result-municipality-imported = { $municipality } ({ $code }) taken in as the first entry of unit { $unit } from { $file } (hash code { $hash }); now type the totals of its paper report as the second entry (urna serve).

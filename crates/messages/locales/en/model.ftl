@@ -128,3 +128,9 @@ committee-cause-other-reason = another reason
 ## Counting method
 committee-counting-central = central counting (the municipal electoral committee counts the votes per candidate)
 committee-counting-decentralised = decentralised counting (the polling stations count the votes per candidate)
+
+## Imported first entries
+entry-imported-not-sent-back = The entry from { $file } cannot be sent back: the file is what it is. Keep it, or discard both (a corrected file comes from the municipality).
+
+## Municipality as reporting unit
+station-kind-municipality = municipality (a unit of the central committee)

@@ -231,3 +231,12 @@ report-na141-annex-model = Model Na 14-1 Annex 1
 report-n101-model = Model N 10-1
 report-n101-instructions = Fill in this report after counting. Write each number in the box behind it; leave no box empty (write 0). The polling station counts the votes per list and per candidate (decentralised counting).
 report-n101-candidates-by-station = The polling station fills in the votes per candidate.
+
+## Notices to the elected candidates
+report-notice-model = Notice of election (Kieswet V 1)
+report-notice-title = You have been elected
+report-notice-body = The central electoral committee has established the result of the election { $election }. You have been appointed a member of the { $body }, as candidate number { $position } of list { $list } ({ $list_name }), with { $votes } votes.
+report-notice-by-preference = You were elected on your own preference votes (Kieswet P 15).
+report-notice-in-list-order = You were elected in the order of the list (Kieswet P 17).
+report-notice-accept = Let the central electoral committee know in writing, within the term of Kieswet article V 2, whether you accept the appointment, with the statements and documents the law asks for.
+report-notice-signed = On behalf of the central electoral committee,

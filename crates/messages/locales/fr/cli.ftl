@@ -275,3 +275,6 @@ cli-committee-type-again = Le bureau { $station } est à nouveau saisi deux fois
 ## urna committee counting
 cli-committee-counting = Dépouillement : { $method }
 cli-committee-counting-unknown = « { $method } » n'est pas un mode de dépouillement ; choisissez central ou decentralised.
+
+## urna result import-municipality
+cli-result-municipality-imported = { $municipality } ({ $code }) reprise comme première saisie de l'unité { $unit } depuis { $file } (empreinte { $hash }) ; saisissez maintenant les totaux du procès-verbal papier comme seconde saisie (urna serve).

@@ -129,3 +129,9 @@ committee-cause-other-reason = autre motif
 ## Counting method
 committee-counting-central = dépouillement central (le bureau électoral communal compte les voix par candidat)
 committee-counting-decentralised = dépouillement décentralisé (les bureaux de vote comptent les voix par candidat)
+
+## Imported first entries
+entry-imported-not-sent-back = La saisie issue de { $file } ne peut pas être renvoyée : le fichier est ce qu'il est. Conservez-la, ou rejetez les deux (un fichier corrigé vient de la commune).
+
+## Municipality as reporting unit
+station-kind-municipality = commune (unité du bureau central)

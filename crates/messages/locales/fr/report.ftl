@@ -231,3 +231,12 @@ report-na141-annex-model = Modèle Na 14-1 Annexe 1
 report-n101-model = Modèle N 10-1
 report-n101-instructions = Remplissez ce procès-verbal après le dépouillement. Écrivez chaque nombre dans la case qui suit ; ne laissez aucune case vide (écrivez 0). Le bureau compte les voix par liste et par candidat (dépouillement décentralisé).
 report-n101-candidates-by-station = Le bureau de vote inscrit les voix par candidat.
+
+## Notices to the elected candidates
+report-notice-model = Notification d'élection (Kieswet V 1)
+report-notice-title = Vous avez été élu(e)
+report-notice-body = Le bureau électoral central a établi le résultat de l'élection { $election }. Vous êtes nommé(e) membre du { $body }, candidat(e) numéro { $position } de la liste { $list } ({ $list_name }), avec { $votes } voix.
+report-notice-by-preference = Vous avez été élu(e) sur vos propres voix de préférence (Kieswet P 15).
+report-notice-in-list-order = Vous avez été élu(e) dans l'ordre de la liste (Kieswet P 17).
+report-notice-accept = Faites savoir par écrit au bureau électoral central, dans le délai de l'article V 2 de la Kieswet, si vous acceptez la nomination, avec les déclarations et pièces que la loi demande.
+report-notice-signed = Au nom du bureau électoral central,

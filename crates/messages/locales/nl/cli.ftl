@@ -275,3 +275,6 @@ cli-committee-type-again = Stembureau { $station } wordt opnieuw tweemaal ingevo
 ## urna committee counting
 cli-committee-counting = Stemopneming: { $method }
 cli-committee-counting-unknown = „{ $method }” is geen manier van stemopneming; kies central of decentralised.
+
+## urna result import-municipality
+cli-result-municipality-imported = { $municipality } ({ $code }) ingelezen als eerste invoer van eenheid { $unit } uit { $file } (hashcode { $hash }); typ nu de totalen van het papieren proces-verbaal als tweede invoer (urna serve).

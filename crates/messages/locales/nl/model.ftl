@@ -133,3 +133,9 @@ committee-cause-other-reason = andere reden
 ## Counting method
 committee-counting-central = centrale stemopneming (het gemeentelijk stembureau telt de stemmen per kandidaat)
 committee-counting-decentralised = decentrale stemopneming (de stembureaus tellen de stemmen per kandidaat)
+
+## Imported first entries
+entry-imported-not-sent-back = De invoer uit { $file } kan niet worden teruggestuurd: het bestand is wat het is. Behoud het, of verwerp beide (een gecorrigeerd bestand komt van de gemeente).
+
+## Municipality as reporting unit
+station-kind-municipality = gemeente (eenheid van het centraal stembureau)

@@ -231,3 +231,12 @@ report-na141-annex-model = Model Na 14-1 Bijlage 1
 report-n101-model = Model N 10-1
 report-n101-instructions = Vul dit proces-verbaal in na het tellen. Schrijf elk getal in het vak erachter; laat geen vak leeg (schrijf 0). Het stembureau telt de stemmen per lijst en per kandidaat (decentrale stemopneming).
 report-n101-candidates-by-station = Het stembureau vult per kandidaat de stemmen in.
+
+## Notices to the elected candidates
+report-notice-model = Kennisgeving van benoeming (Kieswet V 1)
+report-notice-title = U bent gekozen
+report-notice-body = Het centraal stembureau heeft de uitslag van de verkiezing { $election } vastgesteld. U bent benoemd tot lid van de { $body }, als kandidaat nummer { $position } van lijst { $list } ({ $list_name }), met { $votes } stemmen.
+report-notice-by-preference = U bent gekozen op uw eigen voorkeurstemmen (Kieswet P 15).
+report-notice-in-list-order = U bent gekozen in de volgorde van de lijst (Kieswet P 17).
+report-notice-accept = Laat het centraal stembureau binnen de termijn van artikel V 2 van de Kieswet schriftelijk weten of u de benoeming aanneemt, met de verklaringen en stukken die de wet daarbij vraagt.
+report-notice-signed = Namens het centraal stembureau,

@@ -37,6 +37,25 @@ pub struct Typist {
     pub username: String,
 }
 
+impl Typist {
+    /// The id of the "typist" of a first entry imported from a municipality's 510b: no user has
+    /// it (user ids start at 1), so nobody can claim or correct that entry.
+    pub const IMPORT_ID: i64 = 0;
+
+    /// The first entry's typist when it was imported from the file `file`.
+    pub fn imported(file: &str) -> Typist {
+        Typist {
+            id: Typist::IMPORT_ID,
+            username: format!("510b:{file}"),
+        }
+    }
+
+    /// Whether this entry was imported rather than typed.
+    pub fn is_import(&self) -> bool {
+        self.id == Typist::IMPORT_ID
+    }
+}
+
 /// A finalised entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -237,6 +256,10 @@ pub enum TransitionError {
     /// Finalising an entry with errors needs them acknowledged as being on the paper.
     #[error("the entry has errors; correct the typing, or confirm that the paper report says so")]
     ErrorsNotAcknowledged(Findings),
+    /// An entry imported from a municipality's file cannot be sent back to be typed: the file
+    /// is what it is (a corrected file comes from the municipality).
+    #[error("the entry imported from {0} cannot be sent back; keep it, or discard both")]
+    ImportedEntry(String),
 }
 
 impl TransitionError {
@@ -260,6 +283,9 @@ impl TransitionError {
             }
             TransitionError::ErrorsNotAcknowledged(_) => {
                 t!(lang, "entry-errors-not-acknowledged")
+            }
+            TransitionError::ImportedEntry(typist) => {
+                t!(lang, "entry-imported-not-sent-back", file = typist)
             }
         }
     }
@@ -493,7 +519,24 @@ impl EntryState {
         }
     }
 
-    /// The coordinator resolves two entries that differ.
+    /// The central committee's first entry of a municipality: its whole count as its 510b
+    /// states it (Kieswet P 22: the committee establishes each municipality's figures from its
+    /// report). The second entry is typed from the paper report by a typist and compared with it,
+    /// as any second entry.
+    pub fn import_first(self, count: CountForm, file: &str) -> Result<EntryState, TransitionError> {
+        match self {
+            EntryState::NotStarted => Ok(EntryState::SecondEntryNotStarted {
+                first: Entry {
+                    typist: Typist::imported(file),
+                    count,
+                },
+            }),
+            other => Err(other.wrong()),
+        }
+    }
+
+    /// The coordinator resolves two entries that differ. An imported entry is never sent back
+    /// to be typed.
     pub fn resolve_differences(
         self,
         resolution: DifferenceResolution,
@@ -501,6 +544,14 @@ impl EntryState {
         let EntryState::EntriesDifferent { first, second } = self else {
             return Err(self.wrong());
         };
+        let sent_back = match resolution {
+            DifferenceResolution::SendBack(Which::First) => Some(&first.typist),
+            DifferenceResolution::SendBack(Which::Second) => Some(&second.typist),
+            _ => None,
+        };
+        if let Some(typist) = sent_back.filter(|t| t.is_import()) {
+            return Err(TransitionError::ImportedEntry(typist.username.clone()));
+        }
         Ok(match resolution {
             DifferenceResolution::Keep(Which::First) => EntryState::SecondEntryNotStarted { first },
             DifferenceResolution::Keep(Which::Second) => {

@@ -279,3 +279,38 @@ fn a_state_survives_json() {
         assert_eq!(Status::parse(status.as_str()), Some(status));
     }
 }
+
+#[test]
+fn a_municipality_s_file_is_the_first_entry_and_its_paper_report_the_second() {
+    let imported = EntryState::NotStarted
+        .import_first(count(40), "Telling_GR2022_Groningen.eml.xml")
+        .unwrap();
+    assert_eq!(imported.status(), Status::SecondEntryNotStarted);
+    // Only once, and only before anything else.
+    assert!(imported.clone().import_first(count(40), "again").is_err());
+    // The paper report typed equal: definitive.
+    assert_eq!(
+        typed(imported.clone(), &typist(1), count(40)).status(),
+        Status::Definitive
+    );
+    // Typed with a difference: the coordinator decides; the file is never sent back to be typed.
+    let different = typed(imported, &typist(1), count(41));
+    assert_eq!(different.status(), Status::EntriesDifferent);
+    assert_eq!(
+        different
+            .clone()
+            .resolve_differences(DifferenceResolution::SendBack(Which::First)),
+        Err(TransitionError::ImportedEntry(
+            "510b:Telling_GR2022_Groningen.eml.xml".into()
+        ))
+    );
+    let back = different
+        .clone()
+        .resolve_differences(DifferenceResolution::SendBack(Which::Second))
+        .unwrap();
+    assert_eq!(back.typist_in_progress(), Some(&typist(1)));
+    let kept = different
+        .resolve_differences(DifferenceResolution::Keep(Which::First))
+        .unwrap();
+    assert!(kept.first_entry().unwrap().typist.is_import());
+}

@@ -82,6 +82,17 @@ pub fn show(lang: Language, office: &Office, election: &ElectionId) -> anyhow::R
     Ok(out)
 }
 
+/// A count file (EML 510b) as read from outside, within the size limit, with the name it is
+/// known by.
+fn read_count_file(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
+    let bytes = bounded::read(file, eml::MAX_FILE_BYTES)?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((name, bytes))
+}
+
 /// Imports a 510b as the definitive counts; returns what to print.
 pub fn import_count(
     lang: Language,
@@ -90,11 +101,7 @@ pub fn import_count(
     election: &ElectionId,
     file: &Path,
 ) -> anyhow::Result<String> {
-    let bytes = bounded::read(file, eml::MAX_FILE_BYTES)?;
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let (name, bytes) = read_count_file(file)?;
     let imported = refused(lang, office.import_count(actor, election, &name, &bytes))?;
     Ok(format!(
         "{}\n",
@@ -103,6 +110,34 @@ pub fn import_count(
             "cli-result-imported",
             count = imported,
             file = name,
+            hash = seal::HashCode::of(&bytes).to_string()
+        )
+    ))
+}
+
+/// Takes in a municipality's 510b as its first entry at the central committee; returns what to
+/// print.
+pub fn import_municipality(
+    lang: Language,
+    office: &Office,
+    actor: &Actor,
+    election: &ElectionId,
+    file: &Path,
+) -> anyhow::Result<String> {
+    let (name, bytes) = read_count_file(file)?;
+    let intake = refused(
+        lang,
+        office.import_municipality(actor, election, &name, &bytes),
+    )?;
+    Ok(format!(
+        "{}\n",
+        t!(
+            lang,
+            "cli-result-municipality-imported",
+            municipality = &intake.name,
+            code = &intake.code,
+            unit = intake.unit.get(),
+            file = &name,
             hash = seal::HashCode::of(&bytes).to_string()
         )
     ))

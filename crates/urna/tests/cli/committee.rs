@@ -239,3 +239,33 @@ fn sessions_and_investigations_from_the_command_line() {
     }
     ok(&run(urna(&data).args(["audit", "verify"])));
 }
+
+/// The central committee takes in a municipality's 510b as that municipality's first entry.
+#[test]
+fn a_municipality_s_file_is_taken_in_by_the_central_committee() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&run(urna(&data).args(import_args(
+        "eml/composed/Verkiezingsdefinitie_GR2022_WestMaasenWaal.composed.eml.xml",
+        "eml/real/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
+        None,
+    ))));
+    let import = || {
+        run(urna(&data)
+            .args(["result", "import-municipality", "GR2022_WestMaasenWaal"])
+            .arg(fixture_path(
+                "eml/real/Telling_GR2022_WestMaasenWaal.eml.xml",
+            )))
+    };
+    let taken = ok(&import());
+    assert!(
+        taken.contains(
+            "West Maas en Waal (0668) taken in as the first entry of unit 668 from Telling_GR2022_WestMaasenWaal.eml.xml"
+        ),
+        "{taken}"
+    );
+    let again = refused(&import());
+    assert!(again.contains("668"), "{again}");
+    let log = ok(&run(urna(&data).args(["audit", "show"])));
+    assert!(log.contains("entry.import"), "{log}");
+}
