@@ -53,6 +53,9 @@ struct ResultPage {
     csrf: String,
     lot: Option<LotView>,
     decisions: Vec<String>,
+    /// The election's units are municipalities (or none yet): the central committee's form to
+    /// take in a municipality's 510b is shown.
+    municipalities: bool,
 }
 
 /// The result from the definitive counts, and the result's files.
@@ -97,6 +100,10 @@ pub async fn result(
         csrf: user.csrf.clone(),
         lot: None,
         decisions: Vec::new(),
+        municipalities: election
+            .polling_stations
+            .iter()
+            .all(|station| station.kind == Some(model::PollingStationKind::Municipality)),
     };
     let view = match view {
         Ok(view) => view,
@@ -231,6 +238,23 @@ pub async fn result_import(
     })
     .await?;
     Ok(see(&format!("/elections/{id}/result")))
+}
+
+/// The central committee takes in a municipality's 510b as that municipality's first entry; its
+/// paper report is then typed as the second entry (`office::municipalities`).
+pub async fn result_municipality(
+    State(state): State<AppState>,
+    InElection(id): InElection,
+    Extension(user): Extension<CurrentUser>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let (name, bytes) = read_upload(multipart, "EML 510b").await?;
+    let (election, actor) = (id.clone(), user.actor());
+    office(&state, move |office| {
+        office.import_municipality(&actor, &election, &name, &bytes)
+    })
+    .await?;
+    Ok(see(&format!("/elections/{id}/overview")))
 }
 
 /// A stored result file, exactly as stored.

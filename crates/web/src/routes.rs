@@ -286,6 +286,12 @@ pub fn table(state: AppState) -> Routes {
         )
         .add(
             "POST",
+            "/elections/{election}/result/municipality",
+            Roles(COORDINATOR),
+            post(result::result_municipality).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        .add(
+            "POST",
             "/api/elections/{election}/result/import",
             Roles(COORDINATOR),
             post(api::result_import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),

@@ -334,3 +334,8 @@ web-committee-cause = Wählen Sie den Anlass der Untersuchung.
 web-committee-counting = Stimmenauszählung
 web-committee-counting-choose = Vor Beginn der Erfassung wählen
 web-committee-counting-unknown = Wählen Sie zentrale oder dezentrale Stimmenauszählung.
+
+## Central committee: municipalities' files
+web-import-municipality = Zählergebnis einer Gemeinde übernehmen (Zentralwahlausschuss)
+web-import-municipality-about = Der Zentralwahlausschuss übernimmt die 510b jeder Gemeinde als erste Erfassung dieser Gemeinde; danach erfasst eine Person die Summen der Papierniederschrift als zweite Erfassung, die mit der Datei verglichen wird. Eine berichtigte Datei (nach einer Untersuchung, Kieswet P 2a) wird in einer späteren Sitzung übernommen.
+web-import-municipality-button = Gemeinde übernehmen

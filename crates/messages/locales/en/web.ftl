@@ -334,3 +334,8 @@ web-committee-cause = Choose the cause of the investigation.
 web-committee-counting = Counting
 web-committee-counting-choose = Choose before data entry starts
 web-committee-counting-unknown = Choose central or decentralised counting.
+
+## Central committee: municipalities' files
+web-import-municipality = Take in a municipality's count (central committee)
+web-import-municipality-about = The central committee takes in each municipality's 510b as the first entry of that municipality; a typist then types the totals of its paper report as the second entry, which is compared with the file. A corrected file (after an investigation, Kieswet P 2a) is taken in during a later session.
+web-import-municipality-button = Take in the municipality

@@ -334,3 +334,8 @@ web-committee-cause = Choisissez le motif de l'enquête.
 web-committee-counting = Dépouillement
 web-committee-counting-choose = Choisir avant le début de la saisie
 web-committee-counting-unknown = Choisissez le dépouillement central ou décentralisé.
+
+## Central committee: municipalities' files
+web-import-municipality = Reprendre le résultat d'une commune (bureau central)
+web-import-municipality-about = Le bureau central reprend le 510b de chaque commune comme première saisie de cette commune ; une personne saisit ensuite les totaux du procès-verbal papier comme seconde saisie, comparée au fichier. Un fichier corrigé (après enquête, Kieswet P 2a) est repris lors d'une séance ultérieure.
+web-import-municipality-button = Reprendre la commune

@@ -334,3 +334,8 @@ web-committee-cause = Kies de aanleiding van het onderzoek.
 web-committee-counting = Stemopneming
 web-committee-counting-choose = Kies vóór de invoer begint
 web-committee-counting-unknown = Kies centrale of decentrale stemopneming.
+
+## Central committee: municipalities' files
+web-import-municipality = Telling van een gemeente inlezen (centraal stembureau)
+web-import-municipality-about = Het centraal stembureau leest de 510b van elke gemeente in als eerste invoer van die gemeente; daarna typt een invoerder de totalen van het papieren proces-verbaal als tweede invoer, die met het bestand wordt vergeleken. Een gecorrigeerd bestand (na onderzoek, Kieswet P 2a) wordt in een latere zitting ingelezen.
+web-import-municipality-button = Gemeente inlezen

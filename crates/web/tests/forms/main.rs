@@ -8,6 +8,7 @@ mod common;
 
 mod committee;
 mod entry;
+mod municipalities;
 mod result;
 mod setup;
 
