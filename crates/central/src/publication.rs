@@ -156,6 +156,7 @@ pub fn export(
             previous: versions
                 .last()
                 .map(|(bytes, _)| HashCode::of(bytes).to_hex()),
+            software: seal::software::current(),
         },
         &plain,
         &arrived,

@@ -282,6 +282,7 @@ impl Centre {
             version,
             created: format!("2022-03-17T0{version}:00:00Z"),
             previous,
+            software: None,
         }
     }
 

@@ -434,6 +434,10 @@ pub struct Snapshot {
     pub created: String,
     /// SHA-256 of the previous version's exact bytes; `None` for the first.
     pub previous: Option<String>,
+    /// The software that made it: version, commit and the hash code of its executable (absent
+    /// in snapshots made before it was named).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub software: Option<seal::software::Software>,
     /// Over everything.
     pub progress: Progress,
     /// Per registered election, in registration order.
@@ -458,6 +462,8 @@ pub struct Header {
     pub created: String,
     /// Hash of the previous version.
     pub previous: Option<String>,
+    /// The software that made it (not computed: a verifier keeps the published one).
+    pub software: Option<seal::software::Software>,
 }
 
 /// Makes a snapshot from the registrations and the results that arrived (at most one per
@@ -503,6 +509,7 @@ pub fn build(header: Header, registrations: &[Registration], arrivals: &[Arrival
         version: header.version,
         created: header.created,
         previous: header.previous,
+        software: header.software,
         progress: progress(&all),
         elections,
         districts,
@@ -762,6 +769,7 @@ impl Snapshot {
             version: self.version,
             created: self.created.clone(),
             previous: self.previous.clone(),
+            software: self.software.clone(),
         }
     }
 

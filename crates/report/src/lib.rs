@@ -67,31 +67,9 @@ impl AuditMark {
     }
 }
 
-/// Which software makes the documents: its version and the hash code of its executable, as
-/// every footer names them. The program sets how to find them once ([`name_software`]); they
-/// are computed when the first document is made. Documents made without it (the library's own
-/// tests, another program) name no software.
-static SOFTWARE: std::sync::OnceLock<fn() -> Option<Software>> = std::sync::OnceLock::new();
-static SOFTWARE_FOUND: std::sync::OnceLock<Option<Software>> = std::sync::OnceLock::new();
-
-/// The software that makes a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Software {
-    /// E.g. `0.1.0`.
-    pub version: String,
-    /// The SHA-256 hash code of its executable, in groups of four.
-    pub hash_code: String,
-}
-
-/// Tells the documents how to name the software that makes them (the first call counts).
-pub fn name_software(find: fn() -> Option<Software>) {
-    let _ = SOFTWARE.set(find);
-}
-
-/// The software, as the templates read it (`null` when not named).
+/// The software, as the templates read it (`null` when not named; see `seal::software`).
 pub(crate) fn software_json() -> serde_json::Value {
-    let found = SOFTWARE_FOUND.get_or_init(|| SOFTWARE.get().and_then(|find| find()));
-    found.as_ref().map_or(
+    seal::software::current().map_or(
         serde_json::Value::Null,
         |s| serde_json::json!({ "version": s.version, "hash": s.hash_code }),
     )

@@ -29,6 +29,7 @@ pub mod password;
 pub mod random;
 pub mod shares;
 pub mod signing;
+pub mod software;
 pub mod stick;
 pub mod transmission;
 

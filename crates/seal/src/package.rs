@@ -251,6 +251,11 @@ pub struct Manifest {
     pub created: String,
     /// Every file but the manifest and its signature, sorted by path.
     pub files: Vec<ManifestFile>,
+    /// The software that made the package: version, commit and the hash code of its
+    /// executable (absent when made by a library alone, and in packages made before it was
+    /// named).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub software: Option<crate::software::Software>,
 }
 
 /// Why a package could not be made.
@@ -312,6 +317,7 @@ impl Package {
                     sha256: HashCode::of(bytes).to_hex(),
                 })
                 .collect(),
+            software: crate::software::current(),
         };
         let manifest_bytes = crate::pretty_json(&manifest);
         let signature = authority.sign(kind.domain(), &manifest_bytes);

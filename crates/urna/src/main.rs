@@ -29,9 +29,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // Every official document names the software that made it (footer): this program's version
     // and the hash code of its executable, as `urna --version` shows them.
-    report::name_software(|| {
-        Some(report::Software {
+    // So do the sealed result, the packages' manifests and the published snapshots.
+    seal::software::name(|| {
+        Some(seal::software::Software {
             version: env!("CARGO_PKG_VERSION").to_string(),
+            commit: commands::version::SOURCE_COMMIT.to_string(),
             hash_code: commands::version::executable_hash().ok()?.to_string(),
         })
     });

@@ -269,6 +269,7 @@ async fn three_municipalities_send_over_tls_and_the_centre_publishes_what_it_rec
             version: 1,
             created: "2026-11-23T21:00:00Z".into(),
             previous: None,
+            software: None,
         },
         &registrations,
         &arrivals,

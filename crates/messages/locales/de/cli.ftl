@@ -278,3 +278,6 @@ cli-committee-counting-unknown = „{ $method }“ ist keine Art der Stimmenausz
 
 ## urna result import-municipality
 cli-result-municipality-imported = { $municipality } ({ $code }) als erste Erfassung der Einheit { $unit } aus { $file } übernommen (Hashcode { $hash }); erfassen Sie jetzt die Summen der Papierniederschrift als zweite Erfassung (urna serve).
+
+## publish serve: the software
+cli-publish-software = Programm Urna { $version } (Quelle { $commit }), Hashcode { $hash }

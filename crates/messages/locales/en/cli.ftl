@@ -278,3 +278,6 @@ cli-committee-counting-unknown = “{ $method }” is not a counting method; cho
 
 ## urna result import-municipality
 cli-result-municipality-imported = { $municipality } ({ $code }) taken in as the first entry of unit { $unit } from { $file } (hash code { $hash }); now type the totals of its paper report as the second entry (urna serve).
+
+## publish serve: the software
+cli-publish-software = Program Urna { $version } (source { $commit }), hash code { $hash }

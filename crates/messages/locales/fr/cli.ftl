@@ -278,3 +278,6 @@ cli-committee-counting-unknown = « { $method } » n'est pas un mode de dépouil
 
 ## urna result import-municipality
 cli-result-municipality-imported = { $municipality } ({ $code }) reprise comme première saisie de l'unité { $unit } depuis { $file } (empreinte { $hash }) ; saisissez maintenant les totaux du procès-verbal papier comme seconde saisie (urna serve).
+
+## publish serve: the software
+cli-publish-software = Programme Urna { $version } (source { $commit }), empreinte { $hash }

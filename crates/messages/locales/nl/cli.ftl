@@ -278,3 +278,6 @@ cli-committee-counting-unknown = „{ $method }” is geen manier van stemopnemi
 
 ## urna result import-municipality
 cli-result-municipality-imported = { $municipality } ({ $code }) ingelezen als eerste invoer van eenheid { $unit } uit { $file } (hashcode { $hash }); typ nu de totalen van het papieren proces-verbaal als tweede invoer (urna serve).
+
+## publish serve: the software
+cli-publish-software = Programma Urna { $version } (broncode { $commit }), hashcode { $hash }

@@ -226,6 +226,8 @@ pub fn serve(
     prompt: &mut dyn Prompt,
     args: &Serve,
 ) -> anyhow::Result<()> {
+    // Which software takes in the results: in the centre's log at every start.
+    super::version::log_start(&store, "urna central serve")?;
     serve_until(
         lang,
         store,

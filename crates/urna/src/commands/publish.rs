@@ -165,6 +165,18 @@ pub fn serve(lang: Language, dir: &Path, listen: std::net::SocketAddr) -> anyhow
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| listen.to_string())?;
+        // Which software serves the results (the site has no log of its own: the operator's
+        // console keeps it).
+        eprintln!(
+            "{}",
+            t!(
+                lang,
+                "cli-publish-software",
+                version = env!("CARGO_PKG_VERSION"),
+                commit = super::version::SOURCE_COMMIT,
+                hash = super::version::executable_hash()?.to_string()
+            )
+        );
         eprintln!(
             "urna publish serve: {}",
             t!(

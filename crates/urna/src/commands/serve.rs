@@ -15,16 +15,7 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
     let store = Arc::new(Store::open_or_create(data_dir)?);
     // Which software serves this election: in the log at every start, so an auditor can tell
     // that the certified build ran (its hash code, as `urna --version` shows it).
-    store.log_event(
-        &crate::actor(),
-        store::AuditAction::SoftwareStart,
-        serde_json::json!({
-            "program": "urna serve",
-            "version": env!("CARGO_PKG_VERSION"),
-            "commit": super::version::SOURCE_COMMIT,
-            "hash_code": super::version::executable_hash()?.to_hex(),
-        }),
-    )?;
+    super::version::log_start(&store, "urna serve")?;
     let mut config = web::Config::default();
     config.airgap.enabled = !args.allow_online;
     config.airgap.interval = Duration::from_secs(args.airgap_interval.max(1));

@@ -58,3 +58,20 @@ pub fn text(lang: Language) -> anyhow::Result<String> {
     )?;
     Ok(out)
 }
+
+/// Writes which software starts to the audit log of `store` (`software.start`): the program,
+/// its version, source commit and the hash code of its executable, so that an auditor can tell
+/// that the certified build ran.
+pub fn log_start(store: &store::Store, program: &str) -> anyhow::Result<()> {
+    store.log_event(
+        &crate::actor(),
+        store::AuditAction::SoftwareStart,
+        serde_json::json!({
+            "program": program,
+            "version": env!("CARGO_PKG_VERSION"),
+            "commit": SOURCE_COMMIT,
+            "hash_code": executable_hash()?.to_hex(),
+        }),
+    )?;
+    Ok(())
+}

@@ -162,6 +162,13 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
     assert_eq!(logins.len(), 44);
     assert_eq!(logins[0].login, "GR2026_Assen-SB1");
     assert!(seal::password::matches(&typed, &logins[0].verifier));
+    // The signed manifest names the software that made the package: the hash code of this
+    // very executable (as `urna --version` shows it).
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(package_1.join("manifest.json")).unwrap()).unwrap();
+    let binary = HashCode::of(&std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap()).to_string();
+    assert_eq!(manifest["software"]["hash_code"], binary.as_str());
+    assert_eq!(manifest["software"]["version"], env!("CARGO_PKG_VERSION"));
     let fingerprint = HashCode::of(&std::fs::read(package_1.join("manifest.json")).unwrap());
     let groups: Vec<String> = fingerprint
         .to_string()

@@ -85,6 +85,23 @@ fn the_demo_runs_into_a_fresh_folder() {
         assert!(assen.contains(expected), "missing {expected:?} in {assen}");
     }
     assert!(site.join("feed/snapshots/v2.json").is_file());
+    // The published snapshot and the sealed result name the software that made them.
+    let binary = HashCode::of(&std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap()).to_string();
+    let v2: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("feed/snapshots/v2.json")).unwrap())
+            .unwrap();
+    assert_eq!(v2["software"]["hash_code"], binary.as_str());
+    // The published schema describes it, committee and software included.
+    let schema: serde_json::Value = serde_json::from_str(publish::feed::SNAPSHOT_SCHEMA).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v2).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(v2.to_string().contains("\"corrections\""));
+    let sealed: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(site.join("feed/elections/GR2026_Assen/package/manifest.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(sealed["software"]["hash_code"], binary.as_str());
     assert!(
         demo.join("ceremonie-assen/sleutels-en-pakketten/packages/HSB/intake-certificate.pem")
             .is_file()

@@ -417,6 +417,18 @@ fn a_flemish_polling_station_votes_in_the_kiosk_and_the_main_office_counts_its_s
     let third = dir.path().join("hoofdbureau-3.urna-result");
     assert!(seal_result(&third).status.success());
     let sent = send(&third, "HSB", &main_office_password);
+    // The intake server wrote which software it is to the log when it started.
+    let shown = text(&run(urna(&data).args(["audit", "show", "--json"])).stdout);
+    let log: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let binary = HashCode::of(&std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap()).to_hex();
+    assert!(
+        log.as_array().unwrap().iter().any(|e| {
+            e["action"] == "software.start"
+                && serde_json::from_str::<serde_json::Value>(e["details"].as_str().unwrap())
+                    .is_ok_and(|d| d["program"] == "urna central serve" && d["hash_code"] == binary)
+        }),
+        "{shown}"
+    );
     assert!(
         sent.status.success(),
         "{}{}",
