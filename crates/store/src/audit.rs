@@ -180,6 +180,10 @@ actions! {
     AuditBaseline = "audit.baseline",
     /// A server started: which software (version, source commit, the executable's hash code).
     SoftwareStart = "software.start",
+    /// A checked backup of the database was made.
+    StoreBackup = "store.backup",
+    /// The database was restored from a checked backup.
+    StoreRestore = "store.restore",
 }
 
 impl std::fmt::Display for AuditAction {

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+pub mod backup;
 mod committee;
 mod elections;
 mod entries;

@@ -91,6 +91,16 @@ pub enum Command {
     /// The result from the definitive counts: totals, seats, elected candidates, files.
     #[command(subcommand)]
     Result(ResultCommand),
+    /// Backups of the database: made consistently while it is in use, checked (integrity and the
+    /// audit log), listed.
+    #[command(subcommand)]
+    Backup(BackupCommand),
+    /// Replace the database by a checked backup (stop `urna serve` first); the database it
+    /// replaces is kept beside it, and the restore is recorded in the audit log.
+    Restore {
+        /// The backup file (urna-backup-….sqlite).
+        backup: PathBuf,
+    },
     /// The municipal electoral committee's sessions (Netherlands): a later session,
     /// investigations of polling stations, corrected counts (docs/committee.md).
     #[command(subcommand)]
@@ -429,6 +439,21 @@ pub enum CeremonyCommand {
     },
 }
 
+/// `urna backup …`
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Make a checked backup into DIR (another disk or a stick).
+    Make {
+        /// Where the backup goes.
+        dir: PathBuf,
+    },
+    /// List the backups in DIR, each checked again.
+    List {
+        /// The backups' folder.
+        dir: PathBuf,
+    },
+}
+
 /// When, where and with whom a session is held.
 #[derive(Debug, Clone, Args)]
 pub struct SessionArgs {
@@ -649,6 +674,13 @@ pub struct ServeArgs {
     /// public resolvers on the internet.
     #[arg(long = "airgap-probe")]
     pub airgap_probes: Vec<std::net::SocketAddr>,
+    /// Make a checked backup into this folder (another disk or a stick) whenever the data has
+    /// changed, at most every `--backup-interval` seconds.
+    #[arg(long)]
+    pub backup_dir: Option<PathBuf>,
+    /// Seconds between checks for changes to back up.
+    #[arg(long, default_value_t = 10)]
+    pub backup_interval: u64,
     /// Also serve the polling-station app over HTTPS on this address and port (e.g.
     /// 0.0.0.0:8443), with a certificate from the app's own certificate authority, made in the
     /// data directory on the first start.

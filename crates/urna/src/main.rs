@@ -139,6 +139,15 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 )?
             );
         }
+        Command::Backup(command) => {
+            print!("{}", commands::backup::run(lang, cli, command)?);
+        }
+        Command::Restore { backup } => {
+            print!(
+                "{}",
+                commands::backup::restore(lang, &cli.data_dir, backup)?
+            );
+        }
         Command::Committee(command) => {
             let office = open_office(cli)?;
             print!(

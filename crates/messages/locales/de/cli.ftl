@@ -281,3 +281,13 @@ cli-result-municipality-imported = { $municipality } ({ $code }) als erste Erfas
 
 ## publish serve: the software
 cli-publish-software = Programm Urna { $version } (Quelle { $commit }), Hashcode { $hash }
+
+## Backups
+cli-backup-line = { $path } ({ $size } Bytes), Prüfprotokoll bis Eintrag { $entry }: { $hash }, geprüft
+cli-backup-made = Sicherung erstellt und geprüft (Integrität und Prüfprotokoll):
+cli-backup-none = Keine Sicherungen in { $dir }.
+cli-backup-refused = { $path }: KEINE brauchbare Sicherung: { $error }
+cli-backup-failed = Sicherung fehlgeschlagen, neuer Versuch bei der nächsten Änderung: { $error }
+cli-restore-done = Datenbank aus der geprüften Sicherung wiederhergestellt (im Prüfprotokoll festgehalten):
+cli-restore-kept = Die ersetzte Datenbank bleibt erhalten als { $path }.
+cli-serve-backups = Sicherungen nach jeder Änderung nach { $dir }

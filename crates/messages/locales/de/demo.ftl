@@ -51,3 +51,6 @@ demo-investigation-reason = Grund von der Demo zusammengestellt: der echte Aussc
 demo-investigation-findings = Ergebnisse von der Demo zusammengestellt, im Einklang mit den Kennzeichen der veröffentlichten 510b.
 demo-session-investigated = { $count } Wahllokale untersucht und abgeschlossen; berichtigtes Ergebnis zweimal erfasst für Wahllokal { $recounted }.
 demo-session-history = Das frühere Ergebnis von { $count } Wahllokal(en) bleibt in der Historie der Datenbank; nichts wurde überschrieben.
+
+## Backup
+demo-backup = Geprüfte Sicherung (Integrität und Prüfprotokoll) in { $path }, Prüfprotokoll bis Eintrag { $entry }; wiederherstellen mit urna restore.

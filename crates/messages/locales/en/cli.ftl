@@ -281,3 +281,13 @@ cli-result-municipality-imported = { $municipality } ({ $code }) taken in as the
 
 ## publish serve: the software
 cli-publish-software = Program Urna { $version } (source { $commit }), hash code { $hash }
+
+## Backups
+cli-backup-line = { $path } ({ $size } bytes), audit log up to entry { $entry }: { $hash }, checked
+cli-backup-made = Backup made and checked (integrity and audit log):
+cli-backup-none = No backups in { $dir }.
+cli-backup-refused = { $path }: NOT a usable backup: { $error }
+cli-backup-failed = backup failed, tried again at the next change: { $error }
+cli-restore-done = Database restored from the checked backup (recorded in the audit log):
+cli-restore-kept = The replaced database is kept as { $path }.
+cli-serve-backups = backups after every change to { $dir }

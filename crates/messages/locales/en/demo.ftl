@@ -51,3 +51,6 @@ demo-investigation-reason = Reason composed by the demo: the real committee inve
 demo-investigation-findings = Findings composed by the demo, in line with the flags of the published 510b.
 demo-session-investigated = { $count } polling stations investigated and concluded; corrected count typed twice for polling station { $recounted }.
 demo-session-history = The previous count of { $count } polling station(s) stays in the database's history; nothing was overwritten.
+
+## Backup
+demo-backup = Checked backup (integrity and audit log) in { $path }, audit log up to entry { $entry }; restore with urna restore.

@@ -281,3 +281,13 @@ cli-result-municipality-imported = { $municipality } ({ $code }) reprise comme p
 
 ## publish serve: the software
 cli-publish-software = Programme Urna { $version } (source { $commit }), empreinte { $hash }
+
+## Backups
+cli-backup-line = { $path } ({ $size } octets), journal d'audit jusqu'à l'entrée { $entry } : { $hash }, vérifié
+cli-backup-made = Copie de sauvegarde faite et vérifiée (intégrité et journal d'audit) :
+cli-backup-none = Aucune copie de sauvegarde dans { $dir }.
+cli-backup-refused = { $path } : PAS une copie utilisable : { $error }
+cli-backup-failed = la sauvegarde a échoué, nouvel essai au prochain changement : { $error }
+cli-restore-done = Base restaurée à partir de la copie vérifiée (consigné dans le journal d'audit) :
+cli-restore-kept = La base remplacée est conservée sous { $path }.
+cli-serve-backups = copies de sauvegarde après chaque changement dans { $dir }

@@ -51,3 +51,6 @@ demo-investigation-reason = Raison composée par la démo : le vrai bureau a exa
 demo-investigation-findings = Constatations composées par la démo, conformes aux indicateurs du 510b publié.
 demo-session-investigated = { $count } bureaux de vote examinés et clôturés ; résultat corrigé saisi deux fois pour le bureau { $recounted }.
 demo-session-history = Le résultat antérieur de { $count } bureau(x) de vote reste dans l'historique de la base ; rien n'a été écrasé.
+
+## Backup
+demo-backup = Copie de sauvegarde vérifiée (intégrité et journal d'audit) dans { $path }, journal jusqu'à l'entrée { $entry } ; restaurer avec urna restore.

@@ -281,3 +281,13 @@ cli-result-municipality-imported = { $municipality } ({ $code }) ingelezen als e
 
 ## publish serve: the software
 cli-publish-software = Programma Urna { $version } (broncode { $commit }), hashcode { $hash }
+
+## Backups
+cli-backup-line = { $path } ({ $size } bytes), auditlog t/m regel { $entry }: { $hash }, gecontroleerd
+cli-backup-made = Reservekopie gemaakt en gecontroleerd (integriteit en auditlog):
+cli-backup-none = Geen reservekopieën in { $dir }.
+cli-backup-refused = { $path }: GEEN bruikbare reservekopie: { $error }
+cli-backup-failed = reservekopie mislukt, wordt bij de volgende wijziging opnieuw geprobeerd: { $error }
+cli-restore-done = Database hersteld uit de gecontroleerde reservekopie (vastgelegd in het auditlog):
+cli-restore-kept = De vervangen database is bewaard als { $path }.
+cli-serve-backups = reservekopieën na elke wijziging naar { $dir }

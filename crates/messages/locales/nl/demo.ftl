@@ -51,3 +51,6 @@ demo-investigation-reason = Reden samengesteld door de demo: het echte stemburea
 demo-investigation-findings = Bevindingen samengesteld door de demo, in lijn met de vlaggen van de gepubliceerde 510b.
 demo-session-investigated = { $count } stembureaus onderzocht en afgerond; gecorrigeerde telling tweemaal ingevoerd voor stembureau { $recounted }.
 demo-session-history = De eerdere telling van { $count } stembureau(s) blijft bewaard in de geschiedenis van de database; niets is overschreven.
+
+## Backup
+demo-backup = Gecontroleerde reservekopie (integriteit en auditlog) in { $path }, auditlog t/m regel { $entry }; herstellen met urna restore.

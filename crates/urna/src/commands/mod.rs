@@ -2,6 +2,7 @@
 
 pub mod apportion;
 pub mod audit;
+pub mod backup;
 pub mod booth;
 pub mod central;
 pub mod ceremony;

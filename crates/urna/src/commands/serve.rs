@@ -58,6 +58,18 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
         if args.allow_online {
             eprintln!("urna serve: {}", t!(lang, "cli-serve-development-mode"));
         }
+        if let Some(dir) = args.backup_dir.clone() {
+            eprintln!(
+                "urna serve: {}",
+                t!(lang, "cli-serve-backups", dir = dir.display().to_string())
+            );
+            tokio::spawn(super::backup::keep_backing_up(
+                lang,
+                store.clone(),
+                dir,
+                Duration::from_secs(args.backup_interval.max(1)),
+            ));
+        }
         let state = web::AppState::new(store.clone(), config);
         let app = match (args.app_listen, station_tls) {
             (Some(address), Some((tls, url_host, fingerprint))) => {

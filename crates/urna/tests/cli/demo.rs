@@ -26,6 +26,7 @@ fn the_demo_runs_into_a_fresh_folder() {
         "List 9 50PLUS: 1112 votes, 1 seat — D.J. (Derk Jan) van der Laan",
         "Audit log intact:",
         "SQLite integrity_check: ok",
+        "Checked backup (integrity and audit log) in ",
         "Absolute majority (Kieswet P 9): list 1 has 2571 of the 5104 votes",
         "The last residual seat of list 4 goes to list 1.",
         "44 polling stations log in to the polling-station app with the ceremony's credential sheet",

@@ -104,3 +104,106 @@ fn serve_makes_the_apps_authority_once_and_speaks_only_tls_on_its_port() {
         assert_eq!(details["hash_code"], HashCode::of(&binary).to_hex());
     }
 }
+
+/// `urna serve --backup-dir`: a checked backup after every change while it serves; killed with
+/// SIGKILL, the latest backup restores a database whose log verifies and holds every change the
+/// backup saw; `urna backup make|list` by hand.
+#[test]
+fn serve_backs_up_every_change_and_a_backup_restores_after_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (by_hand, automatic) = (dir.path().join("by-hand"), dir.path().join("stick"));
+    let output = run(urna(&data).args(import_args(ASSEN_110A, ASSEN_230B, Some(ASSEN_110B))));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let made = run(urna(&data).args(["backup", "make"]).arg(&by_hand));
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    assert!(
+        text(&made.stdout).contains("Backup made and checked"),
+        "{}",
+        text(&made.stdout)
+    );
+    let listed = text(&run(urna(&data).args(["backup", "list"]).arg(&by_hand)).stdout);
+    assert_eq!(listed.matches(", checked").count(), 1, "{listed}");
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = urna(&data)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args([
+            "--airgap-probe",
+            "127.0.0.1:9",
+            "--backup-interval",
+            "1",
+            "--backup-dir",
+        ])
+        .arg(&automatic)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Changes while it serves: two typists added.
+    for name in ["typist1", "typist2"] {
+        let added = run(urna(&data).args(["user", "add", "--role", "typist", "--username", name]));
+        assert!(added.status.success(), "{}", text(&added.stderr));
+    }
+    let head = |entries: &str| -> u64 {
+        let log: serde_json::Value = serde_json::from_str(entries).unwrap();
+        log.as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "user.create")
+            .map(|e| e["seq"].as_u64().unwrap())
+            .max()
+            .unwrap()
+    };
+    let last_change = head(&text(
+        &run(urna(&data).args(["audit", "show", "--json"])).stdout,
+    ));
+    // Wait for a backup that holds the last change, then kill the server without warning.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let latest = loop {
+        let found = store::backup::list(&automatic).unwrap_or_default();
+        if let Some(path) = found.last()
+            && store::backup::check(path)
+                .is_ok_and(|b| b.head.is_some_and(|(seq, _)| seq >= last_change))
+        {
+            break path.clone();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no backup after the changes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    let restored = run(urna(&data).arg("restore").arg(&latest));
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    assert!(text(&restored.stdout).contains("The replaced database is kept as"));
+    let verified = run(urna(&data).args(["audit", "verify"]));
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        text(&verified.stdout)
+    );
+    let log = text(&run(urna(&data).args(["audit", "show", "--json"])).stdout);
+    assert_eq!(
+        head(&log),
+        last_change,
+        "both typists are in the restored database"
+    );
+    assert!(log.contains("store.restore"));
+    // A file that is not a backup is refused, and nothing changes.
+    let bogus = dir.path().join("urna-backup-bogus.sqlite");
+    std::fs::write(&bogus, b"not a database").unwrap();
+    let refused = run(urna(&data).arg("restore").arg(&bogus));
+    assert_eq!(refused.status.code(), Some(1));
+    let again = run(urna(&data).args(["audit", "verify"]));
+    assert_eq!(again.status.code(), Some(0));
+}

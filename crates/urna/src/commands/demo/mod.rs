@@ -327,6 +327,17 @@ pub fn run(lang: Language, args: &DemoArgs, actor: &Actor) -> anyhow::Result<()>
     }
     let integrity = store.integrity_check()?;
     println!("   SQLite integrity_check: {}", integrity.join(", "));
+    // A checked backup, as `urna serve --backup-dir` makes one after every change.
+    let backup = store.backup(actor, &dir.join("reservekopie"))?;
+    println!(
+        "   {}",
+        t!(
+            lang,
+            "demo-backup",
+            path = backup.path.display().to_string(),
+            entry = backup.head.as_ref().map_or(0, |(seq, _)| *seq)
+        )
+    );
 
     println!("\n9. {}", t!(lang, "demo-step-apportionment"));
     let apportionment_dir = dir.join("zetelverdeling");
