@@ -674,6 +674,14 @@ pub struct ServeArgs {
     /// public resolvers on the internet.
     #[arg(long = "airgap-probe")]
     pub airgap_probes: Vec<std::net::SocketAddr>,
+    /// Serve results entry over plain HTTP instead of HTTPS: only on a loopback address (a
+    /// reverse proxy on the same machine, a test).
+    #[arg(long)]
+    pub plain_http: bool,
+    /// A name the typists' browsers reach the server by (repeatable), for its certificate;
+    /// `localhost` and the listening address are always in it.
+    #[arg(long = "name")]
+    pub names: Vec<String>,
     /// Make a checked backup into this folder (another disk or a stick) whenever the data has
     /// changed, at most every `--backup-interval` seconds.
     #[arg(long)]

@@ -169,6 +169,7 @@ async fn idle_connections_do_not_stop_results_entry_the_app_or_the_public_site()
         "serve".into(),
         "--listen".into(),
         format!("127.0.0.1:{entry_port}"),
+        "--plain-http".into(),
         "--app-listen".into(),
         format!("127.0.0.1:{app_port}"),
         "--airgap-probe".into(),

@@ -81,6 +81,8 @@ fn start_server(data_dir: &Path, port: u16) -> Child {
         .arg("--data-dir")
         .arg(data_dir)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        // The client speaks plain HTTP: asked for, on loopback.
+        .arg("--plain-http")
         // The air-gap check runs for real, against a closed local port: offline.
         .args(["--airgap-probe", "127.0.0.1:9"])
         .stdin(Stdio::null())

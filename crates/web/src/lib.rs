@@ -196,6 +196,20 @@ pub async fn serve_with_app(
     app: Option<StationAppListener>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_results(state, (listener, None), app, shutdown).await
+}
+
+/// [`serve_with_app`], with results entry itself over TLS when `tls` is given (as `urna serve`
+/// does unless asked for plain HTTP on loopback).
+pub async fn serve_results(
+    state: AppState,
+    (listener, tls): (
+        tokio::net::TcpListener,
+        Option<Arc<tokio_rustls::rustls::ServerConfig>>,
+    ),
+    app: Option<StationAppListener>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let background = state.clone();
     let checker = tokio::spawn(async move {
         loop {
@@ -237,9 +251,13 @@ pub async fn serve_with_app(
         shutdown.await;
         let _ = stop.send(true);
     });
+    let transport = match tls {
+        Some(config) => listen::Transport::Tls(config),
+        None => listen::Transport::Plain,
+    };
     let outcome = listen::serve(
         listener,
-        listen::Transport::Plain,
+        transport,
         router(state),
         listen::Limits::default(),
         async move {

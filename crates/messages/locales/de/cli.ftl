@@ -291,3 +291,10 @@ cli-backup-failed = Sicherung fehlgeschlagen, neuer Versuch bei der nächsten Ä
 cli-restore-done = Datenbank aus der geprüften Sicherung wiederhergestellt (im Prüfprotokoll festgehalten):
 cli-restore-kept = Die ersetzte Datenbank bleibt erhalten als { $path }.
 cli-serve-backups = Sicherungen nach jeder Änderung nach { $dir }
+
+## serve over HTTPS
+cli-serve-plain-not-loopback = Unverschlüsseltes HTTP nur auf einer Loopback-Adresse (127.0.0.1, ::1), nicht auf { $address }: Passwörter und Ergebnisse gehen nicht im Klartext über das Netz. Lassen Sie --plain-http weg für HTTPS.
+cli-serve-entry-fingerprint = Fingerabdruck der Zertifizierungsstelle der Ergebniserfassung (auf das Blatt des Koordinators; die Erfassenden vergleichen ihn im Browser): { $fingerprint }
+
+## serve over HTTPS: the authority
+cli-serve-new-entry-authority = neue Zertifizierungsstelle für die Ergebniserfassung erstellt in { $folder } (installieren Sie ca.pem in den Browsern der Erfassenden)

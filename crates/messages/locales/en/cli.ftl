@@ -291,3 +291,10 @@ cli-backup-failed = backup failed, tried again at the next change: { $error }
 cli-restore-done = Database restored from the checked backup (recorded in the audit log):
 cli-restore-kept = The replaced database is kept as { $path }.
 cli-serve-backups = backups after every change to { $dir }
+
+## serve over HTTPS
+cli-serve-plain-not-loopback = Plain HTTP only on a loopback address (127.0.0.1, ::1), not on { $address }: passwords and counts do not cross the network in the clear. Leave out --plain-http for HTTPS.
+cli-serve-entry-fingerprint = fingerprint of results entry's certificate authority (put it on the coordinator's sheet; typists compare it in their browser): { $fingerprint }
+
+## serve over HTTPS: the authority
+cli-serve-new-entry-authority = new certificate authority for results entry made in { $folder } (install ca.pem in the typists' browsers)

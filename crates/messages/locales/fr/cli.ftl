@@ -291,3 +291,10 @@ cli-backup-failed = la sauvegarde a échoué, nouvel essai au prochain changemen
 cli-restore-done = Base restaurée à partir de la copie vérifiée (consigné dans le journal d'audit) :
 cli-restore-kept = La base remplacée est conservée sous { $path }.
 cli-serve-backups = copies de sauvegarde après chaque changement dans { $dir }
+
+## serve over HTTPS
+cli-serve-plain-not-loopback = HTTP en clair uniquement sur une adresse de bouclage (127.0.0.1, ::1), pas sur { $address } : mots de passe et résultats ne circulent pas en clair sur le réseau. Omettez --plain-http pour HTTPS.
+cli-serve-entry-fingerprint = empreinte de l'autorité de certification de la saisie des résultats (à reporter sur la feuille du coordinateur ; les opérateurs la comparent dans leur navigateur) : { $fingerprint }
+
+## serve over HTTPS: the authority
+cli-serve-new-entry-authority = nouvelle autorité de certification pour la saisie des résultats créée dans { $folder } (installez ca.pem dans les navigateurs des opérateurs)

@@ -291,3 +291,10 @@ cli-backup-failed = reservekopie mislukt, wordt bij de volgende wijziging opnieu
 cli-restore-done = Database hersteld uit de gecontroleerde reservekopie (vastgelegd in het auditlog):
 cli-restore-kept = De vervangen database is bewaard als { $path }.
 cli-serve-backups = reservekopieën na elke wijziging naar { $dir }
+
+## serve over HTTPS
+cli-serve-plain-not-loopback = Gewone HTTP alleen op een loopbackadres (127.0.0.1, ::1), niet op { $address }: wachtwoorden en tellingen gaan niet onversleuteld over het netwerk. Laat --plain-http weg voor HTTPS.
+cli-serve-entry-fingerprint = vingerafdruk van de certificaatautoriteit van de resultateninvoer (zet hem op het blad van de coördinator; invoerders vergelijken hem in hun browser): { $fingerprint }
+
+## serve over HTTPS: the authority
+cli-serve-new-entry-authority = nieuwe certificaatautoriteit voor de resultateninvoer gemaakt in { $folder } (installeer ca.pem in de browsers van de invoerders)

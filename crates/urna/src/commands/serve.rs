@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use store::Store;
 
 use crate::cli::ServeArgs;
@@ -23,6 +23,24 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
         config.airgap.probes = args.airgap_probes.clone();
     }
     config.station_app.moments = turnout_moments(lang, &args.turnout_moments)?;
+    // Results entry is HTTPS, with a certificate from the installation's own authority (made on
+    // the first start): passwords and counts never cross the office network in the clear.
+    // Plain HTTP only when asked for, and only on loopback.
+    if args.plain_http && !args.listen.ip().is_loopback() {
+        bail!(
+            "{}",
+            t!(
+                lang,
+                "cli-serve-plain-not-loopback",
+                address = args.listen.to_string()
+            )
+        );
+    }
+    let entry_tls = if args.plain_http {
+        None
+    } else {
+        Some(entry_tls(lang, data_dir, args.listen, &args.names)?)
+    };
     let station_tls = match args.app_listen {
         Some(address) => Some(station_app_tls(lang, data_dir, address, &args.app_names)?),
         None => None,
@@ -43,15 +61,29 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
             })?;
         let address = listener.local_addr()?;
         let users = store.user_count()?;
+        let url = match &entry_tls {
+            Some((_, host, _)) => format!("https://{host}:{}/", address.port()),
+            None => format!("http://{address}/"),
+        };
         eprintln!(
             "urna serve: {}",
             t!(
                 lang,
                 "cli-serve-results-entry",
-                url = format!("http://{address}/"),
+                url = url,
                 database = store.path().display().to_string()
             )
         );
+        if let Some((_, _, fingerprint)) = &entry_tls {
+            eprintln!(
+                "urna serve: {}",
+                t!(
+                    lang,
+                    "cli-serve-entry-fingerprint",
+                    fingerprint = fingerprint.as_str()
+                )
+            );
+        }
         if users == 0 {
             eprintln!("urna serve: {}", t!(lang, "cli-serve-no-users"));
         }
@@ -107,7 +139,13 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
             }
             _ => None,
         };
-        web::serve_with_app(state, listener, app, shutdown_signal()).await?;
+        web::serve_results(
+            state,
+            (listener, entry_tls.map(|(tls, _, _)| tls)),
+            app,
+            shutdown_signal(),
+        )
+        .await?;
         anyhow::Ok(())
     })
 }
@@ -126,6 +164,23 @@ fn turnout_moments(lang: Language, texts: &[String]) -> anyhow::Result<Vec<chron
     Ok(moments)
 }
 
+/// Results entry's TLS: the installation's authority for it (made on the first start, in
+/// `DATA/https/`; its certificate `ca.pem` is what the typists' browsers trust), a server
+/// certificate for the names they use; the host to show and the authority's fingerprint, which
+/// is also written to `DATA/https/fingerprint.txt` for the coordinator's sheet.
+fn entry_tls(
+    lang: Language,
+    data_dir: &Path,
+    address: std::net::SocketAddr,
+    names: &[String],
+) -> anyhow::Result<(Arc<web::rustls::ServerConfig>, String, String)> {
+    let dir = data_dir.join("https");
+    let (tls, shown, fingerprint) = local_tls(lang, &dir, address, names)?;
+    std::fs::write(dir.join("fingerprint.txt"), format!("{fingerprint}\n"))
+        .with_context(|| dir.display().to_string())?;
+    Ok((tls, shown, fingerprint))
+}
+
 /// The app's TLS: its certificate authority (made on the first start, in the data directory),
 /// a server certificate for the names the devices use; the host shown to the chairs and the
 /// authority's fingerprint.
@@ -135,17 +190,25 @@ fn station_app_tls(
     address: std::net::SocketAddr,
     names: &[String],
 ) -> anyhow::Result<(Arc<web::rustls::ServerConfig>, String, String)> {
-    let dir = data_dir.join("stembureau-app");
-    let (authority, made) = web::station_app::local_authority(&dir)?;
+    local_tls(lang, &data_dir.join("stembureau-app"), address, names)
+}
+
+/// A server's TLS from a local authority kept in `dir` (made on the first start).
+fn local_tls(
+    lang: Language,
+    dir: &Path,
+    address: std::net::SocketAddr,
+    names: &[String],
+) -> anyhow::Result<(Arc<web::rustls::ServerConfig>, String, String)> {
+    let (authority, made) = web::station_app::local_authority(dir)?;
     if made {
-        eprintln!(
-            "urna serve: {}",
-            t!(
-                lang,
-                "cli-serve-new-authority",
-                folder = dir.display().to_string()
-            )
-        );
+        let folder = dir.display().to_string();
+        let said = if dir.ends_with("https") {
+            t!(lang, "cli-serve-new-entry-authority", folder = folder)
+        } else {
+            t!(lang, "cli-serve-new-authority", folder = folder)
+        };
+        eprintln!("urna serve: {said}");
     }
     let mut all: Vec<String> = names.to_vec();
     if !address.ip().is_unspecified() {

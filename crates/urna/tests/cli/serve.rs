@@ -32,7 +32,7 @@ fn serve_makes_the_apps_authority_once_and_speaks_only_tls_on_its_port() {
         let mut printed = Vec::new();
         for line in lines.by_ref() {
             let line = line.unwrap();
-            let done = line.contains("fingerprint");
+            let done = line.contains("the app's certificate authority");
             printed.push(line);
             if done {
                 break;
@@ -206,4 +206,105 @@ fn serve_backs_up_every_change_and_a_backup_restores_after_a_kill() {
     assert_eq!(refused.status.code(), Some(1));
     let again = run(urna(&data).args(["audit", "verify"]));
     assert_eq!(again.status.code(), Some(0));
+}
+
+/// Results entry is HTTPS by default: a browser that trusts the installation's authority gets
+/// the login page, plain HTTP gets nothing; plain HTTP is refused off loopback.
+#[test]
+fn results_entry_is_served_over_https_unless_plain_http_is_asked_for_on_loopback() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let refused = run(urna(&data).args(["serve", "--listen", "0.0.0.0:0", "--plain-http"]));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("Plain HTTP only on a loopback address"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = urna(&data)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["--airgap-probe", "127.0.0.1:9"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut printed = Vec::new();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let done = line.contains("fingerprint of results entry's certificate authority");
+        printed.push(line);
+        if done {
+            break;
+        }
+    }
+    // What it says later, for the failure message.
+    let later = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    {
+        let later = later.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                later.lock().unwrap().push_str(&line);
+            }
+        });
+    }
+    let printed = printed.join("\n");
+    assert!(
+        printed.contains(&format!("https://127.0.0.1:{port}/")),
+        "{printed}"
+    );
+    let ca = std::fs::read_to_string(data.join("https/ca.pem")).unwrap();
+    let fingerprint = std::fs::read_to_string(data.join("https/fingerprint.txt")).unwrap();
+    assert!(printed.contains(fingerprint.trim()), "{printed}");
+    let address = format!("127.0.0.1:{port}");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    // The server answers once its first air-gap check is done: ask until it does.
+    let trusted = tls::client_config(&ca, None).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        match runtime.block_on(web::https::get_status(
+            &address,
+            "localhost",
+            trusted.clone(),
+            "/login",
+        )) {
+            Ok(status) => break status,
+            Err(error) => {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "{error}; the server said: {}",
+                    later.lock().unwrap()
+                );
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+        }
+    };
+    assert_eq!(status, 200);
+    // A browser that does not trust this authority gets no page.
+    let stranger = tls::CertificateAuthority::generate("stranger").unwrap();
+    let untrusted = runtime.block_on(web::https::get_status(
+        &address,
+        "localhost",
+        tls::client_config(stranger.certificate_pem(), None).unwrap(),
+        "/login",
+    ));
+    assert!(untrusted.is_err());
+    // Plain HTTP gets no answer.
+    let mut plain = std::net::TcpStream::connect(&address).unwrap();
+    plain
+        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .unwrap();
+    std::io::Write::write_all(&mut plain, b"GET /login HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut answer = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut plain, &mut answer);
+    assert!(!String::from_utf8_lossy(&answer).contains("HTTP/1.1 200"));
+    child.kill().unwrap();
+    child.wait().unwrap();
 }
