@@ -6,6 +6,16 @@
 
 #![forbid(unsafe_code)]
 
+/// A line for the operator's console (stderr). A server keeps serving when nobody reads its
+/// console any more (a closed pipe, a detached terminal): unlike `eprintln!`, a failed write is
+/// let go instead of ending the process.
+macro_rules! console {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod cli;
 mod commands;
 mod hash_check;

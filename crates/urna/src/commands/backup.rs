@@ -115,13 +115,13 @@ pub async fn keep_backing_up(
         match outcome {
             Ok(Ok(head)) => backed_up = head,
             Ok(Err(error)) => {
-                eprintln!(
+                console!(
                     "urna serve: {}",
                     t!(lang, "cli-backup-failed", error = error)
                 );
             }
             Err(error) => {
-                eprintln!(
+                console!(
                     "urna serve: {}",
                     t!(lang, "cli-backup-failed", error = error.to_string())
                 );

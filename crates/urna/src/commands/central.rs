@@ -236,8 +236,8 @@ pub fn serve(
         args,
         |listening| {
             // The address first on its own line: scripts (and the tests) read it from there.
-            eprintln!("\nurna central serve: {}", listening.url);
-            eprintln!(
+            console!("\nurna central serve: {}", listening.url);
+            console!(
                 "{}",
                 t!(
                     lang,
@@ -293,7 +293,7 @@ pub fn serve_until(
             .join(registration.election.as_str())
             .join("ceremony");
         let Ok(pem) = std::fs::read_to_string(ceremony.join(central::intake::INTAKE_CA)) else {
-            eprintln!(
+            console!(
                 "{}",
                 t!(
                     lang,

@@ -167,7 +167,7 @@ pub fn serve(lang: Language, dir: &Path, listen: std::net::SocketAddr) -> anyhow
             .with_context(|| listen.to_string())?;
         // Which software serves the results (the site has no log of its own: the operator's
         // console keeps it).
-        eprintln!(
+        console!(
             "{}",
             t!(
                 lang,
@@ -177,7 +177,7 @@ pub fn serve(lang: Language, dir: &Path, listen: std::net::SocketAddr) -> anyhow
                 hash = super::version::executable_hash()?.to_string()
             )
         );
-        eprintln!(
+        console!(
             "urna publish serve: {}",
             t!(
                 lang,

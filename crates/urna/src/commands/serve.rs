@@ -65,7 +65,7 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
             Some((_, host, _)) => format!("https://{host}:{}/", address.port()),
             None => format!("http://{address}/"),
         };
-        eprintln!(
+        console!(
             "urna serve: {}",
             t!(
                 lang,
@@ -75,7 +75,7 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
             )
         );
         if let Some((_, _, fingerprint)) = &entry_tls {
-            eprintln!(
+            console!(
                 "urna serve: {}",
                 t!(
                     lang,
@@ -85,13 +85,13 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
             );
         }
         if users == 0 {
-            eprintln!("urna serve: {}", t!(lang, "cli-serve-no-users"));
+            console!("urna serve: {}", t!(lang, "cli-serve-no-users"));
         }
         if args.allow_online {
-            eprintln!("urna serve: {}", t!(lang, "cli-serve-development-mode"));
+            console!("urna serve: {}", t!(lang, "cli-serve-development-mode"));
         }
         if let Some(dir) = args.backup_dir.clone() {
-            eprintln!(
+            console!(
                 "urna serve: {}",
                 t!(lang, "cli-serve-backups", dir = dir.display().to_string())
             );
@@ -117,11 +117,11 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
                         })?;
                 let port = app_listener.local_addr()?.port();
                 let url = format!("https://{url_host}:{port}{}/", web::station_app::PATH);
-                eprintln!(
+                console!(
                     "urna serve: {}",
                     t!(lang, "cli-serve-station-app", url = &url)
                 );
-                eprintln!(
+                console!(
                     "urna serve: {}",
                     t!(
                         lang,
@@ -208,7 +208,7 @@ fn local_tls(
         } else {
             t!(lang, "cli-serve-new-authority", folder = folder)
         };
-        eprintln!("urna serve: {said}");
+        console!("urna serve: {said}");
     }
     let mut all: Vec<String> = names.to_vec();
     if !address.ip().is_unspecified() {
