@@ -30,6 +30,10 @@ pub struct Cli {
     )]
     pub data_dir: PathBuf,
 
+    /// Who runs the command, as the audit log names them (default: the account's login name).
+    #[arg(long, global = true, env = "URNA_OPERATOR")]
+    pub operator: Option<String>,
+
     /// Language of messages: nl (default), en, fr or de.
     #[arg(
         long,

@@ -72,16 +72,55 @@ fn open_office(cli: &Cli) -> anyhow::Result<office::Office> {
     )))
 }
 
+/// Who runs this command, once known (`--operator`, else the account).
+static OPERATOR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Who does what the command does, as the audit log names them: the `--operator` given, else the
+/// account's login name, else the account itself (its user id, named from the system's account
+/// list where it is there). Never "unknown": every change has someone behind it.
 pub(crate) fn actor() -> Actor {
-    let name = std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".to_string());
-    Actor::new("cli", &name)
+    let name = OPERATOR.get_or_init(|| {
+        ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+            .or_else(account_of_process)
+            .unwrap_or_else(|| "unnamed-account".to_string())
+    });
+    Actor::new("cli", name)
+}
+
+/// The account this process runs as, from `/proc/self/status` (its real user id) and
+/// `/etc/passwd` (its name): `uid-1000` when the name is not listed.
+fn account_of_process() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status
+        .lines()
+        .find_map(|line| line.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .to_string();
+    let named = std::fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|passwd| {
+            passwd.lines().find_map(|line| {
+                let mut fields = line.split(':');
+                let name = fields.next()?;
+                (fields.nth(1)? == uid).then(|| name.to_string())
+            })
+        });
+    Some(named.unwrap_or_else(|| format!("uid-{uid}")))
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let lang: Language = cli.lang;
+    if let Some(operator) = cli
+        .operator
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
+        let _ = OPERATOR.set(operator.to_string());
+    }
     let Some(command) = cli.command.as_ref().filter(|_| !cli.version) else {
         if cli.version {
             print!("{}", commands::version::text(lang)?);

@@ -229,3 +229,54 @@ fn a_log_cut_short_with_its_data_no_longer_holds_the_hash_code_on_paper() {
         text(&mistyped.stderr)
     );
 }
+
+/// Every change made from the command line names who made it: `--operator`, else the account's
+/// login name, else the account itself; never "unknown".
+#[test]
+fn every_command_line_change_names_its_operator() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let imported = run(urna(&data)
+        .args(import_args(ASSEN_110A, ASSEN_230B, Some(ASSEN_110B)))
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env_remove("USERNAME"));
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    let added = run(urna(&data)
+        .args(["--operator", "J. Jansen (coördinator)"])
+        .args(["user", "add", "--role", "typist", "--username", "typist1"]));
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let by_env = run(urna(&data).env("URNA_OPERATOR", "P. de Vries").args([
+        "user",
+        "add",
+        "--role",
+        "typist",
+        "--username",
+        "typist2",
+    ]));
+    assert!(by_env.status.success(), "{}", text(&by_env.stderr));
+    let log: serde_json::Value = serde_json::from_str(&text(
+        &run(urna(&data).args(["audit", "show", "--json"])).stdout,
+    ))
+    .unwrap();
+    let actors: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["actor"].as_str().unwrap())
+        .collect();
+    assert!(
+        actors.iter().all(|a| !a.ends_with(":unknown")),
+        "{actors:?}"
+    );
+    // Without a login name in the environment: the account the process runs as.
+    assert!(
+        actors[0].starts_with("cli:") && actors[0] != "cli:",
+        "{actors:?}"
+    );
+    assert!(
+        actors.contains(&"cli:J. Jansen (coördinator)"),
+        "{actors:?}"
+    );
+    assert!(actors.contains(&"cli:P. de Vries"), "{actors:?}");
+}

@@ -21,6 +21,7 @@ pub fn urna(data_dir: &Path) -> Command {
         .env_remove("URNA_FAULT_PAUSE")
         .env("URNA_LANG", "en")
         .env("USER", "tester")
+        .env_remove("URNA_OPERATOR")
         .stdin(Stdio::null());
     command
 }
