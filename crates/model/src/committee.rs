@@ -133,6 +133,20 @@ impl CommitteeError {
 }
 
 impl SessionDetails {
+    /// A session's local start as people and forms write it: `2026-03-25 10:00`, a browser's
+    /// `2026-03-25T10:00` (seconds allowed), or `25-03-2026 10:00`.
+    pub fn parse_start(text: &str) -> Option<NaiveDateTime> {
+        let text = text.trim();
+        [
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%d-%m-%Y %H:%M",
+        ]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    }
+
     /// Refused without a place or members, or with a member empty or named twice.
     pub fn check(&self) -> Result<(), CommitteeError> {
         if self.location.trim().is_empty() {

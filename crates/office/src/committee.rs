@@ -70,6 +70,21 @@ impl Office {
             .any(|s| s.session.number == number))
     }
 
+    /// Stores `session` as it stands when it is not stored yet (the first session, recorded
+    /// when something is first done in it or it is followed by another).
+    fn store_if_new(
+        &self,
+        actor: &Actor,
+        election: &Election,
+        session: &Session,
+    ) -> Result<(), OfficeError> {
+        if !self.session_stored(election, session.number)? {
+            self.store
+                .insert_session(actor, &election.id, session.clone())?;
+        }
+        Ok(())
+    }
+
     /// Records the time, place and members of the current session (the first session's, or
     /// corrects a later one's while it is open).
     pub fn record_session_details(
@@ -110,10 +125,8 @@ impl Office {
         let election = self.dutch(election)?;
         let current = self.current_session(&election)?;
         let next = current.next(details).map_err(Refusal::Committee)?;
-        if !self.session_stored(&election, current.number)? {
-            // The first session closed before sessions were recorded: recorded now, as found.
-            self.store.insert_session(actor, &election.id, current)?;
-        }
+        // The first session closed before sessions were recorded: recorded now, as found.
+        self.store_if_new(actor, &election, &current)?;
         self.store
             .insert_session(actor, &election.id, next.clone())?;
         Ok(next)
@@ -248,9 +261,7 @@ impl Office {
             requested_by_central,
         )
         .map_err(Refusal::Committee)?;
-        if !self.session_stored(&election, session.number)? {
-            self.store.insert_session(actor, &election.id, session)?;
-        }
+        self.store_if_new(actor, &election, &session)?;
         self.store
             .put_investigation(actor, &election.id, investigation.clone(), None)?;
         Ok(investigation)
@@ -313,10 +324,7 @@ impl Office {
                 Refusal::Committee(model::committee::CommitteeError::Empty("reason")).into(),
             );
         }
-        if !self.session_stored(&election, session.number)? {
-            self.store
-                .insert_session(actor, &election.id, session.clone())?;
-        }
+        self.store_if_new(actor, &election, &session)?;
         let replacement = self.replacement(
             &election,
             station.number,

@@ -176,7 +176,7 @@ pub(crate) fn stored_kind(kind: &DocumentKind, session: u32) -> String {
 
 /// Whether the election's reporting units are municipalities whose counts a central committee
 /// took in ([`crate::municipalities`]), rather than polling stations.
-pub(crate) fn is_central_committee(election: &Election) -> bool {
+pub fn is_central_committee(election: &Election) -> bool {
     !election.polling_stations.is_empty()
         && election
             .polling_stations

@@ -10,7 +10,7 @@
 //! A corrected 510b (after an investigation the central committee asked for, Kieswet P 2a)
 //! replaces the earlier one in a later session: the earlier count goes into the history.
 
-use model::count::{CountForm, NlCount};
+use model::count::CountForm;
 use model::entry::EntryState;
 use model::{ElectionId, PollingStation, PollingStationNumber};
 use serde_json::json;
@@ -31,27 +31,6 @@ pub struct MunicipalityIntake {
     pub replaced: bool,
 }
 
-/// The sum of every polling station's count in a 510b, per list and candidate: the file's
-/// `TotalVotes` must say the same.
-fn stations_sum(
-    counts: &std::collections::BTreeMap<PollingStationNumber, NlCount>,
-) -> Vec<(u64, Vec<u64>)> {
-    let mut sum: Vec<(u64, Vec<u64>)> = Vec::new();
-    for count in counts.values() {
-        for (index, list) in count.lists.iter().enumerate() {
-            if sum.len() <= index {
-                sum.push((0, vec![0; list.candidates.len()]));
-            }
-            let (total, candidates) = &mut sum[index];
-            *total += u64::from(list.total);
-            for (c, votes) in candidates.iter_mut().zip(&list.candidates) {
-                *c += u64::from(*votes);
-            }
-        }
-    }
-    sum
-}
-
 impl Office {
     /// Takes in a municipality's 510b as the first entry of that municipality (adding it as a
     /// reporting unit the first time). Refused when the file is of another election, when its
@@ -69,27 +48,9 @@ impl Office {
         let file = eml::SourceFile::new(file_name, bytes);
         let reader = |e: eml::EmlError| Refusal::Reader(e.to_string());
         let (authority, total) = eml::read_count_total(file, &loaded).map_err(reader)?;
-        // The file's own totals must be the sum of its polling stations: ours, theirs.
+        // The file's own totals must be the sum of its polling stations.
         let stations = eml::read_polling_station_counts(file, &loaded).map_err(reader)?;
-        for (index, (sum, candidates)) in stations_sum(&stations).iter().enumerate() {
-            let stated = total.lists.get(index);
-            let stated_candidates: Option<Vec<u64>> =
-                stated.map(|l| l.candidates.iter().map(|v| u64::from(*v)).collect());
-            if stated.map(|l| u64::from(l.total)) != Some(*sum)
-                || stated_candidates.as_ref() != Some(candidates)
-            {
-                return Err(Refusal::FileTotals {
-                    file: file_name.to_string(),
-                    list: loaded.contests[0]
-                        .lists
-                        .get(index)
-                        .map_or(0, |l| l.number.get()),
-                    stated: stated.map_or(0, |l| u64::from(l.total)),
-                    sum: *sum,
-                }
-                .into());
-            }
-        }
+        crate::result::check_file_totals(&loaded, file_name, &stations, &total.lists)?;
         let unit = authority
             .code
             .parse::<u32>()

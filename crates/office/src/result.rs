@@ -259,37 +259,12 @@ impl Office {
             }
             .into());
         }
-        // The file's own totals must be the sum of its polling stations: our figures, theirs.
+        let stated = eml::read_count_totals(file, &election).map_err(reader)?;
+        check_file_totals(&election, file_name, &counts, &stated)?;
         let forms: Vec<(PollingStationNumber, CountForm)> = counts
             .into_iter()
             .map(|(n, c)| (n, CountForm::Netherlands(c)))
             .collect();
-        let summed = determine::totals(
-            &election,
-            &determine::Counts::PerStation(
-                forms
-                    .iter()
-                    .map(|(station, count)| determine::StationCount {
-                        station: *station,
-                        contest: None,
-                        count,
-                    })
-                    .collect(),
-            ),
-        )?;
-        let stated = eml::read_count_totals(file, &election).map_err(reader)?;
-        for (sum, stated) in summed.iter().flat_map(|t| &t.lists).zip(&stated) {
-            let candidates: Vec<u64> = stated.candidates.iter().map(|v| u64::from(*v)).collect();
-            if sum.votes != u64::from(stated.total) || sum.candidates != candidates {
-                return Err(Refusal::FileTotals {
-                    file: file_name.to_string(),
-                    list: sum.number,
-                    stated: u64::from(stated.total),
-                    sum: sum.votes,
-                }
-                .into());
-            }
-        }
         let sha256 = seal::HashCode::of(bytes).to_hex();
         let entries = self.store.entries(&election.id)?;
         let mut changes = Vec::new();
@@ -321,4 +296,32 @@ impl Office {
         self.store.change_entries(actor, changes)?;
         Ok(imported)
     }
+}
+
+/// A count file's own totals (`TotalVotes`, per list and candidate) must be the sum of its
+/// polling stations: our figures, theirs. Refused naming the file and the first list that differs.
+pub(crate) fn check_file_totals(
+    election: &Election,
+    file_name: &str,
+    counts: &std::collections::BTreeMap<PollingStationNumber, model::count::NlCount>,
+    stated: &[model::count::ListVotes],
+) -> Result<(), OfficeError> {
+    let forms: Vec<(PollingStationNumber, CountForm)> = counts
+        .iter()
+        .map(|(n, c)| (*n, CountForm::Netherlands(c.clone())))
+        .collect();
+    let summed = determine::totals(election, &determine::Counts::per_station(&forms))?;
+    for (sum, stated) in summed.iter().flat_map(|t| &t.lists).zip(stated) {
+        let candidates: Vec<u64> = stated.candidates.iter().map(|v| u64::from(*v)).collect();
+        if sum.votes != u64::from(stated.total) || sum.candidates != candidates {
+            return Err(Refusal::FileTotals {
+                file: file_name.to_string(),
+                list: sum.number,
+                stated: u64::from(stated.total),
+                sum: sum.votes,
+            }
+            .into());
+        }
+    }
+    Ok(())
 }

@@ -68,10 +68,7 @@ impl Office {
     /// The model of the polling stations' count form: `N10-2` under central counting, `N10-1`
     /// under decentralised counting (as file and folder names carry it).
     pub fn count_form_model(&self, election: &ElectionId) -> Result<&'static str, OfficeError> {
-        Ok(match self.counting_method(election)? {
-            model::committee::CountingMethod::Central => "N10-2",
-            model::committee::CountingMethod::Decentralised => "N10-1",
-        })
+        Ok(form_model(self.counting_method(election)?))
     }
 
     /// The empty count form of a polling station (model N 10-2, or N 10-1 under decentralised
@@ -86,11 +83,19 @@ impl Office {
         let counting = self.counting_of(&election)?;
         let name = format!(
             "Model_{}_{}_SB{number}.pdf",
-            self.count_form_model(&election.id)?,
+            form_model(counting),
             election.id
         );
         let pdf = report::n_10_2(&election, contest, station, (counting, chrono::Utc::now()))
             .map_err(|e| OfficeError::from(Refusal::Document(e.to_string())))?;
         Ok((name, pdf))
+    }
+}
+
+/// The count form's model under `counting`.
+fn form_model(counting: model::committee::CountingMethod) -> &'static str {
+    match counting {
+        model::committee::CountingMethod::Central => "N10-2",
+        model::committee::CountingMethod::Decentralised => "N10-1",
     }
 }

@@ -8,7 +8,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Form};
-use chrono::NaiveDateTime;
 use messages::msg;
 use model::committee::{Cause, Conclusion, CountingMethod, SessionDetails};
 use serde::Deserialize;
@@ -179,16 +178,13 @@ pub struct SessionForm {
 impl SessionForm {
     fn details(&self) -> Result<SessionDetails, WebError> {
         let start = self.start.trim();
-        let started = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(start, f).ok())
-            .ok_or_else(|| {
-                WebError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "bad_request",
-                    msg!("web-committee-start", start = start),
-                )
-            })?;
+        let started = SessionDetails::parse_start(start).ok_or_else(|| {
+            WebError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "bad_request",
+                msg!("web-committee-start", start = start),
+            )
+        })?;
         Ok(SessionDetails {
             started,
             location: self.place.trim().to_string(),

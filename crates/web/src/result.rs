@@ -100,10 +100,9 @@ pub async fn result(
         csrf: user.csrf.clone(),
         lot: None,
         decisions: Vec::new(),
-        municipalities: election
-            .polling_stations
-            .iter()
-            .all(|station| station.kind == Some(model::PollingStationKind::Municipality)),
+        // None yet, or municipalities only.
+        municipalities: election.polling_stations.is_empty()
+            || office::documents::is_central_committee(&election),
     };
     let view = match view {
         Ok(view) => view,

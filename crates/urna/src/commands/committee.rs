@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use anyhow::Context;
-use chrono::NaiveDateTime;
 use messages::{Language, t};
 use model::committee::{Cause, Conclusion, CountingMethod, Session, SessionDetails};
 use office::Office;
@@ -15,9 +14,7 @@ use crate::cli::{CauseArg, CommitteeCommand, SessionArgs};
 
 fn details(lang: Language, args: &SessionArgs) -> anyhow::Result<SessionDetails> {
     let start = args.start.trim();
-    let started = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(start, format).ok())
+    let started = SessionDetails::parse_start(start)
         .with_context(|| t!(lang, "cli-committee-start", start = start))?;
     Ok(SessionDetails {
         started,
