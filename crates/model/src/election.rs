@@ -28,6 +28,22 @@ impl Jurisdiction {
     }
 }
 
+impl Jurisdiction {
+    /// The time zone its documents and pages tell the time in: the law's deadlines and the
+    /// polling stations' opening hours are local time.
+    pub fn time_zone(self) -> chrono_tz::Tz {
+        match self {
+            Jurisdiction::Netherlands => chrono_tz::Europe::Amsterdam,
+            Jurisdiction::Flanders => chrono_tz::Europe::Brussels,
+        }
+    }
+
+    /// `moment` as the local date and time of this jurisdiction.
+    pub fn local(self, moment: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono_tz::Tz> {
+        moment.with_timezone(&self.time_zone())
+    }
+}
+
 impl std::fmt::Display for Jurisdiction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.name().fmt(f)

@@ -17,7 +17,6 @@
 //! The JSON schema of the snapshot is `schema/snapshot.schema.json` (docs/formats/publication.md).
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use model::ElectionId;
 use seal::signing::{PublicKey, Signature};
@@ -86,8 +85,8 @@ pub fn files(input: &FeedInput<'_>) -> BTreeMap<String, Vec<u8>> {
         files.insert("snapshot.json".into(), bytes.clone());
         files.insert("snapshot.sig".into(), format!("{signature}\n").into_bytes());
         if let Ok(snapshot) = serde_json::from_slice::<Snapshot>(bytes) {
-            files.insert("results.csv".into(), results_csv(&snapshot).into_bytes());
-            files.insert("elected.csv".into(), elected_csv(&snapshot).into_bytes());
+            files.insert("results.csv".into(), results_csv(&snapshot));
+            files.insert("elected.csv".into(), elected_csv(&snapshot));
         }
     }
     files.insert(
@@ -128,72 +127,92 @@ pub fn files(input: &FeedInput<'_>) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// A CSV field: quoted when it holds a separator, a quote or a line break.
-fn field(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
+/// Semicolon-separated rows (as Dutch spreadsheets read them; UTF-8), each field quoted by the
+/// csv crate where it needs to be (a separator, a quote or a line break in a name).
+fn semicolon_csv(rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        // Into memory, with rows of any length allowed, a write cannot fail.
+        let _ = writer.write_record(&row);
     }
+    writer.into_inner().unwrap_or_default()
 }
 
-/// One row per list of every election that is in (semicolon-separated, as Dutch spreadsheets
-/// read them; UTF-8).
-pub fn results_csv(snapshot: &Snapshot) -> String {
-    let mut out = String::from(
-        "election;municipality_code;municipality;province;list_number;list_name;votes;seats\n",
-    );
+/// One row per list of every election that is in.
+pub fn results_csv(snapshot: &Snapshot) -> Vec<u8> {
+    let header = [
+        "election",
+        "municipality_code",
+        "municipality",
+        "province",
+        "list_number",
+        "list_name",
+        "votes",
+        "seats",
+    ];
+    let mut rows = vec![header.map(String::from).to_vec()];
     for election in &snapshot.elections {
         let Outcome::In { lists, .. } = &election.outcome else {
             continue;
         };
         let place = &election.registration.place;
         for list in lists {
-            let _ = writeln!(
-                out,
-                "{};{};{};{};{};{};{};{}",
-                field(election.registration.election.as_str()),
-                field(&place.municipality.code),
-                field(&place.municipality.name),
-                field(place.province.as_ref().map_or("", |p| p.name.as_str())),
-                list.number,
-                field(&list.name),
-                list.votes,
-                list.seats
-            );
+            rows.push(vec![
+                election.registration.election.to_string(),
+                place.municipality.code.clone(),
+                place.municipality.name.clone(),
+                place
+                    .province
+                    .as_ref()
+                    .map_or(String::new(), |p| p.name.clone()),
+                list.number.to_string(),
+                list.name.clone(),
+                list.votes.to_string(),
+                list.seats.to_string(),
+            ]);
         }
     }
-    out
+    semicolon_csv(rows)
 }
 
 /// One row per elected candidate.
-pub fn elected_csv(snapshot: &Snapshot) -> String {
-    let mut out = String::from(
-        "election;municipality;list_number;list_name;order;position;name;votes;by_preference\n",
-    );
+pub fn elected_csv(snapshot: &Snapshot) -> Vec<u8> {
+    let header = [
+        "election",
+        "municipality",
+        "list_number",
+        "list_name",
+        "order",
+        "position",
+        "name",
+        "votes",
+        "by_preference",
+    ];
+    let mut rows = vec![header.map(String::from).to_vec()];
     for election in &snapshot.elections {
         let Outcome::In { lists, .. } = &election.outcome else {
             continue;
         };
         for list in lists {
             for (order, elected) in list.elected.iter().enumerate() {
-                let _ = writeln!(
-                    out,
-                    "{};{};{};{};{};{};{};{};{}",
-                    field(election.registration.election.as_str()),
-                    field(&election.registration.place.municipality.name),
-                    list.number,
-                    field(&list.name),
-                    order + 1,
-                    elected.position,
-                    field(&elected.name),
-                    elected.votes,
-                    elected.by_preference
-                );
+                rows.push(vec![
+                    election.registration.election.to_string(),
+                    election.registration.place.municipality.name.clone(),
+                    list.number.to_string(),
+                    list.name.clone(),
+                    (order + 1).to_string(),
+                    elected.position.to_string(),
+                    elected.name.clone(),
+                    elected.votes.to_string(),
+                    elected.by_preference.to_string(),
+                ]);
             }
         }
     }
-    out
+    semicolon_csv(rows)
 }
 
 /// The files of one election's package in a feed, by their path inside the package.
@@ -205,4 +224,30 @@ pub fn package_files(
     feed.iter()
         .filter_map(|(path, bytes)| Some((path.strip_prefix(&prefix)?.to_string(), bytes.clone())))
         .collect()
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::*;
+
+    #[test]
+    fn names_with_separators_quotes_and_line_breaks_survive_a_spreadsheet_reading() {
+        let rows = vec![
+            vec!["list_name".to_string(), "votes".to_string()],
+            vec!["Lijst \"Samen\"; voor Assen".to_string(), "12".to_string()],
+            vec!["Twee\nregels".to_string(), "0".to_string()],
+            vec!["Gewoon".to_string(), "7".to_string()],
+        ];
+        let bytes = semicolon_csv(rows.clone());
+        assert!(bytes.starts_with(b"list_name;votes\n\"Lijst \"\"Samen\"\"; voor Assen\";12\n"));
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .from_reader(bytes.as_slice());
+        let read: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("record").iter().map(String::from).collect())
+            .collect();
+        assert_eq!(read, rows);
+    }
 }

@@ -53,13 +53,15 @@ pub fn date(value: NaiveDate) -> String {
     format!("{} {month} {}", value.day(), value.year())
 }
 
-/// `18 maart 2026 21:04 UTC`.
-pub fn date_time(value: DateTime<Utc>) -> String {
+/// `18 maart 2026 22:04`: the moment in the election's own time zone (Kieswet and the Flemish
+/// decree count deadlines in local time; a committee reads its clock, not UTC).
+pub fn date_time(value: DateTime<Utc>, jurisdiction: model::Jurisdiction) -> String {
+    let local = jurisdiction.local(value);
     format!(
-        "{} {:02}:{:02} UTC",
-        date(value.date_naive()),
-        value.hour(),
-        value.minute()
+        "{} {:02}:{:02}",
+        date(local.date_naive()),
+        local.hour(),
+        local.minute()
     )
 }
 
@@ -87,7 +89,20 @@ mod tests {
     fn dutch_dates() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 18).expect("date");
         assert_eq!(date(day), "18 maart 2026");
+        // Winter time: UTC+1 in both countries.
         let moment = day.and_hms_opt(21, 4, 0).expect("time").and_utc();
-        assert_eq!(date_time(moment), "18 maart 2026 21:04 UTC");
+        assert_eq!(
+            date_time(moment, model::Jurisdiction::Netherlands),
+            "18 maart 2026 22:04"
+        );
+        // Summer time (UTC+2), and a moment that is the next day in Brussels.
+        let late = NaiveDate::from_ymd_opt(2024, 10, 13)
+            .and_then(|d| d.and_hms_opt(22, 30, 0))
+            .expect("time")
+            .and_utc();
+        assert_eq!(
+            date_time(late, model::Jurisdiction::Flanders),
+            "14 oktober 2024 00:30"
+        );
     }
 }

@@ -81,7 +81,7 @@ pub(crate) fn heading(
         "date": date(election.election_date),
         "model": model,
         "title": title,
-        "created": date_time(created_at),
+        "created": date_time(created_at, election.jurisdiction),
         "software": crate::software_json(),
     })
 }

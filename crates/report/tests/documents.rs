@@ -186,6 +186,9 @@ fn na_31_2_of_assen_holds_the_municipal_totals_and_every_candidate() {
 
     assert!(text.contains("Proces-verbaal van het gemeentelijk stembureau"));
     assert!(text.contains("Gemeente Assen"));
+    // Made at 14:30 UTC on 20 March 2026: the committee's clock said 15:30 (Europe/Amsterdam).
+    assert!(text.contains("20 maart 2026 15:30"), "local time expected");
+    assert!(!text.contains("UTC"));
     // The footer names the 510b by its hash code, on every page.
     let hash = seal::HashCode::of(&assen.count_bytes).to_string();
     assert_eq!(

@@ -76,6 +76,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The licence notices of every crate compiled into this binary (Urna itself is EUPL-1.2).
+    Licenses,
     /// Print the hash code of a file (SHA-256 of its exact bytes, in 16 groups of 4).
     Hash {
         /// The file.

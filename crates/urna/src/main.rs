@@ -16,6 +16,33 @@ macro_rules! console {
     }};
 }
 
+/// The command's output. Shadows the standard `print!`/`println!` in this crate, whose panic on a
+/// closed pipe made `urna audit show | head` crash: when the reader has gone, the command ends
+/// quietly, as command-line tools do; every other write error is still reported.
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::write_stdout(format_args!($($arg)*))
+    };
+}
+macro_rules! println {
+    () => { print!("\n") };
+    ($($arg:tt)*) => {
+        print!("{}\n", format_args!($($arg)*))
+    };
+}
+
+/// Writes to standard output; see [`print!`].
+fn write_stdout(text: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(error) = out.write_fmt(text).and_then(|()| out.flush()) {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        panic!("failed printing to stdout: {error}");
+    }
+}
+
 mod cli;
 mod commands;
 mod hash_check;
@@ -166,6 +193,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             print!("{printed}");
             return Ok(status);
         }
+        Command::Licenses => print!("{}", commands::version::LICENCE_NOTICES),
         Command::Hash { file } => {
             // Any size, hashed as it is read; a link, FIFO or device is refused.
             let opened = bounded::open(file, u64::MAX)?;

@@ -83,7 +83,7 @@ impl LoginRefusal {
             LoginRefusal::Wrong => msg!("web-username-or-password-is-not"),
             LoginRefusal::Locked(until) => msg!(
                 "web-account-locked-until",
-                time = until.format("%H:%M").to_string()
+                time = crate::local_time(*until).format("%H:%M").to_string()
             ),
             LoginRefusal::Busy => auth::GateRefusal::Busy.message(),
             LoginRefusal::Store(detail) => msg!("web-store-refused", detail = detail),
@@ -190,10 +190,7 @@ pub async fn log_in(
 
 /// The session cookie.
 pub fn session_cookie(token: &str) -> Option<HeaderValue> {
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
-    ))
-    .ok()
+    crate::cookies::session(SESSION_COOKIE, token, "/")
 }
 
 /// A redirect to `target` that starts the session `token`.
@@ -242,17 +239,16 @@ pub async fn logout(
 ) -> Response {
     end_session(&state, &user, &headers).await;
     let mut response = see("/login");
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        HeaderValue::from_static("urna_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"),
-    );
+    if let Some(removal) = crate::cookies::removal(SESSION_COOKIE, "/") {
+        response.headers_mut().insert(header::SET_COOKIE, removal);
+    }
     response
 }
 
 /// Ends the session of the request and logs it.
 pub async fn end_session(state: &AppState, user: &CurrentUser, headers: &HeaderMap) {
-    if let Some(token) = crate::lang::cookie_in(headers, SESSION_COOKIE) {
-        state.sessions.end(token);
+    if let Some(token) = crate::cookies::read(headers, SESSION_COOKIE) {
+        state.sessions.end(&token);
     }
     let office = state.office.clone();
     let actor = user.actor();

@@ -46,7 +46,7 @@ async fn users_page(
                         role_name(lang, u.role),
                         u.last_login.unwrap_or_default(),
                         u.locked_until
-                            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                            .map(|t| crate::local_time(t).format("%Y-%m-%d %H:%M").to_string())
                             .unwrap_or_default(),
                     )
                 })

@@ -365,7 +365,7 @@ impl GateRefusal {
         match self {
             GateRefusal::Locked(until) => messages::msg!(
                 "web-account-locked-until",
-                time = until.format("%H:%M").to_string()
+                time = crate::local_time(*until).format("%H:%M").to_string()
             ),
             GateRefusal::Busy => messages::msg!("web-login-busy"),
         }

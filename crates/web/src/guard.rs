@@ -12,7 +12,6 @@ use crate::AppState;
 use crate::auth::SESSION_COOKIE;
 use crate::csrf::CsrfToken;
 use crate::error::{WebError, is_api};
-use crate::lang::cookie;
 use crate::routes::Access;
 
 /// The guard's view of a route.
@@ -45,7 +44,7 @@ pub async fn guard(State(guard): State<GuardState>, mut request: Request, next: 
     }
     let user = {
         let (parts, body) = request.into_parts();
-        let token = cookie(&parts, SESSION_COOKIE).map(str::to_string);
+        let token = crate::cookies::read(&parts.headers, SESSION_COOKIE);
         request = Request::from_parts(parts, body);
         token
             .as_deref()

@@ -34,28 +34,11 @@ impl Lang {
     /// From the request's cookies.
     pub fn of(parts: &Parts) -> Lang {
         Lang(
-            cookie(parts, LANG_COOKIE)
-                .and_then(Language::parse)
+            crate::cookies::read(&parts.headers, LANG_COOKIE)
+                .and_then(|code| Language::parse(&code))
                 .unwrap_or_default(),
         )
     }
-}
-
-/// The value of a cookie of the request, if present.
-pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    cookie_in(&parts.headers, name)
-}
-
-/// The value of a cookie in request headers, if present.
-pub fn cookie_in<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Lang {

@@ -24,6 +24,7 @@ pub mod airgap;
 mod api;
 pub mod auth;
 pub mod committee;
+pub mod cookies;
 pub mod coordinator;
 pub mod csrf;
 pub mod error;
@@ -120,6 +121,24 @@ impl AppState {
     pub fn store(&self) -> &Store {
         self.office.store()
     }
+}
+
+/// `moment` as the office's clock shows it. Results entry, the committee's pages and the
+/// polling-station app serve Dutch elections (Flemish counts are read from the ballot boxes'
+/// sticks by `urna count`), so their pages tell Dutch local time (Europe/Amsterdam).
+pub fn local_time(moment: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono_tz::Tz> {
+    model::Jurisdiction::Netherlands.local(moment)
+}
+
+/// The local `HH:MM` of a moment the store keeps as RFC 3339 text (empty when it is not one).
+pub fn local_hour_minute(stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored)
+        .map(|moment| {
+            local_time(moment.with_timezone(&chrono::Utc))
+                .format("%H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 /// The application's router.
@@ -271,4 +290,17 @@ pub async fn serve_results(
     }
     checker.abort();
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pages_tell_dutch_local_time_in_winter_and_in_summer() {
+        assert_eq!(
+            super::local_hour_minute("2026-03-18T21:04:00.000Z"),
+            "22:04"
+        );
+        assert_eq!(super::local_hour_minute("2026-06-04T19:30:00Z"), "21:30");
+        assert_eq!(super::local_hour_minute("not a time"), "");
+    }
 }

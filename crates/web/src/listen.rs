@@ -226,7 +226,9 @@ async fn connection(
                     .peer_certificates()
                     .and_then(tls::peer_ed25519_key),
             );
-            let service = TowerToHyperService::new(counted.layer(axum::Extension(peer)));
+            let service = TowerToHyperService::new(counted.layer(axum::Extension(peer)).layer(
+                axum::middleware::map_response(crate::cookies::secure_over_tls),
+            ));
             let _ = builder.serve_connection(TokioIo::new(tls), service).await;
         }
     }

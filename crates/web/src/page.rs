@@ -163,10 +163,7 @@ pub async fn set_language(Path(code): Path<String>, headers: HeaderMap) -> Respo
         .filter(|p| p.starts_with('/') && !p.starts_with("//"))
         .unwrap_or_else(|| "/".into());
     let mut response = Redirect::to(&back).into_response();
-    if let Ok(cookie) = HeaderValue::from_str(&format!(
-        "{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000",
-        language.code()
-    )) {
+    if let Some(cookie) = crate::cookies::preference(LANG_COOKIE, language.code()) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
     response

@@ -14,6 +14,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sha2::{Digest, Sha256};
@@ -124,15 +125,23 @@ impl Site {
 pub struct Publication {
     site: Arc<RwLock<Arc<Site>>>,
     versions: watch::Sender<u32>,
+    keep_alive: Duration,
 }
 
 impl Publication {
+    /// How often a quiet event stream says it is still there ([`KEEP_ALIVE`] unless set).
+    pub fn with_keep_alive(mut self, every: Duration) -> Publication {
+        self.keep_alive = every;
+        self
+    }
+
     /// Serves `site`.
     pub fn new(site: Site) -> Publication {
         let (versions, _) = watch::channel(site.version);
         Publication {
             site: Arc::new(RwLock::new(Arc::new(site))),
             versions,
+            keep_alive: KEEP_ALIVE,
         }
     }
 
@@ -247,30 +256,29 @@ async fn file(State(publication): State<Publication>, uri: Uri, headers: HeaderM
         .into_response()
 }
 
-/// Server-sent events: the version now, then every new one.
+/// Server-sent events: the version now, then every new one, with a comment every
+/// [`KEEP_ALIVE`] so that a proxy or a browser does not drop a quiet stream on a long evening.
 async fn events(State(publication): State<Publication>) -> Response {
     let receiver = publication.versions.subscribe();
+    let every = publication.keep_alive;
     let stream =
         futures_util::stream::unfold((receiver, true), |(mut receiver, first)| async move {
             if !first && receiver.changed().await.is_err() {
                 return None;
             }
             let version = *receiver.borrow_and_update();
-            let event = format!("event: version\ndata: {version}\n\n");
-            Some((
-                Ok::<_, std::convert::Infallible>(axum::body::Bytes::from(event)),
-                (receiver, false),
-            ))
+            let event = Event::default().event("version").data(version.to_string());
+            Some((Ok::<_, std::convert::Infallible>(event), (receiver, false)))
         });
     (
-        [
-            (header::CONTENT_TYPE, "text/event-stream"),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        Body::from_stream(stream),
+        [(header::CACHE_CONTROL, "no-cache")],
+        Sse::new(stream).keep_alive(KeepAlive::new().interval(every)),
     )
         .into_response()
 }
+
+/// How often a quiet event stream says it is still there.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Serves the publication on `listener` until `shutdown` resolves.
 pub async fn serve(

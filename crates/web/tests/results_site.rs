@@ -68,7 +68,9 @@ fn cannot_be_framed_or_sniffed(headers: &reqwest::header::HeaderMap, path: &str)
 }
 
 async fn serve(dir: &Path) -> Served {
-    let publication = Publication::new(Site::load(dir).unwrap());
+    // A quiet event stream says it is alive every 200 ms here (every 15 s when served).
+    let publication =
+        Publication::new(Site::load(dir).unwrap()).with_keep_alive(Duration::from_millis(200));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -188,6 +190,7 @@ async fn the_served_site_caches_by_etag_and_announces_a_new_version() {
         .unwrap();
     assert_eq!(events.headers()["content-type"], "text/event-stream");
     let mut received = String::new();
+    let keep_alives = std::cell::Cell::new(0);
     let mut next_event = async || loop {
         let chunk = tokio::time::timeout(Duration::from_secs(10), events.chunk())
             .await
@@ -195,16 +198,24 @@ async fn the_served_site_caches_by_etag_and_announces_a_new_version() {
             .unwrap()
             .expect("the stream stays open");
         received.push_str(&String::from_utf8_lossy(&chunk));
-        if let Some(end) = received.find("\n\n") {
+        while let Some(end) = received.find("\n\n") {
             let event: String = received.drain(..end + 2).collect();
+            if event.starts_with(':') {
+                // A comment: the keep-alive of a quiet stream.
+                keep_alives.set(keep_alives.get() + 1);
+                continue;
+            }
             return event;
         }
     };
     assert_eq!(next_event().await, "event: version\ndata: 2\n\n");
+    // A quiet evening: the stream keeps saying it is there, so no proxy or browser drops it.
+    tokio::time::sleep(Duration::from_millis(700)).await;
     let newer = "<!doctype html><title>versie 3</title>";
     std::fs::write(dir.path().join("index.html"), newer).unwrap();
     std::fs::write(dir.path().join("version.json"), "{\"version\":3}\n").unwrap();
     assert_eq!(next_event().await, "event: version\ndata: 3\n\n");
+    assert!(keep_alives.get() >= 1, "no keep-alive on a quiet stream");
     let index = http.get(format!("{}/", served.base)).send().await.unwrap();
     assert_eq!(index.text().await.unwrap(), newer);
 }

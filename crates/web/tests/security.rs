@@ -894,3 +894,91 @@ async fn thirty_typists_behind_one_address_logging_in_at_once_do_not_lock_each_o
         assert_eq!(user.failed_logins, 0, "{name}");
     }
 }
+
+/// One HTTPS request to `address` with `form` (when given) as the body: status and Set-Cookie.
+async fn over_https(
+    address: &str,
+    ca: &tls::CertificateAuthority,
+    method: &str,
+    path: &str,
+    form: Option<String>,
+) -> (u16, Vec<String>) {
+    let client = tls::client_config(ca.certificate_pem(), None).unwrap();
+    let (mut sender, driver) = web::https::connect(address, "localhost", client)
+        .await
+        .unwrap();
+    let mut request = hyper::Request::builder()
+        .method(method)
+        .uri(path)
+        .header(hyper::header::HOST, "localhost");
+    if form.is_some() {
+        request = request.header(
+            hyper::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        );
+    }
+    let request = request
+        .body(http_body_util::Full::new(axum::body::Bytes::from(
+            form.unwrap_or_default(),
+        )))
+        .unwrap();
+    let response = sender.send_request(request).await.unwrap();
+    driver.abort();
+    let cookies = response
+        .headers()
+        .get_all(hyper::header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    (response.status().as_u16(), cookies)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_https_the_session_cookie_is_secure_so_a_browser_never_sends_it_in_the_clear() {
+    let server = Server::start().await;
+    let authority = tls::CertificateAuthority::generate("Results entry").unwrap();
+    let identity = authority.issue_server(&["localhost".into()]).unwrap();
+    let config = tls::server_config(&identity, None).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(web::https::serve(
+        listener,
+        config,
+        web::router(server.state.clone()),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+
+    // The language preference and the session, both Secure over HTTPS.
+    let (status, cookies) = over_https(&address, &authority, "GET", "/lang/en", None).await;
+    assert_eq!(status, 303);
+    assert_eq!(cookies.len(), 1);
+    assert!(cookies[0].starts_with("urna_lang=en"), "{cookies:?}");
+    assert!(cookies[0].contains("Secure"), "{cookies:?}");
+    let form = format!("username=anna&password={PASSWORD}");
+    let (status, cookies) = over_https(&address, &authority, "POST", "/login", Some(form)).await;
+    assert_eq!(status, 303, "{cookies:?}");
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("urna_session="))
+        .expect("a session cookie");
+    for part in ["Secure", "HttpOnly", "SameSite=Strict"] {
+        assert!(session.contains(part), "{session}");
+    }
+
+    // The same application over plain HTTP (loopback only) cannot mark it Secure: the browser
+    // would not send it back.
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}/lang/en", server.base))
+        .send()
+        .await
+        .unwrap();
+    let cookie = plain.headers()["set-cookie"].to_str().unwrap();
+    assert!(!cookie.contains("Secure"), "{cookie}");
+    let _ = stop.send(());
+}

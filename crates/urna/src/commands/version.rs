@@ -13,6 +13,11 @@ pub const SOURCE_COMMIT: &str = env!("URNA_SOURCE_COMMIT");
 /// The build's timestamp as seconds since 1970 (`SOURCE_DATE_EPOCH`, else the commit's time).
 pub const BUILD_EPOCH: &str = env!("URNA_BUILD_EPOCH");
 
+/// The licence notices of every crate in this binary (`urna licenses`), made by
+/// `cargo run -p release -- notices`; a test of crate `release` keeps them equal to the
+/// dependency graph.
+pub const LICENCE_NOTICES: &str = include_str!("../../THIRD-PARTY-NOTICES.txt");
+
 /// The SHA-256 hash code of the running executable, read once per run (the audit log's start
 /// entry and every document's footer ask for it).
 pub fn executable_hash() -> anyhow::Result<HashCode> {

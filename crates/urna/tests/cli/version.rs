@@ -44,3 +44,53 @@ fn the_version_names_the_commit_the_build_time_and_the_hash_code_of_the_executab
     );
     assert!(!dir.path().join("data").exists());
 }
+
+#[test]
+fn urna_licenses_gives_the_notices_of_the_crates_in_the_binary_and_stops_quietly_when_the_reader_goes()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(urna(&dir.path().join("data")).arg("licenses"));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let notices = text(&output.stdout);
+    assert!(
+        notices.starts_with("Licence notices of the crates in urna "),
+        "{}",
+        &notices[..200]
+    );
+    assert!(notices.contains("EUPL-1.2"));
+    // The TLS stack and the typesetter are in the binary, with their licences and texts.
+    assert!(
+        notices
+            .lines()
+            .any(|l| l.trim_start().starts_with("rustls 0.23"))
+    );
+    assert!(
+        notices
+            .lines()
+            .any(|l| l.trim_start().starts_with("typst 0.14"))
+    );
+    assert!(notices.contains("Permission is hereby granted, free of charge"));
+    assert!(notices.contains("Apache License"));
+
+    // `urna licenses | head -1`: the reader closes the pipe after one line; the command ends
+    // without a panic (it used to panic on the closed pipe).
+    use std::io::BufRead as _;
+    let mut child = urna(&dir.path().join("data"))
+        .arg("licenses")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("Licence notices"));
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{:?}", output.status);
+    assert!(
+        !text(&output.stderr).contains("panicked"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -118,7 +118,7 @@ pub async fn overview(
                     .iter()
                     .rev()
                     .find(|p| p.moment == text)
-                    .map(|p| p.published_at.get(11..16).unwrap_or_default().to_string() + " UTC")
+                    .map(|p| crate::local_hour_minute(&p.published_at))
                     .unwrap_or_default(),
                 anchor: text.replace(':', ""),
                 moment: text,

@@ -152,9 +152,7 @@ impl Device {
         self.cookie = answer
             .set_cookie
             .as_deref()
-            .and_then(|c| c.split(';').next())
-            .and_then(|c| c.strip_prefix(&format!("{}=", super::COOKIE)))
-            .map(str::to_string);
+            .and_then(|c| crate::cookies::from_set_cookie(c, super::COOKIE));
         let station = answer
             .location
             .as_deref()

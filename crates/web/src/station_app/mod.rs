@@ -38,7 +38,7 @@ use crate::AppState;
 use crate::csrf::CsrfToken;
 use crate::error::WebError;
 use crate::guard::security_headers;
-use crate::lang::{Lang, cookie};
+use crate::lang::Lang;
 use sessions::{Refusal, StationLimits, StationSessions};
 
 /// Where the app lives on its server.
@@ -185,7 +185,7 @@ async fn offline(State(state): State<AppState>, request: Request, next: Next) ->
 /// must carry.
 async fn locked(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
-    let token = cookie(&parts, COOKIE).map(str::to_string);
+    let token = crate::cookies::read(&parts.headers, COOKIE);
     request = Request::from_parts(parts, body);
     let limits = state.config.station_app.limits;
     let session = match token
@@ -215,7 +215,7 @@ fn station_in_path(path: &str) -> Option<&str> {
 async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let lang = Lang::of(&parts);
-    let token = cookie(&parts, COOKIE).map(str::to_string);
+    let token = crate::cookies::read(&parts.headers, COOKIE);
     let mut request = Request::from_parts(parts, body);
     if !state.airgap.may_serve() {
         return offline(State(state), request, next).await;
@@ -282,12 +282,9 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
 }
 
 fn with_cookie_removed(mut response: Response) -> Response {
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        HeaderValue::from_static(
-            "urna_stembureau=; Path=/stembureau; HttpOnly; Secure; SameSite=Strict; Max-Age=0",
-        ),
-    );
+    if let Some(removal) = crate::cookies::removal(COOKIE, PATH) {
+        response.headers_mut().insert(header::SET_COOKIE, removal);
+    }
     response
 }
 

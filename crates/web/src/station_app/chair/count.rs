@@ -403,7 +403,9 @@ pub async fn draft(
             chrome: context.frame.chrome.clone(),
             totals,
             lists,
-            printed_at: chrono::Local::now().format("%d-%m-%Y %H:%M").to_string(),
+            printed_at: crate::local_time(chrono::Utc::now())
+                .format("%d-%m-%Y %H:%M")
+                .to_string(),
             frame: context.frame,
         },
     ))

@@ -28,7 +28,7 @@ use super::{COOKIE, PATH, log};
 use crate::AppState;
 use crate::auth::{self, MAX_PASSWORD_LENGTH};
 use crate::error::WebError;
-use crate::lang::{Lang, cookie_in};
+use crate::lang::Lang;
 use crate::page::{Chrome, blocking, render};
 
 /// The small script of the app: the draft's print button and the idle lock.
@@ -50,10 +50,7 @@ fn internal() -> WebError {
 }
 
 fn session_cookie(token: &str) -> Option<HeaderValue> {
-    HeaderValue::from_str(&format!(
-        "{COOKIE}={token}; Path={PATH}; HttpOnly; Secure; SameSite=Strict"
-    ))
-    .ok()
+    crate::cookies::session(COOKIE, token, PATH)
 }
 
 fn home_of(session: &StationSession) -> String {
@@ -115,7 +112,8 @@ fn locked_with(
 /// `/stembureau`: the login, the lock page, or the polling station's home.
 pub async fn start(State(state): State<AppState>, lang: Lang, headers: HeaderMap) -> Response {
     let limits = state.config.station_app.limits;
-    match cookie_in(&headers, COOKIE).map(|t| state.station_app.sessions.get(t, limits)) {
+    match crate::cookies::read(&headers, COOKIE).map(|t| state.station_app.sessions.get(&t, limits))
+    {
         Some(Ok(session)) => Redirect::to(&home_of(&session)).into_response(),
         Some(Err(Refusal::Locked(session))) => locked_page(lang, &session),
         _ => login_page(&state, lang, StatusCode::OK, None),
@@ -298,7 +296,7 @@ pub async fn unlock(
 ) -> Result<Response, WebError> {
     let limits = state.config.station_app.limits;
     let app = &state.station_app;
-    let Some(token) = cookie_in(&headers, COOKIE).map(str::to_string) else {
+    let Some(token) = crate::cookies::read(&headers, COOKIE) else {
         return Ok(Redirect::to(PATH).into_response());
     };
     let session = match app.sessions.get(&token, limits) {
@@ -365,8 +363,8 @@ pub async fn lock_now(
     headers: HeaderMap,
     Extension(session): Extension<StationSession>,
 ) -> Response {
-    if let Some(token) = cookie_in(&headers, COOKIE) {
-        state.station_app.sessions.lock(token);
+    if let Some(token) = crate::cookies::read(&headers, COOKIE) {
+        state.station_app.sessions.lock(&token);
     }
     log(
         &state,
@@ -384,8 +382,8 @@ pub async fn logout(
     headers: HeaderMap,
     Extension(session): Extension<StationSession>,
 ) -> Response {
-    if let Some(token) = cookie_in(&headers, COOKIE) {
-        state.station_app.sessions.end(token);
+    if let Some(token) = crate::cookies::read(&headers, COOKIE) {
+        state.station_app.sessions.end(&token);
     }
     log(
         &state,

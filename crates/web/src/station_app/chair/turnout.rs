@@ -101,7 +101,7 @@ async fn turnout_page(
                 .map(moment_text)
                 .unwrap_or_else(|| lang.t("web-in-between")),
             r.admitted,
-            r.reported_at.get(11..16).unwrap_or_default().to_string(),
+            crate::local_hour_minute(&r.reported_at),
         )
     });
     // A later moment lower than an earlier one is stored (it may be a correction), but shown.
