@@ -126,6 +126,10 @@ actions! {
     UserSetup = "user.setup",
     /// A password was set.
     UserSetPassword = "user.set_password",
+    /// An account was disabled: it cannot log in.
+    UserDisable = "user.disable",
+    /// A disabled account was enabled again.
+    UserEnable = "user.enable",
     /// The air-gap check found the machine online.
     AirgapOnline = "airgap.online",
     /// The air-gap check found the machine offline again.
@@ -468,6 +472,60 @@ pub(crate) fn entries(connection: &Connection) -> Result<Vec<AuditEntry>, StoreE
         "SELECT {ENTRY_COLUMNS} FROM audit_log ORDER BY seq"
     ))?;
     let rows = statement.query_map([], entry_of)?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Which entries of the log to show: an action, a part of the actor's name; newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    /// Only this action (e.g. `entry.finalise`).
+    pub action: Option<String>,
+    /// Only actors whose name contains this text.
+    pub actor: Option<String>,
+    /// Entries skipped (of the newest first).
+    pub offset: u64,
+    /// Entries shown at most.
+    pub limit: u64,
+}
+
+/// A page of the log, newest first, and how many entries match in all.
+pub(crate) fn query(
+    connection: &Connection,
+    query: &AuditQuery,
+) -> Result<(Vec<AuditEntry>, u64), StoreError> {
+    // The actor's text is matched literally: its % and _ are not wildcards.
+    let actor = query.actor.as_ref().map(|text| {
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    });
+    let filter =
+        "(?1 IS NULL OR action = ?1) AND (?2 IS NULL OR actor LIKE '%' || ?2 || '%' ESCAPE '\\')";
+    let total: i64 = connection.query_row(
+        &format!("SELECT count(*) FROM audit_log WHERE {filter}"),
+        rusqlite::params![query.action, actor],
+        |row| row.get(0),
+    )?;
+    let mut statement = connection.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM audit_log WHERE {filter} ORDER BY seq DESC LIMIT ?3 OFFSET ?4"
+    ))?;
+    let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+    let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+    let rows = statement.query_map(
+        rusqlite::params![query.action, actor, limit, offset],
+        entry_of,
+    )?;
+    Ok((
+        rows.collect::<Result<Vec<_>, _>>()?,
+        u64::try_from(total).unwrap_or(0),
+    ))
+}
+
+/// The actions the log holds, sorted.
+pub(crate) fn actions(connection: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut statement =
+        connection.prepare("SELECT DISTINCT action FROM audit_log ORDER BY action")?;
+    let rows = statement.query_map([], |row| row.get(0))?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 

@@ -78,6 +78,14 @@ pub enum StoreError {
     /// A username is taken.
     #[error("user {0} already exists")]
     UserExists(String),
+    /// An account is already disabled (or already enabled).
+    #[error("user {username} is already {}", if *disabled { "disabled" } else { "enabled" })]
+    AlreadySo {
+        /// The account.
+        username: String,
+        /// What it already is.
+        disabled: bool,
+    },
     /// The first-run setup was already done.
     #[error("the administrator has already been set up")]
     SetupDone,

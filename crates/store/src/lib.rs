@@ -30,7 +30,7 @@ use std::sync::{Mutex, MutexGuard};
 use model::{Election, ElectionId, PollingStation, PollingStationNumber};
 use rusqlite::Connection;
 
-pub use audit::{Actor, AuditAction, AuditBreak, AuditEntry, AuditReport};
+pub use audit::{Actor, AuditAction, AuditBreak, AuditEntry, AuditQuery, AuditReport};
 pub use committee::{ReplacedCount, Replacement, StoredSession};
 pub use elections::{
     ElectionSummary, FileRole, HashCheck, ImportReceipt, ImportedFile, StoredElection, StoredFile,
@@ -164,6 +164,19 @@ impl Store {
         audit::entries(&self.read())
     }
 
+    /// A page of the audit log, newest first, and how many entries match the query in all.
+    pub fn audit_query(
+        &self,
+        query: &audit::AuditQuery,
+    ) -> Result<(Vec<AuditEntry>, u64), StoreError> {
+        audit::query(&self.read(), query)
+    }
+
+    /// The different actions the audit log holds, sorted (for a filter).
+    pub fn audit_actions(&self) -> Result<Vec<String>, StoreError> {
+        audit::actions(&self.read())
+    }
+
     /// The entry whose hash is `hash` (a hash code printed on paper), if the log holds one.
     pub fn audit_entry_with_hash(
         &self,
@@ -265,6 +278,19 @@ impl Store {
         let actor = actor.clone();
         self.writer.write("user.set_password", move |m| {
             users::set_password(m, &actor, id, &password_hash, temporary)
+        })
+    }
+
+    /// Disables an account (it cannot log in) or, with `disabled` false, enables it again.
+    pub fn set_user_disabled(
+        &self,
+        actor: &Actor,
+        id: i64,
+        disabled: bool,
+    ) -> Result<User, StoreError> {
+        let actor = actor.clone();
+        self.writer.write("user.disable", move |m| {
+            users::set_disabled(m, &actor, id, disabled)
         })
     }
 

@@ -77,6 +77,8 @@ pub struct User {
     pub created_at: String,
     /// Last successful login (RFC 3339).
     pub last_login: Option<String>,
+    /// Disabled by a coordinator or administrator: cannot log in.
+    pub disabled: bool,
 }
 
 /// A user to create.
@@ -94,7 +96,8 @@ pub struct NewUser {
     pub must_change_password: bool,
 }
 
-const COLUMNS: &str = "id, username, full_name, role, password_hash, must_change_password, failed_logins, locked_until, created_at, last_login";
+const COLUMNS: &str = "id, username, full_name, role, password_hash, must_change_password, failed_logins, locked_until, created_at, last_login, \
+     EXISTS (SELECT 1 FROM disabled_users WHERE disabled_users.user = users.id)";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<(User, String, Option<String>)> {
     let role: String = row.get(3)?;
@@ -111,6 +114,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<(User, String, Option<String>)> {
             locked_until: None,
             created_at: row.get(8)?,
             last_login: row.get(9)?,
+            disabled: row.get::<_, i64>(10)? != 0,
         },
         role,
         locked,
@@ -247,6 +251,41 @@ pub(crate) fn login_failed(
         &json!({ "locked_until": locked }),
     )?;
     Ok(())
+}
+
+/// Disables (`disabled`) or enables an account; refused when it already is so.
+pub(crate) fn set_disabled(
+    mutation: &mut Mutation<'_>,
+    actor: &Actor,
+    id: i64,
+    disabled: bool,
+) -> Result<User, StoreError> {
+    let connection = mutation.connection();
+    let user = by_id(connection, id)?.ok_or_else(|| StoreError::NotFound(format!("user {id}")))?;
+    if user.disabled == disabled {
+        return Err(StoreError::AlreadySo {
+            username: user.username,
+            disabled,
+        });
+    }
+    if disabled {
+        connection.execute(
+            "INSERT INTO disabled_users (user, disabled_at, disabled_by) VALUES (?1, ?2, ?3)",
+            params![id, now(), actor.as_str()],
+        )?;
+    } else {
+        connection.execute("DELETE FROM disabled_users WHERE user = ?1", [id])?;
+    }
+    mutation.audit(
+        actor,
+        if disabled {
+            AuditAction::UserDisable
+        } else {
+            AuditAction::UserEnable
+        },
+        &json!({ "username": user.username, "role": user.role.as_str() }),
+    )?;
+    by_id(mutation.connection(), id)?.ok_or(StoreError::Corrupt("user vanished".into()))
 }
 
 /// Replaces a password hash. `temporary` when an administrator sets it (to be replaced at the

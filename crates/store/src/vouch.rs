@@ -181,6 +181,7 @@ const VOUCHED: &[Vouched] = &[
         ],
     ),
     table("investigations", &["session", "polling_station", "state"]),
+    table("disabled_users", &["user", "disabled_at", "disabled_by"]),
     table(
         "counting_methods",
         &["election", "method", "set_at", "set_by"],

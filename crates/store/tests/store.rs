@@ -462,3 +462,124 @@ fn the_station_apps_reports_and_marks_are_append_only_and_audited() {
     assert!(connection.execute("DELETE FROM tally_marks", []).is_err());
     assert_eq!(store.verify_audit_log().unwrap().broken, None);
 }
+
+#[test]
+fn a_page_of_the_audit_log_is_newest_first_filtered_by_action_and_by_a_literal_part_of_the_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_or_create(dir.path()).unwrap();
+    let anna = Actor::new("web", "anna");
+    let underscore = Actor::new("web", "b_x");
+    let percent = Actor::new("web", "bax");
+    for i in 0..5 {
+        store
+            .log_event(
+                &anna,
+                store::AuditAction::UserLogout,
+                serde_json::json!({ "n": i }),
+            )
+            .unwrap();
+    }
+    store
+        .log_event(
+            &underscore,
+            store::AuditAction::AirgapOnline,
+            serde_json::json!({}),
+        )
+        .unwrap();
+    store
+        .log_event(
+            &percent,
+            store::AuditAction::AirgapOffline,
+            serde_json::json!({}),
+        )
+        .unwrap();
+    let all = store.audit_entries().unwrap();
+
+    let page = |action: Option<&str>, actor: Option<&str>, offset, limit| {
+        store
+            .audit_query(&store::AuditQuery {
+                action: action.map(str::to_string),
+                actor: actor.map(str::to_string),
+                offset,
+                limit,
+            })
+            .unwrap()
+    };
+    let (newest, total) = page(None, None, 0, 3);
+    assert_eq!(total, all.len() as u64);
+    let last = all.last().unwrap().seq;
+    assert_eq!(
+        newest.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        [last, last - 1, last - 2]
+    );
+    let (second, _) = page(None, None, 3, 3);
+    assert_eq!(second[0].seq, last - 3);
+
+    let (logouts, total) = page(Some("user.logout"), None, 0, 100);
+    assert_eq!(total, 5);
+    assert!(logouts.iter().all(|e| e.action == "user.logout"));
+    // `_` is the underscore itself, not "any character": bax does not match b_x.
+    let (matched, total) = page(None, Some("b_x"), 0, 100);
+    assert_eq!(total, 1);
+    assert_eq!(matched[0].action, "airgap.online");
+    let (none, total) = page(None, Some("%"), 0, 100);
+    assert!(none.is_empty() && total == 0);
+
+    let actions = store.audit_actions().unwrap();
+    assert!(actions.windows(2).all(|w| w[0] < w[1]));
+    assert!(actions.contains(&"user.logout".to_string()));
+}
+
+#[test]
+fn a_disabled_account_stays_disabled_unless_enabled_through_urna_and_the_log_notices_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_or_create(dir.path()).unwrap();
+    let coordinator = Actor::new("web", "coord");
+    let anna = store
+        .create_user(
+            &coordinator,
+            store::NewUser {
+                username: "anna".into(),
+                full_name: "Anna".into(),
+                role: store::Role::Typist,
+                password_hash: "$argon2id$placeholder".into(),
+                must_change_password: true,
+            },
+        )
+        .unwrap();
+    assert!(!anna.disabled);
+    let disabled = store
+        .set_user_disabled(&coordinator, anna.id, true)
+        .unwrap();
+    assert!(disabled.disabled);
+    assert!(store.user_by_username("anna").unwrap().unwrap().disabled);
+    assert!(matches!(
+        store.set_user_disabled(&coordinator, anna.id, true),
+        Err(StoreError::AlreadySo { disabled: true, .. })
+    ));
+    let log = store.audit_entries().unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.actor.as_str()),
+        ("user.disable", "web:coord")
+    );
+    assert!(last.details.contains("\"anna\""));
+    assert_eq!(store.verify_audit_log().unwrap().broken, None);
+    drop(store);
+
+    // Someone re-enables the account in the file itself: the log names the removed row.
+    testkit::tamper(
+        &dir.path().join(DATABASE_FILE),
+        "disabled_users",
+        "DELETE FROM disabled_users",
+    );
+    assert!(matches!(
+        verify(dir.path()),
+        Some(AuditBreak::DataRemoved { ref table, .. }) if table == "disabled_users"
+    ));
+    let store = Store::open_existing(dir.path()).unwrap();
+    assert!(matches!(
+        store.set_user_disabled(&coordinator, 9999, true),
+        Err(StoreError::NotFound(_))
+    ));
+}

@@ -692,6 +692,10 @@ pub struct ServeArgs {
     /// changed, at most every `--backup-interval` seconds.
     #[arg(long)]
     pub backup_dir: Option<PathBuf>,
+    /// Where the request and event logs go (one JSON line per request or event, a file per day,
+    /// the last 31 days kept); default: `DATA/logs`.
+    #[arg(long)]
+    pub log_dir: Option<PathBuf>,
     /// Seconds between checks for changes to back up.
     #[arg(long, default_value_t = 10)]
     pub backup_interval: u64,

@@ -72,6 +72,8 @@ pub enum LoginRefusal {
     Locked(chrono::DateTime<Utc>),
     /// Too many checks under way for this name or address: try again in a moment.
     Busy,
+    /// The right password, but the account is disabled (told only to who knows the password).
+    Disabled,
     /// The store failed.
     Store(String),
 }
@@ -86,6 +88,7 @@ impl LoginRefusal {
                 time = crate::local_time(*until).format("%H:%M").to_string()
             ),
             LoginRefusal::Busy => auth::GateRefusal::Busy.message(),
+            LoginRefusal::Disabled => msg!("web-account-is-disabled"),
             LoginRefusal::Store(detail) => msg!("web-store-refused", detail = detail),
         }
     }
@@ -173,6 +176,17 @@ pub async fn log_in(
     };
     let actor = store::Actor::new("web", &user.username);
     let id = user.id;
+    if user.disabled {
+        let _ = blocking(move || {
+            office.store().log_event(
+                &actor,
+                AuditAction::UserLoginFailed,
+                serde_json::json!({ "reason": "disabled", "checked": true }),
+            )
+        })
+        .await;
+        return Err(LoginRefusal::Disabled);
+    }
     blocking(move || office.store().login_succeeded(&actor, id))
         .await
         .map_err(|_| LoginRefusal::Store("internal error".into()))?

@@ -58,6 +58,7 @@ pub async fn login(
             let (status, code) = match refusal {
                 LoginRefusal::Locked(_) => (StatusCode::UNAUTHORIZED, "locked"),
                 LoginRefusal::Busy => (StatusCode::TOO_MANY_REQUESTS, "busy"),
+                LoginRefusal::Disabled => (StatusCode::FORBIDDEN, "disabled"),
                 _ => (StatusCode::UNAUTHORIZED, "wrong_credentials"),
             };
             Err(WebError::new(status, code, refusal.message()))

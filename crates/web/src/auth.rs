@@ -239,6 +239,18 @@ impl Sessions {
             .map(|s| s.user)
     }
 
+    /// Ends every session of `user_id` (their account was disabled or its password reset);
+    /// returns how many there were.
+    pub fn end_all_of(&self, user_id: i64) -> usize {
+        let mut sessions = self
+            .sessions
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let before = sessions.len();
+        sessions.retain(|_, session| session.user.id != user_id);
+        before - sessions.len()
+    }
+
     /// Marks the password of every session of `user_id` as replaced.
     pub fn password_changed(&self, user_id: i64) {
         let mut sessions = self

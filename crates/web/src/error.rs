@@ -74,7 +74,7 @@ impl WebError {
     /// Something failed on the server (a task that did not finish, a template): nothing was
     /// changed.
     pub fn internal(detail: impl std::fmt::Display) -> WebError {
-        eprintln!("urna serve: internal error: {detail}");
+        tracing::error!(target: "urna::event", %detail, "internal error");
         WebError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",

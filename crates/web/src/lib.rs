@@ -22,6 +22,7 @@ pub mod account;
 pub mod admin;
 pub mod airgap;
 mod api;
+pub mod audit_log;
 pub mod auth;
 pub mod committee;
 pub mod cookies;
@@ -141,6 +142,18 @@ pub fn local_hour_minute(stored: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The local `YYYY-MM-DD HH:MM` of a moment the store keeps as RFC 3339 text (the text itself
+/// when it is not one).
+pub fn local_date_time(stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored)
+        .map(|moment| {
+            local_time(moment.with_timezone(&chrono::Utc))
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| stored.to_string())
+}
+
 /// The application's router.
 pub fn router(state: AppState) -> Router {
     routes::table(state).into_router()
@@ -168,11 +181,13 @@ pub async fn check_airgap(state: &AppState) {
                 json!({ "serving": true }),
             ),
         };
-        if now == airgap::Connectivity::Online {
-            eprintln!(
-                "urna serve: this machine can reach the internet ({}); results pages are refused until it is offline",
-                reached.map(|a| a.to_string()).unwrap_or_default()
-            );
+        match reached {
+            Some(address) => tracing::warn!(
+                target: "urna::event",
+                reached = %address,
+                "this machine can reach the internet; results pages are refused until it is offline"
+            ),
+            None => tracing::info!(target: "urna::event", "offline: results pages are served"),
         }
         let store_state = state.clone();
         let logged = tokio::task::spawn_blocking(move || {
@@ -183,8 +198,12 @@ pub async fn check_airgap(state: &AppState) {
         .await;
         match logged {
             Ok(Ok(_)) => {}
-            Ok(Err(error)) => eprintln!("urna serve: could not log the air-gap check: {error}"),
-            Err(error) => eprintln!("urna serve: the air-gap log task failed: {error}"),
+            Ok(Err(error)) => {
+                tracing::error!(target: "urna::event", %error, "could not log the air-gap check")
+            }
+            Err(error) => {
+                tracing::error!(target: "urna::event", %error, "the air-gap log task failed")
+            }
         }
     }
 }

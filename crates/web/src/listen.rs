@@ -190,6 +190,8 @@ async fn connection(
     answering: Arc<AtomicUsize>,
     header_timeout: Duration,
 ) {
+    let client = address.0;
+    let tls = acceptor.is_some();
     let counted = router
         .layer(axum::Extension(address))
         .layer(axum::middleware::from_fn(
@@ -197,8 +199,22 @@ async fn connection(
                 let answering = answering.clone();
                 async move {
                     answering.fetch_add(1, Ordering::AcqRel);
+                    // The request log: what was asked, by which address, with what answer and
+                    // how fast. The path only: no query, no body, no cookie is written down.
+                    let method = request.method().clone();
+                    let path = request.uri().path().to_string();
+                    let started = std::time::Instant::now();
                     let response = next.run(request).await;
                     answering.fetch_sub(1, Ordering::AcqRel);
+                    tracing::info!(
+                        target: "urna::request",
+                        %method,
+                        path,
+                        status = response.status().as_u16(),
+                        micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+                        client = %client.ip(),
+                        tls,
+                    );
                     response
                 }
             },

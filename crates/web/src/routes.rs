@@ -10,6 +10,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{MethodRouter, get, post, put};
 use store::Role;
 
+use crate::audit_log;
 use crate::guard::{GuardState, guard, security_headers};
 use crate::{
     AppState, account, admin, api, committee, coordinator, csrf, error, page, result, station_app,
@@ -456,19 +457,39 @@ pub fn table(state: AppState) -> Routes {
             post(station_app::coordinator::issue_credential),
         )
         // Users.
-        .add("GET", "/users", Roles(ADMINISTRATOR), get(admin::users))
+        .add("GET", "/users", Roles(MANAGERS), get(admin::users))
         .add(
             "GET",
             "/users/new",
-            Roles(ADMINISTRATOR),
+            Roles(MANAGERS),
             get(admin::user_new_form),
         )
         .add(
             "POST",
             "/users/new",
-            Roles(ADMINISTRATOR),
+            Roles(MANAGERS),
             post(admin::user_create),
         )
+        .add(
+            "POST",
+            "/users/{username}/password",
+            Roles(MANAGERS),
+            post(admin::reset_password),
+        )
+        .add(
+            "POST",
+            "/users/{username}/disable",
+            Roles(MANAGERS),
+            post(admin::disable),
+        )
+        .add(
+            "POST",
+            "/users/{username}/enable",
+            Roles(MANAGERS),
+            post(admin::enable),
+        )
+        // The audit log.
+        .add("GET", "/audit", Roles(MANAGERS), get(audit_log::page))
         .add("GET", "/api/users", Roles(ADMINISTRATOR), get(api::users))
         .add(
             "POST",

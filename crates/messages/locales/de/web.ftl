@@ -184,9 +184,6 @@ web-import = Importieren
 web-choose-polling-station-whose-report = Wählen Sie das Wahllokal, dessen Protokoll Sie vor sich haben.
 web-add-user = Benutzer hinzufügen
 web-role = Rolle
-web-typist = Erfasser
-web-coordinator = Koordinator
-web-administrator = Administrator
 web-create-with-temporary-password = Mit vorläufigem Passwort anlegen
 web-account-created = Konto angelegt
 web-temporary-password = vorläufiges Passwort
@@ -339,3 +336,36 @@ web-committee-counting-unknown = Wählen Sie zentrale oder dezentrale Stimmenaus
 web-import-municipality = Zählergebnis einer Gemeinde übernehmen (Zentralwahlausschuss)
 web-import-municipality-about = Der Zentralwahlausschuss übernimmt die 510b jeder Gemeinde als erste Erfassung dieser Gemeinde; danach erfasst eine Person die Summen der Papierniederschrift als zweite Erfassung, die mit der Datei verglichen wird. Eine berichtigte Datei (nach einer Untersuchung, Kieswet P 2a) wird in einer späteren Sitzung übernommen.
 web-import-municipality-button = Gemeinde übernehmen
+
+## Accounts managed by the coordinator and the administrator
+web-may-not-manage-role = Sie dürfen keine Konten mit der Rolle { $role } verwalten.
+web-no-such-user = Es gibt keinen Benutzer { $user }.
+web-account-disabled-notice = Das Konto { $user } ist deaktiviert; wer damit angemeldet war, wurde abgemeldet.
+web-account-enabled-notice = Das Konto { $user } ist wieder aktiviert.
+web-account-is-disabled = Dieses Konto ist deaktiviert. Bitten Sie den Koordinator, es wieder zu aktivieren.
+web-coordinator-manages-typists = Als Koordinator verwalten Sie die Konten der Erfasser: hinzufügen, ein neues vorläufiges Passwort vergeben, deaktivieren und wieder aktivieren.
+web-password-reset = Neues vorläufiges Passwort vergeben (frühere Sitzungen sind beendet)
+web-account-state = Status
+web-account-state-active = aktiv
+web-account-state-disabled = deaktiviert
+web-actions = Aktionen
+web-reset-password = Neues vorläufiges Passwort
+web-disable-account = Deaktivieren
+web-enable-account = Aktivieren
+
+## The audit log page
+web-audit-log = Prüfprotokoll
+web-audit-intact = Das Prüfprotokoll ist intakt: { $entries } Einträge geprüft, und die Daten stimmen mit dem Protokoll überein. Letzter Eintrag: { $head }…
+web-audit-broken = Das Prüfprotokoll ist NICHT intakt. Beenden Sie die Erfassung und verständigen Sie den Sicherheitsverantwortlichen.
+web-audit-action = Vorgang
+web-audit-all-actions = alle Vorgänge
+web-audit-actor = Durch
+web-audit-filter = Filtern
+web-audit-entries = Einträge
+web-audit-page = Seite { $page } von { $pages }
+web-audit-time = Zeit
+web-audit-details = Einzelheiten
+web-audit-hash = Prüfsumme
+web-audit-pages = Seiten des Prüfprotokolls
+web-audit-newer = Neuere Einträge
+web-audit-older = Ältere Einträge

@@ -184,9 +184,6 @@ web-import = Import
 web-choose-polling-station-whose-report = Choose the polling station whose report you have in front of you.
 web-add-user = Add user
 web-role = Role
-web-typist = typist
-web-coordinator = coordinator
-web-administrator = administrator
 web-create-with-temporary-password = Create with a temporary password
 web-account-created = Account created
 web-temporary-password = temporary password
@@ -339,3 +336,36 @@ web-committee-counting-unknown = Choose central or decentralised counting.
 web-import-municipality = Take in a municipality's count (central committee)
 web-import-municipality-about = The central committee takes in each municipality's 510b as the first entry of that municipality; a typist then types the totals of its paper report as the second entry, which is compared with the file. A corrected file (after an investigation, Kieswet P 2a) is taken in during a later session.
 web-import-municipality-button = Take in the municipality
+
+## Accounts managed by the coordinator and the administrator
+web-may-not-manage-role = You may not manage accounts with the role { $role }.
+web-no-such-user = There is no user { $user }.
+web-account-disabled-notice = The account { $user } is disabled; whoever was logged in with it has been logged out.
+web-account-enabled-notice = The account { $user } is enabled again.
+web-account-is-disabled = This account is disabled. Ask the coordinator to enable it again.
+web-coordinator-manages-typists = As coordinator you manage the typists' accounts: add them, give a new temporary password, disable and enable them again.
+web-password-reset = New temporary password given (earlier sessions have ended)
+web-account-state = State
+web-account-state-active = active
+web-account-state-disabled = disabled
+web-actions = Actions
+web-reset-password = New temporary password
+web-disable-account = Disable
+web-enable-account = Enable
+
+## The audit log page
+web-audit-log = Audit log
+web-audit-intact = The audit log is intact: { $entries } entries checked, and the data match what the log recorded. Last entry: { $head }…
+web-audit-broken = The audit log is NOT intact. Stop data entry and alert whoever is responsible for security.
+web-audit-action = Action
+web-audit-all-actions = all actions
+web-audit-actor = By
+web-audit-filter = Filter
+web-audit-entries = Entries
+web-audit-page = page { $page } of { $pages }
+web-audit-time = Time
+web-audit-details = Details
+web-audit-hash = Hash
+web-audit-pages = Pages of the audit log
+web-audit-newer = Newer entries
+web-audit-older = Older entries

@@ -184,9 +184,6 @@ web-import = Importer
 web-choose-polling-station-whose-report = Choisissez le bureau de vote dont vous avez le procès-verbal devant vous.
 web-add-user = Ajouter un utilisateur
 web-role = Rôle
-web-typist = encodeur
-web-coordinator = coordinateur
-web-administrator = administrateur
 web-create-with-temporary-password = Créer avec un mot de passe temporaire
 web-account-created = Compte créé
 web-temporary-password = mot de passe temporaire
@@ -339,3 +336,36 @@ web-committee-counting-unknown = Choisissez le dépouillement central ou décent
 web-import-municipality = Reprendre le résultat d'une commune (bureau central)
 web-import-municipality-about = Le bureau central reprend le 510b de chaque commune comme première saisie de cette commune ; une personne saisit ensuite les totaux du procès-verbal papier comme seconde saisie, comparée au fichier. Un fichier corrigé (après enquête, Kieswet P 2a) est repris lors d'une séance ultérieure.
 web-import-municipality-button = Reprendre la commune
+
+## Accounts managed by the coordinator and the administrator
+web-may-not-manage-role = Vous ne pouvez pas gérer les comptes ayant le rôle { $role }.
+web-no-such-user = Il n’y a pas d’utilisateur { $user }.
+web-account-disabled-notice = Le compte { $user } est désactivé ; quiconque y était connecté a été déconnecté.
+web-account-enabled-notice = Le compte { $user } est de nouveau activé.
+web-account-is-disabled = Ce compte est désactivé. Demandez au coordinateur de le réactiver.
+web-coordinator-manages-typists = En tant que coordinateur, vous gérez les comptes des encodeurs : les ajouter, leur donner un nouveau mot de passe temporaire, les désactiver et les réactiver.
+web-password-reset = Nouveau mot de passe temporaire attribué (les sessions précédentes sont terminées)
+web-account-state = État
+web-account-state-active = actif
+web-account-state-disabled = désactivé
+web-actions = Actions possibles
+web-reset-password = Nouveau mot de passe temporaire
+web-disable-account = Désactiver
+web-enable-account = Réactiver
+
+## The audit log page
+web-audit-log = Journal d’audit
+web-audit-intact = Le journal d’audit est intact : { $entries } entrées vérifiées, et les données correspondent à ce que le journal a enregistré. Dernière entrée : { $head }…
+web-audit-broken = Le journal d’audit n’est PAS intact. Arrêtez l’encodage et prévenez le responsable de la sécurité.
+web-audit-action = Opération
+web-audit-all-actions = toutes les opérations
+web-audit-actor = Par
+web-audit-filter = Filtrer
+web-audit-entries = Entrées
+web-audit-page = page { $page } sur { $pages }
+web-audit-time = Heure
+web-audit-details = Détails
+web-audit-hash = Empreinte
+web-audit-pages = Pages du journal d’audit
+web-audit-newer = Entrées plus récentes
+web-audit-older = Entrées plus anciennes

@@ -184,9 +184,6 @@ web-import = Inlezen
 web-choose-polling-station-whose-report = Kies het stembureau waarvan u het proces-verbaal voor zich hebt.
 web-add-user = Gebruiker toevoegen
 web-role = Rol
-web-typist = invoerder
-web-coordinator = coördinator
-web-administrator = beheerder
 web-create-with-temporary-password = Aanmaken met tijdelijk wachtwoord
 web-account-created = Account aangemaakt
 web-temporary-password = tijdelijk wachtwoord
@@ -339,3 +336,36 @@ web-committee-counting-unknown = Kies centrale of decentrale stemopneming.
 web-import-municipality = Telling van een gemeente inlezen (centraal stembureau)
 web-import-municipality-about = Het centraal stembureau leest de 510b van elke gemeente in als eerste invoer van die gemeente; daarna typt een invoerder de totalen van het papieren proces-verbaal als tweede invoer, die met het bestand wordt vergeleken. Een gecorrigeerd bestand (na onderzoek, Kieswet P 2a) wordt in een latere zitting ingelezen.
 web-import-municipality-button = Gemeente inlezen
+
+## Accounts managed by the coordinator and the administrator
+web-may-not-manage-role = U mag geen accounts met de rol { $role } beheren.
+web-no-such-user = Er is geen gebruiker { $user }.
+web-account-disabled-notice = Het account { $user } is uitgeschakeld; wie ermee was ingelogd, is uitgelogd.
+web-account-enabled-notice = Het account { $user } is weer ingeschakeld.
+web-account-is-disabled = Dit account is uitgeschakeld. Vraag de coördinator om het weer in te schakelen.
+web-coordinator-manages-typists = Als coördinator beheert u de accounts van de invoerders: toevoegen, een nieuw tijdelijk wachtwoord geven, uitschakelen en weer inschakelen.
+web-password-reset = Nieuw tijdelijk wachtwoord gegeven (eerdere sessies zijn beëindigd)
+web-account-state = Status
+web-account-state-active = actief
+web-account-state-disabled = uitgeschakeld
+web-actions = Acties
+web-reset-password = Nieuw tijdelijk wachtwoord
+web-disable-account = Uitschakelen
+web-enable-account = Inschakelen
+
+## The audit log page
+web-audit-log = Auditlog
+web-audit-intact = De auditlog is intact: { $entries } regels gecontroleerd, de gegevens komen overeen met wat de log vastlegde. Laatste regel: { $head }…
+web-audit-broken = De auditlog is NIET intact. Stop de invoer en waarschuw de verantwoordelijke voor de beveiliging.
+web-audit-action = Handeling
+web-audit-all-actions = alle handelingen
+web-audit-actor = Door
+web-audit-filter = Filteren
+web-audit-entries = Regels
+web-audit-page = pagina { $page } van { $pages }
+web-audit-time = Tijd
+web-audit-details = Gegevens
+web-audit-hash = Hash
+web-audit-pages = Pagina's van de auditlog
+web-audit-newer = Nieuwere regels
+web-audit-older = Oudere regels

@@ -108,6 +108,11 @@ pub async fn keep_backing_up(
             let made = store
                 .backup(&crate::actor(), &dir)
                 .map_err(|e| e.to_string())?;
+            tracing::info!(
+                target: "urna::serve",
+                file = %made.path.display(),
+                "backup made and checked"
+            );
             // The backup's own log entry moved the head: that is not a change to back up.
             Ok(made.head.map(|(seq, _)| seq + 1))
         })
@@ -115,6 +120,7 @@ pub async fn keep_backing_up(
         match outcome {
             Ok(Ok(head)) => backed_up = head,
             Ok(Err(error)) => {
+                tracing::error!(target: "urna::serve", %error, "backup failed");
                 console!(
                     "urna serve: {}",
                     t!(lang, "cli-backup-failed", error = error)

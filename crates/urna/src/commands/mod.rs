@@ -10,6 +10,7 @@ pub mod committee;
 pub mod count;
 pub mod demo;
 pub mod election;
+pub mod logs;
 pub mod publish;
 pub mod result;
 pub mod serve;

@@ -16,6 +16,12 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
     // Which software serves this election: in the log at every start, so an auditor can tell
     // that the certified build ran (its hash code, as `urna --version` shows it).
     super::version::log_start(&store, "urna serve")?;
+    let log_dir = args
+        .log_dir
+        .clone()
+        .unwrap_or_else(|| data_dir.join("logs"));
+    let _logs = super::logs::start(&log_dir, "urna-serve")?;
+    super::logs::started("urna serve");
     let mut config = web::Config::default();
     config.airgap.enabled = !args.allow_online;
     config.airgap.interval = Duration::from_secs(args.airgap_interval.max(1));

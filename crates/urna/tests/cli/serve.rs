@@ -296,3 +296,123 @@ fn results_entry_is_served_over_https_unless_plain_http_is_asked_for_on_loopback
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn serve_logs_every_request_and_its_start_as_json_lines_in_the_file_of_the_day() {
+    use std::io::{BufRead, BufReader, Read, Write as _};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let logs = dir.path().join("logs");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = urna(&data)
+        .args([
+            "serve",
+            "--plain-http",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .args(["--airgap-probe", "127.0.0.1:9", "--log-dir"])
+        .arg(&logs)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap()).lines();
+    for line in stderr.by_ref() {
+        if line.unwrap().contains(&format!("http://127.0.0.1:{port}/")) {
+            break;
+        }
+    }
+    let ask = |request: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+            stream.write_all(request.as_bytes()).unwrap();
+            let mut answer = String::new();
+            let _ = stream.read_to_string(&mut answer);
+            // Until the first air-gap check is done, pages wait; ask again.
+            if !answer.contains(" 503 ") || std::time::Instant::now() > deadline {
+                return answer;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    };
+    let page = ask("GET /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    let secret = "a-password-never-logged";
+    let body = format!("username=nobody&password={secret}");
+    ask(&format!(
+        "POST /login?token=query-never-logged HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    ));
+
+    // The lines reach the file of the day as they happen.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let lines: Vec<serde_json::Value> = loop {
+        let text: String = std::fs::read_dir(&logs)
+            .unwrap()
+            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            .collect();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("every line is JSON"))
+            .collect();
+        if lines
+            .iter()
+            .filter(|l| l["target"] == "urna::request")
+            .count()
+            >= 2
+        {
+            assert!(
+                !text.contains(secret) && !text.contains("query-never-logged"),
+                "{text}"
+            );
+            break lines;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no request logged: {text}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let files: Vec<String> = std::fs::read_dir(&logs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert!(
+        files
+            .iter()
+            .any(|f| f == &format!("urna-serve.{today}.log")),
+        "{files:?}"
+    );
+    let login = lines
+        .iter()
+        .find(|l| l["target"] == "urna::request" && l["method"] == "GET")
+        .unwrap();
+    assert_eq!(login["path"], "/login");
+    assert_eq!(login["status"], 200);
+    assert_eq!(login["client"], "127.0.0.1");
+    assert_eq!(login["tls"], false);
+    assert!(login["micros"].as_u64().is_some());
+    assert!(login["timestamp"].as_str().is_some());
+    let refused = lines
+        .iter()
+        .find(|l| l["target"] == "urna::request" && l["method"] == "POST")
+        .unwrap();
+    assert_eq!(refused["path"], "/login");
+    // The start names the software by the hash code `urna --version` shows.
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap();
+    let started = lines.iter().find(|l| l["message"] == "started").unwrap();
+    assert_eq!(started["hash_code"], HashCode::of(&binary).to_string());
+    assert_eq!(started["program"], "urna serve");
+}

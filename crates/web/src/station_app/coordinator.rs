@@ -248,7 +248,7 @@ pub async fn revoke(
     })
     .await;
     if !matches!(logged, Ok(Ok(_))) {
-        eprintln!("urna serve: the revocation of a session could not be logged");
+        tracing::error!(target: "urna::event", "the revocation of a session could not be logged");
     }
     Ok(see(&format!(
         "/elections/{election}/stembureau-app#sessions"

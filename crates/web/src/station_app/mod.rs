@@ -306,8 +306,12 @@ pub(crate) async fn log(
     }
     match crate::page::blocking(move || store.store().log_event(&actor, action, details)).await {
         Ok(Ok(_)) => {}
-        Ok(Err(error)) => eprintln!("urna serve: could not log {action}: {error}"),
-        Err(_) => eprintln!("urna serve: could not log {action}"),
+        Ok(Err(error)) => {
+            tracing::error!(target: "urna::event", %action, %error, "could not write to the audit log")
+        }
+        Err(_) => {
+            tracing::error!(target: "urna::event", %action, "could not write to the audit log")
+        }
     }
 }
 
