@@ -55,7 +55,7 @@ pub async fn login_form(State(state): State<AppState>, lang: Lang) -> Response {
 }
 
 /// Login credentials.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct Credentials {
     /// Username.
     pub username: String,
@@ -409,7 +409,7 @@ pub async fn password_form(
 }
 
 /// The password form's fields.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct PasswordForm {
     /// Current password.
     pub current: String,

@@ -151,7 +151,7 @@ pub async fn user_new_form(
 }
 
 /// The new-user form's fields.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct UserForm {
     /// Username.
     pub username: String,

@@ -21,19 +21,32 @@ use crate::account::{self, Credentials, LoginRefusal, PasswordForm};
 use crate::admin::{self, UserForm};
 use crate::auth::CurrentUser;
 use crate::error::WebError;
+use crate::openapi::{
+    ApiDocument, CreatedUser, ElectionSummary, EntryAnswer, Imported, LoginAnswer, Overview,
+    PollingStation, Refusals, SaveAnswer, StationBody, StatusAnswer, UserSummary,
+};
 use crate::page::{AtStation, InElection, blocking, office};
 use crate::stations::StationForm;
 
 /// The OpenAPI document.
-pub async fn openapi() -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        include_str!("../api/openapi.json"),
-    )
-        .into_response()
+#[utoipa::path(
+    tag = "results entry",
+    get,
+    path = "/api/openapi.json",
+    responses((status = 200, description = "This document", content_type = "application/json", body = Object))
+)]
+pub async fn openapi(Extension(document): Extension<ApiDocument>) -> Response {
+    Json(document.0.as_ref().clone()).into_response()
 }
 
 /// `POST /api/login`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/login",
+    request_body = Credentials,
+    responses((status = 200, description = "Logged in: the session cookie is set", body = LoginAnswer), Refusals)
+)]
 pub async fn login(
     State(state): State<AppState>,
     client: Option<axum::Extension<crate::listen::ClientAddress>>,
@@ -67,6 +80,12 @@ pub async fn login(
 }
 
 /// `POST /api/logout`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/logout",
+    responses((status = 204, description = "Logged out"), Refusals)
+)]
 pub async fn logout(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -77,6 +96,13 @@ pub async fn logout(
 }
 
 /// `POST /api/account/password`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/account/password",
+    request_body = PasswordForm,
+    responses((status = 204, description = "The password is replaced"), Refusals)
+)]
 pub async fn change_password(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,
@@ -93,6 +119,12 @@ pub async fn change_password(
 }
 
 /// `GET /api/elections`.
+#[utoipa::path(
+    tag = "results entry",
+    get,
+    path = "/api/elections",
+    responses((status = 200, description = "The elections", body = Vec<ElectionSummary>), Refusals)
+)]
 pub async fn elections(State(state): State<AppState>) -> Result<Response, WebError> {
     let office = state.office.clone();
     let elections = blocking(move || office.store().elections()).await??;
@@ -152,6 +184,13 @@ fn entry_json(view: &EntryView, user: &CurrentUser) -> Value {
 }
 
 /// `GET /api/elections/{election}/entries/{station}`.
+#[utoipa::path(
+    tag = "results entry",
+    get,
+    path = "/api/elections/{election}/entries/{station}",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen"), ("station" = u32, Path, description = "The polling station's number")),
+    responses((status = 200, description = "The entry", body = EntryAnswer), Refusals)
+)]
 pub async fn entry(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
@@ -162,6 +201,13 @@ pub async fn entry(
 }
 
 /// `POST /api/elections/{election}/entries/{station}/claim`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/elections/{election}/entries/{station}/claim",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen"), ("station" = u32, Path, description = "The polling station's number")),
+    responses((status = 200, description = "Claimed for the first or second entry", body = EntryAnswer), Refusals)
+)]
 pub async fn claim(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
@@ -226,11 +272,12 @@ impl<'de> Deserialize<'de> for FieldText {
 }
 
 /// The body of a save.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct SaveBody {
     /// The version the draft is based on.
     pub version: u64,
     /// Every field of the form by key (`voters.a`, …): numbers, booleans for tick boxes, text.
+    #[schema(value_type = std::collections::HashMap<String, crate::openapi::FieldValue>)]
     pub fields: std::collections::HashMap<String, FieldText>,
 }
 
@@ -241,6 +288,14 @@ fn fields_of(body: std::collections::HashMap<String, FieldText>) -> Submitted {
 }
 
 /// `PUT /api/elections/{election}/entries/{station}`.
+#[utoipa::path(
+    tag = "results entry",
+    put,
+    path = "/api/elections/{election}/entries/{station}",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen"), ("station" = u32, Path, description = "The polling station's number")),
+    request_body = SaveBody,
+    responses((status = 200, description = "The draft is saved", body = SaveAnswer), Refusals)
+)]
 pub async fn save(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
@@ -257,12 +312,13 @@ pub async fn save(
 }
 
 /// The body of a finalise.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct FinaliseBody {
     /// The version the request is based on.
     pub version: u64,
     /// Optionally the fields, saved in the same step.
     #[serde(default)]
+    #[schema(value_type = Option<std::collections::HashMap<String, crate::openapi::FieldValue>>)]
     pub fields: Option<std::collections::HashMap<String, FieldText>>,
     /// The warnings were checked against the paper.
     #[serde(default)]
@@ -273,6 +329,14 @@ pub struct FinaliseBody {
 }
 
 /// `POST /api/elections/{election}/entries/{station}/finalise`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/elections/{election}/entries/{station}/finalise",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen"), ("station" = u32, Path, description = "The polling station's number")),
+    request_body = FinaliseBody,
+    responses((status = 200, description = "The entry is finished", body = StatusAnswer), Refusals)
+)]
 pub async fn finalise(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
@@ -300,13 +364,21 @@ pub async fn finalise(
 }
 
 /// A body with only a version.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct VersionBody {
     /// The version the request is based on.
     pub version: u64,
 }
 
 /// `POST /api/elections/{election}/entries/{station}/abandon`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/elections/{election}/entries/{station}/abandon",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen"), ("station" = u32, Path, description = "The polling station's number")),
+    request_body = VersionBody,
+    responses((status = 200, description = "The typist gave the entry up", body = StatusAnswer), Refusals)
+)]
 pub async fn abandon(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
@@ -322,7 +394,7 @@ pub async fn abandon(
 }
 
 /// The body of a resolution.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ResolveBody {
     /// The version the decision is based on.
     pub version: u64,
@@ -332,6 +404,14 @@ pub struct ResolveBody {
 }
 
 /// `POST /api/elections/{election}/entries/{station}/resolve`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/elections/{election}/entries/{station}/resolve",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen"), ("station" = u32, Path, description = "The polling station's number")),
+    request_body = ResolveBody,
+    responses((status = 200, description = "The coordinator's decision is taken", body = StatusAnswer), Refusals)
+)]
 pub async fn resolve(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
@@ -355,6 +435,13 @@ pub async fn resolve(
 }
 
 /// `GET /api/elections/{election}/entries`.
+#[utoipa::path(
+    tag = "results entry",
+    get,
+    path = "/api/elections/{election}/entries",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen")),
+    responses((status = 200, description = "Every polling station's entry and the running totals", body = Overview), Refusals)
+)]
 pub async fn overview(
     State(state): State<AppState>,
     InElection(id): InElection,
@@ -364,6 +451,13 @@ pub async fn overview(
 }
 
 /// `GET /api/elections/{election}/polling-stations`.
+#[utoipa::path(
+    tag = "results entry",
+    get,
+    path = "/api/elections/{election}/polling-stations",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen")),
+    responses((status = 200, description = "The polling stations", body = Vec<PollingStation>), Refusals)
+)]
 pub async fn stations(
     State(state): State<AppState>,
     InElection(id): InElection,
@@ -386,6 +480,14 @@ fn station_form(body: &Value) -> StationForm {
 }
 
 /// `POST /api/elections/{election}/polling-stations`.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/elections/{election}/polling-stations",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen")),
+    request_body = StationBody,
+    responses((status = 201, description = "Added"), Refusals)
+)]
 pub async fn station_create(
     State(state): State<AppState>,
     InElection(id): InElection,
@@ -402,6 +504,14 @@ pub async fn station_create(
 }
 
 /// `PUT /api/elections/{election}/polling-stations/{station}`.
+#[utoipa::path(
+    tag = "results entry",
+    put,
+    path = "/api/elections/{election}/polling-stations/{station}",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen"), ("station" = u32, Path, description = "The polling station's number")),
+    request_body = StationBody,
+    responses((status = 204, description = "Changed"), Refusals)
+)]
 pub async fn station_update(
     State(state): State<AppState>,
     AtStation(id, number): AtStation,
@@ -427,6 +537,14 @@ fn uploaded_name(headers: &HeaderMap) -> String {
 }
 
 /// `POST /api/elections/{election}/polling-stations/import`: the body is the EML 110b file.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/elections/{election}/polling-stations/import",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen")),
+    request_body(content = String, content_type = "application/xml", description = "The EML file; its name in the X-File-Name header"),
+    responses((status = 201, description = "Imported, all or none", body = Imported), Refusals)
+)]
 pub async fn stations_import(
     State(state): State<AppState>,
     InElection(id): InElection,
@@ -445,6 +563,14 @@ pub async fn stations_import(
 
 /// `POST /api/elections/{election}/result/import`: the body is an EML 510b made by other
 /// software; its counts become the definitive counts (all or nothing).
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/elections/{election}/result/import",
+    params(("election" = String, Path, description = "The election, e.g. GR2026_Assen")),
+    request_body(content = String, content_type = "application/xml", description = "The EML file; its name in the X-File-Name header"),
+    responses((status = 201, description = "The counts are definitive, all or none", body = Imported), Refusals)
+)]
 pub async fn result_import(
     State(state): State<AppState>,
     InElection(id): InElection,
@@ -462,6 +588,12 @@ pub async fn result_import(
 }
 
 /// `GET /api/users`.
+#[utoipa::path(
+    tag = "results entry",
+    get,
+    path = "/api/users",
+    responses((status = 200, description = "The accounts", body = Vec<UserSummary>), Refusals)
+)]
 pub async fn users(State(state): State<AppState>) -> Result<Response, WebError> {
     let office = state.office.clone();
     let users = blocking(move || office.store().users()).await??;
@@ -473,6 +605,7 @@ pub async fn users(State(state): State<AppState>) -> Result<Response, WebError> 
                     "username": u.username, "full_name": u.full_name, "role": u.role,
                     "last_login": u.last_login,
                     "locked_until": u.locked_until.map(|t| t.to_rfc3339()),
+                    "disabled": u.disabled,
                 })
             })
             .collect::<Vec<_>>(),
@@ -481,6 +614,13 @@ pub async fn users(State(state): State<AppState>) -> Result<Response, WebError> 
 }
 
 /// `POST /api/users`: creates a user with a temporary password, returned once.
+#[utoipa::path(
+    tag = "results entry",
+    post,
+    path = "/api/users",
+    request_body = UserForm,
+    responses((status = 201, description = "Created with a temporary password, shown once", body = CreatedUser), Refusals)
+)]
 pub async fn user_create(
     State(state): State<AppState>,
     Extension(user): Extension<CurrentUser>,

@@ -34,6 +34,7 @@ pub mod https;
 pub mod intake;
 mod lang;
 pub mod listen;
+pub mod openapi;
 pub mod page;
 pub mod publication;
 pub mod result;

@@ -110,7 +110,11 @@ impl Routes {
     /// The finished router: every refusal made a page or a JSON answer in one place, and
     /// security headers on every response.
     pub fn into_router(self) -> Router {
+        let document = crate::openapi::document(&self.specs);
         self.router
+            .layer(axum::Extension(crate::openapi::ApiDocument(
+                std::sync::Arc::new(document),
+            )))
             .fallback(page::fallback)
             .layer(axum::middleware::from_fn(error::respond))
             .layer(axum::middleware::map_response(security_headers))

@@ -329,10 +329,47 @@ async fn every_route_lets_in_exactly_its_declared_roles() {
     }
 }
 
-#[test]
-fn the_openapi_document_describes_every_api_route() {
-    let document: Value =
-        serde_json::from_str(include_str!("../api/openapi.json")).expect("valid JSON");
+/// The OpenAPI document as the server serves it.
+async fn openapi_document(server: &Server) -> Value {
+    let response = server.client().get("/api/openapi.json").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+/// Runs the independent validator on `document`.
+fn validate_openapi(document: &Value) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("openapi.json");
+    std::fs::write(&path, serde_json::to_vec(document).unwrap()).unwrap();
+    std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/validate_openapi.py"
+        ))
+        .arg(&path)
+        .output()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_openapi_document_is_valid_and_describes_every_api_route_with_its_roles_and_answers() {
+    let server = Server::start().await;
+    let document = openapi_document(&server).await;
+    assert_eq!(document["openapi"].as_str().map(|v| &v[..2]), Some("3."));
+
+    // Valid by an independent validator, which does refuse a broken one.
+    let checked = validate_openapi(&document);
+    assert!(
+        checked.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let mut broken = document.clone();
+    broken["paths"]["/api/login"]["post"]["responses"] = json!("none");
+    assert_eq!(validate_openapi(&broken).status.code(), Some(1));
+
+    // Exactly the routes the server has.
     let documented: std::collections::BTreeSet<(String, String)> = document["paths"]
         .as_object()
         .unwrap()
@@ -345,34 +382,231 @@ fn the_openapi_document_describes_every_api_route() {
                 .map(move |m| (m.to_uppercase(), path.clone()))
         })
         .collect();
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let store = std::sync::Arc::new(store::Store::open_or_create(dir.path()).unwrap());
-    let state = runtime.block_on(async { web::AppState::new(store, web::Config::default()) });
-    let routes: std::collections::BTreeSet<(String, String)> = web::routes::table(state)
+    let specs: Vec<web::routes::RouteSpec> = web::routes::table(server.state.clone())
         .specs()
         .iter()
         .filter(|s| s.path.starts_with("/api/"))
+        .cloned()
+        .collect();
+    let routes: std::collections::BTreeSet<(String, String)> = specs
+        .iter()
         .map(|s| (s.method.to_string(), s.path.to_string()))
         .collect();
     assert_eq!(documented, routes);
-    // And each documented operation names the roles the route declares.
-    for spec in web::routes::table(web::AppState::new(
-        std::sync::Arc::new(store::Store::open_or_create(dir.path()).unwrap()),
-        web::Config::default(),
-    ))
-    .specs()
-    .iter()
-    .filter(|s| s.path.starts_with("/api/"))
-    {
-        let roles = &document["paths"][spec.path][spec.method.to_lowercase()]["x-urna-roles"];
+
+    for spec in &specs {
+        let operation = &document["paths"][spec.path][spec.method.to_lowercase()];
+        // The roles the route declares.
         let expected: Vec<&str> = match spec.access {
             Access::Public | Access::Anonymous => vec!["anyone"],
             Access::AnyUser => vec!["any user"],
             Access::Roles(roles) => roles.iter().map(|r| r.as_str()).collect(),
         };
-        assert_eq!(roles, &json!(expected), "{} {}", spec.method, spec.path);
+        assert_eq!(
+            operation["x-urna-roles"],
+            json!(expected),
+            "{} {}",
+            spec.method,
+            spec.path
+        );
+        // Every answer described: a success with its body's schema (unless it has none), and
+        // the refusals with the error's schema.
+        let responses = operation["responses"].as_object().unwrap();
+        let success: Vec<&String> = responses.keys().filter(|s| s.starts_with('2')).collect();
+        assert_eq!(success.len(), 1, "{} {}", spec.method, spec.path);
+        if success[0] != "204" && !(success[0] == "201" && spec.path.ends_with("polling-stations"))
+        {
+            let schema = responses[success[0]]["content"]["application/json"]["schema"].clone();
+            assert!(
+                schema.is_object(),
+                "{} {}: no schema",
+                spec.method,
+                spec.path
+            );
+        }
+        if spec.path != "/api/openapi.json" {
+            for status in ["401", "403", "409", "422"] {
+                assert_eq!(
+                    responses[status]["content"]["application/json"]["schema"]["$ref"],
+                    "#/components/schemas/ApiError",
+                    "{} {} {status}",
+                    spec.method,
+                    spec.path
+                );
+            }
+        }
     }
+}
+
+/// Checks an answer of the API against the schema the document gives for it.
+fn conforms(document: &Value, method: &str, path: &str, status: StatusCode, body: &Value) {
+    let responses = &document["paths"][path][method.to_lowercase()]["responses"];
+    let described = &responses[status.as_str()];
+    assert!(
+        described.is_object(),
+        "{method} {path}: answer {status} is not documented"
+    );
+    let mut schema = described["content"]["application/json"]["schema"].clone();
+    assert!(schema.is_object(), "{method} {path} {status}: no schema");
+    schema["components"] = document["components"].clone();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(body)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{method} {path} {status}: the answer does not fit its schema: {errors:?}\n{body}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_of_the_api_fits_the_schema_the_document_gives_for_it() {
+    let server = Server::start().await;
+    let document = openapi_document(&server).await;
+    let entry = "/api/elections/{election}/entries/{station}";
+    let station = first_station(&server.store, TEST);
+    let path = |template: &str| {
+        template
+            .replace("{election}", TEST)
+            .replace("{station}", &station.to_string())
+    };
+
+    // Logged in, and refused.
+    let mut anna = server.client();
+    let (status, body) = anna.login("anna", common::PASSWORD).await;
+    conforms(&document, "POST", "/api/login", status, &body);
+    let (status, body) = server.client().login("anna", "wrong password!").await;
+    conforms(&document, "POST", "/api/login", status, &body);
+    let anna = server.login("anna").await;
+    let bert = server.login("bert").await;
+    let coord = server.login("coord").await;
+    let admin = server.login("admin").await;
+
+    let (status, body) = anna.json("GET", "/api/elections", &json!(null)).await;
+    conforms(&document, "GET", "/api/elections", status, &body);
+
+    // The double entry, step by step, with a refusal at every kind of mistake.
+    let (status, body) = anna.claim(TEST, station).await;
+    conforms(&document, "POST", &format!("{entry}/claim"), status, &body);
+    let version = body["version"].as_u64().unwrap();
+    let count = sound_count(&shape(&server.store, TEST), 10);
+    let (status, body) = anna
+        .json(
+            "PUT",
+            &path(entry),
+            &json!({ "version": version, "fields": count }),
+        )
+        .await;
+    conforms(&document, "PUT", entry, status, &body);
+    let version = body["version"].as_u64().unwrap();
+    let (status, body) = anna
+        .json(
+            "PUT",
+            &path(entry),
+            &json!({ "version": version, "fields": { "voters.a": "twaalf" } }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    conforms(&document, "PUT", entry, status, &body);
+    let (status, body) = anna
+        .json(
+            "PUT",
+            &path(entry),
+            &json!({ "version": 0, "fields": count }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    conforms(&document, "PUT", entry, status, &body);
+    let (status, body) = anna.json("GET", &path(entry), &json!(null)).await;
+    conforms(&document, "GET", entry, status, &body);
+    let (status, body) = anna
+        .json(
+            "POST",
+            &path(&format!("{entry}/finalise")),
+            &json!({ "version": version, "acknowledge_warnings": true }),
+        )
+        .await;
+    conforms(
+        &document,
+        "POST",
+        &format!("{entry}/finalise"),
+        status,
+        &body,
+    );
+    let (status, body) = bert.claim(TEST, station).await;
+    conforms(&document, "POST", &format!("{entry}/claim"), status, &body);
+    let version = body["version"].as_u64().unwrap();
+    let (status, body) = bert
+        .json(
+            "POST",
+            &path(&format!("{entry}/abandon")),
+            &json!({ "version": version }),
+        )
+        .await;
+    conforms(
+        &document,
+        "POST",
+        &format!("{entry}/abandon"),
+        status,
+        &body,
+    );
+    let (status, body) = anna.json("GET", &path(entry), &json!(null)).await;
+    conforms(&document, "GET", entry, status, &body);
+    let (status, body) = coord.json("GET", &path(entry), &json!(null)).await;
+    conforms(&document, "GET", entry, status, &body);
+    let (status, body) = coord
+        .json(
+            "POST",
+            &path(&format!("{entry}/resolve")),
+            &json!({ "version": 1, "decision": "no such decision" }),
+        )
+        .await;
+    conforms(
+        &document,
+        "POST",
+        &format!("{entry}/resolve"),
+        status,
+        &body,
+    );
+    let overview = "/api/elections/{election}/entries";
+    let (status, body) = coord.json("GET", &path(overview), &json!(null)).await;
+    conforms(&document, "GET", overview, status, &body);
+    // A typist may not see the overview.
+    let (status, body) = anna.json("GET", &path(overview), &json!(null)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    conforms(&document, "GET", overview, status, &body);
+
+    let stations = "/api/elections/{election}/polling-stations";
+    let (status, body) = coord.json("GET", &path(stations), &json!(null)).await;
+    conforms(&document, "GET", stations, status, &body);
+    let (status, body) = coord
+        .json(
+            "POST",
+            &path(stations),
+            &json!({ "number": "x", "name": "" }),
+        )
+        .await;
+    conforms(&document, "POST", stations, status, &body);
+
+    let (status, body) = admin.json("GET", "/api/users", &json!(null)).await;
+    conforms(&document, "GET", "/api/users", status, &body);
+    let (status, body) = admin
+        .json(
+            "POST",
+            "/api/users",
+            &json!({ "username": "dirk", "full_name": "Dirk", "role": "typist" }),
+        )
+        .await;
+    conforms(&document, "POST", "/api/users", status, &body);
+
+    // Without a session.
+    let (status, body) = server
+        .client()
+        .json("GET", "/api/elections", &json!(null))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    conforms(&document, "GET", "/api/elections", status, &body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
