@@ -416,3 +416,291 @@ fn serve_logs_every_request_and_its_start_as_json_lines_in_the_file_of_the_day()
     assert_eq!(started["hash_code"], HashCode::of(&binary).to_string());
     assert_eq!(started["program"], "urna serve");
 }
+
+/// A typist's API session against a served results entry.
+struct Typist {
+    http: reqwest::Client,
+    base: String,
+    csrf: String,
+}
+
+impl Typist {
+    async fn log_in(base: &str, username: &str) -> Typist {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        let answer: serde_json::Value = http
+            .post(format!("{base}/api/login"))
+            .json(
+                &serde_json::json!({ "username": username, "password": "a long enough password" }),
+            )
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        Typist {
+            http,
+            base: base.to_string(),
+            csrf: answer["csrf_token"].as_str().unwrap().to_string(),
+        }
+    }
+
+    /// A request with the session's token; the answer's JSON, or why there is none.
+    async fn ask(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, String> {
+        let response = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header("x-csrf-token", &self.csrf)
+            .json(&body)
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        if !response.status().is_success() {
+            let status = response.status();
+            return Err(format!(
+                "{status}: {}",
+                response.text().await.unwrap_or_default()
+            ));
+        }
+        response.json().await.map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_kill_during_backups_under_load_loses_no_acknowledged_save_and_the_last_backup_restores() {
+    use std::collections::BTreeMap;
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let stick = dir.path().join("stick");
+    let output = run(urna(&data).args(import_args(ASSEN_110A, ASSEN_230B, Some(ASSEN_110B))));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let typists = ["t1", "t2", "t3", "t4"];
+    for name in typists {
+        let mut add = urna(&data);
+        add.args([
+            "user",
+            "add",
+            "--role",
+            "typist",
+            "--username",
+            name,
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        let mut child = add.spawn().unwrap();
+        child
+            .stdin
+            .as_mut()
+            .unwrap()
+            .write_all(b"a long enough password\n")
+            .unwrap();
+        assert!(child.wait().unwrap().success());
+    }
+    let election = "GR2026_Assen";
+    let (stations, shape): (Vec<u32>, Vec<usize>) = {
+        let store = store::Store::open_existing(&data).unwrap();
+        let stored = store.election(&election.parse().unwrap()).unwrap().unwrap();
+        (
+            stored
+                .election
+                .polling_stations
+                .iter()
+                .take(typists.len())
+                .map(|s| s.number.get())
+                .collect(),
+            stored.election.contests[0]
+                .lists
+                .iter()
+                .map(|l| l.candidates.len())
+                .collect(),
+        )
+    };
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = urna(&data)
+        .args([
+            "serve",
+            "--plain-http",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .args([
+            "--airgap-probe",
+            "127.0.0.1:9",
+            "--backup-interval",
+            "1",
+            "--backup-dir",
+        ])
+        .arg(&stick)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    // The last version each station's save was acknowledged with.
+    let acknowledged: Arc<Mutex<BTreeMap<u32, u64>>> = Arc::default();
+    // Whether a backup is being written (its `.partial` file).
+    let partial = |stick: &Path| {
+        std::fs::read_dir(stick).unwrap().any(|entry| {
+            entry
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".partial")
+        })
+    };
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        // Up once the first air-gap check is done.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while reqwest::get(format!("{base}/login"))
+            .await
+            .map_or(true, |r| !r.status().is_success())
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server did not come up"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let mut tasks = Vec::new();
+        for (name, station) in typists.into_iter().zip(stations.clone()) {
+            let typist = Typist::log_in(&base, name).await;
+            let entry = format!("/api/elections/{election}/entries/{station}");
+            let claimed = typist
+                .ask(
+                    reqwest::Method::POST,
+                    &format!("{entry}/claim"),
+                    serde_json::json!({}),
+                )
+                .await
+                .unwrap();
+            let mut version = claimed["version"].as_u64().unwrap();
+            let acknowledged = acknowledged.clone();
+            let shape = shape.clone();
+            // Saves as fast as the server answers, until it is gone.
+            tasks.push(tokio::spawn(async move {
+                for n in 1u64.. {
+                    let saved = typist
+                        .ask(
+                            reqwest::Method::PUT,
+                            &entry,
+                            serde_json::json!({
+                                "version": version,
+                                "fields": testkit::sound_count(&shape, n),
+                            }),
+                        )
+                        .await;
+                    match saved {
+                        Ok(answer) => {
+                            version = answer["version"].as_u64().unwrap();
+                            acknowledged.lock().unwrap().insert(station, version);
+                        }
+                        Err(error) => {
+                            let error: String = error.chars().take(300).collect();
+                            eprintln!("station {station}, save {n}: {error}");
+                            break;
+                        }
+                    }
+                }
+            }));
+        }
+        // Kill the server without warning once backups have been made under this load.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let backups = store::backup::list(&stick).unwrap_or_default().len();
+            let saves: u64 = acknowledged.lock().unwrap().values().sum();
+            if backups >= 2 && saves >= 200 {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{backups} backups, {saves} saves"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        // Then in the middle of the next backup: while its `.partial` file is being written.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !partial(&stick) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no backup in progress seen"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+        server.kill().unwrap();
+        server.wait().unwrap();
+        for task in tasks {
+            task.await.unwrap();
+        }
+    });
+
+    // Every acknowledged save is in the database, which the audit log vouches for.
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert_eq!(acknowledged.len(), stations.len());
+    let stored_versions = |data: &Path| -> BTreeMap<u32, u64> {
+        let store = store::Store::open_existing(data).unwrap();
+        store
+            .entries(&election.parse().unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.polling_station.get(), e.version))
+            .collect()
+    };
+    let live = stored_versions(&data);
+    for (station, version) in &acknowledged {
+        assert!(
+            live[station] >= *version,
+            "station {station}: acknowledged version {version}, stored {}",
+            live[station]
+        );
+    }
+    let verified = run(urna(&data).args(["audit", "verify"]));
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        text(&verified.stdout)
+    );
+
+    // The backup cut off is left as `.partial`, never listed as a backup; the last finished one,
+    // made under load, is whole; restored, its log verifies and it holds an
+    // earlier moment of the same entries.
+    assert!(
+        partial(&stick),
+        "the interrupted backup stays a .partial file"
+    );
+    let latest = store::backup::list(&stick).unwrap().last().unwrap().clone();
+    assert!(!latest.to_string_lossy().ends_with(".partial"));
+    store::backup::check(&latest).unwrap();
+    let restored = run(urna(&data).arg("restore").arg(&latest));
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    let verified = run(urna(&data).args(["audit", "verify"]));
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        text(&verified.stdout)
+    );
+    let from_backup = stored_versions(&data);
+    for station in &stations {
+        assert!(from_backup[station] <= live[station]);
+        assert!(from_backup[station] >= 1, "the backup holds the claims");
+    }
+}
