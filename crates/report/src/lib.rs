@@ -6,7 +6,9 @@
 //! - the central committee's report, model P 22-2, with the seat allocation step by step and the
 //!   elected candidates ([`p_22_2`]);
 //! - the Flemish main office's report ([`flanders_main_office`]);
-//! - the credential sheets of the key ceremony, one page per office ([`credential_sheets`]).
+//! - the credential sheets of the key ceremony, one page per office ([`credential_sheets`]);
+//! - the coordinator's sheet for results entry: address and certificate fingerprint
+//!   ([`server_sheet`]).
 //!
 //! Every results document carries in its footer the hash code (SHA-256) of the file it goes with
 //! (EML 510b, 510d, 520), so that paper and file can be checked against each other. The same data
@@ -23,6 +25,7 @@ mod credentials;
 pub mod format;
 mod municipal;
 mod notices;
+mod server_sheet;
 mod typeset;
 
 pub use booth::{BALLOT_DPI, StationReport, ballot, station_report};
@@ -31,6 +34,7 @@ pub use corrigendum::{Correction, Corrigendum, na_14_2, na_14_2_bijlage_1};
 pub use credentials::credential_sheets;
 pub use municipal::{MunicipalCount, n_10_2, na_31_2, na_31_2_bijlage_1};
 pub use notices::notices;
+pub use server_sheet::{ServerSheet, server_sheet};
 
 /// The language of the official documents: the models of the Kieswet and of the Flemish decree
 /// are Dutch. Their words come from the catalogs (area `report`); a document repeats a few lines

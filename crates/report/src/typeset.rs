@@ -40,6 +40,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("/p-22-2.typ", include_str!("../templates/p-22-2.typ")),
     (
+        "/server-sheet.typ",
+        include_str!("../templates/server-sheet.typ"),
+    ),
+    (
         "/flanders-main-office.typ",
         include_str!("../templates/flanders-main-office.typ"),
     ),

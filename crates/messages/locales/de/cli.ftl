@@ -298,3 +298,6 @@ cli-serve-entry-fingerprint = Fingerabdruck der Zertifizierungsstelle der Ergebn
 
 ## serve over HTTPS: the authority
 cli-serve-new-entry-authority = neue Zertifizierungsstelle für die Ergebniserfassung erstellt in { $folder } (installieren Sie ca.pem in den Browsern der Erfassenden)
+
+## The connection sheet
+cli-serve-connection-sheet = Verbindungsblatt für die Erfasser (Adresse und Fingerabdruck, zum Drucken): { $file }

@@ -240,3 +240,11 @@ report-notice-by-preference = Sie wurden mit Ihren eigenen Vorzugsstimmen gewäh
 report-notice-in-list-order = Sie wurden in der Reihenfolge der Liste gewählt (Kieswet P 17).
 report-notice-accept = Teilen Sie dem Zentralwahlausschuss innerhalb der Frist von Artikel V 2 Kieswet schriftlich mit, ob Sie die Ernennung annehmen, mit den Erklärungen und Unterlagen, die das Gesetz dafür verlangt.
 report-notice-signed = Im Namen des Zentralwahlausschusses,
+
+## The coordinator's sheet for results entry
+report-server-sheet = Verbindungsblatt für die Ergebniserfassung
+report-server-address = Adresse im Browser
+report-server-fingerprint = Fingerabdruck des Zertifikats (SHA-256)
+report-server-step-open = Öffnen Sie die obige Adresse im Browser des Erfassungscomputers.
+report-server-step-compare = Zeigen Sie das Zertifikat an (das Schloss neben der Adresse) und vergleichen Sie den SHA-256-Fingerabdruck des Ausstellers Zeichen für Zeichen mit diesem Blatt.
+report-server-step-refuse = Weicht ein Zeichen ab oder warnt der Browser vor einem anderen Zertifikat: Geben Sie kein Passwort ein und melden Sie es sofort dem Koordinator.

@@ -298,3 +298,6 @@ cli-serve-entry-fingerprint = fingerprint of results entry's certificate authori
 
 ## serve over HTTPS: the authority
 cli-serve-new-entry-authority = new certificate authority for results entry made in { $folder } (install ca.pem in the typists' browsers)
+
+## The connection sheet
+cli-serve-connection-sheet = connection sheet for the typists (address and fingerprint, to print): { $file }

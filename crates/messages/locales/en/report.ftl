@@ -240,3 +240,11 @@ report-notice-by-preference = You were elected on your own preference votes (Kie
 report-notice-in-list-order = You were elected in the order of the list (Kieswet P 17).
 report-notice-accept = Let the central electoral committee know in writing, within the term of Kieswet article V 2, whether you accept the appointment, with the statements and documents the law asks for.
 report-notice-signed = On behalf of the central electoral committee,
+
+## The coordinator's sheet for results entry
+report-server-sheet = Connection sheet for results entry
+report-server-address = Address in the browser
+report-server-fingerprint = Certificate fingerprint (SHA-256)
+report-server-step-open = Open the address above in the browser of the data-entry computer.
+report-server-step-compare = View the certificate (the padlock beside the address) and compare the SHA-256 fingerprint of its issuer character by character with this sheet.
+report-server-step-refuse = If a single character differs, or the browser warns of another certificate: do not type a password and tell the coordinator at once.

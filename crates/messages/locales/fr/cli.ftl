@@ -298,3 +298,6 @@ cli-serve-entry-fingerprint = empreinte de l'autorité de certification de la sa
 
 ## serve over HTTPS: the authority
 cli-serve-new-entry-authority = nouvelle autorité de certification pour la saisie des résultats créée dans { $folder } (installez ca.pem dans les navigateurs des opérateurs)
+
+## The connection sheet
+cli-serve-connection-sheet = fiche de connexion pour les encodeurs (adresse et empreinte, à imprimer) : { $file }

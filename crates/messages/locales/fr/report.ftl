@@ -240,3 +240,11 @@ report-notice-by-preference = Vous avez été élu(e) sur vos propres voix de pr
 report-notice-in-list-order = Vous avez été élu(e) dans l'ordre de la liste (Kieswet P 17).
 report-notice-accept = Faites savoir par écrit au bureau électoral central, dans le délai de l'article V 2 de la Kieswet, si vous acceptez la nomination, avec les déclarations et pièces que la loi demande.
 report-notice-signed = Au nom du bureau électoral central,
+
+## The coordinator's sheet for results entry
+report-server-sheet = Fiche de connexion pour l’encodage des résultats
+report-server-address = Adresse dans le navigateur
+report-server-fingerprint = Empreinte du certificat (SHA-256)
+report-server-step-open = Ouvrez l’adresse ci-dessus dans le navigateur de l’ordinateur d’encodage.
+report-server-step-compare = Affichez le certificat (le cadenas à côté de l’adresse) et comparez l’empreinte SHA-256 de l’émetteur caractère par caractère avec cette fiche.
+report-server-step-refuse = Si un seul caractère diffère, ou si le navigateur signale un autre certificat : ne saisissez pas de mot de passe et prévenez immédiatement le coordinateur.

@@ -298,3 +298,6 @@ cli-serve-entry-fingerprint = vingerafdruk van de certificaatautoriteit van de r
 
 ## serve over HTTPS: the authority
 cli-serve-new-entry-authority = nieuwe certificaatautoriteit voor de resultateninvoer gemaakt in { $folder } (installeer ca.pem in de browsers van de invoerders)
+
+## The connection sheet
+cli-serve-connection-sheet = verbindingsblad voor de invoerders (adres en vingerafdruk, om te printen): { $file }

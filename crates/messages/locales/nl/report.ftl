@@ -240,3 +240,11 @@ report-notice-by-preference = U bent gekozen op uw eigen voorkeurstemmen (Kieswe
 report-notice-in-list-order = U bent gekozen in de volgorde van de lijst (Kieswet P 17).
 report-notice-accept = Laat het centraal stembureau binnen de termijn van artikel V 2 van de Kieswet schriftelijk weten of u de benoeming aanneemt, met de verklaringen en stukken die de wet daarbij vraagt.
 report-notice-signed = Namens het centraal stembureau,
+
+## The coordinator's sheet for results entry
+report-server-sheet = Verbindingsblad uitslageninvoer
+report-server-address = Adres in de browser
+report-server-fingerprint = Vingerafdruk van het certificaat (SHA-256)
+report-server-step-open = Open het adres hierboven in de browser van de invoercomputer.
+report-server-step-compare = Bekijk het certificaat (het slotje naast het adres) en vergelijk de SHA-256-vingerafdruk van de uitgevende instantie teken voor teken met dit blad.
+report-server-step-refuse = Wijkt één teken af, of waarschuwt de browser voor een ander certificaat: typ geen wachtwoord in en meld het meteen aan de coördinator.

@@ -89,6 +89,18 @@ pub fn run(lang: Language, data_dir: &Path, args: &ServeArgs) -> anyhow::Result<
                     fingerprint = fingerprint.as_str()
                 )
             );
+            // Without its sheet the server still serves: the fingerprint is on the console.
+            match connection_sheet(&store, &data_dir.join("https"), &url, fingerprint) {
+                Ok(sheet) => console!(
+                    "urna serve: {}",
+                    t!(
+                        lang,
+                        "cli-serve-connection-sheet",
+                        file = sheet.display().to_string()
+                    )
+                ),
+                Err(error) => console!("urna serve: {error:#}"),
+            }
         }
         if users == 0 {
             console!("urna serve: {}", t!(lang, "cli-serve-no-users"));
@@ -185,6 +197,48 @@ fn entry_tls(
     std::fs::write(dir.join("fingerprint.txt"), format!("{fingerprint}\n"))
         .with_context(|| dir.display().to_string())?;
     Ok((tls, shown, fingerprint))
+}
+
+/// The coordinator's sheet (`DATA/https/verbindingsblad.pdf`): the address the typists open and
+/// the fingerprint they compare, with the software's hash code; made again at every start, as
+/// the address may change.
+fn connection_sheet(
+    store: &Store,
+    dir: &Path,
+    url: &str,
+    fingerprint: &str,
+) -> anyhow::Result<std::path::PathBuf> {
+    let summaries = store.elections()?;
+    let names: Vec<String> = summaries.iter().map(|e| e.name.clone()).collect();
+    let first = match summaries.first() {
+        Some(summary) => store.election(&summary.id)?,
+        None => None,
+    };
+    let authority = first
+        .as_ref()
+        .and_then(|stored| stored.election.domain.as_ref())
+        .map_or_else(|| "Urna".to_string(), |domain| domain.name.clone());
+    let jurisdiction = first
+        .as_ref()
+        .map_or(model::Jurisdiction::Netherlands, |stored| {
+            stored.election.jurisdiction
+        });
+    let pdf = report::server_sheet(
+        &report::ServerSheet {
+            authority: &authority,
+            elections: &names,
+            addresses: &[url.to_string()],
+            fingerprint,
+            jurisdiction,
+        },
+        chrono::Utc::now(),
+    )?;
+    // Written whole or not at all: whoever prints it never gets half a sheet.
+    let path = dir.join("verbindingsblad.pdf");
+    let partial = dir.join("verbindingsblad.pdf.partial");
+    std::fs::write(&partial, pdf).with_context(|| partial.display().to_string())?;
+    std::fs::rename(&partial, &path).with_context(|| path.display().to_string())?;
+    Ok(path)
 }
 
 /// The app's TLS: its certificate authority (made on the first start, in the data directory),

@@ -255,6 +255,37 @@ fn results_entry_is_served_over_https_unless_plain_http_is_asked_for_on_loopback
     let ca = std::fs::read_to_string(data.join("https/ca.pem")).unwrap();
     let fingerprint = std::fs::read_to_string(data.join("https/fingerprint.txt")).unwrap();
     assert!(printed.contains(fingerprint.trim()), "{printed}");
+    // The coordinator's sheet to print: the address and the fingerprint the typists compare in
+    // their browser, and the software's hash code.
+    let sheet = data.join("https/verbindingsblad.pdf");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !sheet.exists() {
+        assert!(std::time::Instant::now() < deadline, "no connection sheet");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let on_paper = pdf_text(&sheet);
+    assert!(
+        on_paper.contains("Verbindingsblad uitslageninvoer"),
+        "{on_paper}"
+    );
+    assert!(
+        on_paper.contains(&format!("https://127.0.0.1:{port}/")),
+        "{on_paper}"
+    );
+    let pairs: Vec<&str> = fingerprint.trim().split(':').collect();
+    assert_eq!(pairs.len(), 32);
+    for row in pairs.chunks(8) {
+        assert!(
+            on_paper.contains(&row.join(":")),
+            "{} not on the sheet",
+            row.join(":")
+        );
+    }
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_urna")).unwrap();
+    assert!(
+        on_paper.contains(&HashCode::of(&binary).to_string()),
+        "software hash code"
+    );
     let address = format!("127.0.0.1:{port}");
     let runtime = tokio::runtime::Runtime::new().unwrap();
     // The server answers once its first air-gap check is done: ask until it does.
