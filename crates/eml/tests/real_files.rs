@@ -113,7 +113,7 @@ fn every_real_candidate_list() {
             "composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml",
             "real/Kandidatenlijsten_GR2026_Assen.eml.xml",
             "geen",
-            Some(33),
+            Some(35),
             13,
             228,
             35,

@@ -218,21 +218,20 @@ fn recount() -> Conclusion {
     }
 }
 
-/// Assen as the real count has it: these seats (33 of the composed definition, see
-/// fixtures/README.md).
-const PUBLISHED_SEATS: [u32; 13] = [6, 2, 3, 7, 3, 3, 2, 1, 1, 2, 0, 1, 2];
+/// Assen's published seats of 18 March 2026 (35; fixtures/results/nl/nl-gr2026-assen-published.json).
+const PUBLISHED_SEATS: [u32; 13] = [7, 2, 4, 7, 3, 3, 2, 1, 1, 2, 0, 1, 2];
 
 #[test]
 fn a_recount_moves_a_seat_back_and_the_history_keeps_the_count_it_replaced() {
     // The first session: at polling station 1 a stack of 100 ballots of list 1 was counted with
-    // list 3, which gives list 3 the seat of list 4.
+    // list 8, which gives list 8 a seat of list 1.
     let published_1 = Committee::typed(&[]).published[&station(1)].clone();
-    let wrong = moved(&published_1, 100, 0, 2);
+    let wrong = moved(&published_1, 100, 0, 7);
     let committee = Committee::typed(&[(1, wrong.clone())]);
     let (office, election) = (&committee.office, &committee.election);
     let first_seats = committee.seats();
-    assert_eq!(first_seats[2], 4);
-    assert_eq!(first_seats[3], 6);
+    assert_eq!(first_seats[0], 6);
+    assert_eq!(first_seats[7], 2);
     let first_files = committee.documents();
     assert!(first_files.iter().any(|f| f.kind == "pdf-na-31-2"));
     let sessions = office.sessions(election).unwrap();

@@ -35,6 +35,13 @@ pub fn published_gr2022(municipality: &str) -> serde_json::Value {
         .clone()
 }
 
+/// The published outcome of Assen's council election of 18 March 2026: seats, and votes and
+/// seats per list (`fixtures/results/nl/nl-gr2026-assen-published.json`).
+pub fn published_gr2026_assen() -> serde_json::Value {
+    serde_json::from_slice(&fixture("results/nl/nl-gr2026-assen-published.json"))
+        .expect("the published result is JSON")
+}
+
 /// Every row of every table (and the schema), as text. Two snapshots are equal exactly when
 /// the two databases hold the same data, whatever their files look like on disk.
 pub fn database_snapshot(path: &Path) -> String {

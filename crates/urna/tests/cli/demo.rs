@@ -21,7 +21,7 @@ fn the_demo_runs_into_a_fresh_folder() {
         "19 polling stations investigated and concluded; corrected count typed twice for polling station 15, 19.",
         "The previous count of 2 polling station(s) stays in the database's history",
         "GR2026_Assen: 2 sessions, 19 investigations and 2 corrections of the municipal committee derived again from the package and checked against the 510b's flags",
-        "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 votes, 6 seats",
+        "List 1 GROENLINKS / Partij van de Arbeid (PvdA): 5438 votes, 7 seats",
         "List 4 ASSEN CENTRAAL: 5895 votes, 7 seats — J. (Jan) Talens",
         "List 9 50PLUS: 1112 votes, 1 seat — D.J. (Derk Jan) van der Laan",
         "Audit log intact:",
@@ -267,6 +267,35 @@ fn the_demo_runs_into_a_fresh_folder() {
         "{}",
         text(&shown.stdout)
     );
+    // The demo's Assen is Assen: its 35 seats and every list's votes and seats equal the
+    // published outcome of 18 March 2026.
+    let published = testkit::published_gr2026_assen();
+    assert_eq!(published["seats"], 35);
+    let shown = text(&shown.stdout);
+    let ours: std::collections::BTreeMap<String, (u64, u64)> = shown
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("List "))
+        .filter_map(|rest| {
+            let (label, figures) = rest.split_once(": ")?;
+            let name = label.split_once(' ')?.1.to_string();
+            let mut numbers = figures
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse::<u64>().unwrap());
+            Some((name, (numbers.next()?, numbers.next()?)))
+        })
+        .collect();
+    let lists = published["lists"].as_array().unwrap();
+    assert_eq!(ours.len(), lists.len(), "{shown}");
+    for list in lists {
+        let name = list["name"].as_str().unwrap();
+        let expected = (
+            list["votes"].as_u64().unwrap(),
+            list["seats"].as_u64().unwrap(),
+        );
+        assert_eq!(ours.get(name), Some(&expected), "{name}: {shown}");
+    }
+    assert_eq!(ours.values().map(|(_, seats)| seats).sum::<u64>(), 35);
     assert!(
         demo.join("invoer/Kandidatenlijsten_GR2026_Assen.eml.xml")
             .is_file()

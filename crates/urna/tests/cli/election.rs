@@ -16,7 +16,7 @@ fn import_list_and_show() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("33 seats, 13 lists, 228 candidates, 44 polling stations"),
+        stdout.contains("35 seats, 13 lists, 228 candidates, 44 polling stations"),
         "{stdout}"
     );
     assert!(stdout.contains(&hash(ASSEN_230B)), "{stdout}");
@@ -31,7 +31,7 @@ fn import_list_and_show() {
     assert!(show.status.success());
     let show = text(&show.stdout);
     for expected in [
-        "Seats:                33",
+        "Seats:                35",
         "Preference threshold: 25% of the quota",
         "List 1  GROENLINKS / Partij van de Arbeid (PvdA) — 35 candidates",
         "  3. P.M.J. (Peter) de Vries, Assen",

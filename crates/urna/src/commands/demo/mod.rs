@@ -48,7 +48,7 @@ const ASSEN_DEFINITION: InputFile = InputFile {
     bytes: include_bytes!(
         "../../../../../fixtures/eml/composed/Verkiezingsdefinitie_GR2026_Assen.composed.eml.xml"
     ),
-    official_hash: "913dd74c15fa29513997735ef9ebcad5b4c3a56696b30cdab803b3b4eeaf2e06",
+    official_hash: "e97e21fda882eef9b2d27b643065d7762f149a41ed471cf454c3736a5203212c",
 };
 
 const ASSEN_CANDIDATES: InputFile = InputFile {
