@@ -397,6 +397,28 @@ fn n_10_2_is_an_empty_form_with_the_lists_and_candidates_of_the_polling_station(
         .find(|l| l.contains("Totaal toegelaten kiezers"))
         .unwrap();
     assert!(!line.chars().any(|c| c.is_ascii_digit()), "{line}");
+    // No blank page: every page has something of the form besides its header and footer (the
+    // explanation's lines once spilled onto a page of their own).
+    assert_eq!(blank_pages(&text, "Model N 10-2 —"), Vec::<usize>::new());
+}
+
+/// The pages (from 1) that hold nothing but the header and footer.
+fn blank_pages(text: &str, header: &str) -> Vec<usize> {
+    text.split('\u{c}')
+        .enumerate()
+        .filter(|(_, page)| !page.trim().is_empty() || page.contains("Pagina"))
+        .filter(|(_, page)| {
+            page.lines().all(|line| {
+                let line = line.trim();
+                line.is_empty()
+                    || line.contains(header)
+                    || line.contains("Gemaakt ")
+                    || line.contains("Programma Urna")
+                    || line.starts_with("Pagina ")
+            })
+        })
+        .map(|(index, _)| index + 1)
+        .collect()
 }
 
 #[test]

@@ -280,3 +280,37 @@ fn every_command_line_change_names_its_operator() {
     );
     assert!(actors.contains(&"cli:P. de Vries"), "{actors:?}");
 }
+
+#[test]
+fn audit_show_into_a_pipe_closed_after_one_line_ends_without_a_panic() {
+    // `urna audit show | head -1` on a log longer than a pipe holds.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let store = store::Store::open_or_create(&data).unwrap();
+        for n in 0..2000 {
+            store
+                .log_event(
+                    &store::Actor::new("cli", "test"),
+                    store::AuditAction::UserLogout,
+                    serde_json::json!({ "n": n }),
+                )
+                .unwrap();
+        }
+    }
+    use std::io::BufRead as _;
+    let mut child = urna(&data)
+        .args(["audit", "show"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("user.logout"), "{first}");
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{:?}", output.status);
+    assert!(!text(&output.stderr).contains("panicked"), "{}", text(&output.stderr));
+}
