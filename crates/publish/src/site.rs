@@ -70,6 +70,8 @@ struct Chrome {
     round_name: String,
     version: u32,
     created: String,
+    /// The same moment as RFC 3339, for `<time datetime>`.
+    created_iso: String,
     home: String,
     /// The same page in each other language.
     others: Vec<OtherLanguage>,
@@ -280,6 +282,20 @@ fn link(path: &str) -> String {
 /// disk as well as on any web server: `/verkiezing/x.html` → `../`.
 fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count().saturating_sub(1))
+}
+
+/// A snapshot's moment as a reader's clock shows it, `2026-03-18 22:04`: Dutch and Flemish local
+/// time are the same (CET/CEST) since 1977, so one zone serves a round of both.
+fn local_time(created: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(created).map_or_else(
+        |_| created.to_string(),
+        |moment| {
+            model::Jurisdiction::Netherlands
+                .local(moment.with_timezone(&chrono::Utc))
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
 }
 
 fn status(lang: Language, outcome: &Outcome) -> String {
@@ -567,7 +583,8 @@ pub fn render(
             lang,
             round_name: snapshot.name.clone(),
             version: snapshot.version,
-            created: snapshot.created.clone(),
+            created: local_time(&snapshot.created),
+            created_iso: snapshot.created.clone(),
             root: root_of(path),
             home: link(&format!("{}/index.html", prefix(lang))),
             others: LANGUAGES

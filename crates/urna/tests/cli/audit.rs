@@ -312,5 +312,9 @@ fn audit_show_into_a_pipe_closed_after_one_line_ends_without_a_panic() {
     assert!(first.contains("user.logout"), "{first}");
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{:?}", output.status);
-    assert!(!text(&output.stderr).contains("panicked"), "{}", text(&output.stderr));
+    assert!(
+        !text(&output.stderr).contains("panicked"),
+        "{}",
+        text(&output.stderr)
+    );
 }

@@ -71,6 +71,12 @@ fn the_demo_runs_into_a_fresh_folder() {
         "{page}"
     );
     assert!(!page.contains("Gekozen kandidaten"), "{page}");
+    // The overview never says "in" (binnen) of a municipality whose result is not published, and
+    // tells the time as the reader's clock shows it.
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(!index.contains("binnen, in behandeling"), "{index}");
+    assert!(index.contains("ontvangen, nog geen uitslag"), "{index}");
+    assert!(index.contains("<time datetime=\""), "{index}");
     // Assen's result went from the results database over TLS to the centre: version 2 shows it
     // (list 1's votes as the municipality published them).
     let assen = std::fs::read_to_string(site.join("verkiezing/GR2026_Assen.html")).unwrap();
