@@ -328,6 +328,10 @@ fn entry_page(
     } else {
         "web-first-entry"
     });
+    // A fresh form starts empty, not with zeros: a field the typist skipped must not look typed
+    // (finalising refuses an empty field by name; a zero is typed).
+    let blank = Submitted::default();
+    let submitted = shown.submitted.as_ref().or(untouched.then_some(&blank));
     let (message, message_class) = match shown.message {
         Some((m, c)) => (Some(m), c),
         None => (None, "ok"),
@@ -347,13 +351,7 @@ fn entry_page(
             message_class,
             field_errors: shown.field_errors,
             findings: finding_views(lang, &findings),
-            sections: section_views(
-                lang,
-                form,
-                &context.contest,
-                shown.submitted.as_ref(),
-                &findings,
-            ),
+            sections: section_views(lang, form, &context.contest, submitted, &findings),
         },
     )
 }

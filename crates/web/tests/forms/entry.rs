@@ -232,3 +232,51 @@ async fn a_flemish_paper_count_is_entered_twice() {
 fn election_second_station(server: &Server) -> u32 {
     common::stations(&server.store, "GR2024_Lindeveld")[1]
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fresh_form_is_empty_and_a_skipped_field_is_refused_by_name_keeping_what_was_typed() {
+    let server = Server::start().await;
+    let station = first_station(&server.store, TEST);
+    let anna = server.login("anna").await;
+    anna.form(&format!("/elections/{TEST}/entries/{station}/claim"), &[])
+        .await;
+    let page = anna
+        .get(&format!("/elections/{TEST}/entries/{station}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    // No count field starts with a number: nothing looks typed before it is.
+    assert!(
+        page.contains("name=\"voters.a\" value=\"\""),
+        "voters.a is not empty"
+    );
+    assert!(!page.contains("value=\"0\""), "a field starts with 0");
+
+    // Everything typed but the blank votes: refused, naming that field, and the page keeps
+    // every value typed.
+    let mut count = sound_count(&shape(&server.store, TEST), 10);
+    let typed_a = count["voters.a"].clone();
+    count.remove("votes.f");
+    let refused = submit(&anna, station, &count, "finalise", &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Blanco stemmen ontbreekt"), "{page}");
+    let typed_a = match typed_a {
+        Value::String(text) => text,
+        other => other.to_string(),
+    };
+    assert!(
+        page.contains(&format!("name=\"voters.a\" value=\"{typed_a}\"")),
+        "what was typed is gone"
+    );
+    // A typed 0 is a value.
+    count.insert("votes.f".into(), json!(0));
+    let saved = submit(&anna, station, &count, "save", &[]).await;
+    assert_eq!(
+        saved.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        saved.text().await.unwrap()
+    );
+}
