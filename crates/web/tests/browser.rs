@@ -210,3 +210,73 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
         "the corrected value, not the slip"
     );
 }
+
+/// Runs axe-core on `path` and returns its violations, labelled with the page.
+async fn violations_on(browser: &Client, axe: &str, base: &str, path: &str) -> Vec<String> {
+    browser.goto(&format!("{base}{path}")).await.unwrap();
+    common::chromium::accessibility_violations(browser, axe)
+        .await
+        .into_iter()
+        .map(|violation| format!("{path}: {violation}"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_of_results_entry_passes_the_accessibility_check_for_every_role() {
+    let server = Server::start().await;
+    let base = server.base.clone();
+    let station = first_station(&server.store, TEST);
+    let axe = common::chromium::axe_source();
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, browser) = browser(profile.path(), Viewport::Desktop).await;
+    let mut found = violations_on(&browser, &axe, &base, "/login").await;
+
+    // The typist: elections, the election's stations, an entry being typed, the password.
+    log_in(&browser, &base, "anna", PASSWORD).await;
+    for path in [
+        "/elections".to_string(),
+        format!("/elections/{TEST}"),
+        "/account/password".into(),
+    ] {
+        found.extend(violations_on(&browser, &axe, &base, &path).await);
+    }
+    claim_and_type(
+        &browser,
+        &base,
+        station,
+        &BTreeMap::from([("voters.a".to_string(), json!(12))]),
+    )
+    .await;
+    found.extend(
+        common::chromium::accessibility_violations(&browser, &axe)
+            .await
+            .into_iter()
+            .map(|v| format!("entry form: {v}")),
+    );
+    log_out(&browser).await;
+
+    // The coordinator: the overview, stations, the result, the committee, the app, accounts, the
+    // audit log.
+    log_in(&browser, &base, "coord", PASSWORD).await;
+    for path in [
+        format!("/elections/{TEST}/overview"),
+        format!("/elections/{TEST}/polling-stations"),
+        format!("/elections/{TEST}/polling-stations/new"),
+        format!("/elections/{TEST}/result"),
+        format!("/elections/{TEST}/committee"),
+        format!("/elections/{TEST}/stembureau-app"),
+        "/users".into(),
+        "/users/new".into(),
+        "/audit".into(),
+    ] {
+        found.extend(violations_on(&browser, &axe, &base, &path).await);
+    }
+    log_out(&browser).await;
+
+    // The administrator: every account.
+    log_in(&browser, &base, "admin", PASSWORD).await;
+    for path in ["/users", "/users/new", "/audit"] {
+        found.extend(violations_on(&browser, &axe, &base, path).await);
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -369,3 +369,6 @@ web-audit-hash = Prüfsumme
 web-audit-pages = Seiten des Prüfprotokolls
 web-audit-newer = Neuere Einträge
 web-audit-older = Ältere Einträge
+
+## The 110b upload's label
+web-file-stembureaus-eml-xml = Datei mit den Wahllokalen (EML 110b, .eml.xml)

@@ -369,3 +369,6 @@ web-audit-hash = Hash
 web-audit-pages = Pages of the audit log
 web-audit-newer = Newer entries
 web-audit-older = Older entries
+
+## The 110b upload's label
+web-file-stembureaus-eml-xml = File with the polling stations (EML 110b, .eml.xml)

@@ -369,3 +369,6 @@ web-audit-hash = Empreinte
 web-audit-pages = Pages du journal d’audit
 web-audit-newer = Entrées plus récentes
 web-audit-older = Entrées plus anciennes
+
+## The 110b upload's label
+web-file-stembureaus-eml-xml = Fichier des bureaux de vote (EML 110b, .eml.xml)

@@ -369,3 +369,6 @@ web-audit-hash = Hash
 web-audit-pages = Pagina's van de auditlog
 web-audit-newer = Nieuwere regels
 web-audit-older = Oudere regels
+
+## The 110b upload's label
+web-file-stembureaus-eml-xml = Bestand met de stembureaus (EML 110b, .eml.xml)
