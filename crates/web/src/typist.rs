@@ -37,6 +37,33 @@ struct TypistHome {
     election_name: String,
     csrf: String,
     rows: Vec<TypistRow>,
+    /// Entries the coordinator sent back to this typist: what to tell them.
+    returned: Vec<String>,
+}
+
+/// Whether the coordinator sent this entry back to `user`, and why: it is theirs to type, and the
+/// last change was not theirs (the coordinator's resolution; a typist's own claim or save is
+/// theirs). A first entry in progress again had errors on the report; a second entry in progress
+/// again differed from the other one.
+fn returned_reason(
+    state: &EntryState,
+    updated_by: Option<&str>,
+    user: &CurrentUser,
+) -> Option<&'static str> {
+    let by_someone_else = updated_by.is_some_and(|by| by != user.actor().as_str());
+    match state {
+        EntryState::FirstEntryInProgress { typist, .. }
+            if typist.id == user.id && by_someone_else =>
+        {
+            Some("web-returned-errors")
+        }
+        EntryState::SecondEntryInProgress { typist, .. }
+            if typist.id == user.id && by_someone_else =>
+        {
+            Some("web-returned-differences")
+        }
+        _ => None,
+    }
 }
 
 /// A status's name, in `lang`.
@@ -57,12 +84,50 @@ pub async fn election(
         Role::Administrator => return Ok(see(&format!("/elections/{id}/polling-stations"))),
         Role::Typist => {}
     }
-    let (election, entries) = office(&state, move |office| {
+    let (election, entries, users) = office(&state, move |office| {
         let election = office.election(&id)?;
         let entries = office.store().entries(&election.id)?;
-        Ok((election, entries))
+        let users = office.store().users()?;
+        Ok((election, entries, users))
     })
     .await?;
+    // Who sent an entry back, by name (`web:coord` → the coordinator's full name).
+    let name_of = |actor: &str| {
+        let username = actor.split_once(':').map_or(actor, |(_, name)| name);
+        users
+            .iter()
+            .find(|u| u.username == username)
+            .map_or_else(|| username.to_string(), |u| u.full_name.clone())
+    };
+    let station_name = |number: model::PollingStationNumber| {
+        election
+            .polling_stations
+            .iter()
+            .find(|s| s.number == number)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    let returned: Vec<String> = entries
+        .iter()
+        .filter_map(|stored| {
+            let reason = returned_reason(&stored.state, stored.updated_by.as_deref(), &user)?;
+            Some(
+                messages::msg!(
+                    "web-returned-to-you",
+                    number = stored.polling_station.get(),
+                    station = station_name(stored.polling_station),
+                    by = name_of(stored.updated_by.as_deref().unwrap_or_default()),
+                    at = stored
+                        .updated_at
+                        .as_deref()
+                        .map(crate::local_date_time)
+                        .unwrap_or_default(),
+                    reason = lang.t(reason),
+                )
+                .text(lang.0),
+            )
+        })
+        .collect();
     let rows = entries
         .into_iter()
         .map(|stored| {
@@ -109,6 +174,7 @@ pub async fn election(
             election_name: election.name.clone(),
             csrf: user.csrf.clone(),
             rows,
+            returned,
         },
     ))
 }

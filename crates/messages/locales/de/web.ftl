@@ -372,3 +372,9 @@ web-audit-older = Ältere Einträge
 
 ## The 110b upload's label
 web-file-stembureaus-eml-xml = Datei mit den Wahllokalen (EML 110b, .eml.xml)
+
+## Entries sent back to the typist
+web-returned-heading = An Sie zurückgeschickt
+web-returned-to-you = Wahllokal { $number } ({ $station }): zurückgeschickt von { $by } am { $at }. { $reason }
+web-returned-errors = Ihre Erfassung zeigt Fehler im Protokoll: Prüfen Sie sie am Papier und schließen Sie erneut ab.
+web-returned-differences = Ihre Erfassung weicht von der des anderen Erfassers ab: Prüfen Sie die markierten Felder am Papier und schließen Sie erneut ab.

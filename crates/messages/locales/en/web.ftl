@@ -372,3 +372,9 @@ web-audit-older = Older entries
 
 ## The 110b upload's label
 web-file-stembureaus-eml-xml = File with the polling stations (EML 110b, .eml.xml)
+
+## Entries sent back to the typist
+web-returned-heading = Sent back to you
+web-returned-to-you = Polling station { $number } ({ $station }): sent back by { $by } on { $at }. { $reason }
+web-returned-errors = Your entry shows errors in the report: check it against the paper and finalise again.
+web-returned-differences = Your entry differs from the other typist's: check the marked fields against the paper and finalise again.

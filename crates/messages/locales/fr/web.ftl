@@ -372,3 +372,9 @@ web-audit-older = Entrées plus anciennes
 
 ## The 110b upload's label
 web-file-stembureaus-eml-xml = Fichier des bureaux de vote (EML 110b, .eml.xml)
+
+## Entries sent back to the typist
+web-returned-heading = Renvoyé vers vous
+web-returned-to-you = Bureau de vote { $number } ({ $station }) : renvoyé par { $by } le { $at }. { $reason }
+web-returned-errors = Votre encodage montre des erreurs dans le procès-verbal : vérifiez-le avec le papier et finalisez à nouveau.
+web-returned-differences = Votre encodage diffère de celui de l’autre encodeur : vérifiez les champs marqués avec le papier et finalisez à nouveau.

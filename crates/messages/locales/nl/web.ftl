@@ -372,3 +372,9 @@ web-audit-older = Oudere regels
 
 ## The 110b upload's label
 web-file-stembureaus-eml-xml = Bestand met de stembureaus (EML 110b, .eml.xml)
+
+## Entries sent back to the typist
+web-returned-heading = Teruggestuurd naar u
+web-returned-to-you = Stembureau { $number } ({ $station }): teruggestuurd door { $by } op { $at }. { $reason }
+web-returned-errors = Het proces-verbaal bevat fouten volgens uw invoer: controleer uw invoer met het papier en rond opnieuw af.
+web-returned-differences = Uw invoer verschilt van die van de andere invoerder: controleer de gemarkeerde velden met het papier en rond opnieuw af.

@@ -280,3 +280,69 @@ async fn a_fresh_form_is_empty_and_a_skipped_field_is_refused_by_name_keeping_wh
         saved.text().await.unwrap()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_typist_sees_on_the_start_page_which_entry_came_back_why_and_from_whom() {
+    let server = Server::start().await;
+    let station = first_station(&server.store, TEST);
+    let count = sound_count(&shape(&server.store, TEST), 10);
+    let mut slip = count.clone();
+    let votes = slip["lists.1.candidates.1"].as_u64().unwrap();
+    slip.insert("lists.1.candidates.1".into(), json!(votes + 1));
+    slip.insert(
+        "lists.1.candidates.2".into(),
+        json!(slip["lists.1.candidates.2"].as_u64().unwrap() - 1),
+    );
+    let (anna, bert, coord) = (
+        server.login("anna").await,
+        server.login("bert").await,
+        server.login("coord").await,
+    );
+    anna.type_entry(TEST, station, &count).await;
+    assert_eq!(
+        bert.type_entry(TEST, station, &slip).await,
+        "entries_different"
+    );
+    assert!(!home(&bert).await.contains("id=\"returned\""));
+
+    // The coordinator sends Bert's entry back.
+    let version = coord.entry(TEST, station).await["version"]
+        .as_u64()
+        .unwrap();
+    let (status, body) = coord
+        .json(
+            "POST",
+            &format!("{}/resolve", common::Client::entry_path(TEST, station)),
+            &json!({ "version": version, "decision": "send_back_second" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = home(&bert).await;
+    assert!(page.contains("Teruggestuurd naar u"), "{page}");
+    // Which station, from whom (the coordinator's name), and why.
+    assert!(page.contains(&format!("Stembureau {station} (")), "{page}");
+    assert!(page.contains("teruggestuurd door coord op "), "{page}");
+    assert!(
+        page.contains("verschilt van die van de andere invoerder"),
+        "{page}"
+    );
+    // Only to the typist it went back to.
+    assert!(!home(&anna).await.contains("id=\"returned\""));
+
+    // Once Bert works on it again, the notice has done its job.
+    let (status, claimed) = bert.claim(TEST, station).await;
+    assert_eq!(status, StatusCode::OK, "{claimed}");
+    let version = claimed["version"].as_u64().unwrap();
+    bert.save(TEST, station, version, &count).await;
+    assert!(!home(&bert).await.contains("id=\"returned\""));
+}
+
+/// The typist's start page for the test election.
+async fn home(client: &common::Client) -> String {
+    client
+        .get(&format!("/elections/{TEST}"))
+        .await
+        .text()
+        .await
+        .unwrap()
+}
