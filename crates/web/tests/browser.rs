@@ -280,3 +280,74 @@ async fn every_page_of_results_entry_passes_the_accessibility_check_for_every_ro
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_typist_logs_in_and_types_over_https_in_a_browser_that_trusts_the_installations_authority()
+ {
+    let server = Server::start().await;
+    let station = first_station(&server.store, TEST);
+    // Results entry over TLS with the installation's own authority, made as `urna serve` makes it.
+    let dir = tempfile::tempdir().unwrap();
+    let (authority, made) = web::station_app::local_authority(&dir.path().join("https")).unwrap();
+    assert!(made);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(web::https::serve(
+        listener,
+        web::station_app::server_config(&authority, &["localhost".into()]).unwrap(),
+        web::router(server.state.clone()),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    let base = format!("https://localhost:{port}");
+
+    // A browser that trusts the authority, as the typists' browsers do once it is installed.
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, browser) = common::chromium::browser_trusting(
+        profile.path(),
+        Viewport::Desktop,
+        authority.certificate_pem(),
+    )
+    .await;
+    log_in(&browser, &base, "anna", PASSWORD).await;
+    claim_and_type(
+        &browser,
+        &base,
+        station,
+        &BTreeMap::from([("voters.a".to_string(), json!(12))]),
+    )
+    .await;
+    click(&browser, Locator::Id("save")).await;
+    browser
+        .wait()
+        .for_element(Locator::Id("entry-form"))
+        .await
+        .unwrap();
+    let entry = server
+        .store
+        .entry(&TEST.parse().unwrap(), station.try_into().unwrap());
+    let version = entry.unwrap().version;
+    assert!(version >= 2, "the save over HTTPS reached the server");
+    // The session cookie the browser holds is Secure: it is never sent over plain HTTP.
+    let cookies = browser.get_all_cookies().await.unwrap();
+    let session = cookies
+        .iter()
+        .find(|c| c.name() == "urna_session")
+        .expect("a session cookie");
+    assert_eq!(session.secure(), Some(true));
+    assert_eq!(session.http_only(), Some(true));
+
+    // A browser that does not trust the authority gets no page.
+    let other = tempfile::tempdir().unwrap();
+    let (_other_driver, stranger) =
+        common::chromium::browser(other.path(), Viewport::Desktop).await;
+    let _ = stranger.goto(&format!("{base}/login")).await;
+    let shown = stranger.source().await.unwrap_or_default();
+    assert!(
+        !shown.contains("id=\"username\""),
+        "a page without trusting the authority"
+    );
+    let _ = stop.send(());
+}
