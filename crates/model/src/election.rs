@@ -42,6 +42,18 @@ impl Jurisdiction {
     pub fn local(self, moment: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono_tz::Tz> {
         moment.with_timezone(&self.time_zone())
     }
+
+    /// A moment kept as RFC 3339 text (as the store and the snapshots keep it), in this
+    /// jurisdiction's local time, written with `format` (chrono's); `None` when the text is not
+    /// a moment.
+    pub fn local_text(self, stored: &str, format: &str) -> Option<String> {
+        let moment = chrono::DateTime::parse_from_rfc3339(stored).ok()?;
+        Some(
+            self.local(moment.with_timezone(&chrono::Utc))
+                .format(format)
+                .to_string(),
+        )
+    }
 }
 
 impl std::fmt::Display for Jurisdiction {

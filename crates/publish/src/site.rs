@@ -287,15 +287,9 @@ fn root_of(path: &str) -> String {
 /// A snapshot's moment as a reader's clock shows it, `2026-03-18 22:04`: Dutch and Flemish local
 /// time are the same (CET/CEST) since 1977, so one zone serves a round of both.
 fn local_time(created: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(created).map_or_else(
-        |_| created.to_string(),
-        |moment| {
-            model::Jurisdiction::Netherlands
-                .local(moment.with_timezone(&chrono::Utc))
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        },
-    )
+    model::Jurisdiction::Netherlands
+        .local_text(created, "%Y-%m-%d %H:%M")
+        .unwrap_or_else(|| created.to_string())
 }
 
 fn status(lang: Language, outcome: &Outcome) -> String {

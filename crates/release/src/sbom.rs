@@ -137,13 +137,15 @@ pub fn bill_of_materials(
         listed.push(entry);
     }
 
+    let by_id: std::collections::BTreeMap<&crate::ComponentId, &Component> =
+        components.iter().map(|c| (&c.id, c)).collect();
     let dependencies: Vec<Value> = components
         .iter()
         .map(|component| {
             let depends_on: Vec<String> = component
                 .depends_on
                 .iter()
-                .filter_map(|id| components.iter().find(|c| &c.id == id))
+                .filter_map(|id| by_id.get(id).copied())
                 .map(reference)
                 .collect();
             json!({ "ref": reference(component), "dependsOn": depends_on })

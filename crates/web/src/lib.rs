@@ -134,25 +134,17 @@ pub fn local_time(moment: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chr
 
 /// The local `HH:MM` of a moment the store keeps as RFC 3339 text (empty when it is not one).
 pub fn local_hour_minute(stored: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stored)
-        .map(|moment| {
-            local_time(moment.with_timezone(&chrono::Utc))
-                .format("%H:%M")
-                .to_string()
-        })
+    model::Jurisdiction::Netherlands
+        .local_text(stored, "%H:%M")
         .unwrap_or_default()
 }
 
 /// The local `YYYY-MM-DD HH:MM` of a moment the store keeps as RFC 3339 text (the text itself
 /// when it is not one).
 pub fn local_date_time(stored: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stored)
-        .map(|moment| {
-            local_time(moment.with_timezone(&chrono::Utc))
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| stored.to_string())
+    model::Jurisdiction::Netherlands
+        .local_text(stored, "%Y-%m-%d %H:%M")
+        .unwrap_or_else(|| stored.to_string())
 }
 
 /// The application's router.

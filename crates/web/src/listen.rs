@@ -201,15 +201,16 @@ async fn connection(
                     answering.fetch_add(1, Ordering::AcqRel);
                     // The request log: what was asked, by which address, with what answer and
                     // how fast. The path only: no query, no body, no cookie is written down.
+                    // (Method and URI are shared buffers: no copy of the path per request.)
                     let method = request.method().clone();
-                    let path = request.uri().path().to_string();
+                    let uri = request.uri().clone();
                     let started = std::time::Instant::now();
                     let response = next.run(request).await;
                     answering.fetch_sub(1, Ordering::AcqRel);
                     tracing::info!(
                         target: "urna::request",
                         %method,
-                        path,
+                        path = uri.path(),
                         status = response.status().as_u16(),
                         micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
                         client = %client.ip(),

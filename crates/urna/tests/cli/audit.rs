@@ -298,19 +298,8 @@ fn audit_show_into_a_pipe_closed_after_one_line_ends_without_a_panic() {
                 .unwrap();
         }
     }
-    use std::io::BufRead as _;
-    let mut child = urna(&data)
-        .args(["audit", "show"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let (first, output) = first_line_then_hang_up(urna(&data).args(["audit", "show"]));
     assert!(first.contains("user.logout"), "{first}");
-    let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{:?}", output.status);
     assert!(
         !text(&output.stderr).contains("panicked"),

@@ -25,7 +25,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{hash, pdf_text, run, run_with_input, sheet_password, text, urna};
+use common::{
+    first_line_then_hang_up, free_port, hash, pdf_text, run, run_with_input, sheet_password, text,
+    urna,
+};
 use seal::HashCode;
 use testkit::{database_snapshot, fixture, fixture_path};
 

@@ -91,11 +91,7 @@ fn the_debian_package_installs_this_binary_and_a_service_whose_command_line_serv
         .lines()
         .find_map(|line| line.strip_prefix("ExecStart="))
         .unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     // The test listens on loopback and backs up into its own folder instead of the machine's.
     let backups = dir.path().join("backups");
     let expanded = exec

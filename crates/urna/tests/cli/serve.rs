@@ -10,17 +10,10 @@ fn serve_makes_the_apps_authority_once_and_speaks_only_tls_on_its_port() {
     use std::io::{BufRead, BufReader, Read};
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let free = || {
-        std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port()
-    };
     // Starts the server and returns it with the lines it printed up to the fingerprint.
     let start = |app_port: u16| {
         let mut child = urna(&data)
-            .args(["serve", "--listen", &format!("127.0.0.1:{}", free())])
+            .args(["serve", "--listen", &format!("127.0.0.1:{}", free_port())])
             .args(["--app-listen", &format!("127.0.0.1:{app_port}")])
             .args(["--airgap-probe", "127.0.0.1:9"])
             .stdin(Stdio::null())
@@ -40,7 +33,7 @@ fn serve_makes_the_apps_authority_once_and_speaks_only_tls_on_its_port() {
         }
         (child, printed)
     };
-    let app_port = free();
+    let app_port = free_port();
     let (mut first, printed) = start(app_port);
     let ca = std::fs::read_to_string(data.join("stembureau-app/ca.pem")).unwrap();
     let hex = tls::certificate_hash_code(&ca)
@@ -77,7 +70,7 @@ fn serve_makes_the_apps_authority_once_and_speaks_only_tls_on_its_port() {
     first.kill().unwrap();
     first.wait().unwrap();
 
-    let (mut second, printed) = start(free());
+    let (mut second, printed) = start(free_port());
     let text = printed.join("\n");
     assert!(!text.contains("new certificate authority"), "{text}");
     assert!(text.ends_with(&fingerprint), "{text}");
@@ -125,11 +118,7 @@ fn serve_backs_up_every_change_and_a_backup_restores_after_a_kill() {
     let listed = text(&run(urna(&data).args(["backup", "list"]).arg(&by_hand)).stdout);
     assert_eq!(listed.matches(", checked").count(), 1, "{listed}");
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut server = urna(&data)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .args([
@@ -222,11 +211,7 @@ fn results_entry_is_served_over_https_unless_plain_http_is_asked_for_on_loopback
         "{}",
         text(&refused.stderr)
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut child = urna(&data)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .args(["--airgap-probe", "127.0.0.1:9"])
@@ -334,11 +319,7 @@ fn serve_logs_every_request_and_its_start_as_json_lines_in_the_file_of_the_day()
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let logs = dir.path().join("logs");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut child = urna(&data)
         .args([
             "serve",
@@ -516,27 +497,13 @@ fn a_kill_during_backups_under_load_loses_no_acknowledged_save_and_the_last_back
     assert!(output.status.success(), "{}", text(&output.stderr));
     let typists = ["t1", "t2", "t3", "t4"];
     for name in typists {
-        let mut add = urna(&data);
-        add.args([
-            "user",
-            "add",
-            "--role",
-            "typist",
-            "--username",
-            name,
-            "--password-stdin",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-        let mut child = add.spawn().unwrap();
-        child
-            .stdin
-            .as_mut()
-            .unwrap()
-            .write_all(b"a long enough password\n")
-            .unwrap();
-        assert!(child.wait().unwrap().success());
+        let added = run_with_input(
+            urna(&data)
+                .args(["user", "add", "--role", "typist", "--username", name])
+                .arg("--password-stdin"),
+            "a long enough password\n",
+        );
+        assert!(added.status.success(), "{}", text(&added.stderr));
     }
     let election = "GR2026_Assen";
     let (stations, shape): (Vec<u32>, Vec<usize>) = {
@@ -558,11 +525,7 @@ fn a_kill_during_backups_under_load_loses_no_acknowledged_save_and_the_last_back
         )
     };
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut server = urna(&data)
         .args([
             "serve",

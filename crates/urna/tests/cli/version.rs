@@ -74,19 +74,8 @@ fn urna_licenses_gives_the_notices_of_the_crates_in_the_binary_and_stops_quietly
 
     // `urna licenses | head -1`: the reader closes the pipe after one line; the command ends
     // without a panic (it used to panic on the closed pipe).
-    use std::io::BufRead as _;
-    let mut child = urna(&dir.path().join("data"))
-        .arg("licenses")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let (first, output) = first_line_then_hang_up(urna(&dir.path().join("data")).arg("licenses"));
     assert!(first.starts_with("Licence notices"));
-    let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{:?}", output.status);
     assert!(
         !text(&output.stderr).contains("panicked"),

@@ -36,6 +36,32 @@ pub fn run(command: &mut Command) -> Output {
     command.output().expect("urna runs")
 }
 
+/// A TCP port on loopback that nothing listens on (just now).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .expect("its address")
+        .port()
+}
+
+/// Runs `command`, reads the first line it prints and closes the pipe, as `command | head -1`
+/// does; then waits for it. The first line, and how it ended.
+pub fn first_line_then_hang_up(command: &mut Command) -> (String, Output) {
+    use std::io::BufRead as _;
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("urna runs");
+    let mut first = String::new();
+    // The reader is dropped at the end of the statement: the pipe is closed.
+    std::io::BufReader::new(child.stdout.take().expect("its standard output"))
+        .read_line(&mut first)
+        .expect("a first line");
+    (first, child.wait_with_output().expect("urna ends"))
+}
+
 /// Output as text.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
