@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use model::count::{CountForm, FieldDifference, Submitted, compare};
 use model::entry::{
     Acknowledgements, Comparison, DifferenceResolution, EntryState, ErrorResolution, Status,
+    TransitionError,
 };
 use model::rules::{Findings, check};
 use model::{Contest, Election, ElectionId, PollingStation, PollingStationNumber};
@@ -240,6 +241,52 @@ impl Office {
             json!({}),
         )?;
         Ok((version, findings))
+    }
+
+    /// Keeps what a typist has typed into the form of an entry they hold, as they type: half a
+    /// form, empty fields and values that are not numbers yet included. Refused when the entry
+    /// changed since the form was shown (`version`) or is not theirs.
+    pub fn type_fields(
+        &self,
+        operator: &Operator,
+        election: &ElectionId,
+        number: PollingStationNumber,
+        version: u64,
+        fields: &Submitted,
+    ) -> Result<(), OfficeError> {
+        let loaded = self.election(election)?;
+        let (station, contest) = station(&loaded, number)?;
+        let stored = self.store.entry(&loaded.id, station.number)?;
+        Office::expect_version(&stored, version)?;
+        if stored.state.typist_in_progress().map(|t| t.id) != Some(operator.typist.id) {
+            return Err(TransitionError::WrongStatus(stored.state.status()).into());
+        }
+        let fields =
+            CountForm::typed(loaded.jurisdiction, contest, fields).map_err(OfficeError::Invalid)?;
+        self.store.type_fields(
+            &operator.actor,
+            store::Typing {
+                election: loaded.id.clone(),
+                polling_station: station.number,
+                expected_version: version,
+                typist: operator.typist.id,
+                fields,
+            },
+        )?;
+        Ok(())
+    }
+
+    /// What the typist last typed into the form of an entry they hold, as browsers submit it.
+    pub fn typed_fields(
+        &self,
+        operator: &Operator,
+        election: &ElectionId,
+        number: PollingStationNumber,
+    ) -> Result<Option<Submitted>, OfficeError> {
+        let typed = self
+            .store
+            .typed_fields(election, number, operator.typist.id)?;
+        Ok(typed.map(|fields| fields.into_iter().filter(|(_, v)| !v.is_empty()).collect()))
     }
 
     /// A typist finalises the entry, with the fields as last typed (saved in the same step).

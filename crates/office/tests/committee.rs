@@ -57,6 +57,19 @@ impl Committee {
         changed: &[(u32, NlCount)],
         counting: CountingMethod,
     ) -> Committee {
+        let committee = Committee::imported(files, counting);
+        for (number, count) in &committee.published {
+            let count = changed
+                .iter()
+                .find(|(n, _)| *n == number.get())
+                .map_or(count, |(_, c)| c);
+            committee.type_twice(*number, count);
+        }
+        committee
+    }
+
+    /// The municipality of `files` with two typists and nothing typed yet.
+    fn imported(files: &Files, counting: CountingMethod) -> Committee {
         let dir = tempfile::tempdir().unwrap();
         let store = Arc::new(Store::open_or_create(dir.path()).unwrap());
         let actor = Actor::new("test", "setup");
@@ -111,13 +124,6 @@ impl Committee {
             .office
             .set_counting_method(&committee.coordinator, &committee.election, counting)
             .unwrap();
-        for (number, count) in &committee.published {
-            let count = changed
-                .iter()
-                .find(|(n, _)| *n == number.get())
-                .map_or(count, |(_, c)| c);
-            committee.type_twice(*number, count);
-        }
         committee
     }
 
@@ -585,4 +591,111 @@ fn assert_schema_valid(bytes: &[u8]) {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// What a typist types is kept as typed, half a form included, for them alone and only while
+/// they hold the entry: a refused finalise loses nothing, the next typist never sees it, and a
+/// value slipped into it through the file is named by the log.
+#[test]
+fn typed_fields_are_kept_for_their_typist_until_the_entry_moves_on() {
+    let committee = Committee::imported(&ASSEN_FILES, CountingMethod::Central);
+    let (office, election) = (&committee.office, &committee.election);
+    let [anna, bert] = &committee.typists;
+    let number = station(1);
+    let version = office.claim(anna, election, number).unwrap().stored.version;
+    let half: Submitted = [("voters.a", "1.021"), ("voters.b", "12"), ("votes.f", "3x")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    office
+        .type_fields(anna, election, number, version, &half)
+        .unwrap();
+    let kept = office
+        .typed_fields(anna, election, number)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        kept, half,
+        "typed text comes back as typed, not-yet-numbers included"
+    );
+    assert_eq!(office.typed_fields(bert, election, number).unwrap(), None);
+
+    // Bert does not hold the entry: what he would type is refused.
+    assert!(matches!(
+        office.type_fields(bert, election, number, version, &half),
+        Err(OfficeError::Transition(_))
+    ));
+    // A key that is not on this form, or a count longer than any count, is refused.
+    let mut foreign = half.clone();
+    foreign.insert("lists.99.total".into(), "1".into());
+    assert!(matches!(
+        office.type_fields(anna, election, number, version, &foreign),
+        Err(OfficeError::Invalid(errors)) if errors.len() == 1
+    ));
+
+    // A finalise of the half form is refused; the typing stays.
+    let refused = office.finalise(
+        anna,
+        election,
+        number,
+        version,
+        Some(&half),
+        Acknowledgements::default(),
+    );
+    assert!(matches!(refused, Err(OfficeError::Invalid(_))));
+    assert_eq!(
+        office
+            .typed_fields(anna, election, number)
+            .unwrap()
+            .unwrap(),
+        half
+    );
+
+    // The typing is part of what the log vouches for.
+    assert_eq!(office.store().verify_audit_log().unwrap().broken, None);
+    let database = committee._dir.path().join(store::DATABASE_FILE);
+    testkit::tamper(
+        &database,
+        "typed_fields",
+        "UPDATE typed_fields SET fields = replace(fields, '1.021', '1.921')",
+    );
+    let broken = office.store().verify_audit_log().unwrap().broken;
+    assert!(
+        broken.is_some_and(|b| b.to_string().contains("typed_fields")),
+        "a value slipped into the typing was not noticed"
+    );
+}
+
+/// Once the entry moves on, the typing goes with it: after a finalise nothing is left, and typing
+/// sent late (a page closing after the finalise) is refused as stale.
+#[test]
+fn a_finalised_entry_leaves_no_typing_behind_and_late_typing_is_refused() {
+    let committee = Committee::imported(&ASSEN_FILES, CountingMethod::Central);
+    let (office, election) = (&committee.office, &committee.election);
+    let anna = &committee.typists[0];
+    let number = station(1);
+    let count = fields(office, election, &committee.published[&number]);
+    let version = office.claim(anna, election, number).unwrap().stored.version;
+    office
+        .type_fields(anna, election, number, version, &count)
+        .unwrap();
+    office
+        .finalise(
+            anna,
+            election,
+            number,
+            version,
+            Some(&count),
+            Acknowledgements {
+                warnings: true,
+                errors: false,
+            },
+        )
+        .unwrap();
+    assert_eq!(office.typed_fields(anna, election, number).unwrap(), None);
+    assert!(matches!(
+        office.type_fields(anna, election, number, version, &count),
+        Err(OfficeError::Stale { .. })
+    ));
+    assert_eq!(office.store().verify_audit_log().unwrap().broken, None);
 }

@@ -80,6 +80,8 @@ actions! {
     EntryClaim = "entry.claim",
     /// A typist saved a draft.
     EntrySave = "entry.save",
+    /// What a typist typed into an entry's form was kept (as they type, field by field).
+    EntryType = "entry.type",
     /// A typist finalised an entry.
     EntryFinalise = "entry.finalise",
     /// A typist gave up an entry.

@@ -248,11 +248,97 @@ pub(crate) fn change(
             target.insert(k.clone(), v.clone());
         }
     }
+    // What others typed goes with their hold on the entry: only the holder's typing survives a
+    // change (a finalised, abandoned or reassigned entry leaves nobody's half-typed form behind).
+    let holder = change.state.typist_in_progress().map(|t| t.id);
+    connection
+        .prepare_cached("DELETE FROM typed_fields WHERE polling_station = ?1 AND typist IS NOT ?2")?
+        .execute(params![key, holder])?;
     let audit_entry = mutation.audit(actor, change.action, &details)?;
     Ok(EntryReceipt {
         version,
         audit_entry,
     })
+}
+
+/// What a typist typed into an entry's form, as it goes into the store.
+#[derive(Debug, Clone)]
+pub struct Typing {
+    /// Election.
+    pub election: ElectionId,
+    /// Polling station.
+    pub polling_station: PollingStationNumber,
+    /// The version of the entry the form was shown at: typing into an entry that has changed
+    /// since (finalised, abandoned, sent back) is refused as stale.
+    pub expected_version: u64,
+    /// The typist (user id), who holds the entry at that version.
+    pub typist: i64,
+    /// Field key → text as typed, empty fields included.
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+/// Stores what a typist typed, replacing what they typed before.
+pub(crate) fn type_fields(
+    mutation: &mut Mutation<'_>,
+    actor: &Actor,
+    typing: &Typing,
+) -> Result<(), StoreError> {
+    let connection = mutation.connection();
+    let key = station_key(connection, &typing.election, typing.polling_station)?;
+    let found: i64 = connection
+        .prepare_cached("SELECT version FROM data_entries WHERE polling_station = ?1")?
+        .query_row([key], |row| row.get(0))
+        .optional()?
+        .unwrap_or(0);
+    if found.unsigned_abs() != typing.expected_version {
+        return Err(StoreError::Stale {
+            expected: typing.expected_version,
+            found: found.unsigned_abs(),
+        });
+    }
+    let fields = serde_json::to_string(&typing.fields)?;
+    connection
+        .prepare_cached(
+            "INSERT INTO typed_fields (polling_station, typist, fields, typed_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (polling_station, typist) DO UPDATE SET
+                fields = excluded.fields, typed_at = excluded.typed_at",
+        )?
+        .execute(params![key, typing.typist, fields, now()])?;
+    let typed = typing.fields.values().filter(|v| !v.trim().is_empty());
+    mutation.audit(
+        actor,
+        AuditAction::EntryType,
+        &json!({
+            "election": typing.election.as_str(),
+            "polling_station": typing.polling_station.get(),
+            "version": typing.expected_version,
+            "fields_typed": typed.count(),
+            "fields_sha256": seal::HashCode::of(fields.as_bytes()).to_hex(),
+        }),
+    )?;
+    Ok(())
+}
+
+/// What a typist last typed into an entry's form, if anything.
+pub(crate) fn typed_fields(
+    connection: &Connection,
+    election: &ElectionId,
+    number: PollingStationNumber,
+    typist: i64,
+) -> Result<Option<std::collections::BTreeMap<String, String>>, StoreError> {
+    let key = station_key(connection, election, number)?;
+    let text: Option<String> = connection
+        .prepare_cached(
+            "SELECT fields FROM typed_fields WHERE polling_station = ?1 AND typist = ?2",
+        )?
+        .query_row(params![key, typist], |row| row.get(0))
+        .optional()?;
+    text.map(|t| {
+        serde_json::from_str(&t)
+            .map_err(|e| StoreError::Corrupt(format!("typed_fields.fields: {e}")))
+    })
+    .transpose()
 }
 
 fn insert_station(

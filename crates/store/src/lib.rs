@@ -35,7 +35,7 @@ pub use committee::{ReplacedCount, Replacement, StoredSession};
 pub use elections::{
     ElectionSummary, FileRole, HashCheck, ImportReceipt, ImportedFile, StoredElection, StoredFile,
 };
-pub use entries::{EntryChange, EntryReceipt, StoredEntry};
+pub use entries::{EntryChange, EntryReceipt, StoredEntry, Typing};
 pub use error::StoreError;
 pub use results::{ResultDecision, ResultFile};
 pub use schema::APPLICATION_ID;
@@ -368,6 +368,25 @@ impl Store {
         let actor = actor.clone();
         self.writer
             .write("entry.change", move |m| entries::change(m, &actor, &change))
+    }
+
+    /// Keeps what a typist typed into the form of an entry they hold, refused when the entry
+    /// changed since the form was shown.
+    pub fn type_fields(&self, actor: &Actor, typing: Typing) -> Result<(), StoreError> {
+        let actor = actor.clone();
+        self.writer.write("entry.type", move |m| {
+            entries::type_fields(m, &actor, &typing)
+        })
+    }
+
+    /// What a typist last typed into the form of an entry they hold.
+    pub fn typed_fields(
+        &self,
+        election: &ElectionId,
+        number: PollingStationNumber,
+        typist: i64,
+    ) -> Result<Option<std::collections::BTreeMap<String, String>>, StoreError> {
+        entries::typed_fields(&self.read(), election, number, typist)
     }
 
     /// The committee's sessions of an election, in order (none stored before the first

@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0008_committee_sessions.sql")),
     M::up(include_str!("migrations/0009_counting_method.sql")),
     M::up(include_str!("migrations/0010_disabled_users.sql")),
+    M::up(include_str!("migrations/0011_typed_fields.sql")),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -183,6 +183,10 @@ const VOUCHED: &[Vouched] = &[
     table("investigations", &["session", "polling_station", "state"]),
     table("disabled_users", &["user", "disabled_at", "disabled_by"]),
     table(
+        "typed_fields",
+        &["polling_station", "typist", "fields", "typed_at"],
+    ),
+    table(
         "counting_methods",
         &["election", "method", "set_at", "set_by"],
     ),

@@ -212,6 +212,16 @@ impl Sessions {
 
     /// The session's user, if the token is known and not idle too long; touches the session.
     pub fn get(&self, token: &str, idle_timeout: Duration) -> Option<CurrentUser> {
+        self.lookup(token, idle_timeout, true)
+    }
+
+    /// The session's user, like [`Sessions::get`], without counting the request as activity: a
+    /// page refreshing itself must not keep an unattended session open past the idle timeout.
+    pub fn get_untouched(&self, token: &str, idle_timeout: Duration) -> Option<CurrentUser> {
+        self.lookup(token, idle_timeout, false)
+    }
+
+    fn lookup(&self, token: &str, idle_timeout: Duration, touch: bool) -> Option<CurrentUser> {
         let mut sessions = self
             .sessions
             .write()
@@ -219,7 +229,9 @@ impl Sessions {
         let now = Instant::now();
         match sessions.get_mut(token) {
             Some(session) if now.duration_since(session.last_seen) <= idle_timeout => {
-                session.last_seen = now;
+                if touch {
+                    session.last_seen = now;
+                }
                 Some(session.user.clone())
             }
             Some(_) => {
@@ -314,6 +326,26 @@ mod tests {
         assert_eq!(sessions.get(&token, Duration::from_millis(5)), None);
         // Gone for good.
         assert_eq!(sessions.get(&token, Duration::from_secs(60)), None);
+    }
+
+    #[test]
+    fn a_page_refreshing_itself_does_not_keep_a_session_open() {
+        let sessions = Sessions::default();
+        let user = CurrentUser {
+            id: 1,
+            username: "coord".into(),
+            role: Role::Coordinator,
+            csrf: random_token(),
+            must_change_password: false,
+        };
+        let token = sessions.start(user.clone());
+        let idle = Duration::from_millis(40);
+        for _ in 0..4 {
+            std::thread::sleep(Duration::from_millis(15));
+            // Seen, but not counted as activity: the idle time keeps running.
+            let _ = sessions.get_untouched(&token, idle);
+        }
+        assert_eq!(sessions.get(&token, idle), None, "refreshes kept it open");
     }
 
     #[test]

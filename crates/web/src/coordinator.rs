@@ -38,6 +38,7 @@ struct OverviewPage {
     chrome: Chrome,
     election_id: model::ElectionId,
     election_name: String,
+    csrf: String,
     statuses: Vec<(String, usize)>,
     rows: Vec<OverviewRowView>,
     totals: Totals,
@@ -87,6 +88,7 @@ pub async fn overview(
             chrome: Chrome::new(&state, lang, Some(&user)),
             election_id: election.id.clone(),
             election_name: election.name.clone(),
+            csrf: user.csrf.clone(),
             statuses: overview
                 .by_status
                 .iter()

@@ -45,10 +45,17 @@ pub async fn guard(State(guard): State<GuardState>, mut request: Request, next: 
     let user = {
         let (parts, body) = request.into_parts();
         let token = crate::cookies::read(&parts.headers, SESSION_COOKIE);
+        // A page refreshing itself (app.js marks the request) is not someone at work.
+        let automatic = parts.headers.contains_key(AUTOMATIC_REFRESH);
         request = Request::from_parts(parts, body);
-        token
-            .as_deref()
-            .and_then(|t| app.sessions.get(t, app.config.limits.idle_timeout))
+        let idle = app.config.limits.idle_timeout;
+        token.as_deref().and_then(|t| {
+            if automatic {
+                app.sessions.get_untouched(t, idle)
+            } else {
+                app.sessions.get(t, idle)
+            }
+        })
     };
     if guard.access == Access::Anonymous {
         if let Some(user) = user {
@@ -99,6 +106,9 @@ pub async fn guard(State(guard): State<GuardState>, mut request: Request, next: 
     request.extensions_mut().insert(user);
     next.run(request).await
 }
+
+/// The header app.js puts on the requests of a page refreshing itself.
+pub const AUTOMATIC_REFRESH: &str = "x-urna-refresh";
 
 /// Security headers on every response; `no-store` on everything but the static assets.
 pub async fn security_headers(request_path: axum::http::Uri, mut response: Response) -> Response {

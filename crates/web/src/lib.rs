@@ -36,6 +36,7 @@ mod lang;
 pub mod listen;
 pub mod openapi;
 pub mod page;
+pub mod projector;
 pub mod publication;
 pub mod result;
 pub mod routes;
@@ -83,6 +84,8 @@ pub struct AppState {
     pub password_checks: Arc<tokio::sync::Semaphore>,
     /// The gate of the login forms: attempts counted per name and per address.
     pub login_gate: Arc<auth::LoginGate>,
+    /// The open links of the projector view.
+    pub projectors: Arc<projector::ProjectorLinks>,
 }
 
 /// Password checks running at once.
@@ -116,6 +119,7 @@ impl AppState {
             station_app: Arc::new(station_app::StationApp::default()),
             password_checks: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_PASSWORD_CHECKS)),
             login_gate: Arc::new(auth::LoginGate::default()),
+            projectors: Arc::new(projector::ProjectorLinks::default()),
         }
     }
 

@@ -200,7 +200,8 @@ async fn connection(
                 async move {
                     answering.fetch_add(1, Ordering::AcqRel);
                     // The request log: what was asked, by which address, with what answer and
-                    // how fast. The path only: no query, no body, no cookie is written down.
+                    // how fast. The path only: no query, no body, no cookie, no projector link's
+                    // token is written down.
                     // (Method and URI are shared buffers: no copy of the path per request.)
                     let method = request.method().clone();
                     let uri = request.uri().clone();
@@ -210,7 +211,7 @@ async fn connection(
                     tracing::info!(
                         target: "urna::request",
                         %method,
-                        path = uri.path(),
+                        path = crate::projector::loggable_path(uri.path()),
                         status = response.status().as_u16(),
                         micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
                         client = %client.ip(),

@@ -13,8 +13,8 @@ use store::Role;
 use crate::audit_log;
 use crate::guard::{GuardState, guard, security_headers};
 use crate::{
-    AppState, account, admin, api, committee, coordinator, csrf, error, page, result, station_app,
-    stations, typist,
+    AppState, account, admin, api, committee, coordinator, csrf, error, page, projector, result,
+    station_app, stations, typist,
 };
 
 /// Who may use a route.
@@ -199,6 +199,12 @@ pub fn table(state: AppState) -> Routes {
         )
         .add(
             "POST",
+            "/elections/{election}/entries/{station}/typed",
+            Roles(TYPIST),
+            post(typist::typed),
+        )
+        .add(
+            "POST",
             "/api/elections/{election}/entries/{station}/claim",
             Roles(TYPIST),
             post(api::claim),
@@ -234,6 +240,19 @@ pub fn table(state: AppState) -> Routes {
             Roles(MANAGERS),
             get(coordinator::overview),
         )
+        .add(
+            "POST",
+            "/elections/{election}/projector",
+            Roles(MANAGERS),
+            post(projector::open),
+        )
+        .add(
+            "POST",
+            "/elections/{election}/projector/close",
+            Roles(MANAGERS),
+            post(projector::close),
+        )
+        .add("GET", "/projector/{token}", Anonymous, get(projector::show))
         .add(
             "GET",
             "/api/elections/{election}/entries",

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use model::count::{CountForm, Field, FieldKind, FieldValue, Submitted};
 use model::entry::{Acknowledgements, EntryState, Status};
@@ -443,6 +443,12 @@ pub async fn entry_form(
     at: AtStation,
     Extension(user): Extension<CurrentUser>,
 ) -> Result<Response, WebError> {
+    let AtStation(id, number) = at.clone();
+    let operator = user.operator();
+    let typed = office(&state, move |office| {
+        office.typed_fields(&operator, &id, number)
+    })
+    .await?;
     let context = load_entry(&state, at).await?;
     let holder = context.stored.state.typist_in_progress();
     let Some(draft) = context
@@ -458,19 +464,90 @@ pub async fn entry_form(
             .into(),
         );
     };
+    // What the typist last typed wins over the last saved draft: it is newer, and may be half a
+    // form that is no count yet.
+    let typed_form = typed.as_ref().map(|fields| {
+        CountForm::from_fields(context.election.jurisdiction, &context.contest, fields).ok()
+    });
+    // Said only when it brings back more than the saved draft holds.
+    let message = matches!(&typed_form, Some(form) if form.as_ref() != Some(draft))
+        .then(|| (lang.t("web-typed-restored"), "ok"));
+    let form = typed_form.flatten().unwrap_or_else(|| draft.clone());
     Ok(entry_page(
         &state,
         lang,
         &user,
         &context,
-        draft,
+        &form,
         Shown {
-            submitted: None,
-            message: None,
+            submitted: typed,
+            message,
             field_errors: Vec::new(),
             status: StatusCode::OK,
         },
     ))
+}
+
+/// The entry form as posted: the fields typed, the version it was shown at, the button pressed
+/// and the boxes ticked.
+struct EntryForm {
+    fields: Submitted,
+    version: u64,
+    action: String,
+    acknowledged: Acknowledgements,
+}
+
+impl EntryForm {
+    fn read(pairs: Vec<(String, String)>) -> Result<EntryForm, WebError> {
+        let mut fields = Submitted::new();
+        let (mut version, mut action) = (None, String::from("save"));
+        let mut acknowledged = Acknowledgements::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "csrf" => {}
+                "version" => version = value.trim().parse::<u64>().ok(),
+                "action" => action = value,
+                "ack_warnings" => acknowledged.warnings = true,
+                "ack_errors" => acknowledged.errors = true,
+                _ => {
+                    fields.insert(key, value);
+                }
+            }
+        }
+        let Some(version) = version else {
+            return Err(WebError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                messages::msg!("web-form-has-no-version"),
+            ));
+        };
+        Ok(EntryForm {
+            fields,
+            version,
+            action,
+            acknowledged,
+        })
+    }
+}
+
+/// Keeps what the typist typed so far (the form's script sends it as they type, and when the
+/// page is left). Answers 204; a refusal (the entry changed meanwhile) is for the script to show.
+pub async fn typed(
+    State(state): State<AppState>,
+    at: AtStation,
+    Extension(user): Extension<CurrentUser>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let EntryForm {
+        fields, version, ..
+    } = EntryForm::read(pairs)?;
+    let AtStation(election, number) = at;
+    let operator = user.operator();
+    office(&state, move |office| {
+        office.type_fields(&operator, &election, number, version, &fields)
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// Saves, finalises or abandons an entry.
@@ -481,31 +558,20 @@ pub async fn entry_submit(
     Extension(user): Extension<CurrentUser>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let mut fields = Submitted::new();
-    let (mut version, mut action) = (None, String::from("save"));
-    let mut acknowledged = Acknowledgements::default();
-    for (key, value) in pairs {
-        match key.as_str() {
-            "csrf" => {}
-            "version" => version = value.trim().parse::<u64>().ok(),
-            "action" => action = value,
-            "ack_warnings" => acknowledged.warnings = true,
-            "ack_errors" => acknowledged.errors = true,
-            _ => {
-                fields.insert(key, value);
-            }
-        }
-    }
-    let Some(version) = version else {
-        return Err(WebError::new(
-            StatusCode::BAD_REQUEST,
-            "bad_request",
-            messages::msg!("web-form-has-no-version"),
-        ));
-    };
+    let EntryForm {
+        fields,
+        version,
+        action,
+        acknowledged,
+    } = EntryForm::read(pairs)?;
     let AtStation(id, number) = at.clone();
     let (election, operator, submitted) = (id.clone(), user.operator(), fields.clone());
     let outcome = office(&state, move |office| {
+        // What was typed is kept first, whatever becomes of the action: a refused finalise or
+        // save loses nothing, even after a reload.
+        if action != "abandon" {
+            office.type_fields(&operator, &election, number, version, &submitted)?;
+        }
         Ok(match action.as_str() {
             "abandon" => office
                 .abandon(&operator, &election, number, version)
@@ -544,7 +610,7 @@ pub async fn entry_submit(
         _ => Vec::new(),
     };
     let message = match &error {
-        OfficeError::Invalid(_) => lang.t("web-not-saved-some-fields-are"),
+        OfficeError::Invalid(_) => lang.t("web-typed-kept-some-fields-invalid"),
         other => other.message(lang.0),
     };
     let status = WebError::from(error).status();

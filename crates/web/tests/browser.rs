@@ -11,7 +11,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::chromium::{Viewport, browser, click, log_in, screenshots};
+use common::chromium::{Viewport, browser, click, log_in, screenshots, text_of};
 use common::{PASSWORD, Server, TEST, first_station, shape};
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
@@ -89,13 +89,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     // First entry: anna, with the keyboard flow and the live sums.
     log_in(&browser, &base, "anna", PASSWORD).await;
     claim_and_type(&browser, &base, station, &count).await;
-    let sum = browser
-        .find(Locator::Css("#f-voters\\.d ~ output.sum"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let sum = text_of(&browser, Locator::Css("#f-voters\\.d ~ output.sum")).await;
     assert_eq!(
         sum,
         format!("Σ {}", count["voters.d"]),
@@ -138,14 +132,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
         .await
         .unwrap();
     click(&browser, Locator::Id(&format!("resolve-{station}"))).await;
-    let table = browser
-        .wait()
-        .for_element(Locator::Id("differences"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let table = text_of(&browser, Locator::Id("differences")).await;
     assert!(
         table.contains(&c.to_string()) && table.contains(&(c + 1).to_string()),
         "{table}"
@@ -166,8 +153,19 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
         .unwrap();
     log_out(&browser).await;
 
-    // Bert corrects his entry: now equal, so definitive.
+    // Bert corrects his entry: his start page tells him it came back, from whom and why.
     log_in(&browser, &base, "bert", PASSWORD).await;
+    browser
+        .goto(&format!("{base}/elections/{TEST}"))
+        .await
+        .unwrap();
+    let returned = text_of(&browser, Locator::Id("returned")).await;
+    assert!(
+        returned.contains(&format!("Stembureau {station}"))
+            && returned.contains("coord")
+            && returned.contains("verschilt"),
+        "{returned}"
+    );
     claim_and_type(&browser, &base, station, &count).await;
     click(&browser, Locator::Id("finalise")).await;
     browser
@@ -182,13 +180,7 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
         .goto(&format!("{base}/elections/{TEST}/overview"))
         .await
         .unwrap();
-    let row = browser
-        .find(Locator::Id(&format!("row-{station}")))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let row = text_of(&browser, Locator::Id(&format!("row-{station}"))).await;
     assert!(row.contains("definitief"), "{row}");
     let screenshot = browser.screenshot().await.unwrap();
     std::fs::write(screenshots().join("overview.png"), &screenshot).unwrap();
@@ -209,6 +201,201 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
         c,
         "the corrected value, not the slip"
     );
+}
+
+/// The value of every field in `keys` of the open entry form.
+async fn field_values(browser: &Client, keys: &[&String]) -> BTreeMap<String, String> {
+    let mut values = BTreeMap::new();
+    for key in keys {
+        let field = browser
+            .find(Locator::Id(&format!("f-{key}")))
+            .await
+            .unwrap();
+        let value = field.prop("value").await.unwrap().unwrap_or_default();
+        values.insert((*key).clone(), value);
+    }
+    values
+}
+
+/// Nothing typed is lost: half an entry typed, its finalise refused (empty fields), the page
+/// loaded again, more typed, the browser closed and the server restarted: in a new browser every
+/// value is back, and the fields never typed are still empty.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_an_entry_survives_a_refused_finalise_a_reload_a_closed_browser_and_a_restart() {
+    let server = Server::start().await;
+    let base = server.base.clone();
+    let station = first_station(&server.store, TEST);
+    let count = sound_count(&shape(&server.store, TEST), 11);
+    let numbers: Vec<(&String, &Value)> = count.iter().filter(|(_, v)| v.is_u64()).collect();
+    let first: BTreeMap<String, Value> = numbers[..4]
+        .iter()
+        .map(|(k, v)| ((*k).clone(), (*v).clone()))
+        .collect();
+    let later: BTreeMap<String, Value> = numbers[4..6]
+        .iter()
+        .map(|(k, v)| ((*k).clone(), (*v).clone()))
+        .collect();
+    let untyped = numbers[6].0;
+    let expect = |typed: &[&BTreeMap<String, Value>]| -> BTreeMap<String, String> {
+        let mut all: BTreeMap<String, String> = typed
+            .iter()
+            .flat_map(|m| m.iter().map(|(k, v)| (k.clone(), v.to_string())))
+            .collect();
+        all.insert(untyped.clone(), String::new());
+        all
+    };
+    let entry = format!("{base}/elections/{TEST}/entries/{station}");
+
+    let profile = tempfile::tempdir().unwrap();
+    let (driver, browser) = browser(profile.path(), Viewport::Desktop).await;
+    log_in(&browser, &base, "anna", PASSWORD).await;
+    claim_and_type(&browser, &base, station, &first).await;
+    click(&browser, Locator::Id("finalise")).await;
+    let refusal = text_of(&browser, Locator::Id("message")).await;
+    assert!(refusal.contains("bewaard"), "{refusal}");
+    let typed_first = expect(&[&first]);
+    let keys: Vec<&String> = typed_first.keys().collect();
+    assert_eq!(field_values(&browser, &keys).await, typed_first);
+
+    // Loaded again: the same values, and the typist is told they were brought back.
+    browser.goto(&entry).await.unwrap();
+    let restored = text_of(&browser, Locator::Id("message")).await;
+    assert!(restored.contains("teruggezet"), "{restored}");
+    assert_eq!(field_values(&browser, &keys).await, typed_first);
+
+    // More typed (each field left with Enter is kept at once), then the browser is closed.
+    type_count(&browser, &later).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let status = text_of(&browser, Locator::Id("typed-status")).await;
+        if status == "Bewaard" {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "not kept: {status:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    browser.close().await.unwrap();
+    drop(driver);
+
+    // The server restarts; a new browser, a new login: everything typed is there.
+    let server = server.restart().await;
+    let base = server.base.clone();
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, browser) = common::chromium::browser(profile.path(), Viewport::Desktop).await;
+    log_in(&browser, &base, "anna", PASSWORD).await;
+    browser
+        .goto(&format!("{base}/elections/{TEST}/entries/{station}"))
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_element(Locator::Id("entry-form"))
+        .await
+        .unwrap();
+    let all = expect(&[&first, &later]);
+    let keys: Vec<&String> = all.keys().collect();
+    assert_eq!(field_values(&browser, &keys).await, all);
+    browser.close().await.unwrap();
+}
+
+/// Waits until the text of element `id` contains `wanted`, for at most `seconds`.
+async fn wait_for_text(browser: &Client, id: &str, wanted: &str, seconds: u64) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    loop {
+        // The page replaces the element as it refreshes: a reference gone stale is read again.
+        let text = match browser.find(Locator::Id(id)).await {
+            Ok(element) => element.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains(wanted) || std::time::Instant::now() > deadline {
+            return text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// The coordinator's overview and the projector view follow the typists without a reload: a
+/// polling station typed twice elsewhere turns definitive on both screens by itself. The
+/// projector needs no account, names no typist, and stops when its link is closed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overview_and_the_projector_update_by_themselves() {
+    let server = Server::start().await;
+    let base = server.base.clone();
+    let station = first_station(&server.store, TEST);
+    let count = sound_count(&shape(&server.store, TEST), 12);
+
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, coordinator) = browser(profile.path(), Viewport::Desktop).await;
+    log_in(&coordinator, &base, "coord", PASSWORD).await;
+    coordinator
+        .goto(&format!("{base}/elections/{TEST}/overview"))
+        .await
+        .unwrap();
+    let row = format!("row-{station}");
+    let before = wait_for_text(&coordinator, &row, "", 0).await;
+    assert!(!before.contains("definitief"), "{before}");
+
+    // The projector, in a browser of its own that never logged in.
+    let token = server
+        .state
+        .projectors
+        .open(&model::ElectionId::new(TEST).unwrap());
+    let projector_profile = tempfile::tempdir().unwrap();
+    let (_projector_driver, projector) = browser(projector_profile.path(), Viewport::Desktop).await;
+    projector
+        .goto(&format!("{base}/projector/{token}"))
+        .await
+        .unwrap();
+    let progress = wait_for_text(&projector, "progress", "", 0).await;
+    assert!(progress.starts_with("0 van "), "{progress}");
+
+    let anna = server.login("anna").await;
+    let bert = server.login("bert").await;
+    anna.type_entry(TEST, station, &count).await;
+    // Anna's entry is in; the projector shows the state, never her name.
+    let tile = format!("tile-{station}");
+    let halfway = wait_for_text(&projector, &tile, "tweede invoer", 15).await;
+    assert!(halfway.contains("tweede invoer"), "{halfway}");
+    let page = projector.source().await.unwrap();
+    assert!(!page.contains("anna"), "the projector names a typist");
+    bert.type_entry(TEST, station, &count).await;
+
+    let row_text = wait_for_text(&coordinator, &row, "definitief", 15).await;
+    assert!(
+        row_text.contains("definitief"),
+        "overview not updated: {row_text}"
+    );
+    let tile_text = wait_for_text(&projector, &tile, "definitief", 15).await;
+    assert!(
+        tile_text.contains("definitief"),
+        "projector not updated: {tile_text}"
+    );
+    let progress = wait_for_text(&projector, "progress", "1 van ", 15).await;
+    assert!(progress.starts_with("1 van "), "{progress}");
+
+    // The link closed: the projector says it is no longer updated, and the link is gone.
+    server
+        .state
+        .projectors
+        .close(&model::ElectionId::new(TEST).unwrap());
+    let gone = projector
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css("p.banner.danger"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(gone.contains("niet meer bijgewerkt"), "{gone}");
+    let refused = server
+        .client()
+        .get(&format!("/projector/{token}"))
+        .await
+        .status();
+    assert_eq!(refused, reqwest::StatusCode::NOT_FOUND);
+    coordinator.close().await.unwrap();
+    projector.close().await.unwrap();
 }
 
 /// Runs axe-core on `path` and returns its violations, labelled with the page.
@@ -253,6 +440,19 @@ async fn every_page_of_results_entry_passes_the_accessibility_check_for_every_ro
             .into_iter()
             .map(|v| format!("entry form: {v}")),
     );
+    // The form refused, with its errors shown.
+    click(&browser, Locator::Id("finalise")).await;
+    browser
+        .wait()
+        .for_element(Locator::Id("field-errors"))
+        .await
+        .unwrap();
+    found.extend(
+        common::chromium::accessibility_violations(&browser, &axe)
+            .await
+            .into_iter()
+            .map(|v| format!("refused entry form: {v}")),
+    );
     log_out(&browser).await;
 
     // The coordinator: the overview, stations, the result, the committee, the app, accounts, the
@@ -272,6 +472,12 @@ async fn every_page_of_results_entry_passes_the_accessibility_check_for_every_ro
         found.extend(violations_on(&browser, &axe, &base, &path).await);
     }
     log_out(&browser).await;
+    // The projector view, on a computer with no account.
+    let token = server
+        .state
+        .projectors
+        .open(&model::ElectionId::new(TEST).unwrap());
+    found.extend(violations_on(&browser, &axe, &base, &format!("/projector/{token}")).await);
 
     // The administrator: every account.
     log_in(&browser, &base, "admin", PASSWORD).await;
@@ -325,11 +531,17 @@ async fn a_typist_logs_in_and_types_over_https_in_a_browser_that_trusts_the_inst
         .for_element(Locator::Id("entry-form"))
         .await
         .unwrap();
-    let entry = server
+    let anna = server.store.user_by_username("anna").unwrap().unwrap();
+    let typed = server
         .store
-        .entry(&TEST.parse().unwrap(), station.try_into().unwrap());
-    let version = entry.unwrap().version;
-    assert!(version >= 2, "the save over HTTPS reached the server");
+        .typed_fields(&TEST.parse().unwrap(), station.try_into().unwrap(), anna.id)
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(
+        typed.get("voters.a").map(String::as_str),
+        Some("12"),
+        "what was typed over HTTPS reached the server"
+    );
     // The session cookie the browser holds is Secure: it is never sent over plain HTTP.
     let cookies = browser.get_all_cookies().await.unwrap();
     let session = cookies

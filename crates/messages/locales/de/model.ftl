@@ -135,3 +135,6 @@ entry-imported-not-sent-back = Die Erfassung aus { $file } kann nicht zurückges
 
 ## Municipality as reporting unit
 station-kind-municipality = Gemeinde (Einheit des Zentralwahlausschusses)
+
+## Empty count fields
+field-empty = { $label } ist leer: geben Sie die Zahl ein, auch wenn sie 0 ist.

@@ -211,7 +211,6 @@ web-username-or-password-is-not = Benutzername oder Passwort ist nicht korrekt.
 web-username-has-1-to-64 = Ein Benutzername hat 1 bis 64 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche.
 web-two-passwords-differ = Die beiden Passwörter unterscheiden sich.
 web-you-typed-first-entry-someone = Sie haben die erste Erfassung gemacht; jemand anderes macht die zweite
-web-not-saved-some-fields-are = Nicht gespeichert: einige Felder sind ungültig.
 web-discard-both-entries-polling-station = Beide Erfassungen verwerfen; das Wahllokal beginnt von vorn
 web-discard-entry-polling-station-starts = Die Erfassung verwerfen; das Wahllokal beginnt von vorn
 web-differences-between-entries = Abweichungen zwischen den Erfassungen
@@ -378,3 +377,20 @@ web-returned-heading = An Sie zurückgeschickt
 web-returned-to-you = Wahllokal { $number } ({ $station }): zurückgeschickt von { $by } am { $at }. { $reason }
 web-returned-errors = Ihre Erfassung zeigt Fehler im Protokoll: Prüfen Sie sie am Papier und schließen Sie erneut ab.
 web-returned-differences = Ihre Erfassung weicht von der des anderen Erfassers ab: Prüfen Sie die markierten Felder am Papier und schließen Sie erneut ab.
+
+## Typed work kept
+web-typed-restored = Ihre frühere Eingabe ist wiederhergestellt; prüfen Sie sie und fahren Sie fort.
+web-typed-kept-some-fields-invalid = Ihre Eingabe ist aufbewahrt, aber noch nicht als Zählung gespeichert: einige Felder sind leer oder ungültig.
+web-typed-saving = Wird aufbewahrt…
+web-typed-saved = Aufbewahrt
+web-typed-not-saved = Nicht aufbewahrt: Seite neu laden
+
+## Self-refreshing pages and the projector view
+web-projector = Projektoransicht
+web-projector-closed = Diese Ansicht wird nicht mehr aktualisiert: der Link wurde geschlossen, der Server neu gestartet oder das Netzwerk ist weg. Öffnen Sie sie erneut aus der Übersicht.
+web-of = von
+web-open-projector = Projektoransicht öffnen
+web-close-projector = Projektorlink schließen
+web-projector-explained = Für den Bildschirm im Sitzungssaal: Fortschritt je Wahllokal in großer Schrift, ohne Namen oder Ergebnisse. Der Link funktioniert ohne Anmeldung, bis Sie ihn schließen oder der Server neu startet.
+web-auto-refresh = Automatisch aktualisieren
+web-overview-stopped = Diese Übersicht wird nicht mehr aktualisiert: melden Sie sich erneut an oder laden Sie die Seite neu.

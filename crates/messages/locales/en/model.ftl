@@ -134,3 +134,6 @@ entry-imported-not-sent-back = The entry from { $file } cannot be sent back: the
 
 ## Municipality as reporting unit
 station-kind-municipality = municipality (a unit of the central committee)
+
+## Empty count fields
+field-empty = { $label } is empty: type the count, also when it is 0.

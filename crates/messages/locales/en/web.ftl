@@ -211,7 +211,6 @@ web-username-or-password-is-not = Username or password is not correct.
 web-username-has-1-to-64 = A username has 1 to 64 letters, digits, dots, hyphens or underscores.
 web-two-passwords-differ = The two passwords differ.
 web-you-typed-first-entry-someone = you typed the first entry; someone else types the second
-web-not-saved-some-fields-are = Not saved: some fields are invalid.
 web-discard-both-entries-polling-station = Discard both entries; the polling station starts over
 web-discard-entry-polling-station-starts = Discard the entry; the polling station starts over
 web-differences-between-entries = Differences between the entries
@@ -378,3 +377,20 @@ web-returned-heading = Sent back to you
 web-returned-to-you = Polling station { $number } ({ $station }): sent back by { $by } on { $at }. { $reason }
 web-returned-errors = Your entry shows errors in the report: check it against the paper and finalise again.
 web-returned-differences = Your entry differs from the other typist's: check the marked fields against the paper and finalise again.
+
+## Typed work kept
+web-typed-restored = What you typed earlier is back; check it and carry on.
+web-typed-kept-some-fields-invalid = What you typed is kept, but not yet saved as a count: some fields are empty or invalid.
+web-typed-saving = Keeping…
+web-typed-saved = Kept
+web-typed-not-saved = Not kept: reload the page
+
+## Self-refreshing pages and the projector view
+web-projector = Projector view
+web-projector-closed = This view is no longer updated: the link was closed, the server restarted or the network is gone. Open it again from the overview.
+web-of = of
+web-open-projector = Open the projector view
+web-close-projector = Close the projector link
+web-projector-explained = For the screen in the committee's room: progress per polling station in large type, without names or results. The link works without logging in until you close it or the server restarts.
+web-auto-refresh = Update by itself
+web-overview-stopped = This overview is no longer updated: log in again or reload the page.

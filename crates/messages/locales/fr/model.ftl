@@ -135,3 +135,6 @@ entry-imported-not-sent-back = La saisie issue de { $file } ne peut pas être re
 
 ## Municipality as reporting unit
 station-kind-municipality = commune (unité du bureau central)
+
+## Empty count fields
+field-empty = { $label } est vide : saisissez le nombre, même s'il vaut 0.

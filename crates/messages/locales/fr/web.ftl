@@ -211,7 +211,6 @@ web-username-or-password-is-not = Le nom d'utilisateur ou le mot de passe est in
 web-username-has-1-to-64 = Un nom d'utilisateur compte de 1 à 64 lettres, chiffres, points, traits d'union ou tirets bas.
 web-two-passwords-differ = Les deux mots de passe diffèrent.
 web-you-typed-first-entry-someone = vous avez fait la première saisie ; quelqu'un d'autre fait la deuxième
-web-not-saved-some-fields-are = Non enregistré : certains champs ne sont pas valables.
 web-discard-both-entries-polling-station = Écarter les deux saisies ; le bureau de vote recommence
 web-discard-entry-polling-station-starts = Écarter la saisie ; le bureau de vote recommence
 web-differences-between-entries = Différences entre les saisies
@@ -378,3 +377,20 @@ web-returned-heading = Renvoyé vers vous
 web-returned-to-you = Bureau de vote { $number } ({ $station }) : renvoyé par { $by } le { $at }. { $reason }
 web-returned-errors = Votre encodage montre des erreurs dans le procès-verbal : vérifiez-le avec le papier et finalisez à nouveau.
 web-returned-differences = Votre encodage diffère de celui de l’autre encodeur : vérifiez les champs marqués avec le papier et finalisez à nouveau.
+
+## Typed work kept
+web-typed-restored = Ce que vous aviez saisi est rétabli ; vérifiez-le et continuez.
+web-typed-kept-some-fields-invalid = Votre saisie est conservée, mais pas encore enregistrée comme décompte : certains champs sont vides ou non valables.
+web-typed-saving = Conservation…
+web-typed-saved = Conservé
+web-typed-not-saved = Non conservé : rechargez la page
+
+## Self-refreshing pages and the projector view
+web-projector = Vue pour projecteur
+web-projector-closed = Cette vue n'est plus mise à jour : le lien a été fermé, le serveur a redémarré ou le réseau est coupé. Rouvrez-la depuis l'aperçu.
+web-of = sur
+web-open-projector = Ouvrir la vue pour projecteur
+web-close-projector = Fermer le lien du projecteur
+web-projector-explained = Pour l'écran de la salle du bureau : l'avancement par bureau de vote en grands caractères, sans noms ni résultats. Le lien fonctionne sans connexion jusqu'à ce que vous le fermiez ou que le serveur redémarre.
+web-auto-refresh = Mise à jour automatique
+web-overview-stopped = Cet aperçu n'est plus mis à jour : reconnectez-vous ou rechargez la page.

@@ -139,3 +139,6 @@ entry-imported-not-sent-back = De invoer uit { $file } kan niet worden teruggest
 
 ## Municipality as reporting unit
 station-kind-municipality = gemeente (eenheid van het centraal stembureau)
+
+## Empty count fields
+field-empty = { $label } is leeg: typ het aantal, ook als dat 0 is.

@@ -211,7 +211,6 @@ web-username-or-password-is-not = Gebruikersnaam of wachtwoord klopt niet.
 web-username-has-1-to-64 = Een gebruikersnaam heeft 1 tot 64 letters, cijfers, punten, streepjes of liggende streepjes.
 web-two-passwords-differ = De twee wachtwoorden zijn niet gelijk.
 web-you-typed-first-entry-someone = u deed de eerste invoer; een ander doet de tweede
-web-not-saved-some-fields-are = Niet opgeslagen: enkele velden zijn ongeldig.
 web-discard-both-entries-polling-station = Beide invoeren verwijderen; het stembureau begint opnieuw
 web-discard-entry-polling-station-starts = Invoer verwijderen; het stembureau begint opnieuw
 web-differences-between-entries = Verschillen tussen de invoeren
@@ -378,3 +377,20 @@ web-returned-heading = Teruggestuurd naar u
 web-returned-to-you = Stembureau { $number } ({ $station }): teruggestuurd door { $by } op { $at }. { $reason }
 web-returned-errors = Het proces-verbaal bevat fouten volgens uw invoer: controleer uw invoer met het papier en rond opnieuw af.
 web-returned-differences = Uw invoer verschilt van die van de andere invoerder: controleer de gemarkeerde velden met het papier en rond opnieuw af.
+
+## Typed work kept
+web-typed-restored = Wat je eerder typte is teruggezet; controleer het en ga verder.
+web-typed-kept-some-fields-invalid = Wat je typte is bewaard, maar nog niet als telling opgeslagen: enkele velden zijn leeg of ongeldig.
+web-typed-saving = Bewaren…
+web-typed-saved = Bewaard
+web-typed-not-saved = Niet bewaard: herlaad de pagina
+
+## Self-refreshing pages and the projector view
+web-projector = Projectorweergave
+web-projector-closed = Deze weergave wordt niet meer bijgewerkt: de link is gesloten, de server is herstart of het netwerk is weg. Open haar opnieuw vanuit het overzicht.
+web-of = van
+web-open-projector = Projectorweergave openen
+web-close-projector = Projectorlink sluiten
+web-projector-explained = Voor het scherm in de zaal van het stembureau: voortgang per stembureau in grote letters, zonder namen of uitslagen. De link werkt zonder inloggen tot u hem sluit of de server herstart.
+web-auto-refresh = Vanzelf bijwerken
+web-overview-stopped = Dit overzicht wordt niet meer bijgewerkt: log opnieuw in of herlaad de pagina.

@@ -148,6 +148,14 @@ pub enum FieldError {
         /// What the field counts.
         label: Message,
     },
+    /// A count left empty: not typed (a count of none is typed as `0`).
+    #[error("field {key} ({label}) is empty; type the count, 0 included")]
+    Empty {
+        /// Field key.
+        key: String,
+        /// What the field counts.
+        label: Message,
+    },
     /// A field the form requires is absent.
     #[error("field {key} ({label}) is missing")]
     Missing {
@@ -210,6 +218,9 @@ impl FieldError {
             FieldError::Missing { label, .. } => {
                 t!(lang, "field-missing", label = label.text(lang))
             }
+            FieldError::Empty { label, .. } => {
+                t!(lang, "field-empty", label = label.text(lang))
+            }
             FieldError::Unknown { key } => t!(lang, "field-unknown", key = key),
             FieldError::Shape { expected, found } => t!(
                 lang,
@@ -228,6 +239,7 @@ impl FieldError {
             | FieldError::TooLarge { key, .. }
             | FieldError::TextTooLong { key, .. }
             | FieldError::Missing { key, .. }
+            | FieldError::Empty { key, .. }
             | FieldError::Unknown { key } => Some(key),
             FieldError::Shape { .. } => None,
         }
@@ -235,11 +247,15 @@ impl FieldError {
 }
 
 /// Reads a number as typed: digits only, optionally with thousands separators (`1.234`), spaces
-/// around it allowed; empty means 0 (the forms leave a zero count empty).
+/// around it allowed. Empty is refused: a field not typed must never pass for a count of none,
+/// so a zero is typed (issue: a skipped field looked typed).
 pub fn parse_count(key: &str, label: &Message, text: &str) -> Result<u32, FieldError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Ok(0);
+        return Err(FieldError::Empty {
+            key: key.into(),
+            label: label.clone(),
+        });
     }
     let (negative, digits) = match trimmed.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -295,6 +311,10 @@ pub(super) fn relabel(error: FieldError, label: &Message) -> FieldError {
             key,
             label: label.clone(),
             value,
+        },
+        FieldError::Empty { key, .. } => FieldError::Empty {
+            key,
+            label: label.clone(),
         },
         other => other,
     }

@@ -337,9 +337,59 @@ impl CountForm {
         keys
     }
 
+    /// What a typist has typed so far, kept as text (a form may be half typed, a value not yet
+    /// a number): every field of `contest`'s form, in a fixed order, with the text given for it
+    /// or empty (an unticked box is empty, a ticked one `on`). Refused are only keys this form
+    /// does not have and texts longer than a field can hold, so nothing else can be stored.
+    pub fn typed(
+        jurisdiction: Jurisdiction,
+        contest: &Contest,
+        submitted: &Submitted,
+    ) -> Result<std::collections::BTreeMap<String, String>, Vec<FieldError>> {
+        let mut typed = std::collections::BTreeMap::new();
+        let mut errors = Vec::new();
+        CountForm::empty(jurisdiction, contest).for_each_slot(|key, slot| {
+            let given = submitted.get(key).map(String::as_str).unwrap_or_default();
+            let text = match slot {
+                Slot::Flag(_) if matches!(given.trim(), "on" | "true" | "1" | "ja" | "yes") => "on",
+                Slot::Flag(_) => "",
+                // A count is at most MAX_COUNT: eleven characters hold it with thousands dots.
+                Slot::Number(_) if given.chars().count() > 11 => {
+                    errors.push(FieldError::TooLarge {
+                        key: key.to_string(),
+                        label: msg!("field-unnamed"),
+                        value: given.chars().take(11).collect(),
+                    });
+                    return;
+                }
+                Slot::Text(_) if given.chars().count() > MAX_TEXT => {
+                    errors.push(FieldError::TextTooLong {
+                        key: key.to_string(),
+                        label: msg!("field-unnamed"),
+                    });
+                    return;
+                }
+                _ => given,
+            };
+            typed.insert(key.to_string(), text.to_string());
+        });
+        let refused: Vec<String> = errors
+            .iter()
+            .filter_map(|e| e.key().map(str::to_string))
+            .collect();
+        errors.extend(unknown_keys(submitted, |key| {
+            typed.contains_key(key) || refused.iter().any(|r| r == key)
+        }));
+        if errors.is_empty() {
+            Ok(typed)
+        } else {
+            Err(errors)
+        }
+    }
+
     /// Reads a form of `contest`'s shape from submitted `(key, text)` pairs. Every field of the
-    /// form must be present (a number may be empty, meaning 0; an absent tick box means not
-    /// ticked); unknown keys are refused, so a form of another election cannot slip in.
+    /// form must be present (a number typed, `0` included: empty is refused; an absent tick box
+    /// means not ticked); unknown keys are refused, so a form of another election cannot slip in.
     pub fn from_fields(
         jurisdiction: Jurisdiction,
         contest: &Contest,
@@ -387,16 +437,7 @@ impl CountForm {
             CountForm::empty(jurisdiction, contest).for_each_slot(|key, _| {
                 known.insert(key.to_string());
             });
-            let mut unknown: Vec<&String> = submitted
-                .keys()
-                .filter(|key| !known.contains(*key))
-                .collect();
-            unknown.sort();
-            errors.extend(
-                unknown
-                    .into_iter()
-                    .map(|key| FieldError::Unknown { key: key.clone() }),
-            );
+            errors.extend(unknown_keys(submitted, |key| known.contains(key)));
         }
         if errors.is_empty() {
             return Ok(form);
@@ -428,6 +469,17 @@ impl CountForm {
             })
             .collect())
     }
+}
+
+/// The submitted keys `on_form` does not know, in order, each as a refusal: a form of another
+/// election cannot slip in.
+fn unknown_keys(submitted: &Submitted, on_form: impl Fn(&str) -> bool) -> Vec<FieldError> {
+    let mut unknown: Vec<&String> = submitted.keys().filter(|key| !on_form(key)).collect();
+    unknown.sort();
+    unknown
+        .into_iter()
+        .map(|key| FieldError::Unknown { key: key.clone() })
+        .collect()
 }
 
 /// A field's value inside a form, for [`CountForm::for_each_slot`].

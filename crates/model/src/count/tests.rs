@@ -34,7 +34,12 @@ pub(crate) fn contest(candidates: &[usize]) -> Contest {
 
 #[test]
 fn counts_are_read_as_typed_and_refused_with_the_field_named() {
-    assert_eq!(parse_count("k", &msg!("field-unnamed"), ""), Ok(0));
+    for empty in ["", "  "] {
+        assert!(matches!(
+            parse_count("k", &msg!("field-unnamed"), empty),
+            Err(FieldError::Empty { .. })
+        ));
+    }
     assert_eq!(
         parse_count("k", &msg!("field-unnamed"), " 1.234 "),
         Ok(1234)

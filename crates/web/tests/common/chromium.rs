@@ -247,3 +247,15 @@ pub async fn log_in(browser: &Client, base: &str, username: &str, password: &str
         );
     }
 }
+
+/// The text of the element `locator` finds, once it is there.
+pub async fn text_of(browser: &Client, locator: fantoccini::Locator<'_>) -> String {
+    browser
+        .wait()
+        .for_element(locator)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}

@@ -122,6 +122,15 @@ impl Server {
         }
     }
 
+    /// The same data directory served again by a new server on a new port, as after a restart
+    /// of `urna serve`; this one stops serving.
+    pub async fn restart(mut self) -> Server {
+        let dir = std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap());
+        drop(self);
+        let store = Arc::new(Store::open_existing(dir.path()).unwrap());
+        Server::serve(store, dir, test_config()).await
+    }
+
     pub fn client(&self) -> Client {
         Client::new(&self.base)
     }

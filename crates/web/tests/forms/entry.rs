@@ -270,6 +270,13 @@ async fn a_fresh_form_is_empty_and_a_skipped_field_is_refused_by_name_keeping_wh
         page.contains(&format!("name=\"voters.a\" value=\"{typed_a}\"")),
         "what was typed is gone"
     );
+    // Left empty, as a browser sends a field nobody typed in: refused by name too, never read
+    // as 0.
+    count.insert("votes.f".into(), json!(""));
+    let refused = submit(&anna, station, &count, "finalise", &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Blanco stemmen is leeg"), "{page}");
     // A typed 0 is a value.
     count.insert("votes.f".into(), json!(0));
     let saved = submit(&anna, station, &count, "save", &[]).await;
