@@ -46,10 +46,11 @@ fn write_stdout(text: std::fmt::Arguments<'_>) {
 mod cli;
 mod commands;
 mod hash_check;
+mod help;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use store::{Actor, Store};
 
 use messages::{Language, t};
@@ -62,8 +63,26 @@ use crate::cli::{AuditCommand, CeremonyCommand, Cli, Command, ElectionCommand, R
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The command line in the language of this run (`--lang`, `URNA_LANG`, the locale), its help
+/// included; `--lang` defaults to that language.
+fn command_line(lang: Language) -> clap::Command {
+    // The options every command has come after the command's own.
+    help::localise(Cli::command(), lang)
+        .mut_arg("data_dir", |arg| arg.display_order(900))
+        .mut_arg("operator", |arg| arg.display_order(901))
+        .mut_arg("lang", |arg| {
+            arg.default_value(lang.code()).display_order(902)
+        })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::language(&args, |name| std::env::var(name).ok());
+    let matches = command_line(lang).get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     // Every official document names the software that made it (footer): this program's version
     // and the hash code of its executable, as `urna --version` shows them.
     // So do the sealed result, the packages' manifests and the published snapshots.
@@ -154,7 +173,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         // `arg_required_else_help` shows the help for a bare `urna`; options without a command:
-        eprintln!("{}", <Cli as clap::CommandFactory>::command().render_help());
+        eprintln!("{}", command_line(lang).clone().render_help());
         return Ok(ExitCode::from(2));
     };
     match command {

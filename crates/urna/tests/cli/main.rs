@@ -14,6 +14,7 @@ mod committee;
 mod demo;
 mod election;
 mod kiosk;
+mod language;
 mod package;
 mod reading;
 mod result;

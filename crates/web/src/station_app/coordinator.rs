@@ -352,7 +352,7 @@ pub async fn set_electorate(
     let electorate =
         match model::count::parse_count("electorate", &msg!("app-electorate"), &form.electorate) {
             Ok(n) if n > 0 => u64::from(n),
-            Ok(_) => {
+            Ok(_) | Err(model::count::FieldError::Empty { .. }) => {
                 return Err(WebError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "bad_request",

@@ -236,7 +236,7 @@ fn read_turnout(
         },
     };
     match parse_count("admitted", &msg!("app-admitted-voters"), &form.admitted) {
-        Ok(_) if form.admitted.trim().is_empty() => Err(TurnoutError::Message(msg!(
+        Err(model::count::FieldError::Empty { .. }) => Err(TurnoutError::Message(msg!(
             "web-fill-in-number-of-admitted"
         ))),
         Ok(admitted) => Ok((moment, admitted)),
