@@ -16,15 +16,36 @@ pub struct Party<'a> {
     pub colour: &'static str,
 }
 
-/// Colours for the lists, by list number; each differs from white by at least 3:1 (WCAG 1.4.11).
+/// The lists' colours, in the order the chart gives them. Each is a dark enough colour to stand
+/// out from white by at least 3:1 (WCAG 1.4.11), and each differs from the next one (and the
+/// last from the first) by a colour difference of at least 30 (CIELAB ΔE) for normal vision and
+/// for each kind of colour blindness (protanopia, deuteranopia, tritanopia, simulated as Machado
+/// et al. 2009 do): the tests check both. Neighbours in the chart always get neighbouring
+/// colours ([`colours`]), so no two lists that touch can be mistaken for each other.
 const PALETTE: [&str; 12] = [
-    "#1f5fa8", "#c0392b", "#1e7b4a", "#8e44ad", "#b85c00", "#00707a", "#a4326e", "#5a6b00",
-    "#44546a", "#9c4a1a", "#2d4fa0", "#6b3e99",
+    "#9c169c", "#2d9c16", "#5c4023", "#193366", "#b82e45", "#1d56c9", "#66194c", "#607010",
+    "#391dc9", "#1d8fc9", "#301070", "#1f7a4d",
 ];
 
-/// The colour of list `number`.
-pub fn colour(number: u32) -> &'static str {
-    PALETTE[(number.saturating_sub(1) as usize) % PALETTE.len()]
+/// The colour of each list, given the lists' seats in ballot order: the lists with seats, which
+/// sit side by side in the chart, take the palette in order; the lists without seats take the
+/// colours after them (they are only in the table).
+pub fn colours(seats: &[u32]) -> Vec<&'static str> {
+    let seated = seats.iter().filter(|s| **s > 0).count();
+    let (mut next_seated, mut next_other) = (0, seated);
+    seats
+        .iter()
+        .map(|s| {
+            let slot = if *s > 0 {
+                next_seated += 1;
+                next_seated - 1
+            } else {
+                next_other += 1;
+                next_other - 1
+            };
+            PALETTE[slot % PALETTE.len()]
+        })
+        .collect()
 }
 
 /// Seat positions: `(x, y)` in a 200 × 110 box, ordered left to right by angle.
@@ -133,6 +154,7 @@ mod tests {
 
     #[test]
     fn every_seat_is_a_dot_in_the_colour_of_its_list() {
+        let colour = |n: usize| PALETTE[n - 1];
         for seats in [1, 9, 15, 19, 37, 45, 150] {
             assert_eq!(positions(seats).len(), seats as usize, "{seats}");
         }
@@ -170,5 +192,102 @@ mod tests {
         assert!(points.first().unwrap().0 <= 60.01);
         assert!(points.last().unwrap().0 >= 139.99);
         assert!(points.windows(2).all(|w| w[0].0 <= w[1].0 + 60.0));
+    }
+
+    #[test]
+    fn neighbours_in_the_chart_get_neighbouring_colours_and_lists_without_seats_come_after() {
+        let given = colours(&[3, 0, 2, 0, 1]);
+        assert_eq!(
+            given,
+            vec![PALETTE[0], PALETTE[3], PALETTE[1], PALETTE[4], PALETTE[2]]
+        );
+        // More lists with seats than colours: the palette starts again, its last and first
+        // colours being neighbours too.
+        let many = colours(&[1; 14]);
+        assert_eq!(many[12], PALETTE[0]);
+    }
+
+    /// sRGB component to linear light.
+    fn linear(component: u8) -> f64 {
+        let c = f64::from(component) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+
+    fn rgb(hex: &str) -> [f64; 3] {
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
+        [linear(byte(1)), linear(byte(3)), linear(byte(5))]
+    }
+
+    /// Colour blindness as Machado, Oliveira and Fernandes (2009) simulate it at full severity,
+    /// on linear RGB.
+    const VISIONS: [[[f64; 3]; 3]; 4] = [
+        [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        [
+            [0.152286, 1.052583, -0.204868],
+            [0.114503, 0.786281, 0.099216],
+            [-0.003882, -0.048116, 1.051998],
+        ],
+        [
+            [0.367322, 0.860646, -0.227968],
+            [0.280085, 0.672501, 0.047413],
+            [-0.011820, 0.042940, 0.968881],
+        ],
+        [
+            [1.255528, -0.076749, -0.178779],
+            [-0.078411, 0.930809, 0.147602],
+            [0.004733, 0.691367, 0.303900],
+        ],
+    ];
+
+    /// CIELAB (D65) of linear RGB as seen with `vision`.
+    fn lab(colour: [f64; 3], vision: &[[f64; 3]; 3]) -> [f64; 3] {
+        let seen: Vec<f64> = vision
+            .iter()
+            .map(|row| {
+                (row[0] * colour[0] + row[1] * colour[1] + row[2] * colour[2]).clamp(0.0, 1.0)
+            })
+            .collect();
+        let (r, g, b) = (seen[0], seen[1], seen[2]);
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 216.0 / 24389.0 {
+                t.cbrt()
+            } else {
+                (24389.0 / 27.0 * t + 16.0) / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    #[test]
+    fn every_colour_stands_out_from_white_and_each_differs_from_the_next_for_every_vision() {
+        for hex in PALETTE {
+            let [r, g, b] = rgb(hex);
+            let luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            let contrast = 1.05 / (luminance + 0.05);
+            assert!(contrast >= 3.0, "{hex} against white: {contrast:.2}");
+        }
+        for (i, hex) in PALETTE.iter().enumerate() {
+            let next = PALETTE[(i + 1) % PALETTE.len()];
+            for (v, vision) in VISIONS.iter().enumerate() {
+                let (a, b) = (lab(rgb(hex), vision), lab(rgb(next), vision));
+                let difference =
+                    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
+                assert!(
+                    difference >= 30.0,
+                    "{hex} and {next} differ by only {difference:.1} for vision {v}"
+                );
+            }
+        }
     }
 }

@@ -369,12 +369,21 @@ fn election_view(lang: Language, election: &ElectionResult) -> ElectionView {
             view.invalid = number(lang, turnout.invalid);
             view.stations = number(lang, u64::from(*polling_stations));
             view.seats = *seats;
+            // Colours by place in the chart, so that lists side by side are told apart; the
+            // table and each district use the same colour for the same list.
+            let seats: Vec<u32> = lists.iter().map(|l| l.seats).collect();
+            let colour_of: std::collections::HashMap<u32, &'static str> = lists
+                .iter()
+                .map(|l| l.number)
+                .zip(hemicycle::colours(&seats))
+                .collect();
+            let colour = |number: u32| colour_of.get(&number).copied().unwrap_or("#44546a");
             let parties: Vec<Party<'_>> = lists
                 .iter()
                 .map(|l| Party {
                     name: &l.name,
                     seats: l.seats,
-                    colour: hemicycle::colour(l.number),
+                    colour: colour(l.number),
                 })
                 .collect();
             view.hemicycle = hemicycle::svg(
@@ -396,7 +405,7 @@ fn election_view(lang: Language, election: &ElectionResult) -> ElectionView {
                     .map(|l| ListView {
                         number: l.number,
                         name: l.name.clone(),
-                        colour: hemicycle::colour(l.number),
+                        colour: colour(l.number),
                         votes: number(lang, l.votes),
                         share: percent(lang, share(l.votes, valid)),
                         seats: l.seats,

@@ -398,6 +398,121 @@ async fn the_overview_and_the_projector_update_by_themselves() {
     projector.close().await.unwrap();
 }
 
+/// WebDriver's keys: Tab, Enter.
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+
+/// The id of the element that has the keyboard focus.
+async fn focused(browser: &Client) -> String {
+    let element = browser.active_element().await.unwrap();
+    element.attr("id").await.unwrap().unwrap_or_default()
+}
+
+/// Presses Tab until the element `id` has the focus: it must be reachable from the keyboard.
+async fn tab_to(browser: &Client, id: &str) {
+    for _ in 0..80 {
+        if focused(browser).await == id {
+            return;
+        }
+        let active = browser.active_element().await.unwrap();
+        active.send_keys(TAB).await.unwrap();
+    }
+    panic!("#{id} cannot be reached with Tab");
+}
+
+/// Types `keys` into whatever has the focus.
+async fn press(browser: &Client, keys: &str) {
+    browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
+/// A whole entry without a mouse: log in, claim the polling station, type every field in the
+/// order of the form (Enter to the next field, Space for a tick box, Tab out of the text), and
+/// finalise, using only the keys a typist has; nothing is clicked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_whole_entry_is_typed_and_finalised_with_the_keyboard_alone() {
+    let server = Server::start().await;
+    let base = server.base.clone();
+    let station = first_station(&server.store, TEST);
+    let count = sound_count(&shape(&server.store, TEST), 13);
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, browser) = browser(profile.path(), Viewport::Desktop).await;
+
+    browser.goto(&format!("{base}/login")).await.unwrap();
+    tab_to(&browser, "username").await;
+    press(&browser, "anna").await;
+    tab_to(&browser, "password").await;
+    press(&browser, &format!("{PASSWORD}{ENTER}")).await;
+    browser
+        .wait()
+        .for_url(&url(&format!("{base}/elections")))
+        .await
+        .unwrap();
+    browser
+        .goto(&format!("{base}/elections/{TEST}"))
+        .await
+        .unwrap();
+    tab_to(&browser, &format!("claim-{station}")).await;
+    press(&browser, ENTER).await;
+    browser
+        .wait()
+        .for_element(Locator::Id("entry-form"))
+        .await
+        .unwrap();
+
+    // The fields in the order of the form, as the typist meets them.
+    let mut order = Vec::new();
+    for field in browser
+        .find_all(Locator::Css(
+            "#entry-form input:not([type=hidden]), #entry-form textarea",
+        ))
+        .await
+        .unwrap()
+    {
+        let id = field.attr("id").await.unwrap().unwrap_or_default();
+        if let Some(key) = id.strip_prefix("f-") {
+            order.push(key.to_string());
+        }
+    }
+    assert_eq!(
+        order.len(),
+        count.len(),
+        "every field of the count is on the form"
+    );
+    for key in &order {
+        tab_to(&browser, &format!("f-{key}")).await;
+        match &count[key] {
+            Value::Bool(true) => press(&browser, &format!(" {ENTER}")).await,
+            Value::Bool(false) => press(&browser, ENTER).await,
+            Value::String(text) => press(&browser, &format!("{text}{TAB}")).await,
+            number => press(&browser, &format!("{number}{ENTER}")).await,
+        }
+    }
+    tab_to(&browser, "finalise").await;
+    press(&browser, ENTER).await;
+    browser
+        .wait()
+        .for_url(&url(&format!("{base}/elections/{TEST}")))
+        .await
+        .unwrap();
+    let id = model::ElectionId::new(TEST).unwrap();
+    let stored = server
+        .store
+        .entry(&id, model::PollingStationNumber::new(station).unwrap())
+        .unwrap();
+    assert_eq!(
+        stored.state.status(),
+        model::entry::Status::SecondEntryNotStarted,
+        "the first entry was finalised from the keyboard"
+    );
+    browser.close().await.unwrap();
+}
+
 /// Runs axe-core on `path` and returns its violations, labelled with the page.
 async fn violations_on(browser: &Client, axe: &str, base: &str, path: &str) -> Vec<String> {
     browser.goto(&format!("{base}{path}")).await.unwrap();
