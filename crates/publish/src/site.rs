@@ -354,10 +354,13 @@ fn election_view(lang: Language, election: &ElectionResult) -> ElectionView {
             lists,
             decisions,
             committee,
+            seat_shifts,
             contests,
         } => {
             view.is_in = true;
             view.decisions = decision_sentences(lang, decisions);
+            view.decisions
+                .extend(shift_sentences(lang, seat_shifts, lists, contests));
             view.committee = committee_sentences(lang, committee);
             view.turnout = turnout_text(lang, turnout);
             view.eligible = turnout
@@ -472,6 +475,73 @@ fn decision_sentences(lang: Language, decisions: &Decided) -> Vec<String> {
         sentences.push(t!(lang, "site-lots-drawn", count = decisions.lots_drawn));
     }
     sentences
+}
+
+/// Why seats moved between lists, one sentence each, with the lists named.
+fn shift_sentences(
+    lang: Language,
+    shifts: &[crate::snapshot::SeatShift],
+    lists: &[crate::snapshot::ListResult],
+    contests: &[crate::snapshot::ContestResult],
+) -> Vec<String> {
+    use crate::snapshot::SeatShift;
+    let name = |number: u32| {
+        lists
+            .iter()
+            .find(|l| l.number == number)
+            .map(|l| format!("{number} ({})", l.name))
+            .unwrap_or_else(|| number.to_string())
+    };
+    let place = |contest: &Option<String>| {
+        contest
+            .as_deref()
+            .map(|id| {
+                let shown = contests
+                    .iter()
+                    .find(|c| c.contest == id)
+                    .and_then(|c| c.name.clone())
+                    .unwrap_or_else(|| id.to_string());
+                format!("{shown}: ")
+            })
+            .unwrap_or_default()
+    };
+    shifts
+        .iter()
+        .map(|shift| match shift {
+            SeatShift::AbsoluteMajority {
+                contest,
+                article,
+                list,
+                from,
+            } => format!(
+                "{}{}",
+                place(contest),
+                t!(
+                    lang,
+                    "site-seat-shift-majority",
+                    list = name(*list),
+                    from = name(*from),
+                    article = article
+                )
+            ),
+            SeatShift::ListExhausted {
+                contest,
+                article,
+                list,
+                seats,
+            } => format!(
+                "{}{}",
+                place(contest),
+                t!(
+                    lang,
+                    "site-seat-shift-exhausted",
+                    list = name(*list),
+                    seats = *seats,
+                    article = article
+                )
+            ),
+        })
+        .collect()
 }
 
 /// What the committee did after the first count, for a reader: each session, each investigation
@@ -693,6 +763,96 @@ mod tests {
         assert_eq!(number(Language::Nl, 0), "0");
         assert_eq!(percent(Language::Nl, 613), "61,3%");
         assert_eq!(percent(Language::En, 1000), "100.0%");
+    }
+
+    /// The allocation of `input` (docs/formats/apportionment-input.md), complete.
+    fn allocation(input: &str) -> (apportion::Apportionment, Vec<crate::snapshot::ListResult>) {
+        let parsed = apportion::parse_input(input).unwrap_or_else(|e| panic!("{e}"));
+        let outcome = apportion::apportion(&parsed).unwrap_or_else(|e| panic!("{e}"));
+        let complete = outcome.complete().expect("no lot needed").clone();
+        let lists = parsed
+            .lists
+            .iter()
+            .map(|l| crate::snapshot::ListResult {
+                number: l.number,
+                name: l.name.clone(),
+                votes: l.votes.unwrap_or_default(),
+                seats: complete.list(l.number).map_or(0, |r| r.seats),
+                elected: Vec::new(),
+            })
+            .collect();
+        (complete, lists)
+    }
+
+    /// Reusel-De Mierden 2022, as published: Samenwerking (list 1) had 2,571 of 5,104 votes and
+    /// 7 of 15 seats; Kieswet P 9 moved the PvdA's (list 4) residual seat to it. The site says so.
+    #[test]
+    fn a_seat_moved_by_the_absolute_majority_rule_is_explained() {
+        let input = String::from_utf8(testkit::fixture(
+            "apportionment/nl-gr2022-reuseldemierden.input.json",
+        ))
+        .unwrap_or_default();
+        let (allocation, lists) = allocation(&input);
+        let shifts = crate::snapshot::seat_shifts(None, &allocation);
+        assert!(
+            matches!(
+                shifts.as_slice(),
+                [crate::snapshot::SeatShift::AbsoluteMajority { list: 1, from: 4, article, .. }]
+                    if article.contains("P 9")
+            ),
+            "{shifts:?}"
+        );
+        assert_eq!(
+            shift_sentences(Language::Nl, &shifts, &lists, &[]),
+            [concat!(
+                "Lijst 1 (Samenwerking Reusel-De Mierden) kreeg meer dan de helft van de stemmen ",
+                "maar niet meer dan de helft van de zetels; daarom ging één zetel van lijst 4 ",
+                "(Partij van de Arbeid (P.v.d.A.)) naar lijst 1 (Samenwerking Reusel-De Mierden) ",
+                "(Kieswet P 9)."
+            )]
+        );
+        let english = shift_sentences(Language::En, &shifts, &lists, &[]);
+        assert!(
+            english[0].starts_with("List 1 (Samenwerking Reusel-De Mierden) won more than half")
+        );
+    }
+
+    /// A list with one candidate and the votes for four seats (three full seats and the first
+    /// residual one): three seats go to others (Kieswet P 10), said once with the seats added up.
+    #[test]
+    fn seats_a_list_cannot_fill_are_explained() {
+        let (allocation, lists) = allocation(
+            r#"{"rules": "nl-gemeenteraad", "seats": 5, "lists": [
+                {"number": 1, "name": "Alleen", "candidates": [600]},
+                {"number": 2, "name": "Velen", "candidates": [100, 100, 100, 50, 50]}]}"#,
+        );
+        let shifts = crate::snapshot::seat_shifts(Some("1"), &allocation);
+        assert!(
+            matches!(
+                shifts.as_slice(),
+                [crate::snapshot::SeatShift::ListExhausted {
+                    list: 1,
+                    seats: 3,
+                    ..
+                }]
+            ),
+            "{shifts:?}"
+        );
+        let contests = [crate::snapshot::ContestResult {
+            contest: "1".into(),
+            name: Some("Kieskring Oost".into()),
+            seats: 5,
+            polling_stations: 1,
+            turnout: crate::snapshot::Turnout::default(),
+            lists: Vec::new(),
+        }];
+        let said = shift_sentences(Language::Nl, &shifts, &lists, &contests);
+        assert!(
+            said[0].starts_with(
+                "Kieskring Oost: Lijst 1 (Alleen) had minder kandidaten dan zetels; 3 zetel(s)"
+            ),
+            "{said:?}"
+        );
     }
 
     #[test]

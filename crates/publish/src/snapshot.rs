@@ -190,6 +190,82 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+/// A seat the law moved from one list to others, as the allocation's steps record it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SeatShift {
+    /// A list with more than half the votes got less than half the seats, and a seat went to it
+    /// from the list that had the last residual seat (Kieswet P 9).
+    AbsoluteMajority {
+        /// The contest (electoral district); absent in an election of one contest.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contest: Option<String>,
+        /// The article applied.
+        article: String,
+        /// The list with the majority.
+        list: u32,
+        /// The list that gave up the seat.
+        from: u32,
+    },
+    /// A list had fewer candidates than seats; the seats it could not fill went to other lists
+    /// (Kieswet P 10, LPKD art. 168).
+    ListExhausted {
+        /// The contest (electoral district); absent in an election of one contest.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contest: Option<String>,
+        /// The article applied.
+        article: String,
+        /// The list.
+        list: u32,
+        /// Seats passed on to other lists.
+        seats: u32,
+    },
+}
+
+/// The seats an allocation moved between lists, in the order of its steps; a list that ran out
+/// of candidates at several steps (its full seats, then a residual seat) is one shift with the
+/// seats added up.
+pub fn seat_shifts(contest: Option<&str>, allocation: &apportion::Apportionment) -> Vec<SeatShift> {
+    let steps = allocation.steps.iter().filter_map(|step| match step {
+        apportion::Step::AbsoluteMajority {
+            article,
+            list,
+            taken_from: Some(from),
+            ..
+        } => Some(SeatShift::AbsoluteMajority {
+            contest: contest.map(str::to_string),
+            article: article.clone(),
+            list: *list,
+            from: *from,
+        }),
+        apportion::Step::ListExhausted {
+            article,
+            list,
+            seats_passed_on,
+            ..
+        } if *seats_passed_on > 0 => Some(SeatShift::ListExhausted {
+            contest: contest.map(str::to_string),
+            article: article.clone(),
+            list: *list,
+            seats: *seats_passed_on,
+        }),
+        _ => None,
+    });
+    let mut shifts: Vec<SeatShift> = Vec::new();
+    for shift in steps {
+        if let SeatShift::ListExhausted { list, seats, .. } = &shift
+            && let Some(SeatShift::ListExhausted { seats: total, .. }) = shifts
+                .iter_mut()
+                .find(|s| matches!(s, SeatShift::ListExhausted { list: l, .. } if l == list))
+        {
+            *total += seats;
+            continue;
+        }
+        shifts.push(shift);
+    }
+    shifts
+}
+
 /// A deceased candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -323,6 +399,9 @@ pub struct PublishedCorrection {
 }
 
 /// Where a registered election's result stands.
+// One value per election in a snapshot, built once and serialised: the size of the largest
+// variant costs nothing worth a box and an indirection in every match.
+#[expect(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Outcome {
@@ -356,6 +435,11 @@ pub enum Outcome {
         /// were none.
         #[serde(default, skip_serializing_if = "Committee::is_empty")]
         committee: Committee,
+        /// Seats the law moved from one list to another (absolute majority, a list without
+        /// enough candidates), so that a reader sees why the seats are not those of the
+        /// quotients; absent when none moved.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        seat_shifts: Vec<SeatShift>,
         /// An election of several contests (a Flemish provincial council's electoral
         /// districts): each one's own result, of which `lists` is the sum per party; absent in an
         /// election of one contest.
@@ -675,6 +759,18 @@ fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
         )
         .unwrap_or(u32::MAX),
     };
+    let seat_shifts = summary
+        .contests
+        .iter()
+        .zip(&determination.contests)
+        .filter_map(|(contest, result)| {
+            let id = contest.contest.to_string();
+            result
+                .apportionment()
+                .map(|allocation| seat_shifts(several.then_some(id.as_str()), allocation))
+        })
+        .flatten()
+        .collect();
     Outcome::In {
         source,
         seats: summary.contests.iter().map(|c| c.seats).sum(),
@@ -688,6 +784,7 @@ fn result_of(determined: &Determined, source: SourceMeta) -> Outcome {
             .as_ref()
             .map(Committee::of)
             .unwrap_or_default(),
+        seat_shifts,
         contests,
     }
 }

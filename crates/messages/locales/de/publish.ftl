@@ -139,3 +139,7 @@ site-no = nein
 
 ## verify: the committee
 verify-committee = { $election }: { $sessions } Sitzungen, { $investigations } Untersuchungen und { $corrections } Berichtigungen des Gemeindewahlausschusses erneut aus dem Paket abgeleitet und gegen die Kennzeichen der 510b geprüft; jede Berichtigung nennt ihre Sitzung
+
+## Seats the law moved
+site-seat-shift-majority = Liste { $list } erhielt mehr als die Hälfte der Stimmen, aber nicht mehr als die Hälfte der Sitze; deshalb ging ein Sitz von Liste { $from } an Liste { $list } ({ $article }).
+site-seat-shift-exhausted = Liste { $list } hatte weniger Kandidaten als Sitze; deshalb gingen { $seats } Sitz(e) an andere Listen ({ $article }).

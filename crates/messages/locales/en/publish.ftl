@@ -139,3 +139,7 @@ site-no = no
 
 ## verify: the committee
 verify-committee = { $election }: { $sessions } sessions, { $investigations } investigations and { $corrections } corrections of the municipal committee derived again from the package and checked against the 510b's flags; every correction names its session
+
+## Seats the law moved
+site-seat-shift-majority = List { $list } won more than half of the votes but not more than half of the seats; so one seat went from list { $from } to list { $list } ({ $article }).
+site-seat-shift-exhausted = List { $list } had fewer candidates than seats; so { $seats } seat(s) went to other lists ({ $article }).

@@ -139,3 +139,7 @@ site-no = non
 
 ## verify: the committee
 verify-committee = { $election } : { $sessions } séances, { $investigations } enquêtes et { $corrections } corrections du bureau communal dérivées à nouveau du paquet et vérifiées contre les indicateurs du 510b ; chaque correction nomme sa séance
+
+## Seats the law moved
+site-seat-shift-majority = La liste { $list } a obtenu plus de la moitié des voix mais pas plus de la moitié des sièges ; un siège est donc passé de la liste { $from } à la liste { $list } ({ $article }).
+site-seat-shift-exhausted = La liste { $list } avait moins de candidats que de sièges ; { $seats } siège(s) sont donc passés à d'autres listes ({ $article }).

@@ -139,3 +139,7 @@ site-no = nee
 
 ## verify: the committee
 verify-committee = { $election }: { $sessions } zittingen, { $investigations } onderzoeken en { $corrections } correcties van het gemeentelijk stembureau opnieuw afgeleid uit het pakket en getoetst aan de vlaggen van de 510b; elke correctie noemt haar zitting
+
+## Seats the law moved
+site-seat-shift-majority = Lijst { $list } kreeg meer dan de helft van de stemmen maar niet meer dan de helft van de zetels; daarom ging één zetel van lijst { $from } naar lijst { $list } ({ $article }).
+site-seat-shift-exhausted = Lijst { $list } had minder kandidaten dan zetels; { $seats } zetel(s) gingen daarom naar andere lijsten ({ $article }).
