@@ -48,11 +48,87 @@ impl Prompt for Terminal {
 
     fn ask_secret(&mut self, question: &str) -> io::Result<String> {
         if self.is_interactive() {
-            rpassword::prompt_password(question)
+            read_secret(question)
         } else {
             self.ask(question)
         }
     }
+}
+
+/// The terminal's settings as they were, put back when dropped: however the reading ends (an
+/// answer, Ctrl-C, an error, a panic), the terminal echoes again.
+struct Restore<'a> {
+    tty: &'a std::fs::File,
+    saved: rustix::termios::Termios,
+}
+
+impl Drop for Restore<'_> {
+    fn drop(&mut self) {
+        let _ = rustix::termios::tcsetattr(
+            self.tty,
+            rustix::termios::OptionalActions::Now,
+            &self.saved,
+        );
+    }
+}
+
+/// Reads a secret from the terminal without echo. The terminal is read key by key with its
+/// signal keys off, so Ctrl-C is a key like any other here: it ends the question (an
+/// `Interrupted` error, the command stops) with the terminal put back as it was. (A password
+/// reader that lets Ctrl-C kill the process leaves the shell without echo.) Backspace takes back
+/// one character, Ctrl-U the whole line, Ctrl-D on an empty line is the end of input.
+fn read_secret(question: &str) -> io::Result<String> {
+    use rustix::termios::{LocalModes, OptionalActions, SpecialCodeIndex, tcgetattr, tcsetattr};
+    use std::io::Read;
+
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")?;
+    let saved = tcgetattr(&tty)?;
+    let mut quiet = saved.clone();
+    quiet
+        .local_modes
+        .remove(LocalModes::ECHO | LocalModes::ICANON | LocalModes::ISIG);
+    quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
+    quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
+    let mut stderr = io::stderr();
+    write!(stderr, "{question}")?;
+    stderr.flush()?;
+    tcsetattr(&tty, OptionalActions::Now, &quiet)?;
+    let restore = Restore { tty: &tty, saved };
+    let mut typed: Vec<u8> = Vec::new();
+    let mut key = [0u8; 1];
+    let outcome = loop {
+        if (&tty).read(&mut key)? == 0 {
+            break Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no answer"));
+        }
+        match key[0] {
+            b'\r' | b'\n' => break Ok(()),
+            // Ctrl-C.
+            0x03 => break Err(io::Error::new(io::ErrorKind::Interrupted, "Ctrl-C")),
+            // Ctrl-D on an empty line.
+            0x04 if typed.is_empty() => {
+                break Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no answer"));
+            }
+            // Backspace: one character back, all of its UTF-8 bytes.
+            0x7f | 0x08 => {
+                while let Some(byte) = typed.pop() {
+                    if byte & 0xc0 != 0x80 {
+                        break;
+                    }
+                }
+            }
+            // Ctrl-U: the whole line.
+            0x15 => typed.clear(),
+            byte => typed.push(byte),
+        }
+    };
+    drop(restore);
+    // The Enter the person typed was not echoed either.
+    writeln!(stderr)?;
+    outcome?;
+    String::from_utf8(typed).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
 }
 
 /// A file whose hash code must be confirmed.

@@ -95,6 +95,18 @@ fn main() -> ExitCode {
     });
     match run(&cli) {
         Ok(code) => code,
+        // Ctrl-C at a question: stopped on purpose, nothing more to say than that (130, as a
+        // shell reports a command ended by Ctrl-C).
+        Err(error)
+            if error.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted)
+            }) =>
+        {
+            eprintln!("{}", t!(cli.lang, "cli-interrupted"));
+            ExitCode::from(130)
+        }
         Err(error) => {
             // A file refused by `bounded` is named in the user's language.
             let text = match error

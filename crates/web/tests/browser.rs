@@ -144,6 +144,10 @@ async fn two_typists_and_a_coordinator_complete_a_polling_station_in_a_browser()
     );
     let screenshot = browser.screenshot().await.unwrap();
     std::fs::write(screenshots().join("resolve-differences.png"), &screenshot).unwrap();
+    // The decision page of two different entries passes the accessibility check too.
+    let axe = common::chromium::axe_source();
+    let violations = common::chromium::accessibility_violations(&browser, &axe).await;
+    assert!(violations.is_empty(), "{violations:#?}");
     click(&browser, Locator::Id("decision-send_back_second")).await;
     click(&browser, Locator::Id("resolve")).await;
     browser

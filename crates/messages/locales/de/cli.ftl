@@ -301,3 +301,6 @@ cli-serve-new-entry-authority = neue Zertifizierungsstelle für die Ergebniserfa
 
 ## The connection sheet
 cli-serve-connection-sheet = Verbindungsblatt für die Erfasser (Adresse und Fingerabdruck, zum Drucken): { $file }
+
+## Stopped at a question
+cli-interrupted = Mit Strg-C bei einer Frage abgebrochen; das Terminal ist wiederhergestellt.

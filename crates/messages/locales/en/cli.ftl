@@ -301,3 +301,6 @@ cli-serve-new-entry-authority = new certificate authority for results entry made
 
 ## The connection sheet
 cli-serve-connection-sheet = connection sheet for the typists (address and fingerprint, to print): { $file }
+
+## Stopped at a question
+cli-interrupted = Stopped with Ctrl-C at a question; the terminal is as it was.

@@ -301,3 +301,6 @@ cli-serve-new-entry-authority = nouvelle autorité de certification pour la sais
 
 ## The connection sheet
 cli-serve-connection-sheet = fiche de connexion pour les encodeurs (adresse et empreinte, à imprimer) : { $file }
+
+## Stopped at a question
+cli-interrupted = Interrompu par Ctrl-C à une question ; le terminal est rétabli.

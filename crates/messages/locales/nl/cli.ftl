@@ -301,3 +301,6 @@ cli-serve-new-entry-authority = nieuwe certificaatautoriteit voor de resultateni
 
 ## The connection sheet
 cli-serve-connection-sheet = verbindingsblad voor de invoerders (adres en vingerafdruk, om te printen): { $file }
+
+## Stopped at a question
+cli-interrupted = Afgebroken met Ctrl-C bij een vraag; de terminal is hersteld.

@@ -77,3 +77,102 @@ fn the_help_is_in_dutch_for_a_dutch_locale_and_in_english_for_an_english_one() {
     );
     assert!(!data.exists(), "asking for help created nothing");
 }
+
+/// Runs `command_line` on a real terminal (`script`), waits until it has printed `prompt`, then
+/// types `keys`; returns everything the terminal showed and how the session ended.
+fn on_a_terminal(
+    command_line: &str,
+    prompt: &str,
+    keys: &[u8],
+) -> (String, std::process::ExitStatus) {
+    use std::io::Read;
+    let mut child = Command::new("script")
+        .args([
+            "--quiet",
+            "--return",
+            "--command",
+            command_line,
+            "/dev/null",
+        ])
+        .env("USER", "tester")
+        .env("URNA_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the `script` command (util-linux) is required for this test");
+    let mut stdout = child.stdout.take().unwrap();
+    let (sender, shown) = std::sync::mpsc::channel::<Vec<u8>>();
+    let reader = std::thread::spawn(move || {
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut chunk) {
+            if n == 0 || sender.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut transcript = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !String::from_utf8_lossy(&transcript).contains(prompt) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no prompt: {}",
+            String::from_utf8_lossy(&transcript)
+        );
+        if let Ok(bytes) = shown.recv_timeout(std::time::Duration::from_millis(100)) {
+            transcript.extend(bytes);
+        }
+    }
+    // The reader switches the terminal off echo just after printing the question.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.stdin.as_mut().unwrap().write_all(keys).unwrap();
+    let status = child.wait().unwrap();
+    drop(child.stdin.take());
+    reader.join().unwrap();
+    transcript.extend(shown.try_iter().flatten());
+    (String::from_utf8_lossy(&transcript).into_owned(), status)
+}
+
+/// Ctrl-C at a passphrase prompt stops the command (exit status 130) and leaves the terminal as
+/// it was: echo on, so the shell after it shows what is typed. (A reader that lets Ctrl-C kill
+/// the process leaves the terminal without echo.)
+#[test]
+fn ctrl_c_at_a_passphrase_prompt_stops_cleanly_and_the_terminal_echoes_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("central");
+    let command_line = format!(
+        "{} central keys --dir {}; echo \"exit=$?\"; stty -a",
+        env!("CARGO_BIN_EXE_urna"),
+        keys.display()
+    );
+    let (transcript, status) = on_a_terminal(
+        &command_line,
+        "passphrase for the central authority",
+        b"secr\x03",
+    );
+    assert!(status.success(), "{transcript}");
+    assert!(transcript.contains("Stopped with Ctrl-C"), "{transcript}");
+    assert!(transcript.contains("exit=130"), "{transcript}");
+    let settings = transcript
+        .lines()
+        .skip_while(|l| !l.contains("exit=130"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let flags: Vec<&str> = settings.split_whitespace().collect();
+    assert!(
+        flags.contains(&"echo"),
+        "the terminal was left without echo: {settings}"
+    );
+    assert!(
+        flags.contains(&"icanon") && flags.contains(&"isig"),
+        "{settings}"
+    );
+    assert!(
+        !transcript.contains("secr"),
+        "the passphrase was echoed: {transcript}"
+    );
+    assert!(
+        !keys.join("central-receipts.pub").exists(),
+        "no key was made from a cancelled passphrase"
+    );
+}
