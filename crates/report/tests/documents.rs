@@ -367,8 +367,40 @@ fn p_22_2_of_west_maas_en_waal_shows_the_published_seats_and_the_steps() {
     }
 }
 
+/// The pages of a PDF's text, from 1, without the empty remainder after the last page.
+fn pages(text: &str) -> Vec<&str> {
+    let mut pages: Vec<&str> = text.split('\u{c}').collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The page (from 1) with a line that is exactly `heading`.
+fn page_of_heading(pages: &[&str], heading: &str) -> Option<usize> {
+    pages
+        .iter()
+        .position(|page| page.lines().any(|line| line.trim() == heading))
+        .map(|index| index + 1)
+}
+
+/// The headings of the Electoral Council's model N 10-2 (2026), in its order.
+const N_10_2_HEADINGS: [&str; 11] = [
+    "Details van het stembureau",
+    "Inhoudsopgave",
+    "Deel 1 — Verslag van de zitting",
+    "1.1 Presentielijst",
+    "1.2 Tijdens het stemmen",
+    "1.3 Tijdens het tellen",
+    "Deel 2 — Telresultaten",
+    "2.1 Toegelaten kiezers",
+    "2.2 Uitgebrachte stemmen",
+    "2.3 Verschillen tussen het aantal kiezers en de uitgebrachte stemmen",
+    "Deel 3 — Ondertekening",
+];
+
 #[test]
-fn n_10_2_is_an_empty_form_with_the_lists_and_candidates_of_the_polling_station() {
+fn n_10_2_follows_the_model_part_by_part_and_stays_empty() {
     let assen = assen();
     let station = &assen.stations[0];
     let pdf = report::n_10_2(
@@ -379,14 +411,60 @@ fn n_10_2_is_an_empty_form_with_the_lists_and_candidates_of_the_polling_station(
     )
     .unwrap();
     let text = pdf_text(&pdf);
-    save_pages("n-10-2-assen", &pdf, 2);
+    save_pages("n-10-2-assen", &pdf, 6);
     assert!(text.contains(&format!("{} — {}", station.number, station.name)));
+    let pages = pages(&text);
+
+    // Every heading of the model, in the model's order, each on a line of its own.
+    let found: Vec<usize> = N_10_2_HEADINGS
+        .iter()
+        .map(|heading| {
+            page_of_heading(&pages, heading).unwrap_or_else(|| panic!("no heading {heading:?}"))
+        })
+        .collect();
+    assert!(
+        found.windows(2).all(|w| w[0] <= w[1]),
+        "out of order: {found:?}"
+    );
+    let position = |heading: &str| {
+        text.lines()
+            .position(|line| line.trim() == heading)
+            .unwrap_or_else(|| panic!("{heading}"))
+    };
+    let lines: Vec<usize> = N_10_2_HEADINGS.iter().map(|h| position(h)).collect();
+    assert!(
+        lines.windows(2).all(|w| w[0] < w[1]),
+        "out of order: {lines:?}"
+    );
+
+    // The details and contents on page 1; each part starts a page; the signatures are the last
+    // page, alone; and the whole form has the model's length: two pages of session report,
+    // two of count (Assen's 12 lists), one of signatures.
+    let part = |heading: &str| page_of_heading(&pages, heading).unwrap();
+    assert_eq!(part("Inhoudsopgave"), 1);
+    assert_eq!(part("Deel 1 — Verslag van de zitting"), 2);
+    let results = part("Deel 2 — Telresultaten");
+    assert!(!pages[results - 2].contains("2.1 Toegelaten kiezers"));
+    let signing = part("Deel 3 — Ondertekening");
+    assert_eq!(signing, pages.len(), "the signatures are the last page");
+    assert!(
+        !pages[signing - 2].contains("Voorzitter"),
+        "the signatures share a page with the count"
+    );
+    assert!((6..=8).contains(&pages.len()), "{} pages", pages.len());
+
+    // Every list is on the form, no candidate: under central counting the committee counts the
+    // votes per candidate, not the polling station.
     for list in &assen.election.contests[0].lists {
-        assert!(text.contains(&format!("Lijst {} — {}", list.number, list.name)));
+        assert!(
+            text.contains(&format!("E.{}", list.number)),
+            "E.{}",
+            list.number
+        );
         for candidate in &list.candidates {
             assert!(
-                text.contains(&candidate.full_name()),
-                "{}",
+                !text.contains(&format!("{} {}", candidate.position, candidate.full_name())),
+                "{} is on the form",
                 candidate.full_name()
             );
         }
@@ -400,6 +478,40 @@ fn n_10_2_is_an_empty_form_with_the_lists_and_candidates_of_the_polling_station(
     // No blank page: every page has something of the form besides its header and footer (the
     // explanation's lines once spilled onto a page of their own).
     assert_eq!(blank_pages(&text, "Model N 10-2 —"), Vec::<usize>::new());
+}
+
+/// Under decentralised counting the same form (model N 10-1) adds the votes per candidate to
+/// its count, every candidate of every list.
+#[test]
+fn n_10_1_adds_every_candidate_to_the_count() {
+    let assen = assen();
+    let station = &assen.stations[0];
+    let pdf = report::n_10_2(
+        &assen.election,
+        &assen.election.contests[0],
+        station,
+        (model::committee::CountingMethod::Decentralised, moment()),
+    )
+    .unwrap();
+    let text = pdf_text(&pdf);
+    let pages = pages(&text);
+    let candidates = page_of_heading(&pages, "2.4 Stemmen per kandidaat").expect("2.4");
+    assert!(candidates > page_of_heading(&pages, "Deel 2 — Telresultaten").unwrap());
+    assert_eq!(
+        page_of_heading(&pages, "Deel 3 — Ondertekening"),
+        Some(pages.len())
+    );
+    for list in &assen.election.contests[0].lists {
+        assert!(text.contains(&format!("Lijst {} — {}", list.number, list.name)));
+        for candidate in &list.candidates {
+            assert!(
+                text.contains(&candidate.full_name()),
+                "{}",
+                candidate.full_name()
+            );
+        }
+    }
+    assert_eq!(blank_pages(&text, "Model N 10-1 —"), Vec::<usize>::new());
 }
 
 /// The pages (from 1) that hold nothing but the header and footer.
