@@ -304,6 +304,37 @@ fn p_22_2_of_west_maas_en_waal_shows_the_published_seats_and_the_steps() {
     let text = pdf_text(&pdf);
     save_pages("p-22-2-westmaasenwaal", &pdf, 4);
 
+    // The parts and headings of the Electoral Council's model P 22-2 (2026), in its order; each
+    // part starts a page and the signatures are the last page, alone.
+    let pages = pages(&text);
+    let headings = [
+        "Details van het centraal stembureau",
+        "Inhoudsopgave",
+        "Deel 1 — Verslag van de zitting",
+        "1.1 Presentielijst",
+        "1.2 Verslag van controlewerkzaamheden",
+        "1.3 Bezwaren",
+        "Deel 2 — Uitslag en zetelverdeling",
+        "2.1 Stemcijfers",
+        "2.2 Zetelverdeling",
+        "2.3 Gekozen kandidaten",
+        "Deel 3 — Ondertekening",
+    ];
+    let found: Vec<usize> = headings
+        .iter()
+        .map(|h| page_of_heading(&pages, h).unwrap_or_else(|| panic!("no heading {h:?}")))
+        .collect();
+    assert!(
+        found.windows(2).all(|w| w[0] <= w[1]),
+        "out of order: {found:?}"
+    );
+    assert_eq!(found[1], 1, "contents on the first page");
+    assert_eq!(found[2], 2, "Deel 1 starts the second page");
+    assert!(found[6] > found[2], "Deel 2 starts a page of its own");
+    assert_eq!(found[10], pages.len(), "the signatures are the last page");
+    assert!(!pages[pages.len() - 2].contains("Voorzitter"));
+    assert_eq!(blank_pages(&text, "Model P 22-2 —"), Vec::<usize>::new());
+
     // The seats the central committee published (reference data), list by list.
     let published: serde_json::Value = serde_json::from_slice(&fixture(
         "results/nl/nl-gr2022-all-municipalities-compact.json",
