@@ -186,6 +186,41 @@ fn na_31_2_of_assen_holds_the_municipal_totals_and_every_candidate() {
 
     assert!(text.contains("Proces-verbaal van het gemeentelijk stembureau"));
     assert!(text.contains("Gemeente Assen"));
+    // The parts and headings of the Electoral Council's model Na 31-2 (2026), in its order;
+    // each part starts a page and the signatures are the last page, alone.
+    let pages = pages(&text);
+    let headings = [
+        "Details van het gemeentelijk stembureau",
+        "Inhoudsopgave",
+        "Deel 1 — Verslag van de zitting",
+        "1.1 Presentielijst",
+        "1.2 Getelde stembureaus",
+        "1.3 Tijdens de zitting",
+        "Deel 2 — Telresultaten van de gemeente",
+        "2.1 Toegelaten kiezers",
+        "2.2 Uitgebrachte stemmen",
+        "2.3 Verschillen tussen toegelaten kiezers en uitgebrachte stemmen",
+        "2.4 Uitkomst controleprotocol",
+        "2.5 Stemmen per lijst en per kandidaat",
+        "Deel 3 — Ondertekening",
+    ];
+    let found: Vec<usize> = headings
+        .iter()
+        .map(|h| page_of_heading(&pages, h).unwrap_or_else(|| panic!("no heading {h:?}")))
+        .collect();
+    assert!(
+        found.windows(2).all(|w| w[0] <= w[1]),
+        "out of order: {found:?}"
+    );
+    assert_eq!(
+        (found[1], found[2]),
+        (1, 2),
+        "contents on page 1, Deel 1 on page 2"
+    );
+    assert!(!pages[found[6] - 2].contains("2.1 Toegelaten kiezers"));
+    assert_eq!(found[12], pages.len(), "the signatures are the last page");
+    assert!(!pages[pages.len() - 2].contains("Voorzitter"));
+    assert_eq!(blank_pages(&text, "Model Na 31-2 —"), Vec::<usize>::new());
     // Made at 14:30 UTC on 20 March 2026: the committee's clock said 15:30 (Europe/Amsterdam).
     assert!(text.contains("20 maart 2026 15:30"), "local time expected");
     assert!(!text.contains("UTC"));

@@ -81,7 +81,6 @@ report-counted-stations = Ausgezählte Wahllokale
 report-na31-stations-checked = Die Ergebnisse dieser { $stations } Wahllokale wurden vom Gemeindewahlvorstand geprüft und zur Summe der Gemeinde addiert.
 report-objections-during-session = Einwände während der Sitzung
 report-write-objections = Notieren Sie alle Einwände der Anwesenden und wie der Gemeindewahlvorstand sie behandelt hat.
-report-particulars = Besonderheiten
 report-na31-part-2 = Teil 2 — Zählergebnisse der Gemeinde
 report-electorate = Wahlberechtigte
 report-differences-admitted-cast = Unterschiede zwischen zugelassenen Wählern und abgegebenen Stimmen
@@ -294,3 +293,14 @@ report-p22-part-result = Teil 2 — Ergebnis und Sitzverteilung
 report-p22-votes = Stimmenzahlen
 report-p22-allocation = Sitzverteilung
 report-p22-elected = Gewählte Kandidaten
+
+## The municipal committee's report as the 2026 model divides it
+report-na31-details = Angaben zum Gemeindewahlvorstand
+report-na31-attendance-explained = Tragen Sie ein, wer vom Gemeindewahlvorstand anwesend war (Vorsitz, stellvertretender Vorsitz oder Mitglied) und von wann bis wann.
+report-na31-during-session = Während der Sitzung
+report-response-committee = Antwort des Gemeindewahlvorstands
+report-na31-particulars-explained = Andere Besonderheiten, die die Zählung oder die Ergebnisse beeinflusst haben können (zum Beispiel eine Unterbrechung oder ein Stimmzettel in der Urne einer anderen Wahl).
+report-na31-protocol = Ergebnis des Kontrollprotokolls
+report-na31-protocol-explained = Führen Sie die Kontrolle nach den Schritten des Kontrollprotokolls durch und kreuzen Sie an, was zutrifft.
+report-na31-protocol-none = Es wurden keine Unterschiede festgestellt.
+report-na31-protocol-differences = Es wurden Unterschiede festgestellt; der Wahlrat wurde kontaktiert. Das Ergebnis:

@@ -81,7 +81,6 @@ report-counted-stations = Polling stations counted
 report-na31-stations-checked = The results of these { $stations } polling stations were checked by the municipal electoral committee and added up to the municipality's total.
 report-objections-during-session = Objections during the session
 report-write-objections = Write down every objection of those present, and how the municipal electoral committee dealt with it.
-report-particulars = Particulars
 report-na31-part-2 = Part 2 — Count of the municipality
 report-electorate = Electorate
 report-differences-admitted-cast = Differences between admitted voters and votes cast
@@ -294,3 +293,14 @@ report-p22-part-result = Part 2 — Result and seat allocation
 report-p22-votes = Votes
 report-p22-allocation = Seat allocation
 report-p22-elected = Elected candidates
+
+## The municipal committee's report as the 2026 model divides it
+report-na31-details = Details of the municipal electoral committee
+report-na31-attendance-explained = Fill in who of the municipal electoral committee was present (chair, deputy chair or member) and from when to when.
+report-na31-during-session = During the session
+report-response-committee = Response of the municipal electoral committee
+report-na31-particulars-explained = Other particulars that may have affected the counting or the results (for example a suspension, or a ballot in another election's ballot box).
+report-na31-protocol = Outcome of the check protocol
+report-na31-protocol-explained = Carry out the check following the steps of the check protocol and tick what applies.
+report-na31-protocol-none = No differences were found.
+report-na31-protocol-differences = Differences were found; the Electoral Council was contacted. Its outcome:

@@ -81,7 +81,6 @@ report-counted-stations = Bureaux de vote dépouillés
 report-na31-stations-checked = Les résultats de ces { $stations } bureaux de vote ont été vérifiés par le bureau électoral communal et additionnés pour former le total de la commune.
 report-objections-during-session = Réclamations pendant la séance
 report-write-objections = Notez toutes les réclamations des personnes présentes, et la manière dont le bureau électoral communal les a traitées.
-report-particulars = Particularités
 report-na31-part-2 = Partie 2 — Résultats du dépouillement de la commune
 report-electorate = Électeurs inscrits
 report-differences-admitted-cast = Différences entre électeurs admis et votes exprimés
@@ -294,3 +293,14 @@ report-p22-part-result = Partie 2 — Résultat et répartition des sièges
 report-p22-votes = Chiffres électoraux
 report-p22-allocation = Répartition des sièges
 report-p22-elected = Candidats élus
+
+## The municipal committee's report as the 2026 model divides it
+report-na31-details = Détails du bureau électoral communal
+report-na31-attendance-explained = Indiquez qui du bureau électoral communal était présent (président, président suppléant ou membre) et de quelle heure à quelle heure.
+report-na31-during-session = Pendant la séance
+report-response-committee = Réponse du bureau électoral communal
+report-na31-particulars-explained = Autres particularités susceptibles d'avoir influencé le dépouillement ou les résultats (par exemple une suspension, ou un bulletin dans l'urne d'une autre élection).
+report-na31-protocol = Résultat du protocole de contrôle
+report-na31-protocol-explained = Effectuez le contrôle selon les étapes du protocole de contrôle et cochez ce qui s'applique.
+report-na31-protocol-none = Aucune différence n'a été constatée.
+report-na31-protocol-differences = Des différences ont été constatées ; le Conseil électoral a été contacté. Le résultat :

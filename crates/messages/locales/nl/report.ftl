@@ -81,7 +81,6 @@ report-counted-stations = Getelde stembureaus
 report-na31-stations-checked = De resultaten van deze { $stations } stembureaus zijn door het gemeentelijk stembureau gecontroleerd en opgeteld tot het totaal van de gemeente.
 report-objections-during-session = Bezwaren tijdens de zitting
 report-write-objections = Schrijf alle bezwaren van aanwezigen op, en hoe het gemeentelijk stembureau ze behandelde.
-report-particulars = Bijzonderheden
 report-na31-part-2 = Deel 2 — Telresultaten van de gemeente
 report-electorate = Kiesgerechtigden
 report-differences-admitted-cast = Verschillen tussen toegelaten kiezers en uitgebrachte stemmen
@@ -294,3 +293,14 @@ report-p22-part-result = Deel 2 — Uitslag en zetelverdeling
 report-p22-votes = Stemcijfers
 report-p22-allocation = Zetelverdeling
 report-p22-elected = Gekozen kandidaten
+
+## The municipal committee's report as the 2026 model divides it
+report-na31-details = Details van het gemeentelijk stembureau
+report-na31-attendance-explained = Vul in wie van het gemeentelijk stembureau aanwezig was (voorzitter, plaatsvervangend voorzitter of lid) en van hoe laat tot hoe laat.
+report-na31-during-session = Tijdens de zitting
+report-response-committee = Reactie van het gemeentelijk stembureau
+report-na31-particulars-explained = Andere bijzonderheden die invloed kunnen hebben op het tellen of de resultaten (bijvoorbeeld een schorsing, of een stembiljet in de stembus van een andere verkiezing).
+report-na31-protocol = Uitkomst controleprotocol
+report-na31-protocol-explained = Voer de controle uit volgens de stappen in het controleprotocol en kruis aan wat van toepassing is.
+report-na31-protocol-none = Er zijn geen verschillen geconstateerd.
+report-na31-protocol-differences = Er zijn verschillen geconstateerd; er is contact opgenomen met de Kiesraad. De uitkomst daarvan:
