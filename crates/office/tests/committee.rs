@@ -294,6 +294,38 @@ fn a_recount_moves_a_seat_back_and_the_history_keeps_the_count_it_replaced() {
             (kind.replace("@2", ""), 2)
         );
     }
+    // The corrigendum has the parts and headings of the Electoral Council's model Na 14-2
+    // (2026), in its order, the signatures on the last page alone.
+    let corrigendum = files.iter().find(|f| f.kind == "pdf-na-14-2@2").unwrap();
+    let text = pdf_text(&corrigendum.bytes);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let page_of = |heading: &str| {
+        pages
+            .iter()
+            .position(|p| p.lines().any(|l| l.trim() == heading))
+            .map(|i| i + 1)
+            .unwrap_or_else(|| panic!("no heading {heading:?}"))
+    };
+    let found: Vec<usize> = [
+        "Details van het gemeentelijk stembureau",
+        "Inhoudsopgave",
+        "Deel 1 — Gecorrigeerde telresultaten",
+        "1.1 Onderzoeken",
+        "1.2 Correcties per stembureau",
+        "1.3 Telresultaten van de gemeente na correctie",
+        "1.4 Bezwaren tijdens de zitting",
+        "Deel 2 — Ondertekening",
+    ]
+    .iter()
+    .map(|h| page_of(h))
+    .collect();
+    assert!(found.windows(2).all(|w| w[0] <= w[1]), "{found:?}");
+    assert_eq!((found[1], found[2]), (1, 2), "{found:?}");
+    assert_eq!(found[7], pages.len(), "the signatures are the last page");
+    assert!(!pages[pages.len() - 2].contains("Voorzitter"));
     assert_eq!(
         office::documents::DocumentKind::of_stored("eml-510b"),
         Some((office::documents::DocumentKind::Eml510b, 1))

@@ -70,7 +70,6 @@ report-explanation-question = Gibt es eine Erklärung für den Unterschied?
 report-yes = Ja
 report-no-answer = Nein
 report-n10-part-2 = Teil 2 — Zählergebnisse
-report-about-this-report = Über dieses Protokoll
 report-na31-about = Die Gemeinde { $place } hat sich für die zentrale Auszählung entschieden. Nach der Wahl hat jedes Wahllokal gezählt, wie viele Stimmen jede Liste erhielt. Der Gemeindewahlvorstand hat die Stimmen je Kandidat gezählt und die Ergebnisse aller Wahllokale addiert (Kieswet N 11 und N 13).
 report-na31-part-1-summary = Teil 1 — Bericht über die Sitzung: die ausgezählten Wahllokale, Einwände und Besonderheiten
 report-na31-part-2-summary = Teil 2 — Zählergebnisse der Gemeinde
@@ -204,7 +203,7 @@ report-na14-findings = Ergebnisse
 report-na14-admitted-reestablished = Zugelassene Wähler neu festgestellt
 report-na14-recounted = Stimmzettel (teilweise) neu gezählt
 report-na14-corrected = Zählergebnis berichtigt
-report-na14-corrections = Berichtigte Zählergebnisse
+report-na14-corrections = Berichtigungen je Wahllokal
 report-na14-no-corrections = In dieser Sitzung wurde kein Zählergebnis berichtigt.
 report-na14-corrections-about = Die Zählergebnisse von { $count } Wahllokal(en) wurden berichtigt; jedes berichtigte Ergebnis wurde zweimal von zwei verschiedenen Personen erfasst. Je Wahllokal die früheren und die berichtigten Zahlen:
 report-na14-previous = Vorher
@@ -304,3 +303,10 @@ report-na31-protocol = Ergebnis des Kontrollprotokolls
 report-na31-protocol-explained = Führen Sie die Kontrolle nach den Schritten des Kontrollprotokolls durch und kreuzen Sie an, was zutrifft.
 report-na31-protocol-none = Es wurden keine Unterschiede festgestellt.
 report-na31-protocol-differences = Es wurden Unterschiede festgestellt; der Wahlrat wurde kontaktiert. Das Ergebnis:
+
+## The corrigendum as the 2026 model divides it
+report-na14-contents-1 = Teil 1 — Berichtigte Zählergebnisse: die Untersuchungen, die Berichtigungen je Wahllokal und die neuen Gesamtzahlen der Gemeinde
+report-na14-contents-2 = Teil 2 — Unterschriften der Mitglieder des Gemeindewahlvorstands
+report-na14-contents-annex = Anlage 1 — Berichtigte Zählergebnisse je Wahllokal (ein eigenes Dokument)
+report-na14-part-1 = Teil 1 — Berichtigte Zählergebnisse
+report-na14-part-2 = Teil 2 — Unterschriften

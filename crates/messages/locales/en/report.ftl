@@ -70,7 +70,6 @@ report-explanation-question = Is there an explanation for the difference?
 report-yes = Yes
 report-no-answer = No
 report-n10-part-2 = Part 2 — Count
-report-about-this-report = About this report
 report-na31-about = The municipality of { $place } chose central counting. After the vote each polling station counted how many votes each list received. The municipal electoral committee counted the votes per candidate and added up the results of all polling stations (Kieswet N 11 and N 13).
 report-na31-part-1-summary = Part 1 — Record of the session: the polling stations counted, objections and particulars
 report-na31-part-2-summary = Part 2 — Count of the municipality
@@ -204,7 +203,7 @@ report-na14-findings = Findings
 report-na14-admitted-reestablished = Admitted voters established again
 report-na14-recounted = Ballots (partly) recounted
 report-na14-corrected = Count corrected
-report-na14-corrections = Corrected counts
+report-na14-corrections = Corrections per polling station
 report-na14-no-corrections = No count was corrected in this session.
 report-na14-corrections-about = The counts of { $count } polling station(s) were corrected; each corrected count was typed twice, by two different typists. Per polling station the previous and the corrected figures:
 report-na14-previous = Previous
@@ -304,3 +303,10 @@ report-na31-protocol = Outcome of the check protocol
 report-na31-protocol-explained = Carry out the check following the steps of the check protocol and tick what applies.
 report-na31-protocol-none = No differences were found.
 report-na31-protocol-differences = Differences were found; the Electoral Council was contacted. Its outcome:
+
+## The corrigendum as the 2026 model divides it
+report-na14-contents-1 = Part 1 — Corrected counts: the investigations, the corrections per polling station and the municipality's new totals
+report-na14-contents-2 = Part 2 — Signatures of the members of the municipal electoral committee
+report-na14-contents-annex = Annex 1 — Corrected counts per polling station (a document of its own)
+report-na14-part-1 = Part 1 — Corrected counts
+report-na14-part-2 = Part 2 — Signatures

@@ -70,7 +70,6 @@ report-explanation-question = Y a-t-il une explication à la différence ?
 report-yes = Oui
 report-no-answer = Non
 report-n10-part-2 = Partie 2 — Résultats du dépouillement
-report-about-this-report = À propos de ce procès-verbal
 report-na31-about = La commune de { $place } a opté pour le dépouillement central. Après le vote, chaque bureau de vote a compté les voix de chaque liste. Le bureau électoral communal a compté les voix par candidat et additionné les résultats de tous les bureaux de vote (Kieswet N 11 et N 13).
 report-na31-part-1-summary = Partie 1 — Compte rendu de la séance : les bureaux de vote dépouillés, réclamations et particularités
 report-na31-part-2-summary = Partie 2 — Résultats du dépouillement de la commune
@@ -204,7 +203,7 @@ report-na14-findings = Constatations
 report-na14-admitted-reestablished = Électeurs admis établis à nouveau
 report-na14-recounted = Bulletins (en partie) recomptés
 report-na14-corrected = Résultats corrigés
-report-na14-corrections = Résultats corrigés
+report-na14-corrections = Corrections par bureau de vote
 report-na14-no-corrections = Aucun résultat n'a été corrigé lors de cette séance.
 report-na14-corrections-about = Les résultats de { $count } bureau(x) de vote ont été corrigés ; chaque résultat corrigé a été saisi deux fois, par deux personnes différentes. Par bureau, les chiffres antérieurs et corrigés :
 report-na14-previous = Avant
@@ -304,3 +303,10 @@ report-na31-protocol = Résultat du protocole de contrôle
 report-na31-protocol-explained = Effectuez le contrôle selon les étapes du protocole de contrôle et cochez ce qui s'applique.
 report-na31-protocol-none = Aucune différence n'a été constatée.
 report-na31-protocol-differences = Des différences ont été constatées ; le Conseil électoral a été contacté. Le résultat :
+
+## The corrigendum as the 2026 model divides it
+report-na14-contents-1 = Partie 1 — Résultats corrigés : les enquêtes, les corrections par bureau de vote et les nouveaux totaux de la commune
+report-na14-contents-2 = Partie 2 — Signatures des membres du bureau électoral communal
+report-na14-contents-annex = Annexe 1 — Résultats corrigés par bureau de vote (un document distinct)
+report-na14-part-1 = Partie 1 — Résultats corrigés
+report-na14-part-2 = Partie 2 — Signatures

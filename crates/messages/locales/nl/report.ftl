@@ -70,7 +70,6 @@ report-explanation-question = Is er een verklaring voor het verschil?
 report-yes = Ja
 report-no-answer = Nee
 report-n10-part-2 = Deel 2 — Telresultaten
-report-about-this-report = Over dit proces-verbaal
 report-na31-about = In de gemeente { $place } is gekozen voor centrale stemopneming. Elk stembureau heeft na het stemmen geteld hoeveel stemmen elke lijst kreeg. Het gemeentelijk stembureau heeft de stemmen per kandidaat geteld en de resultaten van alle stembureaus opgeteld (Kieswet N 11 en N 13).
 report-na31-part-1-summary = Deel 1 — Verslag van de zitting: de getelde stembureaus, bezwaren en bijzonderheden
 report-na31-part-2-summary = Deel 2 — Telresultaten van de gemeente
@@ -204,7 +203,7 @@ report-na14-findings = Bevindingen
 report-na14-admitted-reestablished = Toegelaten kiezers opnieuw vastgesteld
 report-na14-recounted = Stembiljetten (deels) herteld
 report-na14-corrected = Telresultaten gecorrigeerd
-report-na14-corrections = Gecorrigeerde telresultaten
+report-na14-corrections = Correcties per stembureau
 report-na14-no-corrections = In deze zitting zijn geen telresultaten gecorrigeerd.
 report-na14-corrections-about = De telresultaten van { $count } stembureau(s) zijn gecorrigeerd; de gecorrigeerde telling is twee keer ingevoerd door twee verschillende invoerders. Per stembureau de eerdere en de gecorrigeerde aantallen:
 report-na14-previous = Eerder
@@ -304,3 +303,10 @@ report-na31-protocol = Uitkomst controleprotocol
 report-na31-protocol-explained = Voer de controle uit volgens de stappen in het controleprotocol en kruis aan wat van toepassing is.
 report-na31-protocol-none = Er zijn geen verschillen geconstateerd.
 report-na31-protocol-differences = Er zijn verschillen geconstateerd; er is contact opgenomen met de Kiesraad. De uitkomst daarvan:
+
+## The corrigendum as the 2026 model divides it
+report-na14-contents-1 = Deel 1 — Gecorrigeerde telresultaten: de onderzoeken, de correcties per stembureau en de nieuwe totalen van de gemeente
+report-na14-contents-2 = Deel 2 — Ondertekening door de leden van het gemeentelijk stembureau
+report-na14-contents-annex = Bijlage 1 — Gecorrigeerde telresultaten per stembureau (een document apart)
+report-na14-part-1 = Deel 1 — Gecorrigeerde telresultaten
+report-na14-part-2 = Deel 2 — Ondertekening
