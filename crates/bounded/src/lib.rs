@@ -177,7 +177,12 @@ impl ReadError {
             }
             ReadError::NotText { .. } => t!(lang, "read-not-text", path = path),
             ReadError::Io { source, .. } => {
-                t!(lang, "read-io", path = path, detail = source.to_string())
+                t!(
+                    lang,
+                    "read-io",
+                    path = path,
+                    detail = io_error_text(lang, source)
+                )
             }
         }
     }
@@ -400,4 +405,24 @@ impl Walk<'_> {
         }
         Ok(())
     }
+}
+
+/// A file error of the system in `lang`, so that a message in Dutch does not carry the system's
+/// English ("No such file or directory") inside it; kinds without words of their own keep the
+/// system's text.
+pub fn io_error_text(lang: Language, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::IsADirectory => "io-is-a-directory",
+        ErrorKind::NotADirectory => "io-not-a-directory",
+        ErrorKind::DirectoryNotEmpty => "io-directory-not-empty",
+        ErrorKind::StorageFull => "io-storage-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::UnexpectedEof => "io-unexpected-end",
+        _ => return error.to_string(),
+    };
+    lang.text(id)
 }

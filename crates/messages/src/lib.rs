@@ -65,6 +65,7 @@ catalogs![
     "result",
     "publish",
     "office",
+    "store",
     "central",
     "web",
     "cli",

@@ -307,7 +307,7 @@ impl OfficeError {
             OfficeError::Refused(refusal) => refusal.message(lang),
             OfficeError::Determine(error) => error.message(lang),
             OfficeError::Store(error) => {
-                t!(lang, "office-store-failed", detail = error.to_string())
+                t!(lang, "office-store-failed", detail = error.message(lang))
             }
         }
     }

@@ -111,3 +111,77 @@ impl From<serde_json::Error> for StoreError {
         StoreError::Corrupt(error.to_string())
     }
 }
+
+impl StoreError {
+    /// The reason, in `lang`, for the person at the keyboard (the English of `Display` stays
+    /// for logs). Details that come from SQLite or the system stay as those gave them.
+    pub fn message(&self, lang: messages::Language) -> String {
+        use messages::t;
+        match self {
+            StoreError::NoDataDir(path) => {
+                t!(lang, "store-no-data-dir", path = path.display().to_string())
+            }
+            StoreError::Foreign { path, found } => t!(
+                lang,
+                "store-foreign",
+                path = path.display().to_string(),
+                found = format!("{found:#010x}")
+            ),
+            StoreError::TooNew { path, detail } => t!(
+                lang,
+                "store-too-new",
+                path = path.display().to_string(),
+                detail = detail
+            ),
+            StoreError::Open { path, detail } => t!(
+                lang,
+                "store-open",
+                path = path.display().to_string(),
+                detail = detail
+            ),
+            StoreError::Sqlite(detail) => t!(lang, "store-sqlite", detail = detail),
+            StoreError::ElectionExists { id, imported_at } => t!(
+                lang,
+                "store-election-exists",
+                id = id.as_str(),
+                at = imported_at
+            ),
+            StoreError::Commit(detail) => t!(lang, "store-commit", detail = detail),
+            StoreError::WriterStopped => t!(lang, "store-writer-stopped"),
+            StoreError::Unaudited(what) => t!(lang, "store-unaudited", what = *what),
+            StoreError::ChangedAfterAudit(what) => {
+                t!(lang, "store-changed-after-audit", what = *what)
+            }
+            StoreError::Stale { expected, found } => t!(
+                lang,
+                "store-stale",
+                expected = expected.to_string(),
+                found = found.to_string()
+            ),
+            StoreError::NotFound(what) => t!(lang, "store-not-found", what = what),
+            StoreError::UserExists(name) => t!(lang, "store-user-exists", username = name),
+            StoreError::AlreadySo {
+                username,
+                disabled: true,
+            } => t!(lang, "store-already-disabled", username = username),
+            StoreError::AlreadySo {
+                username,
+                disabled: false,
+            } => t!(lang, "store-already-enabled", username = username),
+            StoreError::SetupDone => t!(lang, "store-setup-done"),
+            StoreError::StationNumbersTaken(numbers) => t!(
+                lang,
+                "store-station-numbers-taken",
+                numbers = numbers
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            StoreError::EntryStarted(number) => {
+                t!(lang, "store-entry-started", station = number.to_string())
+            }
+            StoreError::Corrupt(detail) => t!(lang, "store-corrupt", detail = detail),
+        }
+    }
+}

@@ -114,12 +114,33 @@ fn main() -> ExitCode {
                 .find_map(|cause| cause.downcast_ref::<bounded::ReadError>())
             {
                 Some(refused) => refused.message(cli.lang),
-                None => format!("{error:#}"),
+                None => chain_text(cli.lang, &error),
             };
             eprintln!("{}", t!(cli.lang, "cli-error", error = text));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes, each in `lang` where Urna knows it in words of its own (the store's
+/// refusals, the system's common file errors), joined as `{:#}` joins them: one language per
+/// message instead of English system text inside a Dutch sentence.
+fn chain_text(lang: Language, error: &anyhow::Error) -> String {
+    error
+        .chain()
+        .map(|cause| {
+            if let Some(store) = cause.downcast_ref::<store::StoreError>() {
+                store.message(lang)
+            } else if let Some(office) = cause.downcast_ref::<office::OfficeError>() {
+                office.message(lang)
+            } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                bounded::io_error_text(lang, io)
+            } else {
+                cause.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// The person at the keyboard, as named in the audit log.

@@ -43,3 +43,14 @@ read-kind-other = etwas anderes als eine Datei
 audit-data-changed = Tabelle { $table }, Zeile { $row } wurde außerhalb von Urna geändert, nachdem Eintrag { $entry } ({ $action }) sie festhielt
 audit-data-added = Tabelle { $table }, Zeile { $row } wurde außerhalb von Urna hinzugefügt: kein Eintrag des Protokolls hielt sie fest
 audit-data-removed = Tabelle { $table }, Zeile { $row } wurde außerhalb von Urna entfernt, nachdem Eintrag { $entry } ({ $action }) sie festhielt
+
+## System file errors in words of our own
+io-not-found = Datei oder Verzeichnis nicht vorhanden
+io-permission-denied = Zugriff verweigert (unzureichende Rechte)
+io-already-exists = existiert bereits
+io-is-a-directory = ist ein Verzeichnis, keine Datei
+io-not-a-directory = ist kein Verzeichnis
+io-directory-not-empty = das Verzeichnis ist nicht leer
+io-storage-full = der Datenträger ist voll
+io-read-only = der Datenträger ist schreibgeschützt
+io-unexpected-end = die Datei endet unerwartet

@@ -43,3 +43,14 @@ read-kind-other = not a regular file
 audit-data-changed = table { $table }, row { $row } was changed outside Urna after entry { $entry } ({ $action }) recorded it
 audit-data-added = table { $table }, row { $row } was added outside Urna: no entry of the log recorded it
 audit-data-removed = table { $table }, row { $row } was removed outside Urna after entry { $entry } ({ $action }) recorded it
+
+## System file errors in words of our own
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-already-exists = already exists
+io-is-a-directory = is a directory, not a file
+io-not-a-directory = is not a directory
+io-directory-not-empty = the directory is not empty
+io-storage-full = the disk is full
+io-read-only = the disk is read-only
+io-unexpected-end = the file ends unexpectedly

@@ -43,3 +43,14 @@ read-kind-other = autre chose qu'un fichier
 audit-data-changed = table { $table }, ligne { $row } : modifiée hors d'Urna après que l'entrée { $entry } ({ $action }) l'a consignée
 audit-data-added = table { $table }, ligne { $row } : ajoutée hors d'Urna, aucune entrée du journal ne l'a consignée
 audit-data-removed = table { $table }, ligne { $row } : supprimée hors d'Urna après que l'entrée { $entry } ({ $action }) l'a consignée
+
+## System file errors in words of our own
+io-not-found = fichier ou dossier introuvable
+io-permission-denied = accès refusé (droits insuffisants)
+io-already-exists = existe déjà
+io-is-a-directory = est un dossier, pas un fichier
+io-not-a-directory = n'est pas un dossier
+io-directory-not-empty = le dossier n'est pas vide
+io-storage-full = le disque est plein
+io-read-only = le disque est en lecture seule
+io-unexpected-end = le fichier s'arrête de manière inattendue

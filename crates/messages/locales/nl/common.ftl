@@ -43,3 +43,14 @@ read-kind-other = iets anders dan een bestand
 audit-data-changed = tabel { $table }, rij { $row } is buiten Urna gewijzigd nadat regel { $entry } ({ $action }) haar vastlegde
 audit-data-added = tabel { $table }, rij { $row } is buiten Urna toegevoegd: geen regel van het auditlog legde haar vast
 audit-data-removed = tabel { $table }, rij { $row } is buiten Urna verwijderd nadat regel { $entry } ({ $action }) haar vastlegde
+
+## System file errors in words of our own
+io-not-found = bestand of map bestaat niet
+io-permission-denied = geen toegang (onvoldoende rechten)
+io-already-exists = bestaat al
+io-is-a-directory = is een map, geen bestand
+io-not-a-directory = is geen map
+io-directory-not-empty = de map is niet leeg
+io-storage-full = de schijf is vol
+io-read-only = de schijf is alleen-lezen
+io-unexpected-end = het bestand houdt onverwacht op

@@ -176,3 +176,22 @@ fn ctrl_c_at_a_passphrase_prompt_stops_cleanly_and_the_terminal_echoes_again() {
         "no key was made from a cancelled passphrase"
     );
 }
+
+/// One language per message: a refusal of the store and a missing file are said in Dutch
+/// through and through, not with the system's English inside a Dutch sentence; in English too.
+#[test]
+fn errors_are_said_in_one_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let missing = dir.path().join("missing.xml");
+    let file = run(urna(&data).args(["--lang", "nl", "hash"]).arg(&missing));
+    let said = text(&file.stderr);
+    assert!(said.contains("bestand of map bestaat niet"), "{said}");
+    assert!(!said.contains("No such file"), "{said}");
+    let store = run(urna(&data).args(["--lang", "nl", "election", "list"]));
+    let said = text(&store.stderr);
+    assert!(said.contains("Er is geen Urna-gegevensmap"), "{said}");
+    assert!(!said.contains("there is no"), "{said}");
+    let english = text(&run(urna(&data).args(["--lang", "en", "hash"]).arg(&missing)).stderr);
+    assert!(english.contains("no such file or directory"), "{english}");
+}
