@@ -78,7 +78,10 @@ fn command_line(lang: Language) -> clap::Command {
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::language(&args, |name| std::env::var(name).ok());
-    let matches = command_line(lang).get_matches_from(args);
+    let matches = match command_line(lang).try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(error) => refuse_command_line(lang, error),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(error) => error.exit(),
@@ -120,6 +123,52 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A command line clap refuses, said in `lang` (clap itself speaks English only); help and
+/// version requests are shown as clap shows them. Exits with clap's status (2 for a mistake).
+fn refuse_command_line(lang: Language, error: clap::Error) -> ! {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        Some(ContextValue::Strings(texts)) => texts.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let argument = context(ContextKind::InvalidArg);
+    let text = match error.kind() {
+        ErrorKind::UnknownArgument => t!(lang, "cli-args-unknown", argument = argument),
+        ErrorKind::InvalidSubcommand => {
+            t!(
+                lang,
+                "cli-args-unknown-command",
+                command = context(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => t!(lang, "cli-args-missing", argument = argument),
+        ErrorKind::MissingSubcommand => t!(lang, "cli-args-missing-command"),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
+            lang,
+            "cli-args-invalid-value",
+            argument = argument,
+            value = context(ContextKind::InvalidValue)
+        ),
+        ErrorKind::ArgumentConflict => t!(
+            lang,
+            "cli-args-conflict",
+            argument = argument,
+            other = context(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            t!(lang, "cli-args-values", argument = argument)
+        }
+        ErrorKind::NoEquals => t!(lang, "cli-args-no-equals", argument = argument),
+        // Help, version and everything else as clap says it.
+        _ => error.exit(),
+    };
+    eprintln!("{}", t!(lang, "cli-error", error = text));
+    eprintln!("{}", t!(lang, "cli-args-see-help"));
+    std::process::exit(error.exit_code())
 }
 
 /// An error and its causes, each in `lang` where Urna knows it in words of its own (the store's

@@ -304,3 +304,14 @@ cli-serve-connection-sheet = Verbindungsblatt für die Erfasser (Adresse und Fin
 
 ## Stopped at a question
 cli-interrupted = Mit Strg-C bei einer Frage abgebrochen; das Terminal ist wiederhergestellt.
+
+## A mistyped command line
+cli-args-unknown = unbekannte Option oder unbekanntes Argument { $argument }
+cli-args-unknown-command = unbekannter Befehl { $command }
+cli-args-missing = erforderlich, aber nicht angegeben: { $argument }
+cli-args-missing-command = geben Sie einen Befehl an
+cli-args-invalid-value = { $value } ist kein gültiger Wert für { $argument }
+cli-args-conflict = { $argument } kann nicht zusammen mit { $other } verwendet werden
+cli-args-values = falsche Anzahl von Werten für { $argument }
+cli-args-no-equals = { $argument } braucht ein = mit dem Wert
+cli-args-see-help = Siehe urna --help (oder urna BEFEHL --help).

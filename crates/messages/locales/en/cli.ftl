@@ -304,3 +304,14 @@ cli-serve-connection-sheet = connection sheet for the typists (address and finge
 
 ## Stopped at a question
 cli-interrupted = Stopped with Ctrl-C at a question; the terminal is as it was.
+
+## A mistyped command line
+cli-args-unknown = unknown option or argument { $argument }
+cli-args-unknown-command = unknown command { $command }
+cli-args-missing = required but not given: { $argument }
+cli-args-missing-command = give a command
+cli-args-invalid-value = { $value } is not a valid value for { $argument }
+cli-args-conflict = { $argument } cannot be used with { $other }
+cli-args-values = wrong number of values for { $argument }
+cli-args-no-equals = { $argument } needs an = with its value
+cli-args-see-help = See urna --help (or urna COMMAND --help).

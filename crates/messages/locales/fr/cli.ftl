@@ -304,3 +304,14 @@ cli-serve-connection-sheet = fiche de connexion pour les encodeurs (adresse et e
 
 ## Stopped at a question
 cli-interrupted = Interrompu par Ctrl-C à une question ; le terminal est rétabli.
+
+## A mistyped command line
+cli-args-unknown = option ou argument inconnu { $argument }
+cli-args-unknown-command = commande inconnue { $command }
+cli-args-missing = obligatoire mais absent : { $argument }
+cli-args-missing-command = indiquez une commande
+cli-args-invalid-value = { $value } n'est pas une valeur valable pour { $argument }
+cli-args-conflict = { $argument } ne peut pas être utilisé avec { $other }
+cli-args-values = nombre de valeurs incorrect pour { $argument }
+cli-args-no-equals = { $argument } demande un = avec sa valeur
+cli-args-see-help = Voir urna --help (ou urna COMMANDE --help).

@@ -304,3 +304,14 @@ cli-serve-connection-sheet = verbindingsblad voor de invoerders (adres en vinger
 
 ## Stopped at a question
 cli-interrupted = Afgebroken met Ctrl-C bij een vraag; de terminal is hersteld.
+
+## A mistyped command line
+cli-args-unknown = onbekende optie of argument { $argument }
+cli-args-unknown-command = onbekende opdracht { $command }
+cli-args-missing = verplicht maar niet gegeven: { $argument }
+cli-args-missing-command = geef een opdracht
+cli-args-invalid-value = { $value } is geen geldige waarde voor { $argument }
+cli-args-conflict = { $argument } gaat niet samen met { $other }
+cli-args-values = verkeerd aantal waarden voor { $argument }
+cli-args-no-equals = { $argument } vraagt om een = met de waarde
+cli-args-see-help = Zie urna --help (of urna OPDRACHT --help).

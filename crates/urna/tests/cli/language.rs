@@ -195,3 +195,49 @@ fn errors_are_said_in_one_language() {
     let english = text(&run(urna(&data).args(["--lang", "en", "hash"]).arg(&missing)).stderr);
     assert!(english.contains("no such file or directory"), "{english}");
 }
+
+/// A mistyped command line is refused in the user's language, never in clap's English, with
+/// clap's exit status (2).
+#[test]
+fn a_mistyped_command_line_is_refused_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let unknown = run(urna(&data).args(["--lang", "nl", "election", "list", "--bogus"]));
+    assert_eq!(unknown.status.code(), Some(2));
+    let said = text(&unknown.stderr);
+    assert!(
+        said.contains("onbekende optie of argument --bogus"),
+        "{said}"
+    );
+    assert!(said.contains("Zie urna --help"), "{said}");
+    assert!(!said.contains("unexpected argument"), "{said}");
+    let missing = text(&run(urna(&data).args(["--lang", "nl", "election", "import"])).stderr);
+    assert!(
+        missing.contains("verplicht maar niet gegeven: --definition"),
+        "{missing}"
+    );
+    let value = text(
+        &run(urna(&data).args([
+            "--lang",
+            "nl",
+            "user",
+            "add",
+            "--role",
+            "chef",
+            "--username",
+            "x",
+        ]))
+        .stderr,
+    );
+    assert!(
+        value.contains("chef is geen geldige waarde voor --role"),
+        "{value}"
+    );
+    let english =
+        text(&run(urna(&data).args(["--lang", "en", "election", "list", "--bogus"])).stderr);
+    assert!(
+        english.contains("unknown option or argument --bogus"),
+        "{english}"
+    );
+    assert!(!data.exists(), "a refused command line created nothing");
+}
