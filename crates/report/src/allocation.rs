@@ -301,3 +301,49 @@ pub fn candidates(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reusel-De Mierden 2022, as published: Kieswet P 9 moved the PvdA's (list 4) residual seat
+    /// to Samenwerking (list 1). The report explains it in a sentence between the steps.
+    #[test]
+    fn a_seat_moved_by_the_absolute_majority_rule_is_explained_in_the_report() {
+        let input = String::from_utf8(testkit::fixture(
+            "apportionment/nl-gr2022-reuseldemierden.input.json",
+        ))
+        .unwrap_or_default();
+        let parsed = apportion::parse_input(&input).unwrap_or_else(|e| panic!("{e}"));
+        let outcome = apportion::apportion(&parsed).unwrap_or_else(|e| panic!("{e}"));
+        let allocation = outcome.complete().expect("no lot needed");
+        let contest = Contest {
+            id: model::ContestId::new("geen").expect("a contest id"),
+            name: None,
+            seats: Some(parsed.seats),
+            lists: parsed
+                .lists
+                .iter()
+                .map(|l| model::List {
+                    number: model::ListNumber::new(l.number).expect("a list number"),
+                    name: l.name.clone(),
+                    candidates: Vec::new(),
+                })
+                .collect(),
+        };
+        let notes: Vec<String> = sections(allocation, &contest)
+            .iter()
+            .filter(|s| s["kind"] == "note")
+            .filter_map(|s| s["text"].as_str().map(str::to_string))
+            .collect();
+        let majority = notes
+            .iter()
+            .find(|n| n.contains("Absolute meerderheid (Kieswet P 9)"))
+            .unwrap_or_else(|| panic!("no P 9 sentence in {notes:?}"));
+        assert!(
+            majority.contains("lijst 1 heeft 2571 van de 5104 stemmen")
+                && majority.contains("De laatste restzetel van lijst 4 gaat naar lijst 1."),
+            "{majority}"
+        );
+    }
+}
