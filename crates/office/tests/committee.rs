@@ -12,7 +12,7 @@ use model::entry::{Acknowledgements, Status, Typist};
 use model::{ElectionId, PollingStationNumber};
 use office::{Office, OfficeError, Operator, Refusal};
 use store::{Actor, NewUser, Role, Store};
-use testkit::{fixture, pdf_text};
+use testkit::{fixture, headings_in_order, pdf_pages, pdf_text};
 
 /// The files of a municipality: its definition, candidates, polling stations (if published)
 /// and count.
@@ -298,31 +298,20 @@ fn a_recount_moves_a_seat_back_and_the_history_keeps_the_count_it_replaced() {
     // (2026), in its order, the signatures on the last page alone.
     let corrigendum = files.iter().find(|f| f.kind == "pdf-na-14-2@2").unwrap();
     let text = pdf_text(&corrigendum.bytes);
-    let pages: Vec<&str> = text
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    let page_of = |heading: &str| {
-        pages
-            .iter()
-            .position(|p| p.lines().any(|l| l.trim() == heading))
-            .map(|i| i + 1)
-            .unwrap_or_else(|| panic!("no heading {heading:?}"))
-    };
-    let found: Vec<usize> = [
-        "Details van het gemeentelijk stembureau",
-        "Inhoudsopgave",
-        "Deel 1 — Gecorrigeerde telresultaten",
-        "1.1 Onderzoeken",
-        "1.2 Correcties per stembureau",
-        "1.3 Telresultaten van de gemeente na correctie",
-        "1.4 Bezwaren tijdens de zitting",
-        "Deel 2 — Ondertekening",
-    ]
-    .iter()
-    .map(|h| page_of(h))
-    .collect();
-    assert!(found.windows(2).all(|w| w[0] <= w[1]), "{found:?}");
+    let pages = pdf_pages(&text);
+    let found = headings_in_order(
+        &pages,
+        &[
+            "Details van het gemeentelijk stembureau",
+            "Inhoudsopgave",
+            "Deel 1 — Gecorrigeerde telresultaten",
+            "1.1 Onderzoeken",
+            "1.2 Correcties per stembureau",
+            "1.3 Telresultaten van de gemeente na correctie",
+            "1.4 Bezwaren tijdens de zitting",
+            "Deel 2 — Ondertekening",
+        ],
+    );
     assert_eq!((found[1], found[2]), (1, 2), "{found:?}");
     assert_eq!(found[7], pages.len(), "the signatures are the last page");
     assert!(!pages[pages.len() - 2].contains("Voorzitter"));

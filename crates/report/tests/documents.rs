@@ -16,7 +16,7 @@ use model::count::{CountForm, FlandersCount, FlandersListVotes, NlCount};
 use model::totals::Totals;
 use model::{Election, PollingStation, PollingStationNumber};
 use report::format::int;
-use testkit::fixture;
+use testkit::{fixture, headings_in_order, pdf_pages};
 
 struct Loaded {
     election: Election,
@@ -188,7 +188,7 @@ fn na_31_2_of_assen_holds_the_municipal_totals_and_every_candidate() {
     assert!(text.contains("Gemeente Assen"));
     // The parts and headings of the Electoral Council's model Na 31-2 (2026), in its order;
     // each part starts a page and the signatures are the last page, alone.
-    let pages = pages(&text);
+    let pages = pdf_pages(&text);
     let headings = [
         "Details van het gemeentelijk stembureau",
         "Inhoudsopgave",
@@ -204,14 +204,7 @@ fn na_31_2_of_assen_holds_the_municipal_totals_and_every_candidate() {
         "2.5 Stemmen per lijst en per kandidaat",
         "Deel 3 — Ondertekening",
     ];
-    let found: Vec<usize> = headings
-        .iter()
-        .map(|h| page_of_heading(&pages, h).unwrap_or_else(|| panic!("no heading {h:?}")))
-        .collect();
-    assert!(
-        found.windows(2).all(|w| w[0] <= w[1]),
-        "out of order: {found:?}"
-    );
+    let found = headings_in_order(&pages, &headings);
     assert_eq!(
         (found[1], found[2]),
         (1, 2),
@@ -341,7 +334,7 @@ fn p_22_2_of_west_maas_en_waal_shows_the_published_seats_and_the_steps() {
 
     // The parts and headings of the Electoral Council's model P 22-2 (2026), in its order; each
     // part starts a page and the signatures are the last page, alone.
-    let pages = pages(&text);
+    let pages = pdf_pages(&text);
     let headings = [
         "Details van het centraal stembureau",
         "Inhoudsopgave",
@@ -355,14 +348,7 @@ fn p_22_2_of_west_maas_en_waal_shows_the_published_seats_and_the_steps() {
         "2.3 Gekozen kandidaten",
         "Deel 3 — Ondertekening",
     ];
-    let found: Vec<usize> = headings
-        .iter()
-        .map(|h| page_of_heading(&pages, h).unwrap_or_else(|| panic!("no heading {h:?}")))
-        .collect();
-    assert!(
-        found.windows(2).all(|w| w[0] <= w[1]),
-        "out of order: {found:?}"
-    );
+    let found = headings_in_order(&pages, &headings);
     assert_eq!(found[1], 1, "contents on the first page");
     assert_eq!(found[2], 2, "Deel 1 starts the second page");
     assert!(found[6] > found[2], "Deel 2 starts a page of its own");
@@ -433,21 +419,15 @@ fn p_22_2_of_west_maas_en_waal_shows_the_published_seats_and_the_steps() {
     }
 }
 
-/// The pages of a PDF's text, from 1, without the empty remainder after the last page.
-fn pages(text: &str) -> Vec<&str> {
-    let mut pages: Vec<&str> = text.split('\u{c}').collect();
-    if pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
-}
-
-/// The page (from 1) with a line that is exactly `heading`.
-fn page_of_heading(pages: &[&str], heading: &str) -> Option<usize> {
-    pages
-        .iter()
-        .position(|page| page.lines().any(|line| line.trim() == heading))
-        .map(|index| index + 1)
+/// The count form of Assen's first polling station under `counting` (N 10-2 or N 10-1).
+fn station_form(assen: &Loaded, counting: model::committee::CountingMethod) -> Vec<u8> {
+    report::n_10_2(
+        &assen.election,
+        &assen.election.contests[0],
+        &assen.stations[0],
+        (counting, moment()),
+    )
+    .unwrap()
 }
 
 /// The headings of the Electoral Council's model N 10-2 (2026), in its order.
@@ -469,49 +449,23 @@ const N_10_2_HEADINGS: [&str; 11] = [
 fn n_10_2_follows_the_model_part_by_part_and_stays_empty() {
     let assen = assen();
     let station = &assen.stations[0];
-    let pdf = report::n_10_2(
-        &assen.election,
-        &assen.election.contests[0],
-        station,
-        (model::committee::CountingMethod::Central, moment()),
-    )
-    .unwrap();
+    let pdf = station_form(&assen, model::committee::CountingMethod::Central);
     let text = pdf_text(&pdf);
     save_pages("n-10-2-assen", &pdf, 6);
     assert!(text.contains(&format!("{} — {}", station.number, station.name)));
-    let pages = pages(&text);
+    let pages = pdf_pages(&text);
 
     // Every heading of the model, in the model's order, each on a line of its own.
-    let found: Vec<usize> = N_10_2_HEADINGS
-        .iter()
-        .map(|heading| {
-            page_of_heading(&pages, heading).unwrap_or_else(|| panic!("no heading {heading:?}"))
-        })
-        .collect();
-    assert!(
-        found.windows(2).all(|w| w[0] <= w[1]),
-        "out of order: {found:?}"
-    );
-    let position = |heading: &str| {
-        text.lines()
-            .position(|line| line.trim() == heading)
-            .unwrap_or_else(|| panic!("{heading}"))
-    };
-    let lines: Vec<usize> = N_10_2_HEADINGS.iter().map(|h| position(h)).collect();
-    assert!(
-        lines.windows(2).all(|w| w[0] < w[1]),
-        "out of order: {lines:?}"
-    );
+    let found = headings_in_order(&pages, &N_10_2_HEADINGS);
 
     // The details and contents on page 1; each part starts a page; the signatures are the last
     // page, alone; and the whole form has the model's length: two pages of session report,
     // two of count (Assen's 12 lists), one of signatures.
-    let part = |heading: &str| page_of_heading(&pages, heading).unwrap();
-    assert_eq!(part("Inhoudsopgave"), 1);
-    assert_eq!(part("Deel 1 — Verslag van de zitting"), 2);
-    let results = part("Deel 2 — Telresultaten");
+    assert_eq!(found[1], 1, "contents on the first page");
+    assert_eq!(found[2], 2, "Deel 1 starts the second page");
+    let results = found[6];
     assert!(!pages[results - 2].contains("2.1 Toegelaten kiezers"));
-    let signing = part("Deel 3 — Ondertekening");
+    let signing = found[10];
     assert_eq!(signing, pages.len(), "the signatures are the last page");
     assert!(
         !pages[signing - 2].contains("Voorzitter"),
@@ -551,22 +505,22 @@ fn n_10_2_follows_the_model_part_by_part_and_stays_empty() {
 #[test]
 fn n_10_1_adds_every_candidate_to_the_count() {
     let assen = assen();
-    let station = &assen.stations[0];
-    let pdf = report::n_10_2(
-        &assen.election,
-        &assen.election.contests[0],
-        station,
-        (model::committee::CountingMethod::Decentralised, moment()),
-    )
-    .unwrap();
+    let pdf = station_form(&assen, model::committee::CountingMethod::Decentralised);
     let text = pdf_text(&pdf);
-    let pages = pages(&text);
-    let candidates = page_of_heading(&pages, "2.4 Stemmen per kandidaat").expect("2.4");
-    assert!(candidates > page_of_heading(&pages, "Deel 2 — Telresultaten").unwrap());
-    assert_eq!(
-        page_of_heading(&pages, "Deel 3 — Ondertekening"),
-        Some(pages.len())
+    let pages = pdf_pages(&text);
+    let found = headings_in_order(
+        &pages,
+        &[
+            "Deel 2 — Telresultaten",
+            "2.4 Stemmen per kandidaat",
+            "Deel 3 — Ondertekening",
+        ],
     );
+    assert!(
+        found[1] > found[0],
+        "the candidates follow the count: {found:?}"
+    );
+    assert_eq!(found[2], pages.len(), "the signatures are the last page");
     for list in &assen.election.contests[0].lists {
         assert!(text.contains(&format!("Lijst {} — {}", list.number, list.name)));
         for candidate in &list.candidates {

@@ -100,6 +100,41 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// The pages of a PDF's text (`pdftotext` ends each with a form feed), without the empty
+/// remainder after the last one.
+pub fn pdf_pages(text: &str) -> Vec<&str> {
+    let mut pages: Vec<&str> = text.split('\u{c}').collect();
+    if pages.last().is_some_and(|page| page.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The page (from 1) of each of `headings`, each a line of its own, found in the given order:
+/// panics naming a heading that is missing or that comes before the one listed ahead of it (how
+/// the tests check a document against the parts and headings of its official model).
+pub fn headings_in_order(pages: &[&str], headings: &[&str]) -> Vec<usize> {
+    let lines: Vec<(usize, &str)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(index, page)| page.lines().map(move |line| (index + 1, line.trim())))
+        .collect();
+    let mut from = 0;
+    headings
+        .iter()
+        .map(|heading| {
+            let found = lines[from..]
+                .iter()
+                .position(|(_, line)| line == heading)
+                .unwrap_or_else(|| {
+                    panic!("no heading {heading:?} (in this order) in {headings:?}")
+                });
+            from += found + 1;
+            lines[from - 1].0
+        })
+        .collect()
+}
+
 /// Runs `sql` on the database at `path` as it is, its triggers in place: the database's own
 /// refusal, if it refuses.
 pub fn try_sql(path: &Path, sql: &str) -> Result<(), String> {

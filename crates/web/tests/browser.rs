@@ -269,15 +269,8 @@ async fn half_an_entry_survives_a_refused_finalise_a_reload_a_closed_browser_and
 
     // More typed (each field left with Enter is kept at once), then the browser is closed.
     type_count(&browser, &later).await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let status = text_of(&browser, Locator::Id("typed-status")).await;
-        if status == "Bewaard" {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "not kept: {status:?}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let status = wait_for_text(&browser, "typed-status", "Bewaard", 10).await;
+    assert_eq!(status, "Bewaard", "not kept");
     browser.close().await.unwrap();
     drop(driver);
 
