@@ -42,18 +42,20 @@ pub(crate) struct Tie {
 
 /// The steps taken so far and the lots at hand.
 #[derive(Debug)]
-pub(crate) struct Record {
-    lots: Vec<Lot>,
+pub(crate) struct Record<'a> {
+    lots: &'a [Lot],
     used: Vec<String>,
     pub steps: Vec<Step>,
 }
 
-impl Record {
-    pub fn new(lots: Vec<Lot>) -> Record {
+impl<'a> Record<'a> {
+    /// A record for about `steps` steps (room reserved up front: the steps are the bulk of
+    /// an apportionment's allocations).
+    pub fn new(lots: &'a [Lot], steps: usize) -> Record<'a> {
         Record {
             lots,
             used: Vec::new(),
-            steps: Vec::new(),
+            steps: Vec::with_capacity(steps),
         }
     }
 
@@ -115,7 +117,7 @@ impl Record {
         }
         let winners = lot.order[..tie.available].to_vec();
         self.steps.push(Step::LotApplied {
-            article: tie.article.to_string(),
+            article: tie.article,
             id: id.clone(),
             order: lot.order.clone(),
         });

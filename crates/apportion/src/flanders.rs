@@ -26,8 +26,8 @@ use crate::seats::{Allocation, Divisor, Round, SeatState, TieRule};
 
 /// Seats per list and unfilled seats.
 pub(crate) fn allocate_seats(
-    input: &Checked,
-    record: &mut Record,
+    input: &Checked<'_>,
+    record: &mut Record<'_>,
 ) -> Result<(Vec<SeatState>, u32), Stop> {
     let lists = &input.lists;
     let total = input.total_votes;
@@ -56,7 +56,7 @@ pub(crate) fn allocate_seats(
         .collect();
     if provincial {
         record.push(Step::ElectoralThreshold {
-            article: "LPKD art. 178 (kiesdrempel 5 %)".into(),
+            article: "LPKD art. 178 (kiesdrempel 5 %)",
             threshold: Fraction::new(u128::from(total), 20),
             excluded: lists
                 .iter()
@@ -88,7 +88,7 @@ pub(crate) fn allocate_seats(
     )?;
     if allocation.remaining > 0 {
         record.push(Step::SeatsUnfilled {
-            article: "LPKD art. 168".into(),
+            article: "LPKD art. 168",
             seats: allocation.remaining,
         });
     }
@@ -96,13 +96,8 @@ pub(crate) fn allocate_seats(
 }
 
 /// Living candidates of a list: (position, preference votes), in list order.
-fn alive(list: &ListData) -> Vec<(u32, u64)> {
-    list.candidates
-        .iter()
-        .flatten()
-        .filter(|c| !c.deceased)
-        .map(|c| (c.position, c.votes))
-        .collect()
+fn alive(list: &ListData<'_>) -> Vec<(u32, u64)> {
+    list.alive().collect()
 }
 
 /// `candidates` sorted by a key, highest first; equal keys keep list order.
@@ -120,7 +115,7 @@ struct Pot {
     eligibility: u128,
 }
 
-fn pot(list: &ListData, seats: u32) -> Pot {
+fn pot(list: &ListData<'_>, seats: u32) -> Pot {
     let s = u128::from(seats);
     Pot {
         denominator: 3 * (s + 1),
@@ -156,7 +151,7 @@ fn devolve(candidates: &[(u32, u64)], receivers: &[usize], pot: &Pot) -> Vec<u12
 /// `seats` are elected.
 fn election_order(
     candidates: &[(u32, u64)],
-    list: &ListData,
+    list: &ListData<'_>,
     seats: u32,
     devolution: bool,
 ) -> Vec<usize> {
@@ -173,7 +168,7 @@ fn election_order(
 
 /// The preference votes of the candidate who would take a list's next seat (for the Flemish
 /// tie rule).
-fn candidate_at_stake(list: &ListData, held: u32, devolution: bool) -> Option<u64> {
+fn candidate_at_stake(list: &ListData<'_>, held: u32, devolution: bool) -> Option<u64> {
     let candidates = alive(list);
     let next = usize::try_from(held).ok()?;
     if !devolution {
@@ -195,9 +190,9 @@ fn candidate_at_stake(list: &ListData, held: u32, devolution: bool) -> Option<u6
 
 /// LPKD art. 167–169: elected candidates and substitutes per list.
 pub(crate) fn elect_candidates(
-    input: &Checked,
+    input: &Checked<'_>,
     state: &[SeatState],
-    record: &mut Record,
+    record: &mut Record<'_>,
 ) -> Vec<ListResult> {
     if input.seats_only {
         return crate::seats::seats_only_results(input, state);
@@ -238,7 +233,7 @@ pub(crate) fn elect_candidates(
             } else {
                 let pot = pot(list, seats);
                 record.push(Step::ListVotePot {
-                    article: "LPKD art. 169".into(),
+                    article: "LPKD art. 169",
                     list: list.number,
                     list_only_ballots: list.list_only_ballots,
                     pot: Fraction::new(pot.pot, pot.denominator),
@@ -293,7 +288,7 @@ pub(crate) fn elect_candidates(
             };
         for position in &elected {
             record.push(Step::CandidateElected {
-                article: "LPKD art. 169".into(),
+                article: "LPKD art. 169",
                 list: list.number,
                 position: *position,
                 votes: candidates
@@ -306,14 +301,14 @@ pub(crate) fn elect_candidates(
         }
         if seats > 0 && !next_in_line.is_empty() {
             record.push(Step::NextInLine {
-                article: "LPKD art. 169 (opvolgers)".into(),
+                article: "LPKD art. 169 (opvolgers)",
                 list: list.number,
                 order: next_in_line.clone(),
             });
         }
         results.push(ListResult {
             number: list.number,
-            name: list.name.clone(),
+            name: list.name.to_owned(),
             votes: list.votes,
             seats,
             full_seats: None,
@@ -328,8 +323,8 @@ pub(crate) fn elect_candidates(
 }
 
 fn push_devolved(
-    record: &mut Record,
-    list: &ListData,
+    record: &mut Record<'_>,
+    list: &ListData<'_>,
     candidates: &[(u32, u64)],
     devolved: &[u128],
     pot: &Pot,
@@ -338,7 +333,7 @@ fn push_devolved(
     for (index, amount) in devolved.iter().enumerate() {
         if *amount > 0 {
             record.push(Step::Devolved {
-                article: "LPKD art. 169".into(),
+                article: "LPKD art. 169",
                 list: list.number,
                 position: candidates[index].0,
                 purpose,

@@ -1,24 +1,47 @@
 //! Exact non-negative fractions for quotas, averages, remainders and thresholds.
 //!
-//! Every decision is a comparison of two fractions. Comparing `a/b` with `c/d` by cross
-//! multiplication can overflow even in 128 bits, so comparison walks the continued fractions
-//! instead: compare the integer parts, and if they are equal compare the reciprocals of the
-//! remainders. That is exact for every pair of `u128` fractions and never overflows. No floating
-//! point is used in any decision; [`Fraction::approx`] exists for display only.
+//! Every decision is a comparison of two fractions. The values an apportionment meets fit in 64
+//! bits (at most 10^12 votes times 1,000 seats, see `input`), so comparison is a cross
+//! multiplication of 64-bit parts into a 128-bit product, which cannot overflow. Wider parts are
+//! still exact: then comparison walks the continued fractions instead (compare the integer parts,
+//! and if they are equal compare the reciprocals of the remainders), which is exact for every pair
+//! of `u128` fractions. No floating point is used in any decision; [`Fraction::approx`] exists for
+//! display only.
+//!
+//! A fraction is reduced to lowest terms only when it is shown ([`Fraction::numerator`],
+//! [`Fraction::denominator`], text and JSON): the comparisons that decide seats do not need it,
+//! and a greatest common divisor per value was most of the arithmetic's cost.
 
 use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-/// A non-negative fraction `num / den` with `den > 0`, kept in lowest terms.
+/// A non-negative fraction `num / den` with `den > 0`; equal fractions compare equal whatever
+/// their terms.
 #[derive(Debug, Clone, Copy)]
 pub struct Fraction {
     num: u128,
     den: u128,
 }
 
-fn gcd(mut a: u128, mut b: u128) -> u128 {
+/// Both parts, when they fit in 64 bits.
+fn narrow(num: u128, den: u128) -> Option<(u64, u64)> {
+    Some((u64::try_from(num).ok()?, u64::try_from(den).ok()?))
+}
+
+fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+fn gcd(a: u128, b: u128) -> u128 {
+    if let Some((a, b)) = narrow(a, b) {
+        return u128::from(gcd_u64(a, b));
+    }
+    let (mut a, mut b) = (a, b);
     while b != 0 {
         (a, b) = (b, a % b);
     }
@@ -29,18 +52,14 @@ impl Fraction {
     /// Zero.
     pub const ZERO: Fraction = Fraction { num: 0, den: 1 };
 
-    /// `num / den`, reduced. A zero denominator is a programming error and yields zero rather
-    /// than a panic; callers never construct one.
+    /// `num / den`. A zero denominator is a programming error and yields zero rather than a
+    /// panic; callers never construct one.
     pub fn new(num: u128, den: u128) -> Fraction {
         if den == 0 {
             debug_assert!(false, "fraction with zero denominator");
             return Fraction::ZERO;
         }
-        let divisor = gcd(num, den).max(1);
-        Fraction {
-            num: num / divisor,
-            den: den / divisor,
-        }
+        Fraction { num, den }
     }
 
     /// A whole number.
@@ -48,14 +67,23 @@ impl Fraction {
         Fraction { num: value, den: 1 }
     }
 
+    /// Both parts in lowest terms.
+    fn lowest_terms(&self) -> (u128, u128) {
+        if self.den == 1 {
+            return (self.num, 1);
+        }
+        let divisor = gcd(self.num, self.den).max(1);
+        (self.num / divisor, self.den / divisor)
+    }
+
     /// Numerator (lowest terms).
     pub fn numerator(&self) -> u128 {
-        self.num
+        self.lowest_terms().0
     }
 
     /// Denominator (lowest terms).
     pub fn denominator(&self) -> u128 {
-        self.den
+        self.lowest_terms().1
     }
 
     /// An approximation for display, never for decisions.
@@ -121,8 +149,18 @@ fn times_ten_div(remainder: u128, den: u128) -> (u8, u128) {
     (digit, rest)
 }
 
-/// Compares `a/b` with `c/d` exactly (b, d > 0), without multiplication.
-fn compare(mut a: u128, mut b: u128, mut c: u128, mut d: u128) -> Ordering {
+/// Compares `a/b` with `c/d` exactly (b, d > 0).
+fn compare(a: u128, b: u128, c: u128, d: u128) -> Ordering {
+    if let (Some((a, b)), Some((c, d))) = (narrow(a, b), narrow(c, d)) {
+        // 64 × 64 bits fit in 128: cross multiplication is exact.
+        return (u128::from(a) * u128::from(d)).cmp(&(u128::from(c) * u128::from(b)));
+    }
+    compare_wide(a, b, c, d)
+}
+
+/// Compares `a/b` with `c/d` exactly (b, d > 0) by their continued fractions, without
+/// multiplication: for parts too wide to cross-multiply.
+fn compare_wide(mut a: u128, mut b: u128, mut c: u128, mut d: u128) -> Ordering {
     // Invariant: comparing a/b with c/d, flipped when `inverted`.
     let mut inverted = false;
     loop {
@@ -180,10 +218,11 @@ impl Ord for Fraction {
 impl fmt::Display for Fraction {
     /// `7` for whole numbers, `655/9 (≈ 72.7778)` otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.den == 1 {
-            write!(f, "{}", self.num)
+        let (num, den) = self.lowest_terms();
+        if den == 1 {
+            write!(f, "{num}")
         } else {
-            write!(f, "{}/{} (≈ {})", self.num, self.den, self.decimal(4))
+            write!(f, "{num}/{den} (≈ {})", self.decimal(4))
         }
     }
 }
@@ -192,9 +231,10 @@ impl Serialize for Fraction {
     /// `{"num": 655, "den": 9, "approx": "72.7778"}`: exact parts and a display value.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
+        let (num, den) = self.lowest_terms();
         let mut state = serializer.serialize_struct("Fraction", 3)?;
-        state.serialize_field("num", &self.num.to_string())?;
-        state.serialize_field("den", &self.den.to_string())?;
+        state.serialize_field("num", &num.to_string())?;
+        state.serialize_field("den", &den.to_string())?;
         state.serialize_field("approx", &self.decimal(4))?;
         state.end()
     }
@@ -245,6 +285,24 @@ mod tests {
             let exact = Fraction::new(a.into(), b.into()).decimal(3);
             let scaled = (u128::from(a) * 1000 * 2 + u128::from(b)) / (u128::from(b) * 2);
             prop_assert_eq!(exact, format!("{}.{:03}", scaled / 1000, scaled % 1000));
+        }
+
+        /// The continued-fraction walk agrees with cross multiplication, so the fast path and
+        /// the wide path decide alike.
+        #[test]
+        fn both_comparisons_agree(a in 0u64.., b in 1u64.., c in 0u64.., d in 1u64..) {
+            let (a, b, c, d) = (u128::from(a), u128::from(b), u128::from(c), u128::from(d));
+            prop_assert_eq!(compare(a, b, c, d), compare_wide(a, b, c, d));
+        }
+
+        /// Lowest terms whatever the terms given.
+        #[test]
+        fn shown_in_lowest_terms(a in 0u64..1_000_000, b in 1u64..1_000_000, k in 1u64..1_000_000) {
+            let f = Fraction::new(u128::from(a * k), u128::from(b * k));
+            let divisor = gcd_u64(a, b);
+            prop_assert_eq!(f.numerator(), u128::from(a / divisor));
+            prop_assert_eq!(f.denominator(), u128::from(b / divisor));
+            prop_assert_eq!(f, Fraction::new(a.into(), b.into()));
         }
 
         #[test]

@@ -8,8 +8,8 @@ use crate::outcome::{FullSeatLine, ListResult, Method, Step};
 use crate::seats::{self, Allocation, Divisor, RemainderRound, Round, SeatState, TieRule};
 
 pub(crate) fn apportion(
-    input: &Checked,
-    record: &mut Record,
+    input: &Checked<'_>,
+    record: &mut Record<'_>,
 ) -> Result<(Vec<ListResult>, u32), Stop> {
     let lists = &input.lists;
     let state = SeatState::initial(lists);
@@ -43,7 +43,7 @@ pub(crate) fn apportion(
     }
     if allocation.remaining > 0 {
         record.push(Step::SeatsUnfilled {
-            article: "lijstuitputting".into(),
+            article: "lijstuitputting",
             seats: allocation.remaining,
         });
     }
@@ -53,11 +53,15 @@ pub(crate) fn apportion(
 
 /// Hare: quota = votes / seats; a seat per whole quota; the rest by largest remainders, one per
 /// list per round.
-fn hare(input: &Checked, allocation: &mut Allocation, record: &mut Record) -> Result<(), Stop> {
+fn hare(
+    input: &Checked<'_>,
+    allocation: &mut Allocation,
+    record: &mut Record<'_>,
+) -> Result<(), Stop> {
     let lists = &input.lists;
     let (s, v) = (u128::from(input.seats), u128::from(input.total_votes));
     record.push(Step::Quota {
-        article: "Hare".into(),
+        article: "Hare",
         total_votes: input.total_votes,
         seats: input.seats,
         quota: Fraction::new(v, s),
@@ -78,7 +82,7 @@ fn hare(input: &Checked, allocation: &mut Allocation, record: &mut Record) -> Re
         .seats
         .saturating_sub(allocation.state.iter().map(|s| s.full).sum());
     record.push(Step::FullSeats {
-        article: "Hare".into(),
+        article: "Hare",
         lists: lines,
         residual_seats: allocation.remaining,
     });

@@ -271,48 +271,61 @@ pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> I
     }
 }
 
-/// A candidate after checking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct CandidateData {
-    pub position: u32,
-    pub votes: u64,
-    pub deceased: bool,
-}
-
 /// A list after checking.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ListData {
+pub(crate) struct ListData<'a> {
     pub number: u32,
-    pub name: String,
+    pub name: &'a str,
     pub votes: u64,
-    /// Candidates in list order, when given.
-    pub candidates: Option<Vec<CandidateData>>,
+    /// The candidates' votes in list order, when given: position `p` is at index `p − 1`.
+    /// Borrowed from the input, which the apportionment never changes.
+    pub candidates: Option<&'a [u64]>,
+    /// Positions of the deceased candidates on this list (Kieswet P 19a): checked to exist and
+    /// to occur once; almost always none.
+    pub deceased: Vec<u32>,
     pub list_only_ballots: u64,
 }
 
-impl ListData {
+impl ListData<'_> {
     /// Candidates that can take a seat (not deceased, Kieswet P 19a), when candidates are given.
     pub fn capacity(&self) -> Option<u32> {
-        self.candidates.as_ref().map(|candidates| {
-            u32::try_from(candidates.iter().filter(|c| !c.deceased).count()).unwrap_or(u32::MAX)
+        self.candidates.map(|candidates| {
+            u32::try_from(candidates.len() - self.deceased.len()).unwrap_or(u32::MAX)
         })
+    }
+
+    /// The living candidates as (position, votes), in list order (Kieswet P 19a).
+    pub fn alive(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        let deceased = self.deceased.as_slice();
+        self.candidates
+            .unwrap_or_default()
+            .iter()
+            .zip(1u32..)
+            .filter(move |(_, position)| deceased.is_empty() || !deceased.contains(position))
+            .map(|(votes, position)| (position, *votes))
+    }
+
+    /// The votes of the candidate at `position`, if there is one.
+    pub fn votes_of(&self, position: u32) -> Option<u64> {
+        let index = usize::try_from(position).ok()?.checked_sub(1)?;
+        self.candidates?.get(index).copied()
     }
 }
 
 /// The input after every check.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Checked {
+pub(crate) struct Checked<'a> {
     /// Rules that elect candidates, run without candidates: only seats are allocated.
     pub seats_only: bool,
     pub rules: Rules,
     pub seats: u32,
-    pub lists: Vec<ListData>,
+    pub lists: Vec<ListData<'a>>,
     pub total_votes: u64,
-    pub lots: Vec<Lot>,
+    pub lots: &'a [Lot],
 }
 
 /// Checks the input and fills in what may be derived.
-pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
+pub(crate) fn check(input: &Input) -> Result<Checked<'_>, InputError> {
     if input.seats == 0 || input.seats > MAX_SEATS {
         return Err(invalid(
             "seats",
@@ -337,7 +350,6 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
         ));
     }
     let rules = input.rules;
-    let mut seen = std::collections::HashSet::new();
     let mut lists = Vec::with_capacity(input.lists.len());
     let mut total: u64 = 0;
     for (index, list) in input.lists.iter().enumerate() {
@@ -345,7 +357,8 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
         if list.number == 0 {
             return Err(invalid(field("number"), "list numbers start at 1"));
         }
-        if !seen.insert(list.number) {
+        // A linear look back: a handful of lists in practice, at most MAX_LISTS.
+        if input.lists[..index].iter().any(|l| l.number == list.number) {
             return Err(invalid(
                 field("number"),
                 format!("list {} occurs twice", list.number),
@@ -358,7 +371,7 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
                     format!("more than {MAX_CANDIDATES} candidates"),
                 ));
             }
-            Some(votes) => Some(votes.clone()),
+            Some(votes) => Some(votes.as_slice()),
             None => None,
         };
         // Candidates for every list or for none (then only seats are allocated).
@@ -444,19 +457,10 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
             })?;
         lists.push(ListData {
             number: list.number,
-            name: list.name.clone(),
+            name: &list.name,
             votes,
-            candidates: candidate_votes.map(|votes| {
-                votes
-                    .into_iter()
-                    .zip(1u32..)
-                    .map(|(votes, position)| CandidateData {
-                        position,
-                        votes,
-                        deceased: false,
-                    })
-                    .collect()
-            }),
+            candidates: candidate_votes,
+            deceased: Vec::new(),
             list_only_ballots,
         });
     }
@@ -477,11 +481,10 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
         if !deceased_seen.insert(*deceased) {
             return Err(invalid(field, "listed twice"));
         }
-        let candidate = lists
+        let list = lists
             .iter_mut()
             .find(|l| l.number == deceased.list)
-            .and_then(|l| l.candidates.as_mut())
-            .and_then(|c| c.iter_mut().find(|c| c.position == deceased.position))
+            .filter(|l| l.votes_of(deceased.position).is_some())
             .ok_or_else(|| {
                 invalid(
                     field.clone(),
@@ -491,7 +494,7 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
                     ),
                 )
             })?;
-        candidate.deceased = true;
+        list.deceased.push(deceased.position);
     }
 
     let mut lot_ids = std::collections::HashSet::new();
@@ -511,6 +514,6 @@ pub(crate) fn check(input: &Input) -> Result<Checked, InputError> {
         seats: input.seats,
         lists,
         total_votes: total,
-        lots: input.lots.clone(),
+        lots: &input.lots,
     })
 }

@@ -39,8 +39,8 @@ use decide::{Record, Stop};
 /// field named; a tie that needs a lot yields [`Outcome::LotRequired`].
 pub fn apportion(input: &Input) -> Result<Outcome, InputError> {
     let checked = input::check(input)?;
-    let mut record = Record::new(checked.lots.clone());
-    let run = |record: &mut Record| -> Result<(Vec<ListResult>, u32), Stop> {
+    let mut record = Record::new(checked.lots, expected_steps(&checked));
+    let run = |record: &mut Record<'_>| -> Result<(Vec<ListResult>, u32), Stop> {
         if checked.rules == Rules::NlGemeenteraad {
             let seats = nl::allocate_seats(&checked, record)?;
             let lists = nl::elect_candidates(&checked, &seats.state, record)?;
@@ -91,6 +91,13 @@ pub fn apportion(input: &Input) -> Result<Outcome, InputError> {
         }
         Err(Stop::Invalid(error)) => Err(error),
     }
+}
+
+/// About how many steps an apportionment records: the quota, thresholds and full seats, a step
+/// per seat assigned and per candidate elected, and a ranking per list.
+fn expected_steps(checked: &input::Checked<'_>) -> usize {
+    let seats = usize::try_from(checked.seats).unwrap_or(0);
+    8 + 2 * seats + checked.lists.len()
 }
 
 /// A JSON input that does not parse: where, and why.

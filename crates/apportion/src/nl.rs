@@ -41,7 +41,10 @@ pub(crate) struct SeatOutcome {
     pub unfilled: u32,
 }
 
-pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<SeatOutcome, Stop> {
+pub(crate) fn allocate_seats(
+    input: &Checked<'_>,
+    record: &mut Record<'_>,
+) -> Result<SeatOutcome, Stop> {
     let lists = &input.lists;
     let seats = input.seats;
     let total = input.total_votes;
@@ -49,7 +52,7 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
 
     // P 5: the quota.
     record.push(Step::Quota {
-        article: "Kieswet P 5".into(),
+        article: "Kieswet P 5",
         total_votes: total,
         seats,
         quota: Fraction::new(v, s),
@@ -75,7 +78,7 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
         let capped = cap.map_or(full, |cap| full.min(cap));
         if capped < full {
             exhausted.push(Step::ListExhausted {
-                article: "Kieswet P 10".into(),
+                article: "Kieswet P 10",
                 list: list.number,
                 candidates: cap.unwrap_or(0),
                 seats_passed_on: full - capped,
@@ -90,7 +93,7 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
     let assigned: u32 = state.iter().map(|s| s.full).sum();
     let remaining = seats.saturating_sub(assigned);
     record.push(Step::FullSeats {
-        article: "Kieswet P 6".into(),
+        article: "Kieswet P 6",
         lists: lines,
         residual_seats: remaining,
     });
@@ -121,7 +124,7 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
             .map(|l| 4 * u128::from(l.votes) * s >= 3 * v)
             .collect();
         record.push(Step::RemainderThreshold {
-            article: "Kieswet P 8".into(),
+            article: "Kieswet P 8",
             threshold: Fraction::new(3 * v, 4 * s),
             excluded: lists
                 .iter()
@@ -173,7 +176,7 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
 
     if allocation.remaining > 0 {
         record.push(Step::SeatsUnfilled {
-            article: "Kieswet P 10".into(),
+            article: "Kieswet P 10",
             seats: allocation.remaining,
         });
     }
@@ -186,9 +189,9 @@ pub(crate) fn allocate_seats(input: &Checked, record: &mut Record) -> Result<Sea
 /// Kieswet P 9: a list with more than half of all votes gets more than half of the seats, at the
 /// expense of the list that received the last residual seat.
 fn absolute_majority(
-    input: &Checked,
+    input: &Checked<'_>,
     state: &mut [SeatState],
-    record: &mut Record,
+    record: &mut Record<'_>,
     log: &Log,
 ) -> Result<(), Stop> {
     let lists = &input.lists;
@@ -203,7 +206,7 @@ fn absolute_majority(
     }
     let number = lists[majority].number;
     let step = |taken_from: Option<u32>, no_transfer: Option<NoTransfer>| Step::AbsoluteMajority {
-        article: "Kieswet P 9".into(),
+        article: "Kieswet P 9",
         list: number,
         votes: lists[majority].votes,
         seats_before,
@@ -265,9 +268,9 @@ fn absolute_majority(
 
 /// Kieswet P 15–P 19a: the elected candidates and the ranking of the others, per list.
 pub(crate) fn elect_candidates(
-    input: &Checked,
+    input: &Checked<'_>,
     state: &[SeatState],
-    record: &mut Record,
+    record: &mut Record<'_>,
 ) -> Result<Vec<ListResult>, Stop> {
     if input.seats_only {
         return Ok(crate::seats::seats_only_results(input, state));
@@ -276,55 +279,64 @@ pub(crate) fn elect_candidates(
     // P 15: 25 % of the quota, or 50 % with fewer than 19 seats; a candidate must exceed it.
     let percent: u32 = if input.seats < SMALL_COUNCIL { 50 } else { 25 };
     record.push(Step::PreferenceThreshold {
-        article: "Kieswet P 15".into(),
+        article: "Kieswet P 15",
         percent,
         threshold: Fraction::new(v * u128::from(percent), s * 100),
     });
-    let above = |votes: u64| u128::from(votes) * s * 100 > v * u128::from(percent);
+    // votes × seats × 100 > total × percent exactly when votes exceed the whole part of
+    // total × percent / (seats × 100): one comparison of integers per candidate.
+    let most_below = u64::try_from(v * u128::from(percent) / (s * 100)).unwrap_or(u64::MAX);
 
     let mut results = Vec::with_capacity(input.lists.len());
+    // Working space shared by the lists: the candidates above the threshold, and whether a
+    // position is taken — elected, ranked already, or passed over as deceased (P 19a) —
+    // indexed by position (1, 2, …; there is no position 0).
+    let mut over: Vec<(u32, u64)> = Vec::new();
+    let mut taken: Vec<bool> = Vec::new();
     for (list, seat) in input.lists.iter().zip(state) {
         let seats = seat.seats();
-        let alive: Vec<(u32, u64)> = list
-            .candidates
-            .iter()
-            .flatten()
-            .filter(|c| !c.deceased)
-            .map(|c| (c.position, c.votes))
-            .collect();
-        let mut over: Vec<(u32, u64)> = alive
-            .iter()
-            .copied()
-            .filter(|(_, votes)| above(*votes))
-            .collect();
-        // By votes; equal votes keep list order.
+        let candidates = list.candidates.unwrap_or_default();
+        taken.clear();
+        taken.resize(candidates.len() + 1, false);
+        taken[0] = true;
+        for position in &list.deceased {
+            taken[*position as usize] = true;
+        }
+        over.clear();
+        // Position p is at index p − 1 of the votes and at index p of `taken`.
+        for ((votes, taken), position) in candidates.iter().zip(&taken[1..]).zip(1u32..) {
+            if *votes > most_below && !*taken {
+                over.push((position, *votes));
+            }
+        }
+        // By votes; equal votes keep list order (the sort is stable).
         over.sort_by_key(|(_, votes)| std::cmp::Reverse(*votes));
 
         let seats_usize = usize::try_from(seats).unwrap_or(usize::MAX);
         let (preference, tie_note) = preference_elected(list, &over, seats_usize, record)?;
         // P 16–P 17: the remaining seats in list order.
-        let mut elected: Vec<u32> = preference.clone();
-        for (position, _) in &alive {
+        let mut elected: Vec<u32> = Vec::with_capacity(seats_usize.min(candidates.len()));
+        for position in &preference {
+            taken[*position as usize] = true;
+            elected.push(*position);
+        }
+        for (taken, position) in taken[1..].iter_mut().zip(1u32..) {
             if elected.len() >= seats_usize {
                 break;
             }
-            if !elected.contains(position) {
-                elected.push(*position);
+            if !std::mem::replace(taken, true) {
+                elected.push(position);
             }
         }
         for (order, position) in elected.iter().enumerate() {
-            let votes = alive
-                .iter()
-                .find(|(p, _)| p == position)
-                .map_or(0, |(_, v)| *v);
+            let votes = list.votes_of(*position).unwrap_or(0);
             let by_preference = order < preference.len();
             record.push(Step::CandidateElected {
                 article: if by_preference {
                     "Kieswet P 15"
                 } else {
                     "Kieswet P 17"
-                }
-                .into(),
+                },
                 list: list.number,
                 position: *position,
                 votes,
@@ -346,20 +358,26 @@ pub(crate) fn elect_candidates(
         // order.
         let mut next_in_line: Vec<u32> = Vec::new();
         if seats > 0 {
-            for position in over.iter().chain(&alive).map(|(p, _)| *p) {
-                if !elected.contains(&position) && !next_in_line.contains(&position) {
+            next_in_line.reserve(candidates.len().saturating_sub(elected.len()));
+            for (position, _) in &over {
+                if !std::mem::replace(&mut taken[*position as usize], true) {
+                    next_in_line.push(*position);
+                }
+            }
+            for (taken, position) in taken[1..].iter_mut().zip(1u32..) {
+                if !std::mem::replace(taken, true) {
                     next_in_line.push(position);
                 }
             }
             record.push(Step::NextInLine {
-                article: "Kieswet P 19".into(),
+                article: "Kieswet P 19",
                 list: list.number,
                 order: next_in_line.clone(),
             });
         }
         results.push(ListResult {
             number: list.number,
-            name: list.name.clone(),
+            name: list.name.to_owned(),
             votes: list.votes,
             seats,
             full_seats: Some(seat.full),
@@ -375,10 +393,10 @@ pub(crate) fn elect_candidates(
 /// sorted by votes (equal votes in list order). A lot decides only when equal votes straddle the
 /// last seat.
 fn preference_elected(
-    list: &ListData,
+    list: &ListData<'_>,
     over: &[(u32, u64)],
     seats: usize,
-    record: &mut Record,
+    record: &mut Record<'_>,
 ) -> Result<(Vec<u32>, Option<TieInfo>), Stop> {
     if over.len() <= seats {
         return Ok((over.iter().map(|(p, _)| *p).collect(), None));
@@ -386,18 +404,24 @@ fn preference_elected(
     if seats == 0 {
         return Ok((Vec::new(), None));
     }
+    // `over` is sorted by votes: those above the boundary's votes come first, then the tied.
     let boundary = over[seats - 1].1;
-    let mut elected: Vec<u32> = over
+    let above = over
         .iter()
-        .filter(|(_, votes)| *votes > boundary)
-        .map(|(p, _)| *p)
-        .collect();
-    let tied: Vec<u32> = over
+        .take_while(|(_, votes)| *votes > boundary)
+        .count();
+    let tied_count = over[above..]
         .iter()
-        .filter(|(_, votes)| *votes == boundary)
-        .map(|(p, _)| *p)
-        .collect();
-    let available = seats - elected.len();
+        .take_while(|(_, votes)| *votes == boundary)
+        .count();
+    let mut elected: Vec<u32> = over[..above].iter().map(|(p, _)| *p).collect();
+    let tied = &over[above..above + tied_count];
+    let available = seats - above;
+    if tied.len() <= available {
+        elected.extend(tied.iter().map(|(p, _)| *p));
+        return Ok((elected, None));
+    }
+    let tied: Vec<u32> = tied.iter().map(|(p, _)| *p).collect();
     let winners = record.decide(Tie {
         stage: format!("P15-list-{}", list.number),
         article: "Kieswet P 15",
@@ -411,8 +435,8 @@ fn preference_elected(
             list.number
         ),
     })?;
-    let note = (tied.len() > available).then(|| TieInfo {
-        between: tied.clone(),
+    let note = Some(TieInfo {
+        between: tied,
         decided_by: vec![TieBreak::Lot],
     });
     elected.extend(winners);

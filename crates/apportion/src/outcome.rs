@@ -206,7 +206,7 @@ pub enum Step {
     /// The quota (kiesdeler).
     Quota {
         /// Article.
-        article: String,
+        article: &'static str,
         /// Total votes.
         total_votes: u64,
         /// Seats.
@@ -217,7 +217,7 @@ pub enum Step {
     /// Full seats per list.
     FullSeats {
         /// Article.
-        article: String,
+        article: &'static str,
         /// Per list.
         lists: Vec<FullSeatLine>,
         /// Residual seats left.
@@ -226,7 +226,7 @@ pub enum Step {
     /// Which lists may take a largest-remainder seat.
     RemainderThreshold {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The threshold (¾ of the quota).
         threshold: Fraction,
         /// Lists below it.
@@ -235,7 +235,7 @@ pub enum Step {
     /// Flemish provincial electoral threshold.
     ElectoralThreshold {
         /// Article.
-        article: String,
+        article: &'static str,
         /// Votes needed.
         threshold: Fraction,
         /// Lists below it, which take part in no seat allocation.
@@ -244,7 +244,7 @@ pub enum Step {
     /// A seat assigned.
     SeatAssigned {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The seat's number within its series (residual seat 3, or seat 12 of 35).
         seat: u32,
         /// The method.
@@ -262,7 +262,7 @@ pub enum Step {
     /// A list has no more candidates than seats (Kieswet P 10, LPKD art. 168).
     ListExhausted {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The list.
         list: u32,
         /// Its candidates who can take a seat.
@@ -273,7 +273,7 @@ pub enum Step {
     /// Kieswet P 9: a list with more than half the votes gets more than half the seats.
     AbsoluteMajority {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The majority list.
         list: u32,
         /// Its votes.
@@ -293,14 +293,14 @@ pub enum Step {
     /// Seats no list could take.
     SeatsUnfilled {
         /// Article.
-        article: String,
+        article: &'static str,
         /// How many.
         seats: u32,
     },
     /// The preference threshold (Kieswet P 15).
     PreferenceThreshold {
         /// Article.
-        article: String,
+        article: &'static str,
         /// Percent of the quota.
         percent: u32,
         /// Votes a candidate must exceed.
@@ -309,7 +309,7 @@ pub enum Step {
     /// Flemish 2006–2018: the list-vote pot and the eligibility figure of a list.
     ListVotePot {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The list.
         list: u32,
         /// Ballots with only a list vote.
@@ -322,7 +322,7 @@ pub enum Step {
     /// Flemish 2006–2018: list votes devolved to a candidate.
     Devolved {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The list.
         list: u32,
         /// Candidate position.
@@ -338,7 +338,7 @@ pub enum Step {
     /// A candidate elected.
     CandidateElected {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The list.
         list: u32,
         /// Position.
@@ -354,7 +354,7 @@ pub enum Step {
     /// The order of the candidates who are not elected.
     NextInLine {
         /// Article.
-        article: String,
+        article: &'static str,
         /// The list.
         list: u32,
         /// Positions in order.
@@ -363,7 +363,7 @@ pub enum Step {
     /// A lot (or Flemish tie decision) that decided something.
     LotApplied {
         /// Article.
-        article: String,
+        article: &'static str,
         /// Its id.
         id: String,
         /// The order drawn.

@@ -23,7 +23,7 @@ pub(crate) struct SeatState {
 
 impl SeatState {
     /// No seats yet; each list capped at its living candidates, when they are known.
-    pub fn initial(lists: &[ListData]) -> Vec<SeatState> {
+    pub fn initial(lists: &[ListData<'_>]) -> Vec<SeatState> {
         lists
             .iter()
             .map(|list| SeatState {
@@ -106,7 +106,7 @@ pub(crate) type Log = Vec<Vec<usize>>;
 
 /// Every list's standing for the next seat.
 pub(crate) fn standings(
-    lists: &[ListData],
+    lists: &[ListData<'_>],
     state: &[SeatState],
     value: impl Fn(usize) -> Fraction,
     eligible: impl Fn(usize) -> bool,
@@ -122,14 +122,14 @@ pub(crate) fn standings(
 }
 
 /// Results with seats only, when no candidates were given.
-pub(crate) fn seats_only_results(input: &Checked, state: &[SeatState]) -> Vec<ListResult> {
+pub(crate) fn seats_only_results(input: &Checked<'_>, state: &[SeatState]) -> Vec<ListResult> {
     input
         .lists
         .iter()
         .zip(state)
         .map(|(list, seat)| ListResult {
             number: list.number,
-            name: list.name.clone(),
+            name: list.name.to_owned(),
             votes: list.votes,
             seats: seat.seats(),
             full_seats: matches!(
@@ -145,7 +145,7 @@ pub(crate) fn seats_only_results(input: &Checked, state: &[SeatState]) -> Vec<Li
 }
 
 /// Indices of `options` sorted by list number, for stable, input-order-independent ties.
-pub(crate) fn by_number(lists: &[ListData], mut options: Vec<usize>) -> Vec<usize> {
+pub(crate) fn by_number(lists: &[ListData<'_>], mut options: Vec<usize>) -> Vec<usize> {
     options.sort_by_key(|i| lists[*i].number);
     options
 }
@@ -154,17 +154,18 @@ pub(crate) fn by_number(lists: &[ListData], mut options: Vec<usize>) -> Vec<usiz
 /// (Kieswet P 7, P 8, P 14; the general methods) when there are more of them than seats, and a
 /// note on the lot when one was drawn. `describe(list numbers)` tells the drawers what is at stake.
 fn draw_lots(
-    lists: &[ListData],
-    record: &mut Record,
-    stage: String,
+    lists: &[ListData<'_>],
+    record: &mut Record<'_>,
+    (stage, seat): (&str, u32),
     article: &'static str,
-    tied: &[usize],
+    tied: Vec<usize>,
     available: usize,
     describe: impl FnOnce(&[u32]) -> String,
 ) -> Result<(Vec<usize>, Option<TieInfo>), Stop> {
     if tied.len() <= available {
-        return Ok((tied.to_vec(), None));
+        return Ok((tied, None));
     }
+    let stage = format!("{stage}-seat-{seat}");
     let numbers: Vec<u32> = tied.iter().map(|i| lists[*i].number).collect();
     let winners = record.decide(Tie {
         stage,
@@ -186,7 +187,7 @@ fn draw_lots(
     ))
 }
 
-fn index_of(lists: &[ListData], number: u32) -> usize {
+fn index_of(lists: &[ListData<'_>], number: u32) -> usize {
     lists.iter().position(|l| l.number == number).unwrap_or(0)
 }
 
@@ -215,8 +216,8 @@ impl Allocation {
     /// `remaining`) when no list can take a seat.
     pub fn assign(
         &mut self,
-        lists: &[ListData],
-        record: &mut Record,
+        lists: &[ListData<'_>],
+        record: &mut Record<'_>,
         round: &Round<'_>,
     ) -> Result<(), Stop> {
         let count = lists.len();
@@ -224,34 +225,30 @@ impl Allocation {
         let allowed = |i: usize| round.allowed.is_none_or(|allowed| allowed[i]);
         while self.remaining > 0 {
             let state = &self.state;
-            let value = |i: usize, state: &[SeatState]| {
+            let value = |i: usize| {
                 Fraction::new(
                     u128::from(lists[i].votes),
                     round.divisor.next(state[i].seats()),
                 )
             };
             // A list without votes never takes a seat: a quotient of 0 is not a claim to anything.
-            let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
-                allowed(i)
-                    && lists[i].votes > 0
-                    && state[i].can_take()
-                    && !(round.one_per_list && had_one[i])
-            };
-            let candidates: Vec<usize> = (0..count)
-                .filter(|i| eligible(*i, state, &had_one))
-                .collect();
-            let Some(best) = candidates.iter().map(|i| value(*i, state)).max() else {
+            let in_the_running =
+                |i: usize| allowed(i) && lists[i].votes > 0 && !(round.one_per_list && had_one[i]);
+            let eligible = |i: usize| in_the_running(i) && state[i].can_take();
+            // Every list's value once: the step records them all, and the seat is decided on them.
+            let snapshot = standings(lists, state, value, eligible);
+            let Some(best) = snapshot
+                .iter()
+                .filter(|standing| standing.eligible)
+                .map(|standing| standing.value)
+                .max()
+            else {
                 break;
             };
             // Kieswet P 10 / LPKD art. 168: a list out of candidates that would have taken this seat
             // passes it on.
-            for i in 0..count {
-                if allowed(i)
-                    && lists[i].votes > 0
-                    && !state[i].can_take()
-                    && !(round.one_per_list && had_one[i])
-                    && value(i, state) > best
-                {
+            for (i, standing) in snapshot.iter().enumerate() {
+                if in_the_running(i) && !state[i].can_take() && standing.value > best {
                     record.push(Step::ListExhausted {
                         article: exhaustion_article(round.stage),
                         list: lists[i].number,
@@ -262,16 +259,9 @@ impl Allocation {
             }
             let tied = by_number(
                 lists,
-                candidates
-                    .into_iter()
-                    .filter(|i| value(*i, state) == best)
+                (0..count)
+                    .filter(|i| snapshot[*i].eligible && snapshot[*i].value == best)
                     .collect(),
-            );
-            let snapshot = standings(
-                lists,
-                state,
-                |i| value(i, state),
-                |i| eligible(i, state, &had_one),
             );
             let available = usize::try_from(self.remaining).unwrap_or(usize::MAX);
             let (winners, note) = break_tie(
@@ -279,22 +269,27 @@ impl Allocation {
                 state,
                 record,
                 round,
-                &tied,
+                tied,
                 available,
                 best,
                 self.seat_number,
             )?;
-            self.grant(lists, record, &mut had_one, winners, |seat, list| {
-                Step::SeatAssigned {
-                    article: round.article.to_string(),
+            self.grant(
+                lists,
+                record,
+                &mut had_one,
+                winners,
+                snapshot,
+                |seat, list, standings| Step::SeatAssigned {
+                    article: round.article,
                     seat,
                     method: round.method,
                     list,
                     value: best,
-                    standings: snapshot.clone(),
+                    standings,
                     tie: note.clone(),
-                }
-            });
+                },
+            );
         }
         Ok(())
     }
@@ -303,8 +298,8 @@ impl Allocation {
     /// seat per list in the round, for qualifying lists: Kieswet P 8, Hare.
     pub fn largest_remainders(
         &mut self,
-        input: &Checked,
-        record: &mut Record,
+        input: &Checked<'_>,
+        record: &mut Record<'_>,
         round: &RemainderRound<'_>,
     ) -> Result<(), Stop> {
         let lists = &input.lists;
@@ -320,35 +315,30 @@ impl Allocation {
         let mut had_one = vec![false; lists.len()];
         while self.remaining > 0 {
             let state = &self.state;
-            let eligible = |i: usize, state: &[SeatState], had_one: &[bool]| {
+            let eligible = |i: usize| {
                 round.qualifies[i] && lists[i].votes > 0 && !had_one[i] && state[i].can_take()
             };
-            let candidates: Vec<usize> = (0..lists.len())
-                .filter(|i| eligible(*i, state, &had_one))
-                .collect();
-            let Some(best) = candidates.iter().map(|i| remainder(*i)).max() else {
+            let Some(best) = (0..lists.len())
+                .filter(|i| eligible(*i))
+                .map(remainder)
+                .max()
+            else {
                 break;
             };
             let tied = by_number(
                 lists,
-                candidates
-                    .into_iter()
-                    .filter(|i| remainder(*i) == best)
+                (0..lists.len())
+                    .filter(|i| eligible(*i) && remainder(*i) == best)
                     .collect(),
             );
-            let snapshot = standings(
-                lists,
-                state,
-                |i| Fraction::new(remainder(i), s),
-                |i| eligible(i, state, &had_one),
-            );
+            let snapshot = standings(lists, state, |i| Fraction::new(remainder(i), s), eligible);
             let available = usize::try_from(self.remaining).unwrap_or(usize::MAX);
             let (winners, note) = draw_lots(
                 lists,
                 record,
-                format!("{}-seat-{}", round.stage, self.seat_number + 1),
+                (round.stage, self.seat_number + 1),
                 round.article,
-                &tied,
+                tied,
                 available,
                 |numbers| {
                     format!(
@@ -357,49 +347,62 @@ impl Allocation {
                     )
                 },
             )?;
-            self.grant(lists, record, &mut had_one, winners, |seat, list| {
-                Step::SeatAssigned {
-                    article: round.article.into(),
+            self.grant(
+                lists,
+                record,
+                &mut had_one,
+                winners,
+                snapshot,
+                |seat, list, standings| Step::SeatAssigned {
+                    article: round.article,
                     seat,
                     method: Method::LargestRemainder,
                     list,
                     value: Fraction::new(best, s),
-                    standings: snapshot.clone(),
+                    standings,
                     tie: note.clone(),
-                }
-            });
+                },
+            );
         }
         Ok(())
     }
 
     /// Gives one seat to each of `winners` (list indices, in order of assignment), logged as one
-    /// group of equally placed lists; `step(seat number, list number)` records each seat.
+    /// group of equally placed lists; `step(seat number, list number, standings)` records each
+    /// seat with the lists' standings before it (the last seat takes them, the others a copy).
     fn grant(
         &mut self,
-        lists: &[ListData],
-        record: &mut Record,
+        lists: &[ListData<'_>],
+        record: &mut Record<'_>,
         had_one: &mut [bool],
         winners: Vec<usize>,
-        step: impl Fn(u32, u32) -> Step,
+        standings: Vec<Standing>,
+        step: impl Fn(u32, u32, Vec<Standing>) -> Step,
     ) {
-        for &i in &winners {
+        let mut standings = Some(standings);
+        for (order, &i) in winners.iter().enumerate() {
             self.state[i].extra += 1;
             had_one[i] = true;
             self.seat_number += 1;
             self.remaining -= 1;
-            record.push(step(self.seat_number, lists[i].number));
+            let these = if order + 1 == winners.len() {
+                standings.take().unwrap_or_default()
+            } else {
+                standings.clone().unwrap_or_default()
+            };
+            record.push(step(self.seat_number, lists[i].number, these));
         }
         self.log.push(winners);
     }
 }
 
-fn exhaustion_article(stage: &str) -> String {
+fn exhaustion_article(stage: &str) -> &'static str {
     if stage.starts_with('P') {
-        "Kieswet P 10".to_string()
+        "Kieswet P 10"
     } else if stage.starts_with("LPKD") {
-        "LPKD art. 168".to_string()
+        "LPKD art. 168"
     } else {
-        "lijstuitputting".to_string()
+        "lijstuitputting"
     }
 }
 
@@ -407,24 +410,24 @@ fn exhaustion_article(stage: &str) -> String {
 /// note on how the tie was decided when there was one that mattered.
 #[allow(clippy::too_many_arguments)]
 fn break_tie(
-    lists: &[ListData],
+    lists: &[ListData<'_>],
     state: &[SeatState],
-    record: &mut Record,
+    record: &mut Record<'_>,
     round: &Round<'_>,
-    tied: &[usize],
+    tied: Vec<usize>,
     available: usize,
     value: Fraction,
     seat_number: u32,
 ) -> Result<(Vec<usize>, Option<TieInfo>), Stop> {
     if tied.len() <= available {
-        return Ok((tied.to_vec(), None));
+        return Ok((tied, None));
     }
     let numbers = |indices: &[usize]| indices.iter().map(|i| lists[*i].number).collect::<Vec<_>>();
     match &round.tie {
         TieRule::Lot => draw_lots(
             lists,
             record,
-            format!("{}-seat-{}", round.stage, seat_number + 1),
+            (round.stage, seat_number + 1),
             round.article,
             tied,
             available,
@@ -502,7 +505,7 @@ fn break_tie(
                 }
             }
             let note = TieInfo {
-                between: numbers(tied),
+                between: numbers(&tied),
                 decided_by,
             };
             Ok((winners, Some(note)))

@@ -79,7 +79,7 @@ pub fn sections(outcome: &Apportionment, contest: &Contest) -> Vec<Value> {
         } = step
         {
             match &mut run {
-                Some(current) if current.article == article && current.method == *method => {
+                Some(current) if current.article == *article && current.method == *method => {
                     current.seats.push((*seat, *list, standings, tie.as_ref()));
                 }
                 _ => {
