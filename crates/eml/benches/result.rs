@@ -2,7 +2,8 @@
 //! adding it up, allocating the seats and electing the candidates, and writing the 510b and the
 //! OSV4-3 table.
 //!
-//! `cargo bench -p eml --bench result`
+//! `cargo bench -p eml --bench result` (`-- 510b` for the reading alone, beside its reference: a
+//! plain quick-xml scan of the same file's events)
 
 #![allow(clippy::unwrap_used)]
 
@@ -50,6 +51,11 @@ fn result(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("groningen-2022");
     group.sample_size(20);
+    // The reference: a plain quick-xml scan of the same file, every event read and nothing
+    // checked or kept; reading the counts is compared with it as a ratio within one run.
+    group.bench_function("scan the 510b's XML events (quick-xml, reference)", |b| {
+        b.iter(|| scan_events(&count))
+    });
     group.bench_function("read the 510b into counts", |b| {
         b.iter(|| read_polling_station_counts(SourceFile::new("510b", &count), &election).unwrap())
     });
@@ -86,6 +92,19 @@ fn result(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// Every XML event of `bytes`, counted: the least any reader of the file must do.
+fn scan_events(bytes: &[u8]) -> usize {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut events = 0;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Eof => return events,
+            _ => events += 1,
+        }
+    }
 }
 
 criterion_group!(benches, result);

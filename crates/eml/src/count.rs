@@ -10,9 +10,11 @@
 
 use std::collections::BTreeMap;
 
+#[cfg(test)]
+use eml_nl::documents::election_count::ReportingUnitVotes;
 use eml_nl::documents::election_count::{
     ElectionCount, ElectionCountSelection, ElectionCountSelectionType, InvestigationReason,
-    RejectedVotesReason, ReportingUnitVotes, TotalVotes, UncountedVotesReason,
+    RejectedVotesReason, TotalVotes, UncountedVotesReason,
 };
 use model::committee::InvestigationFlags;
 use model::count::{AdmittedVoters, Differences, ListVotes, NlCount, VotesCast};
@@ -24,10 +26,10 @@ use crate::error::{DocumentType, EmlError};
 use crate::identity::{FileIdentity, check_same_election};
 use crate::source::SourceFile;
 
-/// Reads the count of every polling station of `election` from a 510b file, by polling station
-/// number. Refused when the file is of another election, or names a list or candidate the
-/// election does not have.
-pub fn read_polling_station_counts(
+/// Reads the count of every polling station from a 510b through `eml-nl`'s document tree: the
+/// second opinion the streaming reader ([`crate::count_stream`]) is tested against.
+#[cfg(test)]
+pub(crate) fn read_polling_station_counts_tree(
     file: SourceFile<'_>,
     election: &Election,
 ) -> Result<BTreeMap<PollingStationNumber, NlCount>, EmlError> {
@@ -186,7 +188,7 @@ pub fn read_count_totals(
     })
 }
 
-fn number_of(file: &SourceFile<'_>, id: &str) -> Result<PollingStationNumber, EmlError> {
+pub(crate) fn number_of(file: &SourceFile<'_>, id: &str) -> Result<PollingStationNumber, EmlError> {
     id.rsplit_once("::SB")
         .and_then(|(_, n)| n.parse::<u32>().ok())
         .and_then(|n| PollingStationNumber::new(n).ok())
@@ -208,6 +210,7 @@ fn to_u32(file: &SourceFile<'_>, number: u64, what: &str) -> Result<u32, EmlErro
         .ok_or_else(|| EmlError::invalid(file, None, format!("{what}: {number} is out of range")))
 }
 
+#[cfg(test)]
 fn unit_count(
     file: &SourceFile<'_>,
     contest: &Contest,
@@ -262,44 +265,75 @@ fn figures(
             None => Ok(0),
         }
     };
-    let e = to_u32(
-        file,
-        value(file, unit.candidate_votes, "TotalCounted")?,
-        &at("TotalCounted"),
-    )?;
-    let (blank, invalid) = (
-        rejected(RejectedVotesReason::Blank)?,
-        rejected(RejectedVotesReason::Invalid)?,
-    );
-    let h = e.saturating_add(blank).saturating_add(invalid);
-    let d = uncounted(UncountedVotesReason::AdmittedVoters)?;
-    let unexplained = uncounted(UncountedVotesReason::NoExplanation)? > 0;
-    Ok(NlCount {
+    Ok(nl_count(RawFigures {
+        lists,
+        total_counted: to_u32(
+            file,
+            value(file, unit.candidate_votes, "TotalCounted")?,
+            &at("TotalCounted"),
+        )?,
+        blank: rejected(RejectedVotesReason::Blank)?,
+        invalid: rejected(RejectedVotesReason::Invalid)?,
+        poll_cards: uncounted(UncountedVotesReason::ValidPollCards)?,
+        proxy_certificates: uncounted(UncountedVotesReason::ValidProxyCertificates)?,
+        voter_cards: uncounted(UncountedVotesReason::ValidVoterCards)?,
+        admitted: uncounted(UncountedVotesReason::AdmittedVoters)?,
+        more_ballots: uncounted(UncountedVotesReason::MoreBallotsCounted)?,
+        fewer_ballots: uncounted(UncountedVotesReason::FewerBallotsCounted)?,
+        unexplained: uncounted(UncountedVotesReason::NoExplanation)? > 0,
+    }))
+}
+
+/// The figures of a count as a 510b states them, checked and in range.
+pub(crate) struct RawFigures {
+    pub lists: Vec<ListVotes>,
+    /// E: `TotalCounted`.
+    pub total_counted: u32,
+    pub blank: u32,
+    pub invalid: u32,
+    pub poll_cards: u32,
+    pub proxy_certificates: u32,
+    pub voter_cards: u32,
+    /// D: `toegelaten kiezers`.
+    pub admitted: u32,
+    pub more_ballots: u32,
+    pub fewer_ballots: u32,
+    /// `geen verklaring` above zero: a difference left unexplained.
+    pub unexplained: bool,
+}
+
+/// The count form of a 510b's figures. H is not in the file: it is E + F + G by definition of
+/// the form; the tick boxes comparing D and H and the answer to "is the difference explained"
+/// follow from the figures.
+pub(crate) fn nl_count(raw: RawFigures) -> NlCount {
+    let (d, e) = (raw.admitted, raw.total_counted);
+    let h = e.saturating_add(raw.blank).saturating_add(raw.invalid);
+    NlCount {
         voters: AdmittedVoters {
-            poll_cards: uncounted(UncountedVotesReason::ValidPollCards)?,
-            proxy_certificates: uncounted(UncountedVotesReason::ValidProxyCertificates)?,
-            voter_cards: uncounted(UncountedVotesReason::ValidVoterCards)?,
+            poll_cards: raw.poll_cards,
+            proxy_certificates: raw.proxy_certificates,
+            voter_cards: raw.voter_cards,
             total: d,
         },
         votes: VotesCast {
-            per_list: lists.iter().map(|l| l.total).collect(),
+            per_list: raw.lists.iter().map(|l| l.total).collect(),
             total_on_candidates: e,
-            blank,
-            invalid,
+            blank: raw.blank,
+            invalid: raw.invalid,
             total_cast: h,
         },
         differences: Differences {
             d_equals_h: d == h,
             h_greater_than_d: h > d,
             h_less_than_d: h < d,
-            more_ballots: uncounted(UncountedVotesReason::MoreBallotsCounted)?,
-            fewer_ballots: uncounted(UncountedVotesReason::FewerBallotsCounted)?,
-            explained_yes: d != h && !unexplained,
-            explained_no: d != h && unexplained,
+            more_ballots: raw.more_ballots,
+            fewer_ballots: raw.fewer_ballots,
+            explained_yes: d != h && !raw.unexplained,
+            explained_no: d != h && raw.unexplained,
             explanation: String::new(),
         },
-        lists,
-    })
+        lists: raw.lists,
+    }
 }
 
 /// The municipality a 510b is of (its `ManagingAuthority`): CBS code and name.

@@ -32,7 +32,12 @@ pub(crate) fn text<'a>(file: &SourceFile<'a>) -> Result<&'a str, EmlError> {
 
 /// The document id (`110a`, `230b`, …) the file declares on its root element.
 pub fn declared_document_id(file: &SourceFile<'_>) -> Result<String, EmlError> {
-    let text = text(file)?;
+    declared_id_in(file, text(file)?)
+}
+
+/// [`declared_document_id`] of a file whose `text` is already known to be UTF-8 (checking a
+/// large file's bytes once is enough).
+pub(crate) fn declared_id_in(file: &SourceFile<'_>, text: &str) -> Result<String, EmlError> {
     let offset = file.bytes.len() - text.len();
     let mut reader = NsReader::from_str(text);
     loop {

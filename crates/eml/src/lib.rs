@@ -9,6 +9,7 @@
 
 mod candidates;
 mod count;
+mod count_stream;
 mod definition;
 mod document;
 mod error;
@@ -21,8 +22,9 @@ mod source;
 pub use candidates::read_candidate_lists;
 pub use count::{
     CountingAuthority, read_count_polling_stations, read_count_total, read_count_totals,
-    read_eligible_voters, read_investigation_flags, read_polling_station_counts,
+    read_eligible_voters, read_investigation_flags,
 };
+pub use count_stream::read_polling_station_counts;
 pub use definition::read_election_definition;
 pub use document::declared_document_id;
 pub use error::{Difference, DocumentType, EmlError, describe_eml_id};
