@@ -234,7 +234,7 @@ pub fn seat_shifts(contest: Option<&str>, allocation: &apportion::Apportionment)
             ..
         } => Some(SeatShift::AbsoluteMajority {
             contest: contest.map(str::to_string),
-            article: article.clone(),
+            article: article.to_string(),
             list: *list,
             from: *from,
         }),
@@ -245,7 +245,7 @@ pub fn seat_shifts(contest: Option<&str>, allocation: &apportion::Apportionment)
             ..
         } if *seats_passed_on > 0 => Some(SeatShift::ListExhausted {
             contest: contest.map(str::to_string),
-            article: article.clone(),
+            article: article.to_string(),
             list: *list,
             seats: *seats_passed_on,
         }),

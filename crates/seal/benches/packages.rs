@@ -1,5 +1,5 @@
-//! Benchmark: the packages of every polling station in Flanders (6,000), built and signed, and
-//! written to disk: time and total size. Run with `cargo bench -p seal --bench packages`
+//! Benchmark: the packages of every polling station in Flanders (6,000), built, signed and
+//! written to disk as the ceremony does (streamed): time, peak memory and total size. Run with `cargo bench -p seal --bench packages`
 //! (`URNA_BENCH_STATIONS=600` for a shorter run).
 //!
 //! Each package holds the definition of Lindeveld (a fictional Flemish municipality with 8 lists
@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use seal::ceremony::{Common, files, prepare_offices};
+use seal::ceremony::{Common, files, prepare_offices_streaming};
 use seal::lock::ElectionKey;
 use seal::package::{ElectionRef, Office};
 use seal::signing::SigningKey;
@@ -62,30 +62,52 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     eprintln!("{stations} packages on {cores} cores …");
 
-    let start = Instant::now();
-    let prepared = prepare_offices(&common, offices, &authority, "2026-11-23T10:00:00Z").unwrap();
-    let built = start.elapsed();
-
+    // As `urna ceremony packages` makes them: streamed, each package written (one directory,
+    // `fsync` per file) while the next ones are made, and then dropped.
     let dir = tempfile::tempdir().unwrap();
     let start = Instant::now();
-    let mut bytes = 0u64;
-    for office in &prepared {
-        let entries = office.package.entries();
-        bytes += entries.values().map(|b| b.len() as u64).sum::<u64>();
-        let target =
-            Target::Directory(dir.path().join(office.credential.office.code().to_string()));
-        stick::write(&target, &entries, &mut |_, _| {}).unwrap();
-    }
-    let written = start.elapsed();
+    let none = |_: &Office, _: &seal::signing::PublicKey| Ok(BTreeMap::new());
+    let sizes = prepare_offices_streaming(
+        &common,
+        offices,
+        &authority,
+        "2026-11-23T10:00:00Z",
+        &none,
+        |office| -> Result<u64, seal::ceremony::CeremonyError> {
+            let entries = office.package.entries();
+            let target =
+                Target::Directory(dir.path().join(office.credential.office.code().to_string()));
+            stick::write(&target, &entries, &mut |_, _| {}).unwrap();
+            Ok(entries.values().map(|b| b.len() as u64).sum())
+        },
+    )
+    .unwrap();
+    let took = start.elapsed();
+    let bytes: u64 = sizes.iter().sum();
 
     println!(
-        "packages: {stations}; built and signed: {:.1} s ({:.1} ms per package, {:.1} per second); \
-         written to disk (fsync per file): {:.1} s; total size: {:.1} MiB ({:.1} KiB per package)",
-        built.as_secs_f64(),
-        built.as_secs_f64() * 1000.0 / f64::from(stations),
-        f64::from(stations) / built.as_secs_f64(),
-        written.as_secs_f64(),
+        "packages: {stations}; built, signed and written (fsync per file), streamed: {:.1} s \
+         ({:.1} ms per package, {:.1} per second); peak memory (VmHWM): {}; total size: {:.1} MiB \
+         ({:.1} KiB per package)",
+        took.as_secs_f64(),
+        took.as_secs_f64() * 1000.0 / f64::from(stations),
+        f64::from(stations) / took.as_secs_f64(),
+        peak_memory().unwrap_or_else(|| "unknown".into()),
         bytes as f64 / (1024.0 * 1024.0),
         bytes as f64 / 1024.0 / f64::from(stations),
     );
+}
+
+/// The process's peak resident memory so far, as Linux counts it (`VmHWM`), e.g. `61 MiB`.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kib: u64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(format!("{} MiB", kib / 1024))
 }

@@ -62,7 +62,11 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
         text(&short.stderr)
     );
 
-    // Packages and credential sheets.
+    // Packages and credential sheets. A staging folder left by an interrupted run (packages
+    // nothing recorded, whose passwords were never printed) is cleared away, not reused.
+    let leftover = ceremony.join("packages.partial").join("SB1");
+    std::fs::create_dir_all(&leftover).unwrap();
+    std::fs::write(leftover.join("manifest.json"), b"{}").unwrap();
     let sheets = dir.path().join("sheets.pdf");
     let packages = run_with_input(
         urna(&data)
@@ -83,6 +87,10 @@ fn a_ceremony_makes_keys_packages_sticks_and_credential_sheets() {
             .unwrap()
             .count(),
         45
+    );
+    assert!(
+        !ceremony.join("packages.partial").exists(),
+        "the staging folder took the packages' name"
     );
     let again = run_with_input(
         urna(&data)

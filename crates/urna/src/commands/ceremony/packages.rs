@@ -151,47 +151,61 @@ pub fn packages(
             .map(|pem| BTreeMap::from([(files::INTAKE_CERTIFICATE.to_string(), pem.into_bytes())]))
             .map_err(|e| e.to_string())
     };
-    let prepared = seal::ceremony::prepare_offices_with(
+    // Streamed: each package is written as soon as it is made and then dropped, so that 6,000
+    // packages never sit in memory together. They go into a staging folder that takes its
+    // final name only once the credential sheets are written: without the sheets the packages
+    // cannot be used. A staging folder left by an interrupted run holds packages nothing
+    // recorded, whose passwords were never printed: it is removed.
+    let staging = dir.packages().with_extension("partial");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).with_context(|| staging.display().to_string())?;
+    }
+    let mut credentials: Vec<Credential> = Vec::new();
+    let mut entries = Vec::new();
+    let mut office_entries = Vec::new();
+    let mut total: u64 = 0;
+    seal::ceremony::prepare_offices_streaming(
         &common,
         offices(&election),
         &authority,
         &created,
         &certify,
+        |office| -> anyhow::Result<()> {
+            let code = office.credential.office.code();
+            let target = Target::Directory(staging.join(code.to_string()));
+            stick::write(&target, &office.package.entries(), &mut |_, _| {})?;
+            total += office.package.size();
+            entries.push(PackageEntry {
+                office: code,
+                fingerprint: office.package.fingerprint().to_hex(),
+                office_key: office.office_key.fingerprint().to_hex(),
+            });
+            office_entries.push(OfficeEntry {
+                code,
+                office: office.credential.office.clone(),
+                login: office.credential.login.clone(),
+                public_key: office.office_key,
+                package: office.package.fingerprint().to_hex(),
+            });
+            credentials.push(office.credential);
+            Ok(())
+        },
     )?;
     let intake_ca_pem = intake_ca.certificate_pem().to_string();
     let intake_ca_hash = intake_ca.hash_code().to_hex();
     drop(intake_ca);
 
-    // The sheets first: without them the packages cannot be used.
-    let credentials: Vec<Credential> = prepared.iter().map(|p| p.credential.clone()).collect();
+    // The sheets, then the packages under their name.
     let pdf = report::credential_sheets(&election, &credentials, Utc::now())?;
     match sheets {
         SheetsTo::File(path) => create(path, &pdf)?,
         SheetsTo::Stdout => std::io::stdout().lock().write_all(&pdf)?,
     }
+    std::fs::rename(&staging, dir.packages())
+        .with_context(|| dir.packages().display().to_string())?;
 
-    let mut entries = Vec::new();
-    let mut office_entries = Vec::new();
-    for office in &prepared {
-        let code = office.credential.office.code();
-        let target = Target::Directory(dir.packages().join(code.to_string()));
-        stick::write(&target, &office.package.entries(), &mut |_, _| {})?;
-        entries.push(PackageEntry {
-            office: code,
-            fingerprint: office.package.fingerprint().to_hex(),
-            office_key: office.office_key.fingerprint().to_hex(),
-        });
-        office_entries.push(OfficeEntry {
-            code,
-            office: office.credential.office.clone(),
-            login: office.credential.login.clone(),
-            public_key: office.office_key,
-            package: office.package.fingerprint().to_hex(),
-        });
-    }
     create(&dir.offices(), &serde_json::to_vec_pretty(&office_entries)?)?;
     create(&dir.intake_ca(), intake_ca_pem.as_bytes())?;
-    let total: u64 = prepared.iter().map(|p| p.package.size()).sum();
     dir.record_step(
         ceremony,
         &authority,
@@ -210,17 +224,12 @@ pub fn packages(
         t!(
             lang,
             "cli-ceremony-packages-made",
-            packages = prepared.len(),
+            packages = office_entries.len(),
             bytes = total
         )
     );
-    for office in &prepared {
-        let _ = writeln!(
-            out,
-            "  {:<6}{}",
-            office.credential.office.code(),
-            office.package.fingerprint()
-        );
+    for entry in &office_entries {
+        let _ = writeln!(out, "  {:<6}{}", entry.code, entry.package);
     }
     if let SheetsTo::File(path) = sheets {
         let _ = writeln!(
