@@ -6,7 +6,8 @@
 //! so this is already a heavy load). Other runs, e.g. the stress run without any pause:
 //! `URNA_LOAD_THINK_MS=0 cargo bench -p web --bench load`; shorter:
 //! `URNA_LOAD_TYPISTS=20 URNA_LOAD_SECONDS=5 cargo bench -p web --bench load`. Each pause is drawn
-//! between ½ and 1½ times `URNA_LOAD_THINK_MS`.
+//! between ½ and 1½ times `URNA_LOAD_THINK_MS`. `URNA_LOAD_BALLOT=house` puts a House of
+//! Representatives ballot of 1,500 candidates in every form instead of Assen's.
 //!
 //! The server runs in this process on its own Tokio runtime (2 worker threads, like `urna
 //! serve` on this machine), the typists on another; each typist has its own HTTP connection and
@@ -30,9 +31,14 @@ const PASSWORD: &str = "load test password";
 fn setup(
     typists: usize,
     stations_per_typist: usize,
-) -> (tempfile::TempDir, Arc<Store>, Vec<usize>) {
+    house: bool,
+) -> (tempfile::TempDir, Arc<Store>, Vec<usize>, String) {
     let stations = u32::try_from(typists * stations_per_typist).unwrap();
-    let (dir, store, election) = common::assen_store(stations, None);
+    let (dir, store, election) = if house {
+        common::house_store(stations)
+    } else {
+        common::assen_store(stations, None)
+    };
     let shape: Vec<usize> = election.contests[0]
         .lists
         .iter()
@@ -53,7 +59,7 @@ fn setup(
             )
             .unwrap();
     }
-    (dir, store, shape)
+    (dir, store, shape, election.id.to_string())
 }
 
 #[derive(Default)]
@@ -113,6 +119,7 @@ struct Plan {
     typists: usize,
     stations_per_typist: usize,
     shape: Vec<usize>,
+    election: String,
     start: tokio::sync::Barrier,
     seconds: u64,
     think: Duration,
@@ -124,6 +131,7 @@ async fn typist(plan: Arc<Plan>, number: usize) -> Tally {
         typists,
         stations_per_typist,
         ref shape,
+        ref election,
         ref start,
         seconds,
         think,
@@ -156,7 +164,6 @@ async fn typist(plan: Arc<Plan>, number: usize) -> Tally {
     start.wait().await;
     let began = Instant::now();
     let until = began + Duration::from_secs(seconds);
-    let election = "GR2026_Assen";
     // Each typist pauses between ½ and 1½ times the pause, at random (a fixed seed per typist):
     // people do not type in step.
     let mut random = 0x9E37_79B9_7F4A_7C15_u64 ^ number as u64;
@@ -223,11 +230,18 @@ fn main() {
     let seconds = env_number("URNA_LOAD_SECONDS", 60);
     let think = Duration::from_millis(env_number("URNA_LOAD_THINK_MS", 250));
     let stations_per_typist = 400;
+    let house = std::env::var("URNA_LOAD_BALLOT").is_ok_and(|ballot| ballot == "house");
     eprintln!(
-        "setting up: {typists} typists, {} polling stations",
-        typists * stations_per_typist
+        "setting up: {typists} typists, {} polling stations, {} ballot",
+        typists * stations_per_typist,
+        if house {
+            "a House-of-Representatives"
+        } else {
+            "Assen's"
+        }
     );
-    let (_dir, store, shape) = setup(typists, stations_per_typist);
+    let (_dir, store, shape, election) = setup(typists, stations_per_typist, house);
+    let candidates: usize = shape.iter().sum();
 
     let server_runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -255,6 +269,7 @@ fn main() {
         typists,
         stations_per_typist,
         shape,
+        election,
         start: tokio::sync::Barrier::new(typists),
         seconds,
         think,
@@ -287,7 +302,7 @@ fn main() {
     let errors: Vec<&String> = tallies.iter().flat_map(|t| &t.errors).collect();
     let stations: u64 = tallies.iter().map(|t| t.stations).sum();
     println!(
-        "load: {typists} typists, pause {} ms, {:.1} s: {} requests, {:.0} requests/s, {stations} entries finalised, errors {}",
+        "load: {typists} typists, {candidates} candidates, pause {} ms, {:.1} s: {} requests, {:.0} requests/s, {stations} entries finalised, errors {}",
         think.as_millis(),
         elapsed.as_secs_f64(),
         latencies.len(),
