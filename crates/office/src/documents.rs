@@ -548,21 +548,29 @@ impl NlDocuments<'_> {
             }
         };
         let [main_kind, annex_kind] = kinds;
-        let main = office.once(
-            actor,
-            key,
-            &main_kind,
-            format!("Model_{model}_{id}.pdf"),
-            || report::na_31_2(&municipal).map_err(document_error),
-        )?;
-        let annex = office.once(
-            actor,
-            key,
-            &annex_kind,
-            format!("Model_{model}_Bijlage1_{id}.pdf"),
-            || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
-        )?;
-        Ok(vec![main, annex])
+        // Side by side, the annex (every polling station's count, the longest to set) started
+        // first.
+        let (annex, main) = rayon::join(
+            || {
+                office.once(
+                    actor,
+                    key,
+                    &annex_kind,
+                    format!("Model_{model}_Bijlage1_{id}.pdf"),
+                    || report::na_31_2_bijlage_1(&municipal).map_err(document_error),
+                )
+            },
+            || {
+                office.once(
+                    actor,
+                    key,
+                    &main_kind,
+                    format!("Model_{model}_{id}.pdf"),
+                    || report::na_31_2(&municipal).map_err(document_error),
+                )
+            },
+        );
+        Ok(vec![main?, annex?])
     }
 
     /// The corrigendum of a later session, Na 14-2 and its Bijlage 1: the investigations
@@ -703,12 +711,6 @@ impl NlDocuments<'_> {
             format!("Resultaat_{id}.eml.xml"),
             || eml::write_result_520(election, &elected, self.now).map_err(document_error),
         )?;
-        // The municipality's own reports (Na 31, or a later session's corrigendum) go with its
-        // 510b; a central committee that took in municipalities' files has none of its own.
-        let reports = match count_eml {
-            Some(count_eml) => self.municipal_reports(&counts, count_eml)?,
-            None => Vec::new(),
-        };
         let determined = report::DeterminedResult {
             election,
             contest: self.contest,
@@ -728,23 +730,43 @@ impl NlDocuments<'_> {
             ],
             audit: self.audit,
         };
-        let p_22_2 = office.once(
-            actor,
-            key,
-            &DocumentKind::P222,
-            format!("Model_P22-2_{id}.pdf"),
-            || report::p_22_2(&determined).map_err(document_error),
-        )?;
-        let notices = office.once(
-            actor,
-            key,
-            &DocumentKind::Notices,
-            format!("Kennisgevingen_benoeming_{id}.pdf"),
-            || report::notices(&determined).map_err(document_error),
-        )?;
+        // The documents are independent of each other once the EML files they name are made:
+        // they are typeset side by side, on every core (each is stored as it is done, outside
+        // any transaction, so typists' saves never wait for them). The municipality's own
+        // reports (Na 31, or a later session's corrigendum) go with its 510b; a central committee
+        // that took in municipalities' files has none of its own.
+        let (reports, seat_documents) = rayon::join(
+            || match count_eml {
+                Some(count_eml) => self.municipal_reports(&counts, count_eml),
+                None => Ok(Vec::new()),
+            },
+            || -> Result<Vec<ResultFile>, OfficeError> {
+                let (p_22_2, notices) = rayon::join(
+                    || {
+                        office.once(
+                            actor,
+                            key,
+                            &DocumentKind::P222,
+                            format!("Model_P22-2_{id}.pdf"),
+                            || report::p_22_2(&determined).map_err(document_error),
+                        )
+                    },
+                    || {
+                        office.once(
+                            actor,
+                            key,
+                            &DocumentKind::Notices,
+                            format!("Kennisgevingen_benoeming_{id}.pdf"),
+                            || report::notices(&determined).map_err(document_error),
+                        )
+                    },
+                );
+                Ok(vec![p_22_2?, notices?])
+            },
+        );
         let mut files = vec![central, result];
-        files.extend(reports);
-        files.extend([p_22_2, notices]);
+        files.extend(reports?);
+        files.extend(seat_documents?);
         Ok(files)
     }
 }

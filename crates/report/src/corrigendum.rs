@@ -296,7 +296,7 @@ pub fn na_14_2_bijlage_1(corrigendum: &Corrigendum<'_>) -> Result<Vec<u8>, Repor
             .map(|c| station_count(corrigendum.contest, c.station, c.corrected))
             .collect::<Vec<_>>(),
     });
-    typeset::pdf(
+    typeset::pdf_with(
         "/na-14-2-bijlage-1.typ",
         &data,
         &format!(
@@ -305,5 +305,6 @@ pub fn na_14_2_bijlage_1(corrigendum: &Corrigendum<'_>) -> Result<Vec<u8>, Repor
             corrigendum.session.number
         ),
         corrigendum.created_at,
+        typeset::Structure::Untagged,
     )
 }

@@ -294,11 +294,12 @@ pub fn na_31_2_bijlage_1(count: &MunicipalCount<'_>) -> Result<Vec<u8>, ReportEr
         "audit": crate::AuditMark::json(count.audit),
         "stations": count.stations.iter().map(|(s, c)| station_count(count.contest, s, c)).collect::<Vec<_>>(),
     });
-    typeset::pdf(
+    typeset::pdf_with(
         "/na-31-2-bijlage-1.typ",
         &data,
         &format!("na-31-2-bijlage-1/{}", count.election.id.as_str()),
         count.created_at,
+        typeset::Structure::Untagged,
     )
 }
 

@@ -297,6 +297,14 @@ fn bijlage_1_of_assen_has_every_polling_station_on_its_own_page() {
     }
     let hash = seal::HashCode::of(&assen.count_bytes).to_string();
     assert_eq!(text.matches(&hash).count(), page_count(&text));
+    // Fonts subset and embedded once, no tags per table cell: at most 25 kB per polling
+    // station (it was 259 kB, 11.4 MB in all).
+    let per_station = pdf.len() / assen.stations.len();
+    assert!(
+        per_station <= 25_000,
+        "{} bytes, {per_station} per polling station",
+        pdf.len()
+    );
 }
 
 #[test]
