@@ -436,6 +436,32 @@ impl<'f, 'i> Stream<'f, 'i> {
             .map_err(|error| self.error(open.at, format!("<{}>: {error}", open.name())))
     }
 
+    /// A `<RejectedVotes>` or `<UncountedVotes>` of `parent`: its `ReasonCode` (one the
+    /// Electoral Council lists, `reason` reads it; each once) and its number, into `figures`.
+    fn reason_figure<R: Ord>(
+        &mut self,
+        open: &Open<'i>,
+        parent: &str,
+        figures: &mut BTreeMap<R, u64>,
+        reason: impl Fn(&str) -> Option<R>,
+    ) -> Result<(), EmlError> {
+        let code = self.attribute(open, "ReasonCode")?;
+        let Some(reason) = reason(&code) else {
+            return Err(self.error(
+                open.at,
+                format!("<{}> has an unknown ReasonCode {code:?}", open.name()),
+            ));
+        };
+        let votes = self.number(open)?;
+        if figures.insert(reason, votes).is_some() {
+            return Err(self.error(
+                open.at,
+                format!("<{parent}> has <{} ReasonCode={code:?}> twice", open.name()),
+            ));
+        }
+        Ok(())
+    }
+
     fn unexpected(&self, open: &Open<'_>, parent: &str) -> EmlError {
         self.error(
             open.at,
@@ -782,35 +808,15 @@ impl<'i> CountReader<'_, 'i, '_> {
                 let votes = self.stream.number(&open)?;
                 total_counted = Some(self.to_u32(&open, votes, &|| at("TotalCounted"))?);
             } else if open.is(Ns::Eml, "RejectedVotes") {
-                let code = self.stream.attribute(&open, "ReasonCode")?;
-                let reason = RejectedVotesReason::from_eml_value(&code).map_err(|_| {
-                    self.stream.error(
-                        open.at,
-                        format!("<RejectedVotes> has an unknown ReasonCode {code:?}"),
-                    )
-                })?;
-                let votes = self.stream.number(&open)?;
-                if rejected.insert(reason, votes).is_some() {
-                    return Err(self.stream.error(
-                        open.at,
-                        format!("<{parent}> has <RejectedVotes ReasonCode={code:?}> twice"),
-                    ));
-                }
+                self.stream
+                    .reason_figure(&open, parent, &mut rejected, |code| {
+                        RejectedVotesReason::from_eml_value(code).ok()
+                    })?;
             } else if open.is(Ns::Eml, "UncountedVotes") {
-                let code = self.stream.attribute(&open, "ReasonCode")?;
-                let reason = UncountedVotesReason::from_eml_value(&code).map_err(|_| {
-                    self.stream.error(
-                        open.at,
-                        format!("<UncountedVotes> has an unknown ReasonCode {code:?}"),
-                    )
-                })?;
-                let votes = self.stream.number(&open)?;
-                if uncounted.insert(reason, votes).is_some() {
-                    return Err(self.stream.error(
-                        open.at,
-                        format!("<{parent}> has <UncountedVotes ReasonCode={code:?}> twice"),
-                    ));
-                }
+                self.stream
+                    .reason_figure(&open, parent, &mut uncounted, |code| {
+                        UncountedVotesReason::from_eml_value(code).ok()
+                    })?;
             } else if parent == "ReportingUnitVotes"
                 && open.is(Ns::Kr, "ReportingUnitInvestigations")
             {
