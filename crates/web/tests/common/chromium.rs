@@ -10,11 +10,19 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder};
 use serde_json::json;
 
-/// The ChromeDriver process, stopped when dropped.
+/// The ChromeDriver process, stopped when dropped with every browser it started: they share its
+/// process group (killing ChromeDriver alone left a Chromium running for every test that did not
+/// close its session, dozens after a run of the test command).
 pub struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -117,6 +125,8 @@ async fn launch(
         // Chromium inherits it and reads the certificate authorities trusted there.
         driver.env("HOME", home);
     }
+    // Its own process group, which the browsers it starts join (see `Driver`).
+    std::os::unix::process::CommandExt::process_group(&mut driver, 0);
     let driver = driver
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
