@@ -204,10 +204,31 @@ pub(crate) fn number_of(file: &SourceFile<'_>, id: &str) -> Result<PollingStatio
 }
 
 fn to_u32(file: &SourceFile<'_>, number: u64, what: &str) -> Result<u32, EmlError> {
+    count_in_range(number)
+        .ok_or_else(|| EmlError::invalid(file, None, format!("{what}: {number} is out of range")))
+}
+
+/// A figure of a count form, when it is one (at most [`model::count::MAX_COUNT`]).
+pub(crate) fn count_in_range(number: u64) -> Option<u32> {
     u32::try_from(number)
         .ok()
         .filter(|n| *n <= model::count::MAX_COUNT)
-        .ok_or_else(|| EmlError::invalid(file, None, format!("{what}: {number} is out of range")))
+}
+
+/// Where list `number` stands among `contest`'s lists, if it is one of them.
+pub(crate) fn list_index(contest: &Contest, number: u64) -> Option<usize> {
+    contest
+        .lists
+        .iter()
+        .position(|l| u64::from(l.number.get()) == number)
+}
+
+/// The votes of the candidate at `position` (from 1) on `list`, if the list has one there.
+pub(crate) fn candidate_slot(list: &mut ListVotes, position: u64) -> Option<&mut u32> {
+    usize::try_from(position)
+        .ok()
+        .and_then(|p| p.checked_sub(1))
+        .and_then(|i| list.candidates.get_mut(i))
 }
 
 #[cfg(test)]
@@ -400,17 +421,13 @@ fn list_votes(
                 let list_number = value(file, &affiliation.id, "AffiliationIdentifier/@Id")?
                     .value()
                     .get();
-                let index = contest
-                    .lists
-                    .iter()
-                    .position(|l| u64::from(l.number.get()) == list_number)
-                    .ok_or_else(|| {
-                        EmlError::invalid(
-                            file,
-                            Some("AffiliationIdentifier"),
-                            at(&format!("list {list_number} is not on the candidate lists")),
-                        )
-                    })?;
+                let index = list_index(contest, list_number).ok_or_else(|| {
+                    EmlError::invalid(
+                        file,
+                        Some("AffiliationIdentifier"),
+                        at(&format!("list {list_number} is not on the candidate lists")),
+                    )
+                })?;
                 lists[index].total = to_u32(file, votes, &at("list votes"))?;
                 current = Some(index);
             }
@@ -425,20 +442,16 @@ fn list_votes(
                         at("candidate votes before any list"),
                     )
                 })?;
-                let slot = usize::try_from(position)
-                    .ok()
-                    .and_then(|p| p.checked_sub(1))
-                    .and_then(|i| lists[list].candidates.get_mut(i))
-                    .ok_or_else(|| {
-                        EmlError::invalid(
-                            file,
-                            Some("CandidateIdentifier"),
-                            at(&format!(
-                                "list {} has no candidate {position}",
-                                contest.lists[list].number
-                            )),
-                        )
-                    })?;
+                let slot = candidate_slot(&mut lists[list], position).ok_or_else(|| {
+                    EmlError::invalid(
+                        file,
+                        Some("CandidateIdentifier"),
+                        at(&format!(
+                            "list {} has no candidate {position}",
+                            contest.lists[list].number
+                        )),
+                    )
+                })?;
                 *slot = to_u32(file, votes, &at("candidate votes"))?;
             }
             ElectionCountSelectionType::ReferendumOption(_) => {

@@ -24,7 +24,7 @@ use model::{Contest, Domain, DomainId, Election, PollingStationNumber};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use crate::count::{RawFigures, nl_count, number_of};
+use crate::count::{RawFigures, candidate_slot, count_in_range, list_index, nl_count, number_of};
 use crate::document::{declared_id_in, text};
 use crate::error::{DocumentType, EmlError};
 use crate::identity::{FileIdentity, check_same_election};
@@ -871,13 +871,10 @@ impl<'i> CountReader<'_, 'i, '_> {
         number: u64,
         what: &dyn Fn() -> String,
     ) -> Result<u32, EmlError> {
-        u32::try_from(number)
-            .ok()
-            .filter(|n| *n <= model::count::MAX_COUNT)
-            .ok_or_else(|| {
-                self.stream
-                    .error(open.at, format!("{}: {number} is out of range", what()))
-            })
+        count_in_range(number).ok_or_else(|| {
+            self.stream
+                .error(open.at, format!("{}: {number} is out of range", what()))
+        })
     }
 
     /// One `<Selection>`: a list's votes (`AffiliationIdentifier`), or a candidate's
@@ -912,16 +909,12 @@ impl<'i> CountReader<'_, 'i, '_> {
             }
             if open.is(Ns::Eml, "AffiliationIdentifier") {
                 let list_number = self.stream.id_number(&open)?;
-                let index = contest
-                    .lists
-                    .iter()
-                    .position(|l| u64::from(l.number.get()) == list_number)
-                    .ok_or_else(|| {
-                        self.stream.error(
-                            open.at,
-                            at(&format!("list {list_number} is not on the candidate lists")),
-                        )
-                    })?;
+                let index = list_index(contest, list_number).ok_or_else(|| {
+                    self.stream.error(
+                        open.at,
+                        at(&format!("list {list_number} is not on the candidate lists")),
+                    )
+                })?;
                 self.stream.skip(&open)?;
                 chosen = Some(Chosen::List(index));
             } else if open.is(Ns::Eml, "Candidate") {
@@ -963,19 +956,15 @@ impl<'i> CountReader<'_, 'i, '_> {
                         .error(selection.at, at("candidate votes before any list")));
                 };
                 let votes = self.to_u32(selection, votes, &|| at("candidate votes"))?;
-                let slot = usize::try_from(position)
-                    .ok()
-                    .and_then(|p| p.checked_sub(1))
-                    .and_then(|i| lists[list].candidates.get_mut(i))
-                    .ok_or_else(|| {
-                        self.stream.error(
-                            selection.at,
-                            at(&format!(
-                                "list {} has no candidate {position}",
-                                contest.lists[list].number
-                            )),
-                        )
-                    })?;
+                let slot = candidate_slot(&mut lists[list], position).ok_or_else(|| {
+                    self.stream.error(
+                        selection.at,
+                        at(&format!(
+                            "list {} has no candidate {position}",
+                            contest.lists[list].number
+                        )),
+                    )
+                })?;
                 *slot = votes;
             }
             None => {
