@@ -657,6 +657,15 @@ mod tests {
         }
     }
 
+    /// What every package of the tests' election shares: a definition and a fresh election key.
+    fn common() -> Common {
+        Common {
+            election: election(),
+            files: BTreeMap::from([(files::ELECTION.to_string(), b"{}".to_vec())]),
+            election_key: ElectionKey::generate().public(),
+        }
+    }
+
     fn step(number: u32, action: Action) -> Step {
         Step {
             number,
@@ -688,11 +697,7 @@ mod tests {
     #[test]
     fn streamed_offices_come_in_order_and_stop_at_an_error() {
         let authority = SigningKey::generate();
-        let common = Common {
-            election: election(),
-            files: BTreeMap::from([(files::ELECTION.to_string(), b"{}".to_vec())]),
-            election_key: ElectionKey::generate().public(),
-        };
+        let common = common();
         let offices: Vec<Office> = (1..=7)
             .map(|number| Office::PollingStation {
                 number,
@@ -744,11 +749,7 @@ mod tests {
     #[test]
     fn an_office_package_holds_a_key_that_its_password_opens() {
         let authority = SigningKey::generate();
-        let common = Common {
-            election: election(),
-            files: BTreeMap::from([(files::ELECTION.to_string(), b"{}".to_vec())]),
-            election_key: ElectionKey::generate().public(),
-        };
+        let common = common();
         let office = Office::PollingStation {
             number: 7,
             name: "Zeven".into(),
